@@ -1,0 +1,348 @@
+/* actornet.h: the library's public interface: the network model, dates, diagnostics and stages. */
+#ifndef ACTORNET_H
+#define ACTORNET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Ownership: an_network owns every string and array it points to (the
+ * strings live in its arena, so no single one is freed or reallocated);
+ * an_network_free releases all of it. An an_view borrows its network.
+ * Every other returned pointer is documented where it is returned.
+ * No library function prints or exits: problems go to an an_diags sink.
+ */
+
+#define ACTORNET_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- positions */
+
+/* A position in the input: 1-based line and column in characters; 0 = none. */
+typedef struct {
+	int line;
+	int col;
+} an_pos;
+
+/* ------------------------------------------------------------- diagnostics */
+
+typedef enum { AN_WARNING, AN_ERROR } an_severity;
+
+typedef struct {
+	an_severity severity;
+	const char *file; /* borrowed from the sink's file names */
+	an_pos pos;
+	char *message;
+} an_diag;
+
+typedef struct {
+	an_diag *items;
+	size_t count, cap;
+	size_t errors, warnings;
+	char **files; /* file names, owned */
+	size_t nfiles;
+	const char *file; /* current file, one of files */
+} an_diags;
+
+void an_diags_init(an_diags *d);
+void an_diags_free(an_diags *d);
+/* Sets the file that the next diagnostics belong to (copied). */
+void an_diags_set_file(an_diags *d, const char *file);
+void an_error(an_diags *d, an_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void an_warning(an_diags *d, an_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Drops the diagnostics from index `first` on, except the last one. */
+void an_diags_keep_last(an_diags *d, size_t first);
+/* Orders the diagnostics of each file by position, keeping the order of equals. */
+void an_diags_sort(an_diags *d);
+/* Formats one diagnostic as "FILE:LINE:COL: error: MESSAGE" (no newline); caller frees. */
+char *an_diag_format(const an_diag *diag);
+
+/* -------------------------------------------------------------- dates */
+
+/* A day is a count of days since 1970-01-01 in the proleptic Gregorian calendar. */
+#define AN_DAY_MIN INT32_MIN /* -infinity: open or unknown start */
+#define AN_DAY_MAX INT32_MAX /* +infinity: open or unknown end */
+
+typedef enum {
+	AN_BOUND_DATE,    /* a date, possibly qualified or with unspecified digits */
+	AN_BOUND_OPEN,    /* ".." : open, still going on (end) / since always (start) */
+	AN_BOUND_UNKNOWN, /* ""   : exists but not known */
+} an_bound_kind;
+
+typedef enum {
+	AN_PREC_YEAR,  /* 1995, 199X, 19XX */
+	AN_PREC_MONTH, /* 2009-12 */
+	AN_PREC_DAY,   /* 2009-12-11 */
+} an_precision;
+
+/* One end of a `when`, or a single date. */
+typedef struct {
+	an_bound_kind kind;
+	an_precision precision;   /* AN_BOUND_DATE only */
+	int year, month, day;     /* as written; X digits as 0 (199X -> 1990) */
+	int unspecified;          /* number of X digits in the year: 0, 1 or 2 */
+	char qualifier;           /* '\0', '?', '~' or '%' */
+	int32_t first, last;      /* the day range the date can mean */
+} an_date;
+
+/* A resolved `when`: a single date (an event) or an interval. */
+typedef struct {
+	bool interval;       /* false: a single date; start == end */
+	an_date start, end;
+	int32_t first_day;   /* earliest possible start (AN_DAY_MIN when open/unknown) */
+	int32_t last_day;    /* latest possible end (AN_DAY_MAX when open/unknown) */
+	int32_t certain_first; /* latest possible start */
+	int32_t certain_last;  /* earliest possible end */
+	bool uncertain;      /* some date carries ?, ~ or % */
+} an_when;
+
+/*
+ * Parses `when` text (EDTF subset). On failure returns false and writes what
+ * is wrong into problem (no position, no quoted input, no trailing period),
+ * e.g. "month must be 01 to 12".
+ */
+bool an_when_parse(const char *text, an_when *out, char *problem, size_t size);
+
+/*
+ * Parses a command-line period: a decade "1990s", "2017", "1990-1999",
+ * "2009-12", "2010-", and every `when` form. Fills *out as an_when_parse.
+ */
+bool an_period_parse(const char *text, an_when *out, char *problem, size_t size);
+
+/* The period [first, last] as an_when (for spans computed from data). */
+void an_when_from_days(int32_t first, int32_t last, an_when *out);
+
+/* Day count of a Gregorian date (month 1-12, day 1-31), and back. */
+int32_t an_days_from_civil(int year, int month, int day);
+void an_civil_from_days(int32_t days, int *year, int *month, int *day);
+
+/* Writes the day as "YYYY-MM-DD" into buf (at least 11 bytes). */
+void an_day_format(int32_t day, char *buf);
+
+/*
+ * Writes a human label for the `when` into buf: "1995", "1995?", "c. 1995",
+ * "Dec 2009", "1990s", "1980–1988", "1973–" (ongoing), "2010–?" (unknown end),
+ * "–1989" (open start), "?–1989" (unknown start).
+ */
+void an_when_label(const an_when *w, char *buf, size_t size);
+
+/* Writes a period's display text: "1990–1999", "2017", "2010–", "–1989". */
+void an_period_label(const an_when *p, char *buf, size_t size);
+
+/* Whether a tie dated `w` is shown in `period`: possibly (default) or certainly. */
+bool an_when_overlaps(const an_when *w, const an_when *period, bool certain);
+
+/* ----------------------------------------------------------------- model */
+
+typedef enum { AN_STATE, AN_NON_STATE } an_kind;
+
+/* Strongest first, so a smaller value is more certain. */
+typedef enum { AN_CONFIRMED, AN_REPORTED, AN_ALLEGED, AN_DISPUTED } an_confidence;
+
+const char *an_kind_name(an_kind k);
+const char *an_confidence_name(an_confidence c);
+
+/* A string value with the position of its YAML node. */
+typedef struct {
+	char *text; /* NULL when absent */
+	an_pos pos;
+} an_str;
+
+typedef struct {
+	an_str id;       /* pos: the key */
+	an_str name, label, type, region, part_of, url, note;
+	an_kind kind;
+	an_pos kind_pos;
+	bool has_kind;
+	an_str when_text;
+	an_when when;     /* valid when when_text.text && when_ok */
+	bool when_ok;
+	size_t part_of_index; /* resolved by validation, or SIZE_MAX */
+} an_actor;
+
+typedef struct {
+	an_str key;      /* pos: the key */
+	an_str text;     /* a plain string source, or NULL */
+	an_str title, author, date, url;
+} an_source;
+
+typedef struct {
+	an_str name;     /* pos: the key */
+	an_str label, color;
+	bool builtin;    /* one of the built-in types (possibly restyled) */
+	bool declared;   /* named in the file's `types:` */
+	const char *arrowhead; /* static: "normal", "vee", "tee", ... */
+	const char *builtin_color; /* static, the palette colour */
+	const char *builtin_label; /* static */
+	const char *ucdp;          /* static: UCDP support category, or NULL */
+} an_type;
+
+/* A list of ids as written: `from: IRN` or `from: [IRN, SYR]`. */
+typedef struct {
+	an_str *ids;
+	size_t count;
+	bool is_list;
+	an_pos pos;
+	size_t *index; /* resolved actor indices (SIZE_MAX when unknown); validation */
+} an_idlist;
+
+typedef struct {
+	an_pos pos;      /* the tie's mapping */
+	an_idlist from, to;
+	an_str type;
+	size_t type_index; /* resolved by validation, or SIZE_MAX */
+	an_str when_text;
+	an_when when;
+	bool when_ok;
+	an_str label;
+	an_confidence confidence;
+	bool mutual;
+	an_idlist sources; /* keys into network sources; empty when none given */
+	an_str grade;
+	an_str note;
+	an_str id;       /* as written, or NULL */
+	char *key;       /* the id, or "tie-N" (1-based position) when none */
+} an_tie;
+
+/* One from/to pair of a tie after lists are expanded. */
+typedef struct {
+	size_t tie;      /* index into ties */
+	size_t from, to; /* actor indices */
+	char *key;       /* the tie's key, with "-2", "-3"... for further pairs */
+} an_link;
+
+typedef struct {
+	struct arena *strings; /* private: owns every string of the network */
+	char *path;      /* the file it came from */
+	an_str title, subtitle, description, default_source;
+	an_source *sources;
+	size_t nsources;
+	an_actor *actors;
+	size_t nactors;
+	an_type *types;  /* built-in types first, then declared ones */
+	size_t ntypes;
+	an_tie *ties;
+	size_t nties;
+	an_link *links;  /* filled by validation */
+	size_t nlinks;
+	bool has_span;   /* whether any tie is dated with a finite bound */
+	int32_t span_first, span_last; /* earliest finite start, latest finite end */
+} an_network;
+
+/* Returns a network holding only the built-in types; free with an_network_free. */
+an_network *an_network_new(const char *path);
+void an_network_free(an_network *net);
+
+/* Index lookups; SIZE_MAX when absent. */
+size_t an_find_actor(const an_network *net, const char *id);
+size_t an_find_type(const an_network *net, const char *name);
+size_t an_find_source(const an_network *net, const char *key);
+
+/* The display label of an actor (label, else name, else id) and of a type. */
+const char *an_actor_label(const an_actor *a);
+const char *an_type_label(const an_type *t);
+const char *an_type_color(const an_type *t);
+
+/* --------------------------------------------------------------- stages */
+
+/* Limits of the loader (issue: bad input never crashes actornet). */
+typedef struct {
+	size_t max_size;     /* bytes; 0 = default (64 MiB) */
+} an_load_options;
+
+/*
+ * Reads a network file into a new network. Returns NULL only when nothing
+ * could be read (missing file, YAML syntax or encoding error); otherwise the
+ * network, possibly incomplete, with every problem appended to `diags`.
+ */
+an_network *an_load_file(const char *path, const an_load_options *opt, an_diags *diags);
+/* The same from memory; `name` is used in diagnostics. */
+an_network *an_load_buffer(const char *name, const char *data, size_t size,
+                           const an_load_options *opt, an_diags *diags);
+
+/* Checks references, dates and lists, expands ties into links, warns. */
+void an_validate(an_network *net, an_diags *diags);
+
+typedef enum { AN_UNDATED_SHOW, AN_UNDATED_HIDE } an_undated;
+
+typedef struct {
+	bool has_period;
+	an_when period;
+	bool certain;            /* --certain */
+	an_undated undated;      /* --undated show|hide */
+	bool *type_allowed;      /* per type index, or NULL for all */
+	an_confidence min_confidence; /* AN_DISPUTED shows all */
+	size_t *focus;           /* actor indices */
+	size_t nfocus;
+	int depth;               /* hops from the focus */
+	bool all_actors;         /* --all-actors */
+} an_filter;
+
+void an_filter_init(an_filter *f);
+
+/* What a diagram shows: a subset of links and actors, in file order. */
+typedef struct {
+	const an_network *net;
+	size_t *links;    /* indices into net->links */
+	size_t nlinks;
+	bool *actor_shown; /* per actor */
+	size_t nactors_shown;
+	an_when period;   /* the period shown (the span when none was given) */
+	bool has_period;  /* false: no period and no dated ties */
+	char period_text[64]; /* "1990–1999" etc., "" when none */
+} an_view;
+
+/* Applies the filter; the view borrows `net`. Free with an_view_free. */
+void an_view_build(an_view *view, const an_network *net, const an_filter *f);
+void an_view_free(an_view *view);
+
+/* ------------------------------------------------------ building, rendering */
+
+typedef struct {
+	const char *title;   /* overrides the network's title, or NULL */
+} an_build_options;
+
+/* A Graphviz graph built from a view (opaque: only builder.c and render.c see inside). */
+typedef struct an_graph an_graph;
+
+/* Builds the graph of a view. Free with an_graph_free. */
+an_graph *an_graph_build(const an_view *view, const an_build_options *opt);
+void an_graph_free(an_graph *g);
+size_t an_graph_nodes(const an_graph *g);
+size_t an_graph_edges(const an_graph *g);
+/* The DOT text of the graph before layout; caller frees with free(). */
+char *an_graph_dot(an_graph *g, size_t *len);
+
+/* A Graphviz rendering context (opaque). */
+typedef struct an_renderer an_renderer;
+
+an_renderer *an_renderer_new(void);
+void an_renderer_free(an_renderer *r);
+/* The largest graph `--layout auto` gives to dot; larger ones go to sfdp. */
+#define AN_DOT_MAX_NODES 150
+#define AN_DOT_MAX_EDGES 300
+/* The engine `auto` picks for a graph of this size: "dot" or a scalable one. */
+const char *an_layout_auto(size_t nodes, size_t edges);
+/* Lays out the graph with an engine name ("dot", "neato", ...); false on failure, with diagnostics. */
+bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags);
+/* Frees the layout of g (before an_graph_free), if g was laid out last. */
+void an_layout_free(an_renderer *r, an_graph *g);
+/*
+ * Renders the graph laid out last to "svg", "png" or "pdf". On success stores
+ * a malloc'd buffer (free with free()) and its length; false on failure.
+ */
+bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, size_t *len,
+               an_diags *diags);
+
+/*
+ * Writes a finished output to path ("-": standard output) without ever
+ * leaving a partial file or losing the previous one; false on failure.
+ */
+bool an_write_file(const char *path, const char *data, size_t len, an_diags *diags);
+
+/* The filtered network as JSON (see docs/format.md); caller frees. */
+char *an_view_json(const an_view *view, size_t *len);
+
+#endif

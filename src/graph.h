@@ -1,0 +1,12 @@
+/* graph.h: what builder.c shares with render.c, the two files that use Graphviz. */
+#ifndef ACTORNET_GRAPH_H
+#define ACTORNET_GRAPH_H
+
+#include <graphviz/cgraph.h>
+
+#include "actornet.h"
+
+/* The cgraph graph inside a built graph; owned by it. */
+Agraph_t *an_graph_cgraph(an_graph *graph);
+
+#endif

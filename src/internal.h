@@ -1,0 +1,81 @@
+/* internal.h: helpers shared by the library's files: allocation, growable buffers and a string index. */
+#ifndef ACTORNET_INTERNAL_H
+#define ACTORNET_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actornet.h"
+
+/* Allocation failure aborts here; no caller checks for NULL. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Grows *items (of *cap elements of `size` bytes) to hold at least `need`. */
+void grow(void **items, size_t *cap, size_t need, size_t size);
+#define GROW(array, cap, need) grow((void **)&(array), &(cap), (need), sizeof *(array))
+
+/* A growable NUL-terminated byte buffer. */
+typedef struct {
+	char *data;
+	size_t len, cap;
+} strbuf;
+
+void sb_init(strbuf *b);
+void sb_free(strbuf *b);
+void sb_add(strbuf *b, const char *s, size_t n);
+void sb_puts(strbuf *b, const char *s);
+void sb_putc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the buffer's bytes to the caller (always NUL-terminated) and resets it. */
+char *sb_take(strbuf *b, size_t *len);
+
+/* An arena: many small allocations released at once. */
+typedef struct arena_block arena_block;
+typedef struct arena {
+	arena_block *head;
+} arena;
+
+void *arena_alloc(arena *a, size_t size);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+void arena_free(arena *a);
+
+/* An open-addressing index from borrowed strings to array positions. */
+typedef struct {
+	const char **keys;
+	size_t *values;
+	size_t cap, count;
+} strindex;
+
+void si_init(strindex *ix);
+void si_free(strindex *ix);
+/* Adds key -> value unless key is present; returns the value it now maps to. */
+size_t si_put(strindex *ix, const char *key, size_t value);
+/* SIZE_MAX when absent. */
+size_t si_get(const strindex *ix, const char *key);
+
+/* Levenshtein distance, capped: returns limit + 1 when larger than limit. */
+size_t edit_distance(const char *a, const char *b, size_t limit);
+
+/* Built-in tie types, in the order of the palette. */
+typedef struct {
+	const char *name, *label, *color, *arrowhead, *ucdp;
+} builtin_type;
+
+extern const builtin_type BUILTIN_TYPES[];
+extern const size_t NBUILTIN_TYPES;
+
+/* Whether s is a valid id: [A-Za-z][A-Za-z0-9_-]{0,63}. */
+bool an_valid_id(const char *s);
+
+/* Styles the n-th declared type that is not built in and has no colour of its own. */
+void an_type_set_extra_style(an_type *t, size_t extra_index);
+
+#endif

@@ -1,0 +1,1147 @@
+/* loader.c: reads a network file with libyaml's event API into the model, reporting every problem with its position. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <yaml.h>
+
+#include "internal.h"
+
+#define DEFAULT_MAX_SIZE ((size_t)64 << 20)
+/* The format nests five levels (file, ties, tie, from list); extensions get some room. */
+#define MAX_DEPTH 24
+/* Nodes that aliases may add in all, so that an "alias bomb" stops early and small. */
+#define MAX_ALIAS_NODES 1000000
+
+typedef enum {
+	EV_NONE,
+	EV_SCALAR,
+	EV_SEQUENCE,
+	EV_SEQUENCE_END,
+	EV_MAPPING,
+	EV_MAPPING_END,
+	EV_ALIAS,
+	EV_DOCUMENT,
+	EV_DOCUMENT_END,
+	EV_STREAM_END,
+} event_type;
+
+/* One parse event, owning its text. */
+typedef struct {
+	event_type type;
+	char *value;     /* a scalar's text (EV_SCALAR) */
+	size_t length;
+	bool plain;      /* an unquoted scalar */
+	bool tagged;     /* an explicit tag was written */
+	char *anchor;    /* &name on this node, or NULL */
+	size_t target;   /* EV_ALIAS: the anchor it refers to */
+	an_pos pos;
+} event;
+
+/* A recorded anchored node: its events, replayed for each alias. */
+typedef struct {
+	char *name;
+	event *events;
+	size_t count, cap;
+	int depth;       /* open collections while recording */
+	bool complete;
+} anchor;
+
+typedef struct {
+	size_t anchor;
+	size_t next;
+} replay;
+
+typedef struct {
+	yaml_parser_t parser;
+	const char *data;
+	size_t size;
+	an_network *net;
+	arena *strings;
+	an_diags *diags;
+	bool fatal;       /* stop: a syntax error or a limit */
+	anchor *anchors;
+	size_t nanchors, anchors_cap;
+	size_t *recording; /* anchors being recorded */
+	size_t nrecording, recording_cap;
+	replay *replays;
+	size_t nreplays, replays_cap;
+	size_t alias_nodes;
+	int depth;
+} loader;
+
+static const char *const TOP_KEYS[] = {"format", "title", "subtitle", "description", "sources",
+                                       "default_source", "actors", "types", "ties", NULL};
+static const char *const ACTOR_KEYS[] = {"name", "label", "kind", "type", "region", "part_of",
+                                         "when", "url", "note", NULL};
+static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "confidence",
+                                       "mutual", "sources", "grade", "note", "id", NULL};
+static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
+static const char *const TYPE_KEYS[] = {"label", "color", NULL};
+static const char *const KINDS[] = {"state", "non-state", NULL};
+static const char *const CONFIDENCES[] = {"confirmed", "reported", "alleged", "disputed", NULL};
+
+/* ------------------------------------------------------------------ events */
+
+static void event_free(event *ev)
+{
+	free(ev->value);
+	free(ev->anchor);
+	memset(ev, 0, sizeof *ev);
+}
+
+static event event_copy(const event *ev)
+{
+	event copy = *ev;
+	copy.value = ev->value ? xstrndup(ev->value, ev->length) : NULL;
+	copy.anchor = NULL;
+	return copy;
+}
+
+static an_pos mark_pos(yaml_mark_t m)
+{
+	an_pos p = {(int)m.line + 1, (int)m.column + 1};
+	return p;
+}
+
+/* Line and column (in characters) of a byte offset, for errors libyaml gives no mark for. */
+static an_pos offset_pos(const loader *L, size_t offset)
+{
+	an_pos p = {1, 1};
+	for (size_t i = 0; i < offset && i < L->size; i++) {
+		unsigned char c = (unsigned char)L->data[i];
+		if (c == '\n' || (c == '\r' && (i + 1 >= L->size || L->data[i + 1] != '\n'))) {
+			p.line++;
+			p.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p.col++;
+		}
+	}
+	return p;
+}
+
+static void syntax_error(loader *L)
+{
+	yaml_parser_t *p = &L->parser;
+	L->fatal = true;
+	if (p->error == YAML_MEMORY_ERROR) {
+		an_error(L->diags, (an_pos){0, 0}, "out of memory while reading YAML");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		an_pos pos = offset_pos(L, p->problem_offset);
+		if (p->problem_value == 0 && strstr(p->problem, "control"))
+			an_error(L->diags, pos, "a NUL byte is not allowed in a network file");
+		else if (strstr(p->problem, "UTF-8") || strstr(p->problem, "utf-8"))
+			an_error(L->diags, pos, "invalid UTF-8: the file must be encoded in UTF-8");
+		else
+			an_error(L->diags, pos, "%s: the file must be UTF-8 text", p->problem);
+		return;
+	}
+	an_pos pos = mark_pos(p->problem_mark);
+	/* Marks count characters; find the byte under the mark for the tab hint. */
+	const char *hint = "";
+	if (p->problem && strstr(p->problem, "cannot start any token")) {
+		const char *s = L->data;
+		size_t line = 0, i = 0;
+		while (i < L->size && line < p->problem_mark.line)
+			if (s[i++] == '\n')
+				line++;
+		for (size_t col = 0; i < L->size && col < p->problem_mark.column; i++)
+			if (((unsigned char)s[i] & 0xC0) != 0x80)
+				col++;
+		while (i < L->size && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		if (i < L->size && s[i] == '\t')
+			hint = " (a tab: YAML is indented with spaces only)";
+	}
+	if (p->context)
+		an_error(L->diags, pos, "YAML syntax: %s%s (%s at line %d, column %d)", p->problem,
+		         hint, p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
+	else
+		an_error(L->diags, pos, "YAML syntax: %s%s", p->problem ? p->problem : "error", hint);
+}
+
+static size_t find_anchor(const loader *L, const char *name)
+{
+	for (size_t i = L->nanchors; i-- > 0;)
+		if (L->anchors[i].complete && strcmp(L->anchors[i].name, name) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+static void record(loader *L, const event *ev)
+{
+	for (size_t r = 0; r < L->nrecording; r++) {
+		anchor *a = &L->anchors[L->recording[r]];
+		GROW(a->events, a->cap, a->count + 1);
+		a->events[a->count++] = event_copy(ev);
+		if (ev->type == EV_SEQUENCE || ev->type == EV_MAPPING)
+			a->depth++;
+		else if (ev->type == EV_SEQUENCE_END || ev->type == EV_MAPPING_END)
+			a->depth--;
+	}
+	/* An anchor is complete when its node is: a scalar or alias, or its closing event. */
+	while (L->nrecording > 0) {
+		anchor *a = &L->anchors[L->recording[L->nrecording - 1]];
+		if (a->depth > 0)
+			break;
+		a->complete = true;
+		L->nrecording--;
+	}
+}
+
+/* The next event from libyaml, converted, with aliases resolved to their anchors. */
+static bool raw_next(loader *L, event *ev)
+{
+	yaml_event_t y;
+	memset(ev, 0, sizeof *ev);
+	if (!yaml_parser_parse(&L->parser, &y)) {
+		syntax_error(L);
+		return false;
+	}
+	ev->pos = mark_pos(y.start_mark);
+	const char *anchor_name = NULL;
+	switch (y.type) {
+	case YAML_STREAM_START_EVENT:
+		yaml_event_delete(&y);
+		return raw_next(L, ev);
+	case YAML_STREAM_END_EVENT:
+		ev->type = EV_STREAM_END;
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		ev->type = EV_DOCUMENT;
+		if (y.data.document_start.version_directive) {
+			yaml_version_directive_t *v = y.data.document_start.version_directive;
+			if (v->major != 1 || v->minor != 1)
+				an_error(L->diags, ev->pos, "%%YAML %d.%d is not supported: network files are YAML 1.1",
+				         v->major, v->minor);
+		}
+		if (y.data.document_start.tag_directives.start != y.data.document_start.tag_directives.end)
+			an_error(L->diags, ev->pos, "%%TAG directives are not supported");
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		ev->type = EV_DOCUMENT_END;
+		break;
+	case YAML_ALIAS_EVENT: {
+		ev->type = EV_ALIAS;
+		const char *name = (const char *)y.data.alias.anchor;
+		ev->target = find_anchor(L, name);
+		if (ev->target == SIZE_MAX) {
+			an_error(L->diags, ev->pos, "alias '*%s' refers to no anchor '&%s' before it", name,
+			         name);
+			L->fatal = true;
+			yaml_event_delete(&y);
+			return false;
+		}
+		break;
+	}
+	case YAML_SCALAR_EVENT:
+		ev->type = EV_SCALAR;
+		ev->value = xstrndup((const char *)y.data.scalar.value, y.data.scalar.length);
+		ev->length = y.data.scalar.length;
+		ev->plain = y.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		ev->tagged = y.data.scalar.tag != NULL;
+		anchor_name = (const char *)y.data.scalar.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		ev->type = EV_SEQUENCE;
+		ev->tagged = y.data.sequence_start.tag != NULL;
+		anchor_name = (const char *)y.data.sequence_start.anchor;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+		ev->type = EV_SEQUENCE_END;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		ev->type = EV_MAPPING;
+		ev->tagged = y.data.mapping_start.tag != NULL;
+		anchor_name = (const char *)y.data.mapping_start.anchor;
+		break;
+	case YAML_MAPPING_END_EVENT:
+		ev->type = EV_MAPPING_END;
+		break;
+	default:
+		ev->type = EV_NONE;
+		break;
+	}
+	if (anchor_name) {
+		GROW(L->anchors, L->anchors_cap, L->nanchors + 1);
+		anchor *a = &L->anchors[L->nanchors];
+		memset(a, 0, sizeof *a);
+		a->name = xstrdup(anchor_name);
+		GROW(L->recording, L->recording_cap, L->nrecording + 1);
+		L->recording[L->nrecording++] = L->nanchors++;
+	}
+	yaml_event_delete(&y);
+	record(L, ev);
+	return true;
+}
+
+/*
+ * The next node event with aliases expanded. False after a fatal problem
+ * (already reported); every later call is false too.
+ */
+static bool next(loader *L, event *ev)
+{
+	for (;;) {
+		if (L->fatal) {
+			memset(ev, 0, sizeof *ev);
+			return false;
+		}
+		if (L->nreplays > 0) {
+			replay *r = &L->replays[L->nreplays - 1];
+			const anchor *a = &L->anchors[r->anchor];
+			if (r->next == a->count) {
+				L->nreplays--;
+				continue;
+			}
+			*ev = event_copy(&a->events[r->next++]);
+			if (++L->alias_nodes > MAX_ALIAS_NODES) {
+				an_error(L->diags, ev->pos,
+				         "aliases expand to more than %d nodes: a network file does not need that many (an \"alias bomb\"?)",
+				         MAX_ALIAS_NODES);
+				event_free(ev);
+				L->fatal = true;
+				return false;
+			}
+		} else if (!raw_next(L, ev)) {
+			return false;
+		}
+		if (ev->type == EV_ALIAS) {
+			if (L->nreplays >= (size_t)MAX_DEPTH) {
+				an_error(L->diags, ev->pos, "aliases nest deeper than %d levels", MAX_DEPTH);
+				event_free(ev);
+				L->fatal = true;
+				return false;
+			}
+			GROW(L->replays, L->replays_cap, L->nreplays + 1);
+			L->replays[L->nreplays++] = (replay){ev->target, 0};
+			event_free(ev);
+			continue;
+		}
+		if (ev->type == EV_SEQUENCE || ev->type == EV_MAPPING) {
+			if (++L->depth > MAX_DEPTH) {
+				an_error(L->diags, ev->pos,
+				         "nesting deeper than %d levels: a network file needs at most 5",
+				         MAX_DEPTH);
+				event_free(ev);
+				L->fatal = true;
+				return false;
+			}
+		} else if (ev->type == EV_SEQUENCE_END || ev->type == EV_MAPPING_END) {
+			L->depth--;
+		}
+		if (ev->tagged)
+			an_error(L->diags, ev->pos, "explicit tags are not supported in a network file");
+		return true;
+	}
+}
+
+/* Consumes the rest of a node whose first event is `start`. */
+static void skip_node(loader *L, const event *start)
+{
+	if (start->type != EV_SEQUENCE && start->type != EV_MAPPING)
+		return;
+	int depth = 1;
+	event ev;
+	while (depth > 0 && next(L, &ev)) {
+		if (ev.type == EV_SEQUENCE || ev.type == EV_MAPPING)
+			depth++;
+		else if (ev.type == EV_SEQUENCE_END || ev.type == EV_MAPPING_END)
+			depth--;
+		event_free(&ev);
+	}
+}
+
+static void skip_value(loader *L)
+{
+	event ev;
+	if (next(L, &ev)) {
+		skip_node(L, &ev);
+		event_free(&ev);
+	}
+}
+
+/* ---------------------------------------------------------------- scalars */
+
+static bool is_null(const event *ev)
+{
+	return ev->type == EV_SCALAR && ev->plain &&
+	       (ev->length == 0 || strcmp(ev->value, "null") == 0 || strcmp(ev->value, "~") == 0);
+}
+
+static const char *node_name(const event *ev)
+{
+	switch (ev->type) {
+	case EV_SEQUENCE:
+		return "a list";
+	case EV_MAPPING:
+		return "a mapping";
+	default:
+		return is_null(ev) ? "nothing" : "a text";
+	}
+}
+
+bool an_valid_id(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+		return false;
+	size_t n = 1;
+	for (s++; *s; s++, n++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '_' || *s == '-'))
+			return false;
+	return n <= 64;
+}
+
+/* Appends " (did you mean X?)" for the nearest of `names` within edit distance 2. */
+static const char *nearest(const char *word, const char *const *names)
+{
+	const char *best = NULL;
+	size_t best_distance = 3;
+	for (; *names; names++) {
+		size_t d = edit_distance(word, *names, 2);
+		if (d < best_distance) {
+			best = *names;
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
+static void unknown_key(loader *L, const event *key, const char *where, const char *const *keys)
+{
+	const char *guess = nearest(key->value, keys);
+	strbuf known;
+	sb_init(&known);
+	for (const char *const *k = keys; *k; k++)
+		sb_printf(&known, "%s%s", k == keys ? "" : ", ", *k);
+	if (guess)
+		an_error(L->diags, key->pos, "unknown key '%s' in %s (did you mean '%s'?)", key->value,
+		         where, guess);
+	else
+		an_error(L->diags, key->pos, "unknown key '%s' in %s; known keys: %s", key->value, where,
+		         known.data);
+	sb_free(&known);
+	skip_value(L);
+}
+
+/*
+ * Reads a text value into *dst (NULL when null). A required value that is
+ * null is an error; a list or mapping is an error and is skipped.
+ */
+static bool read_text(loader *L, const char *key, bool required, an_str *dst)
+{
+	event ev;
+	if (!next(L, &ev))
+		return false;
+	bool ok = false;
+	if (ev.type != EV_SCALAR) {
+		an_error(L->diags, ev.pos, "'%s' must be a text, not %s", key, node_name(&ev));
+		skip_node(L, &ev);
+	} else if (is_null(&ev)) {
+		if (required)
+			an_error(L->diags, ev.pos, "'%s' must not be empty", key);
+	} else {
+		dst->text = arena_strndup(L->strings, ev.value, ev.length);
+		dst->pos = ev.pos;
+		ok = true;
+		if (memchr(ev.value, '\0', ev.length)) {
+			an_error(L->diags, ev.pos, "'%s' contains a NUL character", key);
+			ok = false;
+		}
+	}
+	event_free(&ev);
+	return ok;
+}
+
+/* Reads one of `names`; returns its index, or -1 (reported). */
+static int read_enum(loader *L, const char *key, const char *const *names, an_pos *pos)
+{
+	an_str s = {0};
+	if (!read_text(L, key, true, &s))
+		return -1;
+	*pos = s.pos;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(s.text, names[i]) == 0)
+			return i;
+	strbuf list;
+	sb_init(&list);
+	for (int i = 0; names[i]; i++)
+		sb_printf(&list, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+	const char *guess = nearest(s.text, names);
+	if (guess)
+		an_error(L->diags, s.pos, "unknown %s '%s': expected %s (did you mean %s?)", key, s.text,
+		         list.data, guess);
+	else
+		an_error(L->diags, s.pos, "unknown %s '%s': expected %s", key, s.text, list.data);
+	sb_free(&list);
+	return -1;
+}
+
+static void read_bool(loader *L, const char *key, bool *dst)
+{
+	an_str s = {0};
+	if (!read_text(L, key, true, &s))
+		return;
+	if (strcmp(s.text, "true") == 0)
+		*dst = true;
+	else if (strcmp(s.text, "false") == 0)
+		*dst = false;
+	else
+		an_error(L->diags, s.pos, "'%s' must be true or false, not '%s'", key, s.text);
+}
+
+static void read_id(loader *L, const char *key, an_str *dst)
+{
+	if (read_text(L, key, false, dst) && !an_valid_id(dst->text)) {
+		an_error(L->diags, dst->pos,
+		         "'%s' is not a valid id: an id starts with a letter, then up to 63 letters, digits, '-' or '_'",
+		         dst->text);
+		dst->text = NULL;
+	}
+}
+
+static bool valid_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+static void read_url(loader *L, an_str *dst)
+{
+	if (read_text(L, "url", false, dst) && (!valid_url(dst->text) || !dst->text[dst->text[4] == 's' ? 8 : 7])) {
+		an_error(L->diags, dst->pos, "url '%s' is not allowed: only http:// and https:// addresses",
+		         dst->text);
+		dst->text = NULL;
+	}
+}
+
+static void read_when(loader *L, an_str *text, an_when *when, bool *ok)
+{
+	if (!read_text(L, "when", false, text))
+		return;
+	char problem[160];
+	*ok = an_when_parse(text->text, when, problem, sizeof problem);
+	if (!*ok)
+		an_error(L->diags, text->pos, "bad date '%s': %s", text->text, problem);
+}
+
+static bool valid_color(const char *s)
+{
+	if (s[0] != '#' || strlen(s) != 7)
+		return false;
+	for (int i = 1; i < 7; i++)
+		if (!strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	return true;
+}
+
+/* --------------------------------------------------------------- mappings */
+
+/* Walks a mapping's keys, handling what every mapping shares. */
+typedef struct {
+	an_pos start;      /* the mapping */
+	an_pos first_key;  /* where a missing key is reported */
+	bool any_key;
+	strindex seen;
+	char **keys;       /* owned copies for `seen` */
+	an_pos *key_pos;
+	size_t nkeys, cap, pos_cap;
+} mapreader;
+
+static void map_begin(mapreader *m, an_pos start)
+{
+	memset(m, 0, sizeof *m);
+	m->start = m->first_key = start;
+}
+
+static void map_end(mapreader *m)
+{
+	for (size_t i = 0; i < m->nkeys; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->key_pos);
+	si_free(&m->seen);
+}
+
+/*
+ * The next key of the mapping, or false at its end. Skips (after reporting)
+ * non-text keys, merge keys, duplicates, and `x-` extension keys.
+ */
+static bool map_next(loader *L, mapreader *m, event *key)
+{
+	for (;;) {
+		if (!next(L, key))
+			return false;
+		if (key->type == EV_MAPPING_END) {
+			event_free(key);
+			return false;
+		}
+		if (!m->any_key) {
+			m->any_key = true;
+			m->first_key = key->pos;
+		}
+		if (key->type != EV_SCALAR || is_null(key)) {
+			an_error(L->diags, key->pos, "a key must be a text, not %s", node_name(key));
+			skip_node(L, key);
+			event_free(key);
+			skip_value(L);
+			continue;
+		}
+		if (key->plain && strcmp(key->value, "<<") == 0) {
+			an_error(L->diags, key->pos,
+			         "merge keys ('<<') are not supported: write the keys out");
+			event_free(key);
+			skip_value(L);
+			continue;
+		}
+		size_t prev = si_get(&m->seen, key->value);
+		if (prev != SIZE_MAX) {
+			an_error(L->diags, key->pos, "duplicate key '%s' (first at line %d, column %d)",
+			         key->value, m->key_pos[prev].line, m->key_pos[prev].col);
+			event_free(key);
+			skip_value(L);
+			continue;
+		}
+		GROW(m->keys, m->cap, m->nkeys + 1);
+		GROW(m->key_pos, m->pos_cap, m->nkeys + 1);
+		m->keys[m->nkeys] = xstrdup(key->value);
+		m->key_pos[m->nkeys] = key->pos;
+		si_put(&m->seen, m->keys[m->nkeys], m->nkeys);
+		m->nkeys++;
+		if (strncmp(key->value, "x-", 2) == 0) {
+			event_free(key);
+			skip_value(L);
+			continue;
+		}
+		return true;
+	}
+}
+
+static bool map_has(const mapreader *m, const char *key)
+{
+	return si_get(&m->seen, key) != SIZE_MAX;
+}
+
+/*
+ * Reads the start of a collection value of the expected type; on a mismatch
+ * reports it, skips the value and returns false. A null is "absent": false.
+ */
+static bool expect(loader *L, event_type type, const char *what, an_pos *pos)
+{
+	event ev;
+	if (!next(L, &ev))
+		return false;
+	*pos = ev.pos;
+	bool ok = ev.type == type;
+	if (!ok) {
+		if (is_null(&ev))
+			an_error(L->diags, ev.pos, "%s must not be empty", what);
+		else
+			an_error(L->diags, ev.pos, "%s must be %s, not %s", what,
+			         type == EV_MAPPING ? "a mapping" : "a list", node_name(&ev));
+		skip_node(L, &ev);
+	}
+	event_free(&ev);
+	return ok;
+}
+
+/* ----------------------------------------------------------------- parts */
+
+static void read_source(loader *L, an_source *s)
+{
+	event ev;
+	if (!next(L, &ev))
+		return;
+	if (ev.type == EV_SCALAR && !is_null(&ev)) {
+		s->text.text = arena_strndup(L->strings, ev.value, ev.length);
+		s->text.pos = ev.pos;
+		event_free(&ev);
+		return;
+	}
+	if (ev.type != EV_MAPPING) {
+		an_error(L->diags, ev.pos, "source '%s' must be a text or a mapping, not %s",
+		         s->key.text, node_name(&ev));
+		skip_node(L, &ev);
+		event_free(&ev);
+		return;
+	}
+	mapreader m;
+	map_begin(&m, ev.pos);
+	event_free(&ev);
+	event key;
+	while (map_next(L, &m, &key)) {
+		const char *k = key.value;
+		if (strcmp(k, "title") == 0)
+			read_text(L, k, true, &s->title);
+		else if (strcmp(k, "author") == 0)
+			read_text(L, k, false, &s->author);
+		else if (strcmp(k, "date") == 0) {
+			an_when w;
+			bool ok;
+			read_when(L, &s->date, &w, &ok);
+			(void)ok;
+		} else if (strcmp(k, "url") == 0)
+			read_url(L, &s->url);
+		else
+			unknown_key(L, &key, "a source", SOURCE_KEYS);
+		event_free(&key);
+	}
+	if (!L->fatal && !map_has(&m, "title"))
+		an_error(L->diags, m.first_key, "source '%s' needs a 'title'", s->key.text);
+	map_end(&m);
+}
+
+/* Reads a mapping of `key: value` entries whose keys are ids. */
+typedef void (*entry_reader)(loader *L, const event *key, void *ctx);
+
+static void read_id_mapping(loader *L, const char *what, entry_reader read_entry, void *ctx)
+{
+	an_pos pos;
+	if (!expect(L, EV_MAPPING, what, &pos))
+		return;
+	mapreader m;
+	map_begin(&m, pos);
+	event key;
+	while (map_next(L, &m, &key)) {
+		if (!an_valid_id(key.value)) {
+			an_error(L->diags, key.pos,
+			         "'%s' is not a valid id: an id starts with a letter, then up to 63 letters, digits, '-' or '_'",
+			         key.value);
+			skip_value(L);
+		} else {
+			read_entry(L, &key, ctx);
+		}
+		event_free(&key);
+	}
+	map_end(&m);
+}
+
+static void read_source_entry(loader *L, const event *key, void *ctx)
+{
+	(void)ctx;
+	an_network *net = L->net;
+	net->sources = xrealloc(net->sources, (net->nsources + 1) * sizeof *net->sources);
+	an_source *s = &net->sources[net->nsources++];
+	memset(s, 0, sizeof *s);
+	s->key.text = arena_strndup(L->strings, key->value, key->length);
+	s->key.pos = key->pos;
+	read_source(L, s);
+}
+
+static void read_type_entry(loader *L, const event *key, void *ctx)
+{
+	size_t *extra = ctx;
+	an_network *net = L->net;
+	size_t i = an_find_type(net, key->value);
+	if (i == SIZE_MAX) {
+		net->types = xrealloc(net->types, (net->ntypes + 1) * sizeof *net->types);
+		i = net->ntypes++;
+		memset(&net->types[i], 0, sizeof net->types[i]);
+		net->types[i].name.text = arena_strndup(L->strings, key->value, key->length);
+	}
+	an_type *t = &net->types[i];
+	t->name.pos = key->pos;
+	t->declared = true;
+	an_pos pos;
+	if (!expect(L, EV_MAPPING, "a type", &pos))
+		return;
+	mapreader m;
+	map_begin(&m, pos);
+	event k;
+	while (map_next(L, &m, &k)) {
+		if (strcmp(k.value, "label") == 0)
+			read_text(L, "label", true, &t->label);
+		else if (strcmp(k.value, "color") == 0) {
+			if (read_text(L, "color", true, &t->color) && !valid_color(t->color.text)) {
+				an_error(L->diags, t->color.pos, "color '%s' must be written #RRGGBB",
+				         t->color.text);
+				t->color.text = NULL;
+			}
+		} else
+			unknown_key(L, &k, "a type", TYPE_KEYS);
+		event_free(&k);
+	}
+	map_end(&m);
+	if (!t->builtin && !t->color.text)
+		an_type_set_extra_style(t, (*extra)++);
+	else if (!t->builtin)
+		t->arrowhead = "normal";
+}
+
+static void read_actor_body(loader *L, an_actor *a, an_pos pos)
+{
+	mapreader m;
+	map_begin(&m, pos);
+	event key;
+	while (map_next(L, &m, &key)) {
+		const char *k = key.value;
+		if (strcmp(k, "name") == 0)
+			read_text(L, k, true, &a->name);
+		else if (strcmp(k, "label") == 0)
+			read_text(L, k, true, &a->label);
+		else if (strcmp(k, "kind") == 0) {
+			int kind = read_enum(L, k, KINDS, &a->kind_pos);
+			if (kind >= 0) {
+				a->kind = kind == 0 ? AN_STATE : AN_NON_STATE;
+				a->has_kind = true;
+			}
+		} else if (strcmp(k, "type") == 0)
+			read_text(L, k, false, &a->type);
+		else if (strcmp(k, "region") == 0)
+			read_text(L, k, false, &a->region);
+		else if (strcmp(k, "part_of") == 0)
+			read_id(L, k, &a->part_of);
+		else if (strcmp(k, "when") == 0)
+			read_when(L, &a->when_text, &a->when, &a->when_ok);
+		else if (strcmp(k, "url") == 0)
+			read_url(L, &a->url);
+		else if (strcmp(k, "note") == 0)
+			read_text(L, k, false, &a->note);
+		else
+			unknown_key(L, &key, "an actor", ACTOR_KEYS);
+		event_free(&key);
+	}
+	if (!L->fatal) {
+		if (!map_has(&m, "name"))
+			an_error(L->diags, m.first_key, "actor '%s' needs a 'name'", a->id.text);
+		if (!map_has(&m, "kind"))
+			an_error(L->diags, m.first_key, "actor '%s' needs a 'kind' (state or non-state)",
+			         a->id.text);
+	}
+	map_end(&m);
+}
+
+static void read_actor_entry(loader *L, const event *key, void *ctx)
+{
+	size_t *cap = ctx;
+	an_network *net = L->net;
+	GROW(net->actors, *cap, net->nactors + 1);
+	an_actor *a = &net->actors[net->nactors++];
+	memset(a, 0, sizeof *a);
+	a->id.text = arena_strndup(L->strings, key->value, key->length);
+	a->id.pos = key->pos;
+	a->part_of_index = SIZE_MAX;
+	an_pos pos;
+	char what[96];
+	snprintf(what, sizeof what, "actor '%.64s'", key->value);
+	if (expect(L, EV_MAPPING, what, &pos))
+		read_actor_body(L, a, pos);
+}
+
+/* Reads `from`, `to` or `sources`: one id or a list of ids. */
+static void read_idlist(loader *L, const char *key, an_idlist *list)
+{
+	event ev;
+	if (!next(L, &ev))
+		return;
+	list->pos = ev.pos;
+	if (ev.type == EV_SCALAR && !is_null(&ev)) {
+		list->ids = xcalloc(1, sizeof *list->ids);
+		list->ids[0].text = arena_strndup(L->strings, ev.value, ev.length);
+		list->ids[0].pos = ev.pos;
+		list->count = 1;
+		event_free(&ev);
+		return;
+	}
+	if (ev.type != EV_SEQUENCE) {
+		an_error(L->diags, ev.pos, "'%s' must be an id or a list of ids, not %s", key,
+		         node_name(&ev));
+		skip_node(L, &ev);
+		event_free(&ev);
+		return;
+	}
+	list->is_list = true;
+	event_free(&ev);
+	size_t cap = 0;
+	while (next(L, &ev) && ev.type != EV_SEQUENCE_END) {
+		if (ev.type != EV_SCALAR || is_null(&ev)) {
+			an_error(L->diags, ev.pos, "'%s' lists ids, not %s", key, node_name(&ev));
+			skip_node(L, &ev);
+		} else {
+			bool repeated = false;
+			for (size_t i = 0; i < list->count; i++)
+				if (strcmp(list->ids[i].text, ev.value) == 0) {
+					an_error(L->diags, ev.pos, "'%s' lists '%s' twice", key, ev.value);
+					repeated = true;
+					break;
+				}
+			if (!repeated) {
+				GROW(list->ids, cap, list->count + 1);
+				list->ids[list->count].text = arena_strndup(L->strings, ev.value, ev.length);
+				list->ids[list->count].pos = ev.pos;
+				list->count++;
+			}
+		}
+		event_free(&ev);
+	}
+	event_free(&ev);
+	if (list->count == 0 && !L->fatal)
+		an_error(L->diags, list->pos, "'%s' must list at least one id", key);
+}
+
+static void read_grade(loader *L, an_str *grade)
+{
+	if (!read_text(L, "grade", false, grade))
+		return;
+	const char *g = grade->text;
+	if (!(g[0] >= 'A' && g[0] <= 'F' && g[1] >= '1' && g[1] <= '6' && !g[2])) {
+		an_error(L->diags, grade->pos,
+		         "grade '%s' must be an Admiralty grade: a letter A-F (source reliability) and a digit 1-6 (credibility), e.g. B2",
+		         g);
+		grade->text = NULL;
+	}
+}
+
+static void read_tie_body(loader *L, an_tie *t)
+{
+	mapreader m;
+	map_begin(&m, t->pos);
+	event key;
+	while (map_next(L, &m, &key)) {
+		const char *k = key.value;
+		if (strcmp(k, "from") == 0)
+			read_idlist(L, k, &t->from);
+		else if (strcmp(k, "to") == 0)
+			read_idlist(L, k, &t->to);
+		else if (strcmp(k, "type") == 0)
+			read_text(L, k, true, &t->type);
+		else if (strcmp(k, "when") == 0)
+			read_when(L, &t->when_text, &t->when, &t->when_ok);
+		else if (strcmp(k, "label") == 0)
+			read_text(L, k, false, &t->label);
+		else if (strcmp(k, "confidence") == 0) {
+			an_pos p;
+			int c = read_enum(L, k, CONFIDENCES, &p);
+			if (c >= 0)
+				t->confidence = (an_confidence)c;
+		} else if (strcmp(k, "mutual") == 0)
+			read_bool(L, k, &t->mutual);
+		else if (strcmp(k, "sources") == 0)
+			read_idlist(L, k, &t->sources);
+		else if (strcmp(k, "grade") == 0)
+			read_grade(L, &t->grade);
+		else if (strcmp(k, "note") == 0)
+			read_text(L, k, false, &t->note);
+		else if (strcmp(k, "id") == 0)
+			read_id(L, k, &t->id);
+		else
+			unknown_key(L, &key, "a tie", TIE_KEYS);
+		event_free(&key);
+	}
+	if (!L->fatal) {
+		if (!map_has(&m, "from"))
+			an_error(L->diags, m.first_key, "a tie needs 'from' (the actor that gives)");
+		if (!map_has(&m, "to"))
+			an_error(L->diags, m.first_key, "a tie needs 'to' (the actor that receives)");
+		if (!map_has(&m, "type"))
+			an_error(L->diags, m.first_key, "a tie needs a 'type'");
+	}
+	map_end(&m);
+}
+
+static void read_ties(loader *L)
+{
+	an_pos pos;
+	if (!expect(L, EV_SEQUENCE, "'ties'", &pos))
+		return;
+	an_network *net = L->net;
+	size_t cap = 0;
+	event ev;
+	while (next(L, &ev) && ev.type != EV_SEQUENCE_END) {
+		GROW(net->ties, cap, net->nties + 1);
+		an_tie *t = &net->ties[net->nties++];
+		memset(t, 0, sizeof *t);
+		t->confidence = AN_REPORTED;
+		t->type_index = SIZE_MAX;
+		t->pos = ev.pos;
+		if (ev.type == EV_MAPPING) {
+			read_tie_body(L, t);
+		} else {
+			an_error(L->diags, ev.pos, "a tie must be a mapping (from, to, type, ...), not %s",
+			         node_name(&ev));
+			skip_node(L, &ev);
+		}
+		event_free(&ev);
+	}
+	event_free(&ev);
+}
+
+static void read_network(loader *L, an_pos pos)
+{
+	an_network *net = L->net;
+	mapreader m;
+	map_begin(&m, pos);
+	event key;
+	size_t actors_cap = 0, extra_types = 0;
+	while (map_next(L, &m, &key)) {
+		const char *k = key.value;
+		if (strcmp(k, "format") == 0) {
+			an_str f = {0};
+			if (read_text(L, k, false, &f) && strcmp(f.text, "1") != 0)
+				an_error(L->diags, f.pos,
+				         "format '%s' is not supported: this version of actornet reads format 1",
+				         f.text);
+		} else if (strcmp(k, "title") == 0)
+			read_text(L, k, true, &net->title);
+		else if (strcmp(k, "subtitle") == 0)
+			read_text(L, k, false, &net->subtitle);
+		else if (strcmp(k, "description") == 0)
+			read_text(L, k, false, &net->description);
+		else if (strcmp(k, "sources") == 0)
+			read_id_mapping(L, "'sources'", read_source_entry, NULL);
+		else if (strcmp(k, "default_source") == 0)
+			read_id(L, k, &net->default_source);
+		else if (strcmp(k, "actors") == 0)
+			read_id_mapping(L, "'actors'", read_actor_entry, &actors_cap);
+		else if (strcmp(k, "types") == 0)
+			read_id_mapping(L, "'types'", read_type_entry, &extra_types);
+		else if (strcmp(k, "ties") == 0)
+			read_ties(L);
+		else
+			unknown_key(L, &key, "the network", TOP_KEYS);
+		event_free(&key);
+	}
+	if (!L->fatal) {
+		if (!map_has(&m, "actors"))
+			an_error(L->diags, m.first_key, "the network needs 'actors' (a mapping of actor ids)");
+		if (!map_has(&m, "ties"))
+			an_error(L->diags, m.first_key, "the network needs 'ties' (a list of ties)");
+	}
+	map_end(&m);
+}
+
+static void read_stream(loader *L)
+{
+	event ev;
+	if (!next(L, &ev))
+		return;
+	if (ev.type == EV_STREAM_END) {
+		an_error(L->diags, (an_pos){0, 0},
+		         "the file is empty: a network needs 'actors' and 'ties'");
+		event_free(&ev);
+		return;
+	}
+	event_free(&ev); /* the document start */
+	if (!next(L, &ev))
+		return;
+	if (is_null(&ev)) {
+		an_error(L->diags, (an_pos){0, 0},
+		         "the file is empty: a network needs 'actors' and 'ties'");
+	} else if (ev.type != EV_MAPPING) {
+		an_error(L->diags, ev.pos,
+		         "a network file must be a mapping of keys (title, actors, ties, ...), not %s",
+		         node_name(&ev));
+		skip_node(L, &ev);
+	} else {
+		read_network(L, ev.pos);
+	}
+	event_free(&ev);
+	if (!next(L, &ev)) /* the document end */
+		return;
+	event_free(&ev);
+	if (!next(L, &ev))
+		return;
+	if (ev.type == EV_DOCUMENT)
+		an_error(L->diags, ev.pos,
+		         "a second YAML document: a network file holds exactly one (remove this '---' and what follows, or merge it)");
+	event_free(&ev);
+}
+
+static void loader_free(loader *L)
+{
+	for (size_t i = 0; i < L->nanchors; i++) {
+		for (size_t j = 0; j < L->anchors[i].count; j++)
+			event_free(&L->anchors[i].events[j]);
+		free(L->anchors[i].events);
+		free(L->anchors[i].name);
+	}
+	free(L->anchors);
+	free(L->recording);
+	free(L->replays);
+	yaml_parser_delete(&L->parser);
+}
+
+an_network *an_load_buffer(const char *name, const char *data, size_t size,
+                           const an_load_options *opt, an_diags *diags)
+{
+	an_diags_set_file(diags, name);
+	size_t max_size = opt && opt->max_size ? opt->max_size : DEFAULT_MAX_SIZE;
+	if (size > max_size) {
+		an_error(diags, (an_pos){0, 0},
+		         "the file is %zu bytes, larger than the limit of %zu (raise it with --max-size)",
+		         size, max_size);
+		return NULL;
+	}
+	loader L;
+	memset(&L, 0, sizeof L);
+	L.data = data;
+	L.size = size;
+	L.diags = diags;
+	L.net = an_network_new(name);
+	L.strings = L.net->strings;
+	if (!yaml_parser_initialize(&L.parser)) {
+		an_error(diags, (an_pos){0, 0}, "out of memory");
+		an_network_free(L.net);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&L.parser, (const unsigned char *)data, size);
+	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
+	size_t first_diag = diags->count;
+	read_stream(&L);
+	loader_free(&L);
+	if (L.fatal) {
+		/* Past a syntax error or a limit nothing is known: that problem alone is reported. */
+		an_diags_keep_last(diags, first_diag);
+		an_network_free(L.net);
+		return NULL;
+	}
+	return L.net;
+}
+
+an_network *an_load_file(const char *path, const an_load_options *opt, an_diags *diags)
+{
+	an_diags_set_file(diags, path);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
+		return NULL;
+	}
+	size_t max_size = opt && opt->max_size ? opt->max_size : DEFAULT_MAX_SIZE;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		an_error(diags, (an_pos){0, 0}, "cannot read the file: it is a directory");
+		fclose(f);
+		return NULL;
+	}
+	strbuf buf;
+	sb_init(&buf);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (buf.len + n > max_size) {
+			an_error(diags, (an_pos){0, 0},
+			         "the file is larger than the limit of %zu bytes (raise it with --max-size)",
+			         max_size);
+			sb_free(&buf);
+			fclose(f);
+			return NULL;
+		}
+		sb_add(&buf, chunk, n);
+	}
+	bool failed = ferror(f);
+	int err = errno;
+	fclose(f);
+	if (failed) {
+		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(err));
+		sb_free(&buf);
+		return NULL;
+	}
+	an_network *net = an_load_buffer(path, buf.data ? buf.data : "", buf.len, opt, diags);
+	sb_free(&buf);
+	return net;
+}

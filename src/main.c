@@ -1,0 +1,582 @@
+/* main.c: the actornet command line: options, commands, messages and exit statuses (the only file that prints or exits). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1, /* the network file has errors, or cannot be read */
+	EXIT_USAGE = 2,   /* the command line is wrong */
+	EXIT_OUTPUT = 3,  /* an output cannot be rendered or written */
+};
+
+static const char *const FORMATS[] = {"svg", "png", "pdf", "dot", "json", NULL};
+static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+
+static const char MAIN_HELP[] =
+	"Usage: actornet COMMAND [OPTION]... FILE...\n"
+	"Draw diagrams of a network of actors and their dated ties, for a given period.\n"
+	"\n"
+	"Commands:\n"
+	"  render FILE -o OUT   check the network and draw it (SVG, PNG, PDF, DOT, JSON)\n"
+	"  check FILE...        check network files and report every problem\n"
+	"  help [COMMAND]       show this help, or a command's\n"
+	"\n"
+	"Options:\n"
+	"  -h, --help           show help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Examples:\n"
+	"  actornet check networks/iran-dprk.yaml\n"
+	"  actornet render networks/iran-dprk.yaml --period 1990s -o out/iran-dprk-1990s.svg\n"
+	"\n"
+	"Exit status: 0 ok, 1 invalid input, 2 wrong usage, 3 cannot write or render.\n"
+	"The network file format is described in docs/format.md.\n";
+
+static const char RENDER_HELP[] =
+	"Usage: actornet render FILE -o OUTPUT [OPTION]...\n"
+	"Check a network file, keep the ties that pass the filters, and draw them.\n"
+	"\n"
+	"Output:\n"
+	"  -o, --output FILE      write to FILE (repeatable); '-' is standard output.\n"
+	"                         The format comes from the extension: .svg .png .pdf,\n"
+	"                         .dot (the graph before layout) or .json (the data)\n"
+	"  -T, --format FORMAT    svg, png, pdf, dot or json, whatever the extension\n"
+	"      --each decade      one diagram per decade of the network's dated ties;\n"
+	"                         OUTPUT must contain {period} (becomes 1990s, ...)\n"
+	"  -l, --layout ENGINE    auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
+	"                         auto uses dot up to " "150 actors or 300 ties, sfdp beyond\n"
+	"      --title TEXT       the diagram's title instead of the network's\n"
+	"\n"
+	"Filters:\n"
+	"  -p, --period PERIOD    ties whose dates overlap PERIOD: 1990s, 2017, 1990-1999,\n"
+	"                         2009-12, 2010- (since 2010), or an EDTF interval 1990/1999\n"
+	"      --certain          only ties certainly in the period (no ?, ~ or %%, and\n"
+	"                         imprecise dates entirely inside it)\n"
+	"      --undated show|hide  show undated ties in every period (default) or not\n"
+	"  -t, --type LIST        only these tie types, e.g. arms,missiles\n"
+	"  -c, --confidence LEVEL only ties at least this certain: confirmed, reported,\n"
+	"                         alleged or disputed (default: all)\n"
+	"  -f, --focus ID         only actors within --depth ties of ID (repeatable)\n"
+	"  -d, --depth N          hops from the focus (default 1)\n"
+	"      --all-actors       draw every actor of the period, even without ties\n"
+	"\n"
+	"Other:\n"
+	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
+	"  -q, --quiet            do not print warnings\n"
+	"  -h, --help             show this help and exit\n"
+	"\n"
+	"Examples:\n"
+	"  actornet render networks/iran-dprk.yaml --period 1990s -o out/iran-dprk-1990s.svg\n"
+	"  actornet render networks/iran-dprk.yaml --type missiles,nuclear -o out/tech.png\n"
+	"  actornet render networks/iran-dprk.yaml --focus SYR --period 2010- -o out/syria.pdf\n"
+	"  actornet render networks/iran-dprk.yaml --each decade -o 'out/iran-dprk-{period}.svg'\n";
+
+static const char CHECK_HELP[] =
+	"Usage: actornet check [OPTION]... FILE...\n"
+	"Check network files and report every problem as FILE:LINE:COL: error: MESSAGE.\n"
+	"\n"
+	"  -s, --strict           treat warnings as errors (exit 1 on any warning)\n"
+	"      --max-size BYTES   refuse files larger than this (default 64M)\n"
+	"  -q, --quiet            do not print warnings\n"
+	"  -h, --help             show this help and exit\n"
+	"\n"
+	"Exit status: 0 when every file is valid, 1 when any has an error, 2 on wrong usage.\n";
+
+static const char *program = "actornet";
+
+static int usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: error: ", program);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s %s--help' for more information.\n", program, command);
+	return EXIT_USAGE;
+}
+
+/* Prints the diagnostics and, when there are any, the count line; returns the error count. */
+static size_t print_diags(an_diags *diags, bool quiet, const char *file)
+{
+	an_diags_sort(diags);
+	size_t shown_warnings = 0;
+	for (size_t i = 0; i < diags->count; i++) {
+		const an_diag *d = &diags->items[i];
+		if (quiet && d->severity == AN_WARNING)
+			continue;
+		shown_warnings += d->severity == AN_WARNING;
+		char *line = an_diag_format(d);
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	if (file && (diags->errors || shown_warnings))
+		fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", file, diags->errors,
+		        diags->errors == 1 ? "" : "s", shown_warnings, shown_warnings == 1 ? "" : "s");
+	return diags->errors;
+}
+
+/* Parses a size like 64M, 512k or 1000000. */
+static bool parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return false;
+	unsigned long long unit = 1;
+	if (*end == 'k' || *end == 'K')
+		unit = 1ull << 10, end++;
+	else if (*end == 'm' || *end == 'M')
+		unit = 1ull << 20, end++;
+	else if (*end == 'g' || *end == 'G')
+		unit = 1ull << 30, end++;
+	if (*end || n == 0 || n > SIZE_MAX / unit)
+		return false;
+	*out = (size_t)(n * unit);
+	return true;
+}
+
+static int index_of(const char *word, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (strcmp(word, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ------------------------------------------------------------------ check */
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"strict", no_argument, NULL, 's'},
+		{"max-size", required_argument, NULL, 'M'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool strict = false, quiet = false;
+	an_load_options load = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, "sqh", options, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			strict = true;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'M':
+			if (!parse_size(optarg, &load.max_size))
+				return usage_error("check ", "--max-size needs a size such as 64M, not '%s'", optarg);
+			break;
+		case 'h':
+			fputs(CHECK_HELP, stdout);
+			return EXIT_OK;
+		default:
+			return usage_error("check ", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return usage_error("check ", "no network file given");
+	int status = EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		an_diags diags;
+		an_diags_init(&diags);
+		an_network *net = an_load_file(argv[i], &load, &diags);
+		if (net)
+			an_validate(net, &diags);
+		print_diags(&diags, quiet, argv[i]);
+		if (diags.errors || (strict && diags.warnings))
+			status = EXIT_INVALID;
+		an_network_free(net);
+		an_diags_free(&diags);
+	}
+	return status;
+}
+
+/* ----------------------------------------------------------------- render */
+
+typedef struct {
+	const char *path;
+	const char *format;
+} output;
+
+typedef struct {
+	output outputs[16];
+	int noutputs;
+	const char *format;   /* -T */
+	const char *engine;
+	const char *title;
+	const char *period;
+	bool each_decade;
+	const char *types;
+	const char *confidence;
+	const char *focus[64];
+	int nfocus;
+	bool quiet;
+	an_filter filter;
+	an_load_options load;
+} render_options;
+
+static const char *format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return NULL;
+	if (strcmp(dot, ".gv") == 0)
+		return "dot";
+	int i = index_of(dot + 1, FORMATS);
+	return i < 0 ? NULL : FORMATS[i];
+}
+
+/* Resolves the names of --type, --confidence and --focus against the network. */
+static int resolve_filters(render_options *o, const an_network *net, size_t *focus, bool *types)
+{
+	an_filter *f = &o->filter;
+	if (o->types) {
+		char *list = xstrdup(o->types), *save = NULL;
+		for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+			size_t i = an_find_type(net, name);
+			if (i == SIZE_MAX) {
+				const char *best = NULL;
+				for (size_t j = 0; j < net->ntypes && !best; j++)
+					if (edit_distance(name, net->types[j].name.text, 2) <= 2)
+						best = net->types[j].name.text;
+				int rc = best ? usage_error("render ", "unknown tie type '%s' in --type (did you mean %s?)", name, best)
+				              : usage_error("render ", "unknown tie type '%s' in --type", name);
+				free(list);
+				return rc;
+			}
+			types[i] = true;
+		}
+		free(list);
+		f->type_allowed = types;
+	}
+	for (int i = 0; i < o->nfocus; i++) {
+		size_t a = an_find_actor(net, o->focus[i]);
+		if (a == SIZE_MAX)
+			return usage_error("render ", "unknown actor '%s' in --focus", o->focus[i]);
+		focus[f->nfocus++] = a;
+	}
+	f->focus = focus;
+	return EXIT_OK;
+}
+
+/* Replaces every "{period}" in the pattern. */
+static char *expand_path(const char *pattern, const char *period)
+{
+	strbuf b;
+	sb_init(&b);
+	for (const char *p = pattern; *p;) {
+		if (strncmp(p, "{period}", 8) == 0) {
+			sb_puts(&b, period);
+			p += 8;
+		} else {
+			sb_putc(&b, *p++);
+		}
+	}
+	return sb_take(&b, NULL);
+}
+
+/* Draws one view to every output; returns an exit status. */
+static int draw(const render_options *o, const an_view *view, an_renderer **renderer,
+                const char *period_name)
+{
+	int status = EXIT_OK;
+	an_build_options build = {.title = o->title};
+	an_graph *graph = an_graph_build(view, &build);
+	bool laid_out = false;
+	an_diags diags;
+	an_diags_init(&diags);
+	for (int i = 0; i < o->noutputs && status == EXIT_OK; i++) {
+		const output *out = &o->outputs[i];
+		char *path = period_name ? expand_path(out->path, period_name) : xstrdup(out->path);
+		char *data = NULL;
+		size_t len = 0;
+		bool ok = true;
+		if (strcmp(out->format, "dot") == 0) {
+			data = an_graph_dot(graph, &len);
+		} else if (strcmp(out->format, "json") == 0) {
+			data = an_view_json(view, &len);
+		} else {
+			if (!*renderer && !(*renderer = an_renderer_new())) {
+				an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+				ok = false;
+			}
+			if (ok && !laid_out) {
+				const char *engine = o->engine;
+				if (strcmp(engine, "auto") == 0) {
+					size_t nodes = an_graph_nodes(graph), edges = an_graph_edges(graph);
+					engine = an_layout_auto(nodes, edges);
+					if (strcmp(engine, "dot") != 0 && !o->quiet)
+						fprintf(stderr,
+						        "%s: note: %zu actors and %zu ties are too many for dot to lay out quickly: using %s (--layout dot forces dot)\n",
+						        program, nodes, edges, engine);
+				}
+				ok = laid_out = an_layout(*renderer, graph, engine, &diags);
+			}
+			if (ok)
+				ok = an_render(*renderer, graph, out->format, &data, &len, &diags);
+		}
+		if (ok)
+			ok = an_write_file(path, data, len, &diags);
+		if (!ok)
+			status = EXIT_OUTPUT;
+		free(data);
+		free(path);
+	}
+	print_diags(&diags, o->quiet, NULL);
+	an_diags_free(&diags);
+	if (laid_out)
+		an_layout_free(*renderer, graph);
+	an_graph_free(graph);
+	return status;
+}
+
+static int render_each_decade(render_options *o, const an_network *net, an_renderer **renderer)
+{
+	if (!net->has_span) {
+		if (!o->quiet)
+			fprintf(stderr, "%s: note: %s has no dated ties: no decades to draw\n", program,
+			        net->path);
+		return EXIT_OK;
+	}
+	int first, last, m, d;
+	an_civil_from_days(net->span_first, &first, &m, &d);
+	an_civil_from_days(net->span_last, &last, &m, &d);
+	for (int decade = first - first % 10; decade <= last; decade += 10) {
+		char name[16];
+		snprintf(name, sizeof name, "%ds", decade);
+		an_filter f = o->filter;
+		char problem[128];
+		if (!an_period_parse(name, &f.period, problem, sizeof problem))
+			return usage_error("render ", "bad decade %s: %s", name, problem);
+		f.has_period = true;
+		an_view view;
+		an_view_build(&view, net, &f);
+		int status = draw(o, &view, renderer, name);
+		an_view_free(&view);
+		if (status != EXIT_OK)
+			return status;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'T'},
+		{"layout", required_argument, NULL, 'l'},
+		{"period", required_argument, NULL, 'p'},
+		{"certain", no_argument, NULL, 'C'},
+		{"undated", required_argument, NULL, 'U'},
+		{"type", required_argument, NULL, 't'},
+		{"confidence", required_argument, NULL, 'c'},
+		{"focus", required_argument, NULL, 'f'},
+		{"depth", required_argument, NULL, 'd'},
+		{"all-actors", no_argument, NULL, 'A'},
+		{"title", required_argument, NULL, 'I'},
+		{"each", required_argument, NULL, 'E'},
+		{"max-size", required_argument, NULL, 'M'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	render_options o;
+	memset(&o, 0, sizeof o);
+	o.engine = "auto";
+	an_filter_init(&o.filter);
+	const char *paths[16];
+	int npaths = 0;
+	int c;
+	char *end;
+	while ((c = getopt_long(argc, argv, "o:T:l:p:t:c:f:d:qh", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			if (npaths == 16)
+				return usage_error("render ", "at most 16 outputs");
+			paths[npaths++] = optarg;
+			break;
+		case 'T':
+			if (index_of(optarg, FORMATS) < 0)
+				return usage_error("render ", "unknown format '%s': use svg, png, pdf, dot or json", optarg);
+			o.format = optarg;
+			break;
+		case 'l':
+			if (index_of(optarg, ENGINES) < 0)
+				return usage_error("render ", "unknown layout '%s': use auto, dot, neato, fdp, sfdp, circo or twopi", optarg);
+			o.engine = optarg;
+			break;
+		case 'p':
+			o.period = optarg;
+			break;
+		case 'C':
+			o.filter.certain = true;
+			break;
+		case 'U':
+			if (strcmp(optarg, "show") == 0)
+				o.filter.undated = AN_UNDATED_SHOW;
+			else if (strcmp(optarg, "hide") == 0)
+				o.filter.undated = AN_UNDATED_HIDE;
+			else
+				return usage_error("render ", "--undated takes show or hide, not '%s'", optarg);
+			break;
+		case 't':
+			o.types = optarg;
+			break;
+		case 'c': {
+			static const char *const levels[] = {"confirmed", "reported", "alleged", "disputed", NULL};
+			int level = index_of(optarg, levels);
+			if (level < 0)
+				return usage_error("render ", "unknown confidence '%s': use confirmed, reported, alleged or disputed", optarg);
+			o.filter.min_confidence = (an_confidence)level;
+			break;
+		}
+		case 'f': {
+			char *list = optarg, *save = NULL;
+			for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+				if (o.nfocus == 64)
+					return usage_error("render ", "at most 64 --focus actors");
+				o.focus[o.nfocus++] = id;
+			}
+			break;
+		}
+		case 'd':
+			errno = 0;
+			long depth = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || depth < 0 || depth > 1000)
+				return usage_error("render ", "--depth needs a number from 0 to 1000, not '%s'", optarg);
+			o.filter.depth = (int)depth;
+			break;
+		case 'A':
+			o.filter.all_actors = true;
+			break;
+		case 'I':
+			o.title = optarg;
+			break;
+		case 'E':
+			if (strcmp(optarg, "decade") != 0)
+				return usage_error("render ", "--each takes 'decade', not '%s'", optarg);
+			o.each_decade = true;
+			break;
+		case 'M':
+			if (!parse_size(optarg, &o.load.max_size))
+				return usage_error("render ", "--max-size needs a size such as 64M, not '%s'", optarg);
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			fputs(RENDER_HELP, stdout);
+			return EXIT_OK;
+		default:
+			return usage_error("render ", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return usage_error("render ", "no network file given");
+	if (optind + 1 < argc)
+		return usage_error("render ", "one network file at a time ('%s' is extra)", argv[optind + 1]);
+	if (npaths == 0)
+		return usage_error("render ", "no output given: use -o FILE (.svg, .png, .pdf, .dot or .json)");
+	for (int i = 0; i < npaths; i++) {
+		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i]);
+		if (!format)
+			return usage_error("render ", "cannot tell the format of '%s' from its extension: use .svg, .png, .pdf, .dot or .json, or -T FORMAT", paths[i]);
+		if (o.each_decade && !strstr(paths[i], "{period}") && strcmp(paths[i], "-") != 0)
+			return usage_error("render ", "with --each, the output '%s' needs {period} in its name", paths[i]);
+		o.outputs[o.noutputs++] = (output){paths[i], format};
+	}
+	if (o.period && o.each_decade)
+		return usage_error("render ", "--period and --each cannot go together");
+	if (o.period) {
+		char problem[128];
+		if (!an_period_parse(o.period, &o.filter.period, problem, sizeof problem))
+			return usage_error("render ", "bad period '%s': %s", o.period, problem);
+		o.filter.has_period = true;
+	}
+
+	const char *file = argv[optind];
+	an_diags diags;
+	an_diags_init(&diags);
+	an_network *net = an_load_file(file, &o.load, &diags);
+	if (net)
+		an_validate(net, &diags);
+	size_t errors = print_diags(&diags, o.quiet, file);
+	an_diags_free(&diags);
+	if (!net || errors) {
+		an_network_free(net);
+		return EXIT_INVALID;
+	}
+
+	size_t *focus = xcalloc((size_t)o.nfocus + 1, sizeof *focus);
+	bool *types = xcalloc(net->ntypes, sizeof *types);
+	int status = resolve_filters(&o, net, focus, types);
+	an_renderer *renderer = NULL;
+	if (status == EXIT_OK) {
+		if (o.each_decade) {
+			status = render_each_decade(&o, net, &renderer);
+		} else {
+			an_view view;
+			an_view_build(&view, net, &o.filter);
+			status = draw(&o, &view, &renderer, NULL);
+			an_view_free(&view);
+		}
+	}
+	an_renderer_free(renderer);
+	free(types);
+	free(focus);
+	an_network_free(net);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(MAIN_HELP, stderr);
+		return EXIT_USAGE;
+	}
+	const char *command = argv[1];
+	if (strcmp(command, "-h") == 0 || strcmp(command, "--help") == 0) {
+		fputs(MAIN_HELP, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(command, "-V") == 0 || strcmp(command, "--version") == 0) {
+		printf("actornet %s\n", ACTORNET_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(command, "help") == 0) {
+		if (argc < 3)
+			fputs(MAIN_HELP, stdout);
+		else if (strcmp(argv[2], "render") == 0)
+			fputs(RENDER_HELP, stdout);
+		else if (strcmp(argv[2], "check") == 0)
+			fputs(CHECK_HELP, stdout);
+		else
+			return usage_error("", "no command '%s': the commands are render and check", argv[2]);
+		return EXIT_OK;
+	}
+	/* getopt_long sees the command's own arguments, with the command as argv[0]. */
+	optind = 1;
+	if (strcmp(command, "render") == 0)
+		return cmd_render(argc - 1, argv + 1);
+	if (strcmp(command, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (command[0] == '-')
+		return usage_error("", "'%s' before a command: the commands are render and check", command);
+	return usage_error("", "no command '%s': the commands are render and check", command);
+}

@@ -1,0 +1,145 @@
+/* model.c: the network model's constructor, destructor, lookups and built-in tie types. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/*
+ * The palette is Okabe and Ito's colour-blind-safe one, without its yellow
+ * (too faint as a line on white). Six hues with a filled arrowhead, the same
+ * six with a hollow one, and black with a tee for hostility, so no support
+ * type can be mistaken for it. The UCDP column names the category of the
+ * UCDP External Support Dataset each type belongs to.
+ */
+const builtin_type BUILTIN_TYPES[] = {
+	{"arms", "Arms", "#D55E00", "normal", "weapons"},
+	{"missiles", "Missiles", "#E69F00", "normal", "weapons; training and expertise"},
+	{"nuclear", "Nuclear", "#CC79A7", "normal", "training and expertise; materiel"},
+	{"troops", "Troops", "#0072B2", "normal", "troops as secondary warring party"},
+	{"training", "Training", "#009E73", "normal", "training and expertise"},
+	{"finance", "Finance", "#56B4E9", "normal", "funding"},
+	{"intelligence", "Intelligence", "#CC79A7", "onormal", "intelligence"},
+	{"safe-haven", "Safe haven", "#009E73", "onormal", "access to territory"},
+	{"logistics", "Logistics", "#E69F00", "onormal", "materiel and logistics"},
+	{"trade", "Trade", "#56B4E9", "onormal", "other forms of support"},
+	{"diplomatic", "Diplomatic", "#0072B2", "onormal", "not coded (political support)"},
+	{"cooperation", "Cooperation", "#D55E00", "onormal", "other forms of support"},
+	{"hostility", "Hostility", "#000000", "tee", "not support (adversarial)"},
+};
+const size_t NBUILTIN_TYPES = sizeof BUILTIN_TYPES / sizeof BUILTIN_TYPES[0];
+
+/* Declared types without a colour take the support hues again, with other arrowheads. */
+static const char *const EXTRA_HUES[] = {"#D55E00", "#E69F00", "#CC79A7",
+                                         "#0072B2", "#009E73", "#56B4E9"};
+static const char *const EXTRA_ARROWHEADS[] = {"diamond", "odiamond", "dot", "odot", "box", "obox"};
+
+an_network *an_network_new(const char *path)
+{
+	an_network *net = xcalloc(1, sizeof *net);
+	net->strings = xcalloc(1, sizeof *net->strings);
+	net->path = arena_strdup(net->strings, path);
+	net->types = xcalloc(NBUILTIN_TYPES, sizeof *net->types);
+	net->ntypes = NBUILTIN_TYPES;
+	for (size_t i = 0; i < NBUILTIN_TYPES; i++) {
+		an_type *t = &net->types[i];
+		t->name.text = (char *)BUILTIN_TYPES[i].name;
+		t->builtin = true;
+		t->builtin_color = BUILTIN_TYPES[i].color;
+		t->builtin_label = BUILTIN_TYPES[i].label;
+		t->arrowhead = BUILTIN_TYPES[i].arrowhead;
+		t->ucdp = BUILTIN_TYPES[i].ucdp;
+	}
+	return net;
+}
+
+void an_type_set_extra_style(an_type *t, size_t extra_index)
+{
+	size_t nhues = sizeof EXTRA_HUES / sizeof EXTRA_HUES[0];
+	size_t nheads = sizeof EXTRA_ARROWHEADS / sizeof EXTRA_ARROWHEADS[0];
+	t->builtin_color = EXTRA_HUES[extra_index % nhues];
+	t->arrowhead = EXTRA_ARROWHEADS[(extra_index / nhues) % nheads];
+}
+
+static void free_idlist(an_idlist *l)
+{
+	free(l->ids);
+	free(l->index);
+}
+
+void an_network_free(an_network *net)
+{
+	if (!net)
+		return;
+	free(net->sources);
+	free(net->actors);
+	free(net->types);
+	for (size_t i = 0; i < net->nties; i++) {
+		free_idlist(&net->ties[i].from);
+		free_idlist(&net->ties[i].to);
+		free_idlist(&net->ties[i].sources);
+	}
+	free(net->ties);
+	free(net->links);
+	arena_free(net->strings);
+	free(net->strings);
+	free(net);
+}
+
+size_t an_find_actor(const an_network *net, const char *id)
+{
+	for (size_t i = 0; i < net->nactors; i++)
+		if (net->actors[i].id.text && strcmp(net->actors[i].id.text, id) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+size_t an_find_type(const an_network *net, const char *name)
+{
+	for (size_t i = 0; i < net->ntypes; i++)
+		if (strcmp(net->types[i].name.text, name) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+size_t an_find_source(const an_network *net, const char *key)
+{
+	for (size_t i = 0; i < net->nsources; i++)
+		if (net->sources[i].key.text && strcmp(net->sources[i].key.text, key) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+const char *an_actor_label(const an_actor *a)
+{
+	if (a->label.text)
+		return a->label.text;
+	if (a->name.text)
+		return a->name.text;
+	return a->id.text;
+}
+
+const char *an_type_label(const an_type *t)
+{
+	if (t->label.text)
+		return t->label.text;
+	if (t->builtin_label)
+		return t->builtin_label;
+	return t->name.text;
+}
+
+const char *an_type_color(const an_type *t)
+{
+	return t->color.text ? t->color.text : t->builtin_color;
+}
+
+const char *an_kind_name(an_kind k)
+{
+	return k == AN_STATE ? "state" : "non-state";
+}
+
+const char *an_confidence_name(an_confidence c)
+{
+	static const char *const names[] = {"confirmed", "reported", "alleged", "disputed"};
+	return names[c];
+}

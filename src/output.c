@@ -1,0 +1,101 @@
+/* output.c: writes a finished output so that a failure never leaves a half-written or lost file. */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* The mode a new file gets under the current umask. */
+static mode_t new_file_mode(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/*
+ * Writes `data` to `path`: "-" is standard output; devices and pipes are
+ * written directly; a regular file (or a new path) is written to a temporary
+ * file beside it and renamed into place when complete, through a symlink to
+ * its target.
+ */
+bool an_write_file(const char *path, const char *data, size_t len, an_diags *diags)
+{
+	if (strcmp(path, "-") == 0) {
+		if (!write_all(STDOUT_FILENO, data, len)) {
+			an_error(diags, (an_pos){0, 0}, "cannot write to standard output: %s",
+			         strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	char *target = realpath(path, NULL); /* resolves symlinks; NULL for a new path */
+	const char *real = target ? target : path;
+	struct stat st;
+	if (stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: it is a directory", path);
+			free(target);
+			return false;
+		}
+		int fd = open(real, O_WRONLY | O_TRUNC);
+		bool ok = fd >= 0 && write_all(fd, data, len);
+		int err = errno;
+		if (fd >= 0 && close(fd) != 0 && ok) {
+			ok = false;
+			err = errno;
+		}
+		if (!ok)
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(err));
+		free(target);
+		return ok;
+	}
+	mode_t mode = stat(real, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
+	char *temp = xasprintf("%s.tmp-XXXXXX", real);
+	/* The temporary name goes beside the target: the directory is the same. */
+	int fd = mkstemp(temp);
+	if (fd < 0) {
+		an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(errno));
+		free(temp);
+		free(target);
+		return false;
+	}
+	bool ok = fchmod(fd, mode) == 0 && write_all(fd, data, len) && fsync(fd) == 0;
+	int err = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		err = errno;
+	}
+	if (ok && rename(temp, real) != 0) {
+		ok = false;
+		err = errno;
+	}
+	if (!ok) {
+		unlink(temp);
+		an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(err));
+	}
+	free(temp);
+	free(target);
+	return ok;
+}

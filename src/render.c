@@ -1,0 +1,140 @@
+/* render.c: lays out and renders a built graph in-process with Graphviz's gvc (the only gvc user). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/gvc.h>
+
+#include "graph.h"
+#include "internal.h"
+
+struct an_renderer {
+	GVC_t *gvc;
+	an_graph *laid_out; /* Graphviz caches attributes of the last layout only */
+};
+
+/*
+ * Graphviz reports problems through a process-wide callback with no context
+ * pointer; this buffer collects them until they are moved into diagnostics.
+ * It is the library's only global state, and it is confined to this file.
+ */
+static strbuf graphviz_messages;
+
+static int collect_message(char *text)
+{
+	sb_puts(&graphviz_messages, text);
+	return 0;
+}
+
+/* Moves what Graphviz said into diagnostics, one per line, "Error: " and "Warning: " removed. */
+static void flush_messages(an_diags *diags, bool *had_error)
+{
+	if (!graphviz_messages.len)
+		return;
+	char *text = sb_take(&graphviz_messages, NULL);
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		while (*line == ' ')
+			line++;
+		if (!*line)
+			continue;
+		if (strncmp(line, "Warning: ", 9) == 0) {
+			an_warning(diags, (an_pos){0, 0}, "Graphviz: %s", line + 9);
+		} else {
+			if (strncmp(line, "Error: ", 7) == 0)
+				line += 7;
+			an_error(diags, (an_pos){0, 0}, "Graphviz: %s", line);
+			if (had_error)
+				*had_error = true;
+		}
+	}
+	free(text);
+}
+
+an_renderer *an_renderer_new(void)
+{
+	an_renderer *r = xcalloc(1, sizeof *r);
+	agseterrf(collect_message);
+	agseterr(AGWARN);
+	r->gvc = gvContext();
+	if (!r->gvc) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void an_layout_free(an_renderer *r, an_graph *g)
+{
+	if (r->laid_out == g && g) {
+		gvFreeLayout(r->gvc, an_graph_cgraph(g));
+		r->laid_out = NULL;
+	}
+}
+
+void an_renderer_free(an_renderer *r)
+{
+	if (!r)
+		return;
+	if (r->laid_out)
+		an_layout_free(r, r->laid_out);
+	gvFreeContext(r->gvc);
+	sb_free(&graphviz_messages);
+	free(r);
+}
+
+/*
+ * dot reads best for who-supports-whom, but its cost explodes on dense
+ * graphs (see README: "Layout engines"); past this size sfdp takes over.
+ */
+const char *an_layout_auto(size_t nodes, size_t edges)
+{
+	if (edges <= AN_DOT_MAX_EDGES && nodes <= AN_DOT_MAX_NODES)
+		return "dot";
+	return "sfdp";
+}
+
+bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
+{
+	if (r->laid_out)
+		an_layout_free(r, r->laid_out);
+	bool had_error = false;
+	int rc = gvLayout(r->gvc, an_graph_cgraph(g), engine);
+	flush_messages(diags, &had_error);
+	if (rc != 0) {
+		if (!had_error)
+			an_error(diags, (an_pos){0, 0}, "Graphviz could not lay out the graph with %s",
+			         engine);
+		return false;
+	}
+	r->laid_out = g;
+	return true;
+}
+
+bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, size_t *len,
+               an_diags *diags)
+{
+	if (r->laid_out != g) {
+		an_error(diags, (an_pos){0, 0}, "internal: rendering a graph that is not laid out");
+		return false;
+	}
+	char *out = NULL;
+	unsigned int size = 0;
+	int rc = gvRenderData(r->gvc, an_graph_cgraph(g), format, &out, &size);
+	bool had_error = false;
+	flush_messages(diags, &had_error);
+	if (rc != 0 || !out) {
+		if (!had_error)
+			an_error(diags, (an_pos){0, 0}, "Graphviz could not render %s", format);
+		if (out)
+			gvFreeRenderData(out);
+		return false;
+	}
+	*data = xmalloc(size + 1);
+	memcpy(*data, out, size);
+	(*data)[size] = '\0';
+	*len = size;
+	gvFreeRenderData(out);
+	return true;
+}

@@ -1,0 +1,249 @@
+/* validate.c: the checks that need the whole network (references, lists, dates against actors), and tie expansion. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct {
+	an_network *net;
+	an_diags *diags;
+	strindex actors;
+	bool *actor_used;
+	size_t links_cap;
+} validator;
+
+/* The actor id nearest to `id`, within edit distance 2, or NULL. */
+static const char *nearest_actor(const an_network *net, const char *id)
+{
+	const char *best = NULL;
+	size_t best_distance = 3;
+	for (size_t i = 0; i < net->nactors && best_distance > 1; i++) {
+		size_t d = edit_distance(id, net->actors[i].id.text, 2);
+		if (d < best_distance) {
+			best = net->actors[i].id.text;
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
+static size_t resolve_actor(validator *V, const an_str *id, const char *role)
+{
+	size_t i = si_get(&V->actors, id->text);
+	if (i != SIZE_MAX)
+		return i;
+	const char *guess = nearest_actor(V->net, id->text);
+	if (guess)
+		an_error(V->diags, id->pos, "unknown actor '%s' in '%s' (did you mean %s?)", id->text,
+		         role, guess);
+	else
+		an_error(V->diags, id->pos,
+		         "unknown actor '%s' in '%s': every actor must be listed under 'actors'",
+		         id->text, role);
+	return SIZE_MAX;
+}
+
+static void resolve_type(validator *V, an_tie *t)
+{
+	if (!t->type.text)
+		return;
+	t->type_index = an_find_type(V->net, t->type.text);
+	if (t->type_index != SIZE_MAX)
+		return;
+	const char *best = NULL;
+	size_t best_distance = 3;
+	for (size_t i = 0; i < V->net->ntypes; i++) {
+		size_t d = edit_distance(t->type.text, V->net->types[i].name.text, 2);
+		if (d < best_distance) {
+			best = V->net->types[i].name.text;
+			best_distance = d;
+		}
+	}
+	if (best)
+		an_error(V->diags, t->type.pos, "unknown tie type '%s' (did you mean %s?)", t->type.text,
+		         best);
+	else
+		an_error(V->diags, t->type.pos,
+		         "unknown tie type '%s': use a built-in type or declare it under 'types'",
+		         t->type.text);
+}
+
+static void resolve_source(validator *V, const an_str *key)
+{
+	if (an_find_source(V->net, key->text) != SIZE_MAX)
+		return;
+	const char *best = NULL;
+	size_t best_distance = 3;
+	for (size_t i = 0; i < V->net->nsources; i++) {
+		size_t d = edit_distance(key->text, V->net->sources[i].key.text, 2);
+		if (d < best_distance) {
+			best = V->net->sources[i].key.text;
+			best_distance = d;
+		}
+	}
+	if (best)
+		an_error(V->diags, key->pos, "unknown source '%s' (did you mean %s?)", key->text, best);
+	else
+		an_error(V->diags, key->pos, "unknown source '%s': list it under 'sources'", key->text);
+}
+
+static void resolve_list(validator *V, an_idlist *list, const char *role)
+{
+	list->index = xmalloc((list->count ? list->count : 1) * sizeof *list->index);
+	for (size_t i = 0; i < list->count; i++) {
+		list->index[i] = resolve_actor(V, &list->ids[i], role);
+		if (list->index[i] != SIZE_MAX)
+			V->actor_used[list->index[i]] = true;
+	}
+}
+
+static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *nth)
+{
+	an_network *net = V->net;
+	GROW(net->links, V->links_cap, net->nlinks + 1);
+	an_link *l = &net->links[net->nlinks++];
+	l->tie = tie;
+	l->from = from;
+	l->to = to;
+	const char *key = net->ties[tie].key;
+	if (++*nth == 1) {
+		l->key = (char *)key;
+	} else {
+		l->key = arena_alloc(net->strings, strlen(key) + 24);
+		sprintf(l->key, "%s-%zu", key, *nth);
+	}
+}
+
+/* Whether the pair {a, b} came earlier in this mutual tie's expansion. */
+static bool seen_pair(const an_network *net, size_t first_link, size_t a, size_t b)
+{
+	for (size_t i = first_link; i < net->nlinks; i++)
+		if ((net->links[i].from == a && net->links[i].to == b) ||
+		    (net->links[i].from == b && net->links[i].to == a))
+			return true;
+	return false;
+}
+
+static void expand(validator *V, size_t index)
+{
+	an_network *net = V->net;
+	an_tie *t = &net->ties[index];
+	if (t->from.count == 0 || t->to.count == 0)
+		return;
+	size_t first_link = net->nlinks, nth = 0;
+	bool self = false;
+	for (size_t i = 0; i < t->from.count; i++)
+		for (size_t j = 0; j < t->to.count; j++) {
+			size_t a = t->from.index[i], b = t->to.index[j];
+			if (a == SIZE_MAX || b == SIZE_MAX)
+				continue;
+			if (a == b) {
+				if (!t->mutual)
+					an_error(V->diags, t->to.ids[j].pos, "a tie from '%s' to itself",
+					         t->to.ids[j].text);
+				self = true;
+				continue;
+			}
+			if (t->mutual && seen_pair(net, first_link, a, b))
+				continue;
+			add_link(V, index, a, b, &nth);
+		}
+	if (t->mutual && self && nth == 0)
+		an_error(V->diags, t->to.pos, "a mutual tie needs two different actors");
+}
+
+static void check_actor_dates(validator *V, const an_tie *t, const an_idlist *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		if (list->index[i] == SIZE_MAX)
+			continue;
+		const an_actor *a = &V->net->actors[list->index[i]];
+		if (a->when_text.text && a->when_ok && !an_when_overlaps(&t->when, &a->when, false))
+			an_warning(V->diags, t->when_text.pos,
+			           "the tie's date '%s' is outside the 'when' of actor '%s' (%s)",
+			           t->when_text.text, a->id.text, a->when_text.text);
+	}
+}
+
+static void widen_span(an_network *net, int32_t day)
+{
+	if (day == AN_DAY_MIN || day == AN_DAY_MAX)
+		return;
+	if (!net->has_span) {
+		net->has_span = true;
+		net->span_first = net->span_last = day;
+	} else if (day < net->span_first) {
+		net->span_first = day;
+	} else if (day > net->span_last) {
+		net->span_last = day;
+	}
+}
+
+void an_validate(an_network *net, an_diags *diags)
+{
+	validator V = {.net = net, .diags = diags};
+	an_diags_set_file(diags, net->path);
+	for (size_t i = 0; i < net->nactors; i++)
+		si_put(&V.actors, net->actors[i].id.text, i);
+	V.actor_used = xcalloc(net->nactors, sizeof *V.actor_used);
+
+	if (net->default_source.text)
+		resolve_source(&V, &net->default_source);
+
+	for (size_t i = 0; i < net->nactors; i++) {
+		an_actor *a = &net->actors[i];
+		if (!a->part_of.text)
+			continue;
+		a->part_of_index = resolve_actor(&V, &a->part_of, "part_of");
+		if (a->part_of_index == i) {
+			an_error(diags, a->part_of.pos, "actor '%s' cannot be part of itself", a->id.text);
+			a->part_of_index = SIZE_MAX;
+		}
+	}
+
+	strindex tie_ids;
+	si_init(&tie_ids);
+	for (size_t i = 0; i < net->nties; i++) {
+		an_tie *t = &net->ties[i];
+		if (t->id.text) {
+			size_t first = si_put(&tie_ids, t->id.text, i);
+			if (first != i)
+				an_error(diags, t->id.pos, "tie id '%s' is already used by the tie at line %d",
+				         t->id.text, net->ties[first].pos.line);
+			t->key = t->id.text;
+		} else {
+			t->key = arena_alloc(net->strings, 32);
+			sprintf(t->key, "tie-%zu", i + 1);
+		}
+		resolve_type(&V, t);
+		resolve_list(&V, &t->from, "from");
+		resolve_list(&V, &t->to, "to");
+		for (size_t j = 0; j < t->sources.count; j++)
+			resolve_source(&V, &t->sources.ids[j]);
+		expand(&V, i);
+
+		if (!t->when_text.text)
+			an_warning(diags, t->pos, "tie has no date ('when'): it shows in every period");
+		else if (t->when_ok) {
+			check_actor_dates(&V, t, &t->from);
+			check_actor_dates(&V, t, &t->to);
+			widen_span(net, t->when.first_day);
+			widen_span(net, t->when.last_day);
+			widen_span(net, t->when.certain_first);
+			widen_span(net, t->when.certain_last);
+		}
+		if (t->sources.count == 0 && !net->default_source.text)
+			an_warning(diags, t->pos,
+			           "tie has no source: add 'sources' to it or a 'default_source' to the file");
+	}
+	si_free(&tie_ids);
+
+	for (size_t i = 0; i < net->nactors; i++)
+		if (!V.actor_used[i])
+			an_warning(diags, net->actors[i].id.pos, "actor '%s' is in no tie",
+			           net->actors[i].id.text);
+	free(V.actor_used);
+	si_free(&V.actors);
+}
