@@ -203,7 +203,7 @@ typedef struct {
 	an_str grade;
 	an_str note;
 	an_str id;       /* as written, or NULL */
-	char *key;       /* the id, or "tie-N" (1-based position) when none */
+	char *key;       /* the id, or its 1-based position ("3") when none */
 } an_tie;
 
 /* One from/to pair of a tie after lists are expanded. */

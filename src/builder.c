@@ -207,6 +207,8 @@ static void add_link(Agraph_t *g, const an_network *net, const an_link *l)
 
 	set(e, "color", an_type_color(type));
 	set(e, "style", CONFIDENCE_STYLE[t->confidence]);
+	if (t->confidence == AN_CONFIRMED)
+		set(e, "penwidth", "2.4");
 	set(e, "arrowhead", type->arrowhead);
 	if (t->mutual) {
 		set(e, "dir", "both");
@@ -218,7 +220,7 @@ static void add_link(Agraph_t *g, const an_network *net, const an_link *l)
 	put_tooltip_text(&b, an_actor_label(to));
 	sb_puts(&b, ": ");
 	put_tooltip_text(&b, an_type_label(type));
-	if (t->label.text) {
+	if (t->label.text && strcmp(t->label.text, an_type_label(type)) != 0) {
 		sb_puts(&b, " (");
 		put_tooltip_text(&b, t->label.text);
 		sb_putc(&b, ')');
@@ -232,6 +234,8 @@ static void add_link(Agraph_t *g, const an_network *net, const an_link *l)
 	if (t->note.text) {
 		sb_putc(&b, ' ');
 		put_tooltip_text(&b, t->note.text);
+		if (!strchr(".!?", b.data[b.len - 1]))
+			sb_putc(&b, '.');
 	}
 	const an_idlist *sources = &t->sources;
 	if (sources->count > 0 || net->default_source.text) {
@@ -262,7 +266,9 @@ static void add_link(Agraph_t *g, const an_network *net, const an_link *l)
 an_graph *an_graph_build(const an_view *view, const an_build_options *opt)
 {
 	const an_network *net = view->net;
-	Agraph_t *g = agopen("network", Agdirected, NULL);
+	/* The graph's name becomes the SVG's <title>. */
+	const char *name = opt && opt->title ? opt->title : net->title.text;
+	Agraph_t *g = agopen((char *)(name ? name : "network"), Agdirected, NULL);
 
 	/*
 	 * Every attribute is declared on the root graph before layout, with its

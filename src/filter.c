@@ -64,7 +64,12 @@ void an_view_build(an_view *view, const an_network *net, const an_filter *f)
 		view->period = f->period;
 		view->has_period = true;
 	} else if (net->has_span) {
-		an_when_from_days(net->span_first, net->span_last, &view->period);
+		/* The span of the dated ties, in whole years. */
+		int first, last, month, day;
+		an_civil_from_days(net->span_first, &first, &month, &day);
+		an_civil_from_days(net->span_last, &last, &month, &day);
+		an_when_from_days(an_days_from_civil(first, 1, 1), an_days_from_civil(last, 12, 31),
+		                  &view->period);
 		view->has_period = true;
 	}
 	if (view->has_period)

@@ -301,8 +301,12 @@ static int draw(const render_options *o, const an_view *view, an_renderer **rend
 	bool laid_out = false;
 	an_diags diags;
 	an_diags_init(&diags);
-	for (int i = 0; i < o->noutputs && status == EXIT_OK; i++) {
-		const output *out = &o->outputs[i];
+	/* Two passes: DOT and JSON first, so that DOT shows the graph before layout. */
+	for (int n = 0; n < 2 * o->noutputs && status == EXIT_OK; n++) {
+		const output *out = &o->outputs[n % o->noutputs];
+		bool unlaid = strcmp(out->format, "dot") == 0 || strcmp(out->format, "json") == 0;
+		if (unlaid != (n < o->noutputs))
+			continue;
 		char *path = period_name ? expand_path(out->path, period_name) : xstrdup(out->path);
 		char *data = NULL;
 		size_t len = 0;

@@ -215,7 +215,7 @@ void an_validate(an_network *net, an_diags *diags)
 			t->key = t->id.text;
 		} else {
 			t->key = arena_alloc(net->strings, 32);
-			sprintf(t->key, "tie-%zu", i + 1);
+			sprintf(t->key, "%zu", i + 1);
 		}
 		resolve_type(&V, t);
 		resolve_list(&V, &t->from, "from");
