@@ -320,9 +320,13 @@ typedef struct an_renderer an_renderer;
 
 an_renderer *an_renderer_new(void);
 void an_renderer_free(an_renderer *r);
-/* The largest graph `--layout auto` gives to dot; larger ones go to sfdp. */
-#define AN_DOT_MAX_NODES 150
-#define AN_DOT_MAX_EDGES 300
+/*
+ * `--layout auto` gives dot the graphs it lays out in about a second: at most
+ * AN_DOT_MAX_EDGES ties, and at most AN_DOT_MAX_CYCLES more ties than actors
+ * (dot's cost grows with the cycles; README "Layout engines" has the numbers).
+ */
+#define AN_DOT_MAX_EDGES 1000
+#define AN_DOT_MAX_CYCLES 120
 /* The engine `auto` picks for a graph of this size: "dot" or a scalable one. */
 const char *an_layout_auto(size_t nodes, size_t edges);
 /* Lays out the graph with an engine name ("dot", "neato", ...); false on failure, with diagnostics. */

@@ -84,13 +84,10 @@ void an_renderer_free(an_renderer *r)
 	free(r);
 }
 
-/*
- * dot reads best for who-supports-whom, but its cost explodes on dense
- * graphs (see README: "Layout engines"); past this size sfdp takes over.
- */
+/* dot reads best for who-supports-whom, but its cost explodes on dense graphs. */
 const char *an_layout_auto(size_t nodes, size_t edges)
 {
-	if (edges <= AN_DOT_MAX_EDGES && nodes <= AN_DOT_MAX_NODES)
+	if (edges <= AN_DOT_MAX_EDGES && edges <= nodes + AN_DOT_MAX_CYCLES)
 		return "dot";
 	return "sfdp";
 }

@@ -1,0 +1,89 @@
+#!/bin/sh
+# End-to-end checks of the actornet command; prints "ok NAME" or "not ok NAME: why" for each.
+# Run by tests/run with ACTORNET (the binary) and TMP (a scratch folder) set.
+A=${ACTORNET:-bin/actornet}
+T=${TMP:-tests/tmp}/e2e
+rm -rf "$T" && mkdir -p "$T"
+NET=networks/iran-dprk.yaml
+
+check() { # check NAME COMMAND...: ok when the command succeeds
+	name=$1
+	shift
+	if "$@" >"$T/check.out" 2>&1; then
+		echo "ok $name"
+	else
+		echo "not ok $name: $(head -c 600 "$T/check.out" | tr '\n' ' ')"
+	fi
+}
+
+# The SVG's tie and actor ids, sorted (xmllint decodes Graphviz's &#45; escapes).
+svg_ids() { # svg_ids FILE PREFIX
+	xmllint --xpath "//*[local-name()='g'][starts-with(@id,'$2')]/@id" "$1" 2>/dev/null |
+		tr ' ' '\n' | sed -n 's/^id="\(.*\)"$/\1/p' | sort
+}
+
+# --- the shipped network, 1990s, three formats
+check "render the 1990s as SVG, PNG and PDF" \
+	"$A" render -q "$NET" --period 1990s -o "$T/d.svg" -o "$T/d.png" -o "$T/d.pdf"
+check "the SVG is well-formed XML" xmllint --noout "$T/d.svg"
+svg_ids "$T/d.svg" tie- >"$T/ties"
+check "the SVG holds exactly the ties of the 1990s" diff -u tests/golden/iran-dprk-1990s.ties "$T/ties"
+svg_ids "$T/d.svg" actor- >"$T/actors"
+printf 'actor-CHN\nactor-IRN\nactor-PRK\n' >"$T/actors.want"
+check "the SVG holds exactly the actors of those ties" diff -u "$T/actors.want" "$T/actors"
+check "the SVG shows the period" grep -q '>1990–1999</text>' "$T/d.svg"
+check "the SVG has no script" sh -c "! grep -qi '<script' '$T/d.svg'"
+check "the PNG has its signature" sh -c "head -c 8 '$T/d.png' | od -An -c | grep -q 'P   N   G'"
+check "the PNG has a sensible size" sh -c "[ \$(wc -c <'$T/d.png') -gt 20000 ] && [ \$(wc -c <'$T/d.png') -lt 2000000 ]"
+check "the PDF has its signature" sh -c "head -c 5 '$T/d.pdf' | grep -q '%PDF-' && tail -c 8 '$T/d.pdf' | grep -q '%%EOF'"
+check "the PDF has a sensible size" sh -c "[ \$(wc -c <'$T/d.pdf') -gt 5000 ] && [ \$(wc -c <'$T/d.pdf') -lt 2000000 ]"
+
+# --- other outputs
+check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"
+check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot' -o '$T/d2.svg' && grep -q 'digraph' '$T/d.dot' && ! grep -q 'pos=' '$T/d.dot'"
+check "-T overrides the extension" sh -c "'$A' render -q '$NET' -T png -o '$T/png.svg' && head -c 4 '$T/png.svg' | grep -q PNG"
+"$A" render -q "$NET" -p 2010s -o "$T/d.json"
+check "JSON of the 2010s: 25 ties, period and days" python3 -c "
+import json
+d = json.load(open('$T/d.json'))
+assert d['period'] == {'text': '2010–2019', 'first_day': '2010-01-01', 'last_day': '2019-12-31'}, d['period']
+assert len(d['ties']) == 25, len(d['ties'])
+t = [t for t in d['ties'] if t['id'] == 'irn-prk-nuclear-2010'][0]
+assert t['when'] == '2010/..' and t['first_day'] == '2010-01-01' and t['last_day'] is None, t
+assert t['sources'] == ['seric2023'] and t['uncertain'] is False and t['mutual'] is True, t
+"
+
+# --- the shipped network is clean, and its decades have the expected ties
+check "check --strict passes on the shipped networks" sh -c "'$A' check --strict networks/*.yaml && [ -z \"\$('$A' check --strict networks/*.yaml 2>&1)\" ]"
+"$A" render -q "$NET" --each decade -o "$T/iran-{period}.json"
+: >"$T/decades"
+for f in "$T"/iran-*.json; do
+	d=${f##*/iran-}
+	python3 -c "import json,sys; print('${d%.json}', len(json.load(open('$f'))['ties']))" >>"$T/decades"
+done
+grep -v '^#' tests/golden/iran-dprk-decades.txt >"$T/decades.want"
+check "ties per decade of the shipped network" diff -u "$T/decades.want" "$T/decades"
+"$A" render -q networks/iran-dprk.yaml -o "$T/all.json"
+python3 -c "
+import json
+for t in json.load(open('$T/all.json'))['ties']:
+    if not t['when'] or not t['sources']:
+        print('tie without a date or a source:', t['id'])
+" >"$T/every-tie" 2>&1
+check "every shipped tie has a date and a source" sh -c "[ ! -s '$T/every-tie' ]"
+[ -f docs/example.yaml ] && check "the format's example is valid, without warnings" sh -c "'$A' check --strict docs/example.yaml && [ -z \"\$('$A' check docs/example.yaml 2>&1)\" ]"
+
+# --- exit statuses, and no file is lost
+check "a missing input exits 1" sh -c "'$A' check '$T/none.yaml' 2>/dev/null; [ \$? = 1 ]"
+check "a wrong option exits 2" sh -c "'$A' render --bogus '$NET' -o x.svg 2>/dev/null; [ \$? = 2 ]"
+check "an unknown --focus id exits 2" sh -c "'$A' render -q '$NET' --focus XYZ -o '$T/f.svg' 2>/dev/null; [ \$? = 2 ]"
+check "a folder that does not exist exits 3" sh -c "'$A' render -q '$NET' -o '$T/no/such/x.svg' 2>/dev/null; [ \$? = 3 ]"
+echo keep >"$T/keep.svg"
+check "invalid input leaves the output as it was" sh -c "'$A' render tests/bad/bad-date.yaml -o '$T/keep.svg' 2>/dev/null; [ \$? = 1 ] && [ \"\$(cat '$T/keep.svg')\" = keep ]"
+check "no temporary file is left behind" sh -c "! ls '$T' | grep -q 'tmp-'"
+check "--focus PRK --depth 1 keeps PRK's neighbours only" sh -c "'$A' render -q '$NET' --focus HAMAS --depth 1 -o '$T/f.json' && python3 -c \"
+import json; d = json.load(open('$T/f.json')); ids = sorted(a['id'] for a in d['actors'])
+assert ids == ['HAMAS', 'ISR', 'PRK'], ids\""
+check "--type and --confidence filter" sh -c "'$A' render -q '$NET' --type missiles,nuclear --confidence confirmed -o '$T/t.json' && python3 -c \"
+import json; d = json.load(open('$T/t.json')); ids = sorted(t['id'] for t in d['ties'])
+assert ids == ['komid-shig-ballistic-2021', 'prk-irn-nodong-engines-1999'], ids\""
