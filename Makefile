@@ -15,10 +15,18 @@ LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/loader.c src/val
 	src/filter.c src/builder.c src/render.c src/json.c src/output.c
 HEADERS = src/actornet.h src/internal.h src/graph.h
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
-UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+UNIT_TESTS = $(UNIT_NAMES:%=build/tests/%)
+# The same code built with AddressSanitizer and UndefinedBehaviorSanitizer, for `make check`.
+SANITIZE = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ASAN_OBJECTS = $(LIB_SOURCES:src/%.c=build/asan/%.o)
+ASAN_UNIT_TESTS = $(UNIT_NAMES:%=build/asan/tests/%)
+ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1
 NETWORKS = $(wildcard networks/*.yaml)
 
-.PHONY: all deps demo check test unit clean
+.PHONY: all deps demo check test unit asan clean
 
 all: bin/actornet
 
@@ -38,6 +46,23 @@ build/tests/%: tests/unit/%.c build/libactornet.a $(HEADERS)
 	@mkdir -p build/tests
 	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -o $@
 
+build/asan/%.o: src/%.c $(HEADERS)
+	@mkdir -p build/asan
+	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -c $< -o $@
+
+build/asan/libactornet.a: $(ASAN_OBJECTS)
+	rm -f $@
+	ar rcs $@ $(ASAN_OBJECTS)
+
+build/asan/actornet: build/asan/main.o build/asan/libactornet.a
+	$(CC) $(SANITIZE) build/asan/main.o build/asan/libactornet.a $(PKG_LIBS) -o $@
+
+build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a $(HEADERS)
+	@mkdir -p build/asan/tests
+	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -o $@
+
+asan: build/asan/actornet $(ASAN_UNIT_TESTS)
+
 # Installs what is missing (see scripts/install-deps), then nothing if all is there.
 deps:
 	@scripts/install-deps --check 2>/dev/null || scripts/install-deps
@@ -56,9 +81,10 @@ demo: deps
 
 unit: $(UNIT_TESTS)
 
+# Every test twice: as built, and built with the sanitizers; one closing count.
 check: deps
-	@$(MAKE) --no-print-directory all unit
-	@tests/run
+	@$(MAKE) --no-print-directory all unit asan
+	@$(ASAN_ENV) tests/run --twice build/asan
 
 test: check
 
