@@ -190,6 +190,7 @@ typedef struct {
 
 typedef struct {
 	an_pos pos;      /* the tie's mapping */
+	bool malformed;  /* not a mapping: reported, and skipped by validation */
 	an_idlist from, to;
 	an_str type;
 	size_t type_index; /* resolved by validation, or SIZE_MAX */
@@ -210,7 +211,7 @@ typedef struct {
 typedef struct {
 	size_t tie;      /* index into ties */
 	size_t from, to; /* actor indices */
-	char *key;       /* the tie's key, with "-2", "-3"... for further pairs */
+	char *key;       /* the tie's key, with ".2", ".3"... for further pairs */
 } an_link;
 
 typedef struct {

@@ -11,6 +11,7 @@
 struct an_graph {
 	Agraph_t *g;
 	size_t nodes, edges;
+	const char *description; /* borrowed from the network, for the SVG's <desc> */
 };
 
 #define FONT "Helvetica"
@@ -25,7 +26,10 @@ static const char *const CONFIDENCE_STYLE[] = {"bold", "solid", "dashed", "dotte
  */
 static void put_label_text(strbuf *b, const char *s)
 {
-	for (; *s; s++) {
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--; /* the line break that ends a YAML block scalar */
+	for (const char *end = s + n; s < end; s++) {
 		if (*s == '\\')
 			sb_puts(b, "\\\\");
 		else if (*s == '&')
@@ -97,7 +101,8 @@ static void add_title(Agraph_t *g, const an_view *view, const an_build_options *
 	if (title)
 		put_label_text(&b, title);
 	if (net->subtitle.text && !(opt && opt->title)) {
-		sb_puts(&b, "\\n");
+		if (b.len)
+			sb_puts(&b, "\\n");
 		put_label_text(&b, net->subtitle.text);
 	}
 	if (view->period_text[0]) {
@@ -159,6 +164,31 @@ static void add_actor(Agraph_t *g, const an_actor *a)
 		set(n, "target", "_blank");
 		free(s);
 	}
+}
+
+/* A light link from an actor to the actor it is part of, when both are drawn. */
+static void add_part_of(Agraph_t *g, const an_actor *child, const an_actor *parent)
+{
+	Agnode_t *tail = agnode(g, child->id.text, 0), *head = agnode(g, parent->id.text, 0);
+	strbuf b;
+	sb_init(&b);
+	sb_printf(&b, "part-of-%s", child->id.text);
+	char *key = take(&b);
+	Agedge_t *e = agedge(g, tail, head, key, 1);
+	set(e, "id", key);
+	free(key);
+	set(e, "class", "part-of");
+	set(e, "color", "#9A9A9A");
+	set(e, "fontcolor", "#6B6B6B");
+	set(e, "penwidth", "0.8");
+	set(e, "arrowhead", "odiamond");
+	set(e, "label", "part of");
+	put_tooltip_text(&b, an_actor_label(child));
+	sb_puts(&b, " is part of ");
+	put_tooltip_text(&b, an_actor_label(parent));
+	char *tooltip = take(&b);
+	set(e, "tooltip", tooltip);
+	free(tooltip);
 }
 
 static void put_source(strbuf *b, const an_network *net, const char *key)
@@ -326,10 +356,16 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *opt)
 			add_actor(g, &net->actors[i]);
 			graph->nodes++;
 		}
+	for (size_t i = 0; i < net->nactors; i++) {
+		size_t parent = net->actors[i].part_of_index;
+		if (view->actor_shown[i] && parent != SIZE_MAX && view->actor_shown[parent])
+			add_part_of(g, &net->actors[i], &net->actors[parent]);
+	}
 	for (size_t i = 0; i < view->nlinks; i++) {
 		add_link(g, net, &net->links[view->links[i]]);
 		graph->edges++;
 	}
+	graph->description = net->description.text;
 	return graph;
 }
 
@@ -339,6 +375,11 @@ void an_graph_free(an_graph *graph)
 		return;
 	agclose(graph->g);
 	free(graph);
+}
+
+const char *an_graph_description(const an_graph *graph)
+{
+	return graph->description;
 }
 
 size_t an_graph_nodes(const an_graph *graph)

@@ -264,10 +264,15 @@ bool an_period_parse(const char *text, an_when *out, char *problem, size_t size)
 	} else if (len == 5 && all_digits(text, 4) && text[4] == '-') {
 		snprintf(when, sizeof when, "%.4s/..", text);
 		parsed = when;
+	} else if (len == 7 && all_digits(text, 4) && text[4] == '-' && all_digits(text + 5, 2) &&
+	           (text[5] > '1' || (text[5] == '1' && text[6] > '2'))) {
+		return fail(problem, size, "not a month (01 to 12); for a range of years write both in full, e.g. 2009-2013");
 	}
 	an_when w;
 	if (!parse_when(parsed, period_shape, &w, problem, size))
 		return false;
+	if (w.uncertain)
+		return fail(problem, size, "a period is exact: leave out ?, ~ and %%");
 	/* A period is every day from its first to its last: all of them certainly. */
 	w.certain_first = w.first_day;
 	w.certain_last = w.last_day;

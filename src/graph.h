@@ -8,5 +8,7 @@
 
 /* The cgraph graph inside a built graph; owned by it. */
 Agraph_t *an_graph_cgraph(an_graph *graph);
+/* The network's description, or NULL: render.c writes it into the SVG's <desc>. */
+const char *an_graph_description(const an_graph *graph);
 
 #endif

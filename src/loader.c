@@ -547,6 +547,7 @@ typedef struct {
 	an_pos start;      /* the mapping */
 	an_pos first_key;  /* where a missing key is reported */
 	bool any_key;
+	bool keys_are_ids; /* actors, sources, types: no `x-` extension keys */
 	strindex seen;
 	char **keys;       /* owned copies for `seen` */
 	an_pos *key_pos;
@@ -613,7 +614,7 @@ static bool map_next(loader *L, mapreader *m, event *key)
 		m->key_pos[m->nkeys] = key->pos;
 		si_put(&m->seen, m->keys[m->nkeys], m->nkeys);
 		m->nkeys++;
-		if (strncmp(key->value, "x-", 2) == 0) {
+		if (!m->keys_are_ids && strncmp(key->value, "x-", 2) == 0) {
 			event_free(key);
 			skip_value(L);
 			continue;
@@ -627,18 +628,28 @@ static bool map_has(const mapreader *m, const char *key)
 	return si_get(&m->seen, key) != SIZE_MAX;
 }
 
+static bool expect_or_null(loader *L, event_type type, const char *what, an_pos *pos,
+                           bool optional);
+
 /*
  * Reads the start of a collection value of the expected type; on a mismatch
- * reports it, skips the value and returns false. A null is "absent": false.
+ * (a null too) reports it, skips the value and returns false.
  */
 static bool expect(loader *L, event_type type, const char *what, an_pos *pos)
+{
+	return expect_or_null(L, type, what, pos, false);
+}
+
+/* As expect; with `optional`, a null is an absent value and no error. */
+static bool expect_or_null(loader *L, event_type type, const char *what, an_pos *pos,
+                           bool optional)
 {
 	event ev;
 	if (!next(L, &ev))
 		return false;
 	*pos = ev.pos;
 	bool ok = ev.type == type;
-	if (!ok) {
+	if (!ok && !(optional && is_null(&ev))) {
 		if (is_null(&ev))
 			an_error(L->diags, ev.pos, "%s must not be empty", what);
 		else
@@ -699,13 +710,15 @@ static void read_source(loader *L, an_source *s)
 /* Reads a mapping of `key: value` entries whose keys are ids. */
 typedef void (*entry_reader)(loader *L, const event *key, void *ctx);
 
-static void read_id_mapping(loader *L, const char *what, entry_reader read_entry, void *ctx)
+static void read_id_mapping(loader *L, const char *what, bool optional, entry_reader read_entry,
+                            void *ctx)
 {
 	an_pos pos;
-	if (!expect(L, EV_MAPPING, what, &pos))
+	if (!expect_or_null(L, EV_MAPPING, what, &pos, optional))
 		return;
 	mapreader m;
 	map_begin(&m, pos);
+	m.keys_are_ids = true;
 	event key;
 	while (map_next(L, &m, &key)) {
 		if (!an_valid_id(key.value)) {
@@ -962,6 +975,7 @@ static void read_ties(loader *L)
 		if (ev.type == EV_MAPPING) {
 			read_tie_body(L, t);
 		} else {
+			t->malformed = true;
 			an_error(L->diags, ev.pos, "a tie must be a mapping (from, to, type, ...), not %s",
 			         node_name(&ev));
 			skip_node(L, &ev);
@@ -987,19 +1001,19 @@ static void read_network(loader *L, an_pos pos)
 				         "format '%s' is not supported: this version of actornet reads format 1",
 				         f.text);
 		} else if (strcmp(k, "title") == 0)
-			read_text(L, k, true, &net->title);
+			read_text(L, k, false, &net->title);
 		else if (strcmp(k, "subtitle") == 0)
 			read_text(L, k, false, &net->subtitle);
 		else if (strcmp(k, "description") == 0)
 			read_text(L, k, false, &net->description);
 		else if (strcmp(k, "sources") == 0)
-			read_id_mapping(L, "'sources'", read_source_entry, NULL);
+			read_id_mapping(L, "'sources'", true, read_source_entry, NULL);
 		else if (strcmp(k, "default_source") == 0)
 			read_id(L, k, &net->default_source);
 		else if (strcmp(k, "actors") == 0)
-			read_id_mapping(L, "'actors'", read_actor_entry, &actors_cap);
+			read_id_mapping(L, "'actors'", false, read_actor_entry, &actors_cap);
 		else if (strcmp(k, "types") == 0)
-			read_id_mapping(L, "'types'", read_type_entry, &extra_types);
+			read_id_mapping(L, "'types'", true, read_type_entry, &extra_types);
 		else if (strcmp(k, "ties") == 0)
 			read_ties(L);
 		else
@@ -1075,6 +1089,16 @@ an_network *an_load_buffer(const char *name, const char *data, size_t size,
 		an_error(diags, (an_pos){0, 0},
 		         "the file is %zu bytes, larger than the limit of %zu (raise it with --max-size)",
 		         size, max_size);
+		return NULL;
+	}
+	/* A UTF-8 byte-order mark is allowed and is no column; UTF-16 and UTF-32 are not. */
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		size -= 3;
+	} else if (size >= 2 && ((unsigned char)data[0] == 0xFE || (unsigned char)data[0] == 0xFF) &&
+	           ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
+		an_error(diags, (an_pos){1, 1},
+		         "the file is UTF-16: save it as UTF-8 (network files are UTF-8)");
 		return NULL;
 	}
 	loader L;

@@ -59,7 +59,7 @@ static const char RENDER_HELP[] =
 	"Filters:\n"
 	"  -p, --period PERIOD    ties whose dates overlap PERIOD: 1990s, 2017, 1990-1999,\n"
 	"                         2009-12, 2010- (since 2010), or an EDTF interval 1990/1999\n"
-	"      --certain          only ties certainly in the period (no ?, ~ or %%, and\n"
+	"      --certain          only ties certainly in the period (no ?, ~ or %, and\n"
 	"                         imprecise dates entirely inside it)\n"
 	"      --undated show|hide  show undated ties in every period (default) or not\n"
 	"  -t, --type LIST        only these tie types, e.g. arms,missiles\n"

@@ -22,7 +22,7 @@ const builtin_type BUILTIN_TYPES[] = {
 	{"intelligence", "Intelligence", "#CC79A7", "onormal", "intelligence"},
 	{"safe-haven", "Safe haven", "#009E73", "onormal", "access to territory"},
 	{"logistics", "Logistics", "#E69F00", "onormal", "materiel and logistics"},
-	{"trade", "Trade", "#56B4E9", "onormal", "other forms of support"},
+	{"trade", "Trade", "#56B4E9", "onormal", "not coded (trade, not support)"},
 	{"diplomatic", "Diplomatic", "#0072B2", "onormal", "not coded (political support)"},
 	{"cooperation", "Cooperation", "#D55E00", "onormal", "other forms of support"},
 	{"hostility", "Hostility", "#000000", "tee", "not support (adversarial)"},

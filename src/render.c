@@ -109,6 +109,31 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 	return true;
 }
 
+/* Inserts <desc> after the SVG's first <title>, for screen readers; Graphviz writes none. */
+static void add_svg_desc(strbuf *svg, const char *description)
+{
+	const char *title_end = strstr(svg->data, "</title>");
+	if (!title_end || !description)
+		return;
+	size_t at = (size_t)(title_end - svg->data) + strlen("</title>");
+	strbuf out;
+	sb_init(&out);
+	sb_add(&out, svg->data, at);
+	sb_puts(&out, "\n<desc>");
+	for (const char *s = description; *s; s++) {
+		switch (*s) {
+		case '&': sb_puts(&out, "&amp;"); break;
+		case '<': sb_puts(&out, "&lt;"); break;
+		case '>': sb_puts(&out, "&gt;"); break;
+		default: sb_putc(&out, *s);
+		}
+	}
+	sb_puts(&out, "</desc>");
+	sb_add(&out, svg->data + at, svg->len - at);
+	sb_free(svg);
+	*svg = out;
+}
+
 bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, size_t *len,
                an_diags *diags)
 {
@@ -128,10 +153,12 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, siz
 			gvFreeRenderData(out);
 		return false;
 	}
-	*data = xmalloc(size + 1);
-	memcpy(*data, out, size);
-	(*data)[size] = '\0';
-	*len = size;
+	strbuf result;
+	sb_init(&result);
+	sb_add(&result, out, size);
 	gvFreeRenderData(out);
+	if (strcmp(format, "svg") == 0)
+		add_svg_desc(&result, an_graph_description(g));
+	*data = sb_take(&result, len);
 	return true;
 }

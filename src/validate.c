@@ -111,8 +111,9 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 	if (++*nth == 1) {
 		l->key = (char *)key;
 	} else {
+		/* '.' cannot stand in an id, so "ID.2" never collides with another tie's id. */
 		l->key = arena_alloc(net->strings, strlen(key) + 24);
-		sprintf(l->key, "%s-%zu", key, *nth);
+		sprintf(l->key, "%s.%zu", key, *nth);
 	}
 }
 
@@ -207,6 +208,8 @@ void an_validate(an_network *net, an_diags *diags)
 	si_init(&tie_ids);
 	for (size_t i = 0; i < net->nties; i++) {
 		an_tie *t = &net->ties[i];
+		if (t->malformed)
+			continue;
 		if (t->id.text) {
 			size_t first = si_put(&tie_ids, t->id.text, i);
 			if (first != i)
