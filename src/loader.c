@@ -54,6 +54,7 @@ typedef struct {
 typedef struct {
 	size_t anchor;
 	size_t next;
+	an_pos alias;    /* where the alias stands */
 } replay;
 
 typedef struct {
@@ -136,6 +137,9 @@ static void syntax_error(loader *L)
 		an_pos pos = offset_pos(L, p->problem_offset);
 		if (p->problem_value == 0 && strstr(p->problem, "control"))
 			an_error(L->diags, pos, "a NUL byte is not allowed in a network file");
+		else if (strstr(p->problem, "control"))
+			an_error(L->diags, pos, "the control character U+%04X is not allowed in a network file",
+			         (unsigned)p->problem_value);
 		else if (strstr(p->problem, "UTF-8") || strstr(p->problem, "utf-8"))
 			an_error(L->diags, pos, "invalid UTF-8: the file must be encoded in UTF-8");
 		else
@@ -231,6 +235,15 @@ static bool raw_next(loader *L, event *ev)
 		ev->type = EV_ALIAS;
 		const char *name = (const char *)y.data.alias.anchor;
 		ev->target = find_anchor(L, name);
+		bool inside = false;
+		for (size_t r = 0; r < L->nrecording; r++)
+			inside |= strcmp(L->anchors[L->recording[r]].name, name) == 0;
+		if (inside) {
+			an_error(L->diags, ev->pos, "alias '*%s' stands inside the node it refers to", name);
+			L->fatal = true;
+			yaml_event_delete(&y);
+			return false;
+		}
 		if (ev->target == SIZE_MAX) {
 			an_error(L->diags, ev->pos, "alias '*%s' refers to no anchor '&%s' before it", name,
 			         name);
@@ -301,7 +314,7 @@ static bool next(loader *L, event *ev)
 			}
 			*ev = event_copy(&a->events[r->next++]);
 			if (++L->alias_nodes > MAX_ALIAS_NODES) {
-				an_error(L->diags, ev->pos,
+				an_error(L->diags, L->replays[0].alias,
 				         "aliases expand to more than %d nodes: a network file does not need that many (an \"alias bomb\"?)",
 				         MAX_ALIAS_NODES);
 				event_free(ev);
@@ -319,7 +332,7 @@ static bool next(loader *L, event *ev)
 				return false;
 			}
 			GROW(L->replays, L->replays_cap, L->nreplays + 1);
-			L->replays[L->nreplays++] = (replay){ev->target, 0};
+			L->replays[L->nreplays++] = (replay){ev->target, 0, ev->pos};
 			event_free(ev);
 			continue;
 		}
@@ -443,7 +456,7 @@ static bool read_text(loader *L, const char *key, bool required, an_str *dst)
 	if (ev.type != EV_SCALAR) {
 		an_error(L->diags, ev.pos, "'%s' must be a text, not %s", key, node_name(&ev));
 		skip_node(L, &ev);
-	} else if (is_null(&ev)) {
+	} else if (is_null(&ev) || (required && ev.length == 0)) {
 		if (required)
 			an_error(L->diags, ev.pos, "'%s' must not be empty", key);
 	} else {
@@ -459,11 +472,12 @@ static bool read_text(loader *L, const char *key, bool required, an_str *dst)
 	return ok;
 }
 
-/* Reads one of `names`; returns its index, or -1 (reported). */
-static int read_enum(loader *L, const char *key, const char *const *names, an_pos *pos)
+/* Reads one of `names`; returns its index, or -1 (reported, or a null when not required). */
+static int read_enum(loader *L, const char *key, bool required, const char *const *names,
+                     an_pos *pos)
 {
 	an_str s = {0};
-	if (!read_text(L, key, true, &s))
+	if (!read_text(L, key, required, &s))
 		return -1;
 	*pos = s.pos;
 	for (int i = 0; names[i]; i++)
@@ -483,10 +497,11 @@ static int read_enum(loader *L, const char *key, const char *const *names, an_po
 	return -1;
 }
 
+/* Reads true or false; a null leaves *dst as it is. */
 static void read_bool(loader *L, const char *key, bool *dst)
 {
 	an_str s = {0};
-	if (!read_text(L, key, true, &s))
+	if (!read_text(L, key, false, &s))
 		return;
 	if (strcmp(s.text, "true") == 0)
 		*dst = true;
@@ -721,14 +736,12 @@ static void read_id_mapping(loader *L, const char *what, bool optional, entry_re
 	m.keys_are_ids = true;
 	event key;
 	while (map_next(L, &m, &key)) {
-		if (!an_valid_id(key.value)) {
+		/* An invalid id is reported, and its entry still read: ties may name it. */
+		if (!an_valid_id(key.value))
 			an_error(L->diags, key.pos,
 			         "'%s' is not a valid id: an id starts with a letter, then up to 63 letters, digits, '-' or '_'",
 			         key.value);
-			skip_value(L);
-		} else {
-			read_entry(L, &key, ctx);
-		}
+		read_entry(L, &key, ctx);
 		event_free(&key);
 	}
 	map_end(&m);
@@ -768,7 +781,7 @@ static void read_type_entry(loader *L, const event *key, void *ctx)
 	event k;
 	while (map_next(L, &m, &k)) {
 		if (strcmp(k.value, "label") == 0)
-			read_text(L, "label", true, &t->label);
+			read_text(L, "label", false, &t->label);
 		else if (strcmp(k.value, "color") == 0) {
 			if (read_text(L, "color", true, &t->color) && !valid_color(t->color.text)) {
 				an_error(L->diags, t->color.pos, "color '%s' must be written #RRGGBB",
@@ -796,9 +809,9 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 		if (strcmp(k, "name") == 0)
 			read_text(L, k, true, &a->name);
 		else if (strcmp(k, "label") == 0)
-			read_text(L, k, true, &a->label);
+			read_text(L, k, false, &a->label);
 		else if (strcmp(k, "kind") == 0) {
-			int kind = read_enum(L, k, KINDS, &a->kind_pos);
+			int kind = read_enum(L, k, true, KINDS, &a->kind_pos);
 			if (kind >= 0) {
 				a->kind = kind == 0 ? AN_STATE : AN_NON_STATE;
 				a->has_kind = true;
@@ -929,7 +942,7 @@ static void read_tie_body(loader *L, an_tie *t)
 			read_text(L, k, false, &t->label);
 		else if (strcmp(k, "confidence") == 0) {
 			an_pos p;
-			int c = read_enum(L, k, CONFIDENCES, &p);
+			int c = read_enum(L, k, false, CONFIDENCES, &p);
 			if (c >= 0)
 				t->confidence = (an_confidence)c;
 		} else if (strcmp(k, "mutual") == 0)
@@ -1001,7 +1014,7 @@ static void read_network(loader *L, an_pos pos)
 				         "format '%s' is not supported: this version of actornet reads format 1",
 				         f.text);
 		} else if (strcmp(k, "title") == 0)
-			read_text(L, k, false, &net->title);
+			read_text(L, k, true, &net->title);
 		else if (strcmp(k, "subtitle") == 0)
 			read_text(L, k, false, &net->subtitle);
 		else if (strcmp(k, "description") == 0)
@@ -1021,6 +1034,8 @@ static void read_network(loader *L, an_pos pos)
 		event_free(&key);
 	}
 	if (!L->fatal) {
+		if (!map_has(&m, "title"))
+			an_error(L->diags, m.first_key, "the network needs a 'title' (drawn above the diagram)");
 		if (!map_has(&m, "actors"))
 			an_error(L->diags, m.first_key, "the network needs 'actors' (a mapping of actor ids)");
 		if (!map_has(&m, "ties"))
