@@ -86,7 +86,7 @@ static const char CHECK_HELP[] =
 	"\n"
 	"  -s, --strict           treat warnings as errors (exit 1 on any warning)\n"
 	"      --max-size BYTES   refuse files larger than this (default 64M)\n"
-	"  -q, --quiet            do not print warnings\n"
+	"  -q, --quiet            do not print warnings (unless --strict)\n"
 	"  -h, --help             show this help and exit\n"
 	"\n"
 	"Exit status: 0 when every file is valid, 1 when any has an error, 2 on wrong usage.\n";
@@ -198,7 +198,8 @@ static int cmd_check(int argc, char **argv)
 		an_network *net = an_load_file(argv[i], &load, &diags);
 		if (net)
 			an_validate(net, &diags);
-		print_diags(&diags, quiet, argv[i]);
+		/* With --strict warnings are errors: --quiet does not hide them. */
+		print_diags(&diags, quiet && !strict, argv[i]);
 		if (diags.errors || (strict && diags.warnings))
 			status = EXIT_INVALID;
 		an_network_free(net);
