@@ -146,7 +146,7 @@ static void test_ongoing_every_later_decade(void **state)
 	(void)state;
 	an_network *net = network(period_network);
 	for (int decade = 1970; decade <= 2090; decade += 10) {
-		char period[8];
+		char period[16];
 		snprintf(period, sizeof period, "%ds", decade);
 		for (int certain = 0; certain <= 1; certain++) {
 			an_filter f = filter_for(period, certain);
