@@ -15,7 +15,7 @@
 /* The format nests five levels (file, ties, tie, from list); extensions get some room. */
 #define MAX_DEPTH 24
 /* Nodes that aliases may add in all, so that an "alias bomb" stops early and small. */
-#define MAX_ALIAS_NODES 1000000
+#define MAX_ALIAS_NODES 100000
 
 typedef enum {
 	EV_NONE,
