@@ -1040,6 +1040,54 @@ static void test_valid_network(void **state)
 	an_network_free(net);
 }
 
+/* Null is "absent" for optional keys (defaults apply); required texts may not be empty. */
+static void test_null_optional(void **state)
+{
+	(void)state;
+	an_network *net = load(HEAD "subtitle: ~\ntypes: ~\n"
+	                            "actors: {A: {name: A, kind: state, label: ~, region: null},\n"
+	                            "         B: {name: B, kind: state}}\n"
+	                            "ties:\n"
+	                            "  - {from: A, to: B, type: arms, when: 1990, mutual: ~, confidence: ~}\n",
+	                       "");
+	assert_non_null(net);
+	assert_null(net->actors[0].label.text);
+	assert_false(net->ties[0].mutual);
+	assert_int_equal(net->ties[0].confidence, AN_REPORTED);
+	an_network_free(net);
+	check("sources: ~\nactors: {A: {name: A, kind: state}}\nties: []\n",
+	      "t.yaml:1:1: error: the network needs a 'title' (drawn above the diagram)\n"
+	      "t.yaml:2:10: warning: actor 'A' is in no tie\n");
+	check(HEAD "title2: x\nactors: {A: {name: A, kind: state}, B: {name: \"\", kind: state}}\n"
+	           "ties: [{from: A, to: B, type: \"\", when: 1990}]\n",
+	      "t.yaml:4:1: error: unknown key 'title2' in the network (did you mean 'title'?)\n"
+	      "t.yaml:5:47: error: 'name' must not be empty\n"
+	      "t.yaml:6:31: error: 'type' must not be empty\n");
+}
+
+/* The keys of actors, sources and types are ids: an `x-` there is an id, not an extension. */
+static void test_x_ids(void **state)
+{
+	(void)state;
+	an_network *net = load(HEAD "actors: {x-ray: {name: X, kind: state}, B: {name: B, kind: state}}\n"
+	                            "ties: [{from: x-ray, to: B, type: arms, when: 1990}]\n",
+	                       "");
+	assert_non_null(net);
+	assert_int_equal(net->nactors, 2);
+	assert_int_equal(net->nlinks, 1);
+	an_network_free(net);
+}
+
+/* UTF-16 is refused at once; a control character is named. */
+static void test_encodings(void **state)
+{
+	(void)state;
+	check_fatal_n("\xFF\xFEt\0i\0", 6,
+	              "t.yaml:1:1: error: the file is UTF-16: save it as UTF-8 (network files are UTF-8)\n");
+	check_fatal("title: \"a\x01" "b\"\nactors: {}\nties: []\n",
+	            "t.yaml:1:10: error: the control character U+0001 is not allowed in a network file\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1079,6 +1127,9 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_valid_network),
+		cmocka_unit_test(test_null_optional),
+		cmocka_unit_test(test_x_ids),
+		cmocka_unit_test(test_encodings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
