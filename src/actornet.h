@@ -241,6 +241,11 @@ size_t an_find_actor(const an_network *net, const char *id);
 size_t an_find_type(const an_network *net, const char *name);
 size_t an_find_source(const an_network *net, const char *key);
 
+/* The known actor id, type name or source key nearest to a misspelt one, or NULL. */
+const char *an_suggest_actor(const an_network *net, const char *id);
+const char *an_suggest_type(const an_network *net, const char *name);
+const char *an_suggest_source(const an_network *net, const char *key);
+
 /* The display label of an actor (label, else name, else id) and of a type. */
 const char *an_actor_label(const an_actor *a);
 const char *an_type_label(const an_type *t);

@@ -64,6 +64,16 @@ size_t si_get(const strindex *ix, const char *key);
 /* Levenshtein distance, capped: returns limit + 1 when larger than limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 
+/* Finds the candidate nearest to a word, within edit distance 2, for "did you mean". */
+typedef struct {
+	const char *word;
+	const char *best; /* NULL until a candidate is near enough */
+	size_t distance;
+} suggestion;
+
+void suggest_init(suggestion *s, const char *word);
+void suggest(suggestion *s, const char *candidate);
+
 /* Built-in tie types, in the order of the palette. */
 typedef struct {
 	const char *name, *label, *color, *arrowhead, *ucdp;

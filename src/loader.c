@@ -411,19 +411,14 @@ bool an_valid_id(const char *s)
 	return n <= 64;
 }
 
-/* Appends " (did you mean X?)" for the nearest of `names` within edit distance 2. */
+/* The one of `names` nearest to `word` within edit distance 2, or NULL. */
 static const char *nearest(const char *word, const char *const *names)
 {
-	const char *best = NULL;
-	size_t best_distance = 3;
-	for (; *names; names++) {
-		size_t d = edit_distance(word, *names, 2);
-		if (d < best_distance) {
-			best = *names;
-			best_distance = d;
-		}
-	}
-	return best;
+	suggestion s;
+	suggest_init(&s, word);
+	for (; *names; names++)
+		suggest(&s, *names);
+	return s.best;
 }
 
 static void unknown_key(loader *L, const event *key, const char *where, const char *const *keys)

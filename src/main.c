@@ -253,10 +253,7 @@ static int resolve_filters(render_options *o, const an_network *net, size_t *foc
 		for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
 			size_t i = an_find_type(net, name);
 			if (i == SIZE_MAX) {
-				const char *best = NULL;
-				for (size_t j = 0; j < net->ntypes && !best; j++)
-					if (edit_distance(name, net->types[j].name.text, 2) <= 2)
-						best = net->types[j].name.text;
+				const char *best = an_suggest_type(net, name);
 				int rc = best ? usage_error("render ", "unknown tie type '%s' in --type (did you mean %s?)", name, best)
 				              : usage_error("render ", "unknown tie type '%s' in --type", name);
 				free(list);
@@ -269,8 +266,12 @@ static int resolve_filters(render_options *o, const an_network *net, size_t *foc
 	}
 	for (int i = 0; i < o->nfocus; i++) {
 		size_t a = an_find_actor(net, o->focus[i]);
-		if (a == SIZE_MAX)
+		if (a == SIZE_MAX) {
+			const char *best = an_suggest_actor(net, o->focus[i]);
+			if (best)
+				return usage_error("render ", "unknown actor '%s' in --focus (did you mean %s?)", o->focus[i], best);
 			return usage_error("render ", "unknown actor '%s' in --focus", o->focus[i]);
+		}
 		focus[f->nfocus++] = a;
 	}
 	f->focus = focus;

@@ -110,6 +110,33 @@ size_t an_find_source(const an_network *net, const char *key)
 	return SIZE_MAX;
 }
 
+const char *an_suggest_actor(const an_network *net, const char *id)
+{
+	suggestion s;
+	suggest_init(&s, id);
+	for (size_t i = 0; i < net->nactors && s.distance > 1; i++)
+		suggest(&s, net->actors[i].id.text);
+	return s.best;
+}
+
+const char *an_suggest_type(const an_network *net, const char *name)
+{
+	suggestion s;
+	suggest_init(&s, name);
+	for (size_t i = 0; i < net->ntypes; i++)
+		suggest(&s, net->types[i].name.text);
+	return s.best;
+}
+
+const char *an_suggest_source(const an_network *net, const char *key)
+{
+	suggestion s;
+	suggest_init(&s, key);
+	for (size_t i = 0; i < net->nsources; i++)
+		suggest(&s, net->sources[i].key.text);
+	return s.best;
+}
+
 const char *an_actor_label(const an_actor *a)
 {
 	if (a->label.text)

@@ -250,6 +250,22 @@ size_t si_get(const strindex *ix, const char *key)
 	return ix->keys[i] ? ix->values[i] : SIZE_MAX;
 }
 
+void suggest_init(suggestion *s, const char *word)
+{
+	s->word = word;
+	s->best = NULL;
+	s->distance = 3;
+}
+
+void suggest(suggestion *s, const char *candidate)
+{
+	size_t d = edit_distance(s->word, candidate, s->distance - 1);
+	if (d < s->distance) {
+		s->best = candidate;
+		s->distance = d;
+	}
+}
+
 size_t edit_distance(const char *a, const char *b, size_t limit)
 {
 	size_t la = strlen(a), lb = strlen(b);

@@ -14,27 +14,12 @@ typedef struct {
 	size_t links_cap;
 } validator;
 
-/* The actor id nearest to `id`, within edit distance 2, or NULL. */
-static const char *nearest_actor(const an_network *net, const char *id)
-{
-	const char *best = NULL;
-	size_t best_distance = 3;
-	for (size_t i = 0; i < net->nactors && best_distance > 1; i++) {
-		size_t d = edit_distance(id, net->actors[i].id.text, 2);
-		if (d < best_distance) {
-			best = net->actors[i].id.text;
-			best_distance = d;
-		}
-	}
-	return best;
-}
-
 static size_t resolve_actor(validator *V, const an_str *id, const char *role)
 {
 	size_t i = si_get(&V->actors, id->text);
 	if (i != SIZE_MAX)
 		return i;
-	const char *guess = nearest_actor(V->net, id->text);
+	const char *guess = an_suggest_actor(V->net, id->text);
 	if (guess)
 		an_error(V->diags, id->pos, "unknown actor '%s' in '%s' (did you mean %s?)", id->text,
 		         role, guess);
@@ -52,15 +37,7 @@ static void resolve_type(validator *V, an_tie *t)
 	t->type_index = an_find_type(V->net, t->type.text);
 	if (t->type_index != SIZE_MAX)
 		return;
-	const char *best = NULL;
-	size_t best_distance = 3;
-	for (size_t i = 0; i < V->net->ntypes; i++) {
-		size_t d = edit_distance(t->type.text, V->net->types[i].name.text, 2);
-		if (d < best_distance) {
-			best = V->net->types[i].name.text;
-			best_distance = d;
-		}
-	}
+	const char *best = an_suggest_type(V->net, t->type.text);
 	if (best)
 		an_error(V->diags, t->type.pos, "unknown tie type '%s' (did you mean %s?)", t->type.text,
 		         best);
@@ -74,15 +51,7 @@ static void resolve_source(validator *V, const an_str *key)
 {
 	if (an_find_source(V->net, key->text) != SIZE_MAX)
 		return;
-	const char *best = NULL;
-	size_t best_distance = 3;
-	for (size_t i = 0; i < V->net->nsources; i++) {
-		size_t d = edit_distance(key->text, V->net->sources[i].key.text, 2);
-		if (d < best_distance) {
-			best = V->net->sources[i].key.text;
-			best_distance = d;
-		}
-	}
+	const char *best = an_suggest_source(V->net, key->text);
 	if (best)
 		an_error(V->diags, key->pos, "unknown source '%s' (did you mean %s?)", key->text, best);
 	else
