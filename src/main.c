@@ -107,6 +107,17 @@ static int usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Reports what getopt_long refused: an unknown option, or one without its value. */
+static int bad_option(const char *command, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	if (c == ':')
+		return usage_error(command, "option '%s' needs a value", arg);
+	if (optopt && strncmp(arg, "--", 2) != 0)
+		return usage_error(command, "unknown option '-%c'", optopt);
+	return usage_error(command, "unknown option '%s'", arg);
+}
+
 /* Prints the diagnostics and, when there are any, the count line; returns the error count. */
 static size_t print_diags(an_diags *diags, bool quiet, const char *file)
 {
@@ -170,7 +181,7 @@ static int cmd_check(int argc, char **argv)
 	bool strict = false, quiet = false;
 	an_load_options load = {0};
 	int c;
-	while ((c = getopt_long(argc, argv, "sqh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":sqh", options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			strict = true;
@@ -186,7 +197,7 @@ static int cmd_check(int argc, char **argv)
 			fputs(CHECK_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return usage_error("check ", "unknown option");
+			return bad_option("check ", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -411,7 +422,7 @@ static int cmd_render(int argc, char **argv)
 	int npaths = 0;
 	int c;
 	char *end;
-	while ((c = getopt_long(argc, argv, "o:T:l:p:t:c:f:d:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:T:l:p:t:c:f:d:qh", options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			if (npaths == 16)
@@ -491,7 +502,7 @@ static int cmd_render(int argc, char **argv)
 			fputs(RENDER_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return usage_error("render ", "unknown option");
+			return bad_option("render ", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -579,6 +590,7 @@ int main(int argc, char **argv)
 	}
 	/* getopt_long sees the command's own arguments, with the command as argv[0]. */
 	optind = 1;
+	opterr = 0;
 	if (strcmp(command, "render") == 0)
 		return cmd_render(argc - 1, argv + 1);
 	if (strcmp(command, "check") == 0)

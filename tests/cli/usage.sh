@@ -1,0 +1,27 @@
+# Usage errors: each command's message and exit status (run by tests/run; compared with usage.expected).
+A=$ACTORNET
+NET=networks/iran-dprk.yaml
+run() { "$@" 2>&1; echo "exit $?"; }
+run "$A"
+run "$A" frobnicate
+run "$A" render
+run "$A" render "$NET"
+run "$A" render "$NET" -o out.jpg
+run "$A" render "$NET" -o x.svg --period 1995s
+run "$A" render "$NET" -o x.svg --period 1990-99
+run "$A" render "$NET" -o x.svg --type missile
+run "$A" render "$NET" -o x.svg --confidence sure
+run "$A" render "$NET" -o x.svg --layout circle
+run "$A" render "$NET" -o x.svg --depth -1
+run "$A" render "$NET" -o x.svg --undated maybe
+run "$A" render "$NET" --each decade -o x.svg
+run "$A" render "$NET" --each year -o 'x-{period}.svg'
+run "$A" render "$NET" --period 1990s --each decade -o 'x-{period}.svg'
+run "$A" render "$NET" other.yaml -o x.svg
+run "$A" check
+run "$A" check --max-size 12Q "$NET"
+run "$A" help nothing
+run "$A" --version
+run "$A" render --bogus "$NET"
+run "$A" render "$NET" -o
+run "$A" check -z "$NET"
