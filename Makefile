@@ -26,7 +26,7 @@ ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	UBSAN_OPTIONS=print_stacktrace=1
 NETWORKS = $(wildcard networks/*.yaml)
 
-.PHONY: all deps demo check test unit asan clean
+.PHONY: all deps demo check test unit asan images clean
 
 all: bin/actornet
 
@@ -78,6 +78,11 @@ demo: deps
 		bin/actornet render -q $$net --each decade \
 			-o "out/$$name-{period}.svg" -o "out/$$name-{period}.png" || exit 1; \
 	done
+
+# The README's pictures, drawn anew after a change to how diagrams look.
+images: all
+	bin/actornet render -q networks/iran-dprk.yaml --each decade -o 'docs/img/iran-dprk-{period}.svg'
+	bin/actornet render -q networks/iran-dprk.yaml --period 1990s -o docs/img/iran-dprk-1990s.png
 
 unit: $(UNIT_TESTS)
 
