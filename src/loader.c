@@ -678,15 +678,18 @@ static void read_source(loader *L, an_source *s)
 	event ev;
 	if (!next(L, &ev))
 		return;
-	if (ev.type == EV_SCALAR && !is_null(&ev)) {
+	if (ev.type == EV_SCALAR && !is_null(&ev) && ev.length > 0) {
 		s->text.text = arena_strndup(L->strings, ev.value, ev.length);
 		s->text.pos = ev.pos;
 		event_free(&ev);
 		return;
 	}
 	if (ev.type != EV_MAPPING) {
-		an_error(L->diags, ev.pos, "source '%s' must be a text or a mapping, not %s",
-		         s->key.text, node_name(&ev));
+		if (ev.type == EV_SCALAR)
+			an_error(L->diags, ev.pos, "source '%s' must not be empty", s->key.text);
+		else
+			an_error(L->diags, ev.pos, "source '%s' must be a text or a mapping, not %s",
+			         s->key.text, node_name(&ev));
 		skip_node(L, &ev);
 		event_free(&ev);
 		return;
@@ -778,7 +781,7 @@ static void read_type_entry(loader *L, const event *key, void *ctx)
 		if (strcmp(k.value, "label") == 0)
 			read_text(L, "label", false, &t->label);
 		else if (strcmp(k.value, "color") == 0) {
-			if (read_text(L, "color", true, &t->color) && !valid_color(t->color.text)) {
+			if (read_text(L, "color", false, &t->color) && !valid_color(t->color.text)) {
 				an_error(L->diags, t->color.pos, "color '%s' must be written #RRGGBB",
 				         t->color.text);
 				t->color.text = NULL;
@@ -854,13 +857,17 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 		read_actor_body(L, a, pos);
 }
 
-/* Reads `from`, `to` or `sources`: one id or a list of ids. */
-static void read_idlist(loader *L, const char *key, an_idlist *list)
+/* Reads `from`, `to` or `sources`: one id or a list of ids; a null is absent when optional. */
+static void read_idlist(loader *L, const char *key, bool optional, an_idlist *list)
 {
 	event ev;
 	if (!next(L, &ev))
 		return;
 	list->pos = ev.pos;
+	if (optional && is_null(&ev)) {
+		event_free(&ev);
+		return;
+	}
 	if (ev.type == EV_SCALAR && !is_null(&ev)) {
 		list->ids = xcalloc(1, sizeof *list->ids);
 		list->ids[0].text = arena_strndup(L->strings, ev.value, ev.length);
@@ -926,9 +933,9 @@ static void read_tie_body(loader *L, an_tie *t)
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
 		if (strcmp(k, "from") == 0)
-			read_idlist(L, k, &t->from);
+			read_idlist(L, k, false, &t->from);
 		else if (strcmp(k, "to") == 0)
-			read_idlist(L, k, &t->to);
+			read_idlist(L, k, false, &t->to);
 		else if (strcmp(k, "type") == 0)
 			read_text(L, k, true, &t->type);
 		else if (strcmp(k, "when") == 0)
@@ -943,7 +950,7 @@ static void read_tie_body(loader *L, an_tie *t)
 		} else if (strcmp(k, "mutual") == 0)
 			read_bool(L, k, &t->mutual);
 		else if (strcmp(k, "sources") == 0)
-			read_idlist(L, k, &t->sources);
+			read_idlist(L, k, true, &t->sources);
 		else if (strcmp(k, "grade") == 0)
 			read_grade(L, &t->grade);
 		else if (strcmp(k, "note") == 0)
@@ -1046,7 +1053,7 @@ static void read_stream(loader *L)
 		return;
 	if (ev.type == EV_STREAM_END) {
 		an_error(L->diags, (an_pos){0, 0},
-		         "the file is empty: a network needs 'actors' and 'ties'");
+		         "the file is empty: a network needs a 'title', 'actors' and 'ties'");
 		event_free(&ev);
 		return;
 	}
@@ -1055,7 +1062,7 @@ static void read_stream(loader *L)
 		return;
 	if (is_null(&ev)) {
 		an_error(L->diags, (an_pos){0, 0},
-		         "the file is empty: a network needs 'actors' and 'ties'");
+		         "the file is empty: a network needs a 'title', 'actors' and 'ties'");
 	} else if (ev.type != EV_MAPPING) {
 		an_error(L->diags, ev.pos,
 		         "a network file must be a mapping of keys (title, actors, ties, ...), not %s",

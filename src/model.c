@@ -32,7 +32,8 @@ const size_t NBUILTIN_TYPES = sizeof BUILTIN_TYPES / sizeof BUILTIN_TYPES[0];
 /* Declared types without a colour take the support hues again, with other arrowheads. */
 static const char *const EXTRA_HUES[] = {"#D55E00", "#E69F00", "#CC79A7",
                                          "#0072B2", "#009E73", "#56B4E9"};
-static const char *const EXTRA_ARROWHEADS[] = {"diamond", "odiamond", "dot", "odot", "box", "obox"};
+/* Not "odiamond": that is the "part of" link's. */
+static const char *const EXTRA_ARROWHEADS[] = {"diamond", "dot", "odot", "box", "obox", "inv"};
 
 an_network *an_network_new(const char *path)
 {

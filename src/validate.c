@@ -151,6 +151,27 @@ static void widen_span(an_network *net, int32_t day)
 	}
 }
 
+/* A chain of part_of that comes back on itself is an error, reported once per cycle. */
+static void check_part_of_cycles(const an_network *net, an_diags *diags)
+{
+	enum { UNSEEN, ON_PATH, DONE };
+	unsigned char *state = xcalloc(net->nactors, 1);
+	for (size_t i = 0; i < net->nactors; i++) {
+		size_t at = i;
+		while (at != SIZE_MAX && state[at] == UNSEEN) {
+			state[at] = ON_PATH;
+			at = net->actors[at].part_of_index;
+		}
+		if (at != SIZE_MAX && state[at] == ON_PATH)
+			an_error(diags, net->actors[at].part_of.pos,
+			         "actor '%s' is part of itself through 'part_of' ('%s' leads back to it)",
+			         net->actors[at].id.text, net->actors[at].part_of.text);
+		for (at = i; at != SIZE_MAX && state[at] == ON_PATH; at = net->actors[at].part_of_index)
+			state[at] = DONE;
+	}
+	free(state);
+}
+
 void an_validate(an_network *net, an_diags *diags)
 {
 	validator V = {.net = net, .diags = diags};
@@ -172,6 +193,8 @@ void an_validate(an_network *net, an_diags *diags)
 			a->part_of_index = SIZE_MAX;
 		}
 	}
+
+	check_part_of_cycles(net, diags);
 
 	strindex tie_ids;
 	si_init(&tie_ids);

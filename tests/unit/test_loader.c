@@ -21,7 +21,7 @@
 	"must be an Admiralty grade: a letter A-F (source reliability) and a digit 1-6 (credibility), e.g. B2"
 #define HTTP_ONLY "is not allowed: only http:// and https:// addresses"
 #define NOT_UTF8 "error: invalid UTF-8: the file must be encoded in UTF-8"
-#define EMPTY "t.yaml: error: the file is empty: a network needs 'actors' and 'ties'\n"
+#define EMPTY "t.yaml: error: the file is empty: a network needs a 'title', 'actors' and 'ties'\n"
 #define ALIAS_LIMIT \
 	"error: aliases expand to more than 100000 nodes: a network file does not need that many (an \"alias bomb\"?)"
 #define NESTING "error: nesting deeper than 24 levels: a network file needs at most 5"
@@ -1078,6 +1078,22 @@ static void test_x_ids(void **state)
 	an_network_free(net);
 }
 
+/* part_of may not lead back to the actor; tie sources and type colours may be null. */
+static void test_part_of_cycles(void **state)
+{
+	(void)state;
+	check(HEAD "types: {tunnels: {color: ~}}\n"
+	           "actors:\n"
+	           "  A: {name: A, kind: state, part_of: B}\n"
+	           "  B: {name: B, kind: state, part_of: C}\n"
+	           "  C: {name: C, kind: state, part_of: A}\n"
+	           "  D: {name: D, kind: state, part_of: A}\n"
+	           "ties: [{from: A, to: D, type: tunnels, when: 1990, sources: ~}]\n",
+	      "t.yaml:6:38: error: actor 'A' is part of itself through 'part_of' ('B' leads back to it)\n"
+	      "t.yaml:7:3: warning: actor 'B' is in no tie\n"
+	      "t.yaml:8:3: warning: actor 'C' is in no tie\n");
+}
+
 /* UTF-16 is refused at once; a control character is named. */
 static void test_encodings(void **state)
 {
@@ -1130,6 +1146,7 @@ int main(void)
 		cmocka_unit_test(test_null_optional),
 		cmocka_unit_test(test_x_ids),
 		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_part_of_cycles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
