@@ -40,11 +40,11 @@ build/libactornet.a: $(LIB_OBJECTS)
 
 bin/actornet: build/main.o build/libactornet.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) build/main.o build/libactornet.a $(PKG_LIBS) -o $@
+	$(CC) $(CFLAGS) build/main.o build/libactornet.a $(PKG_LIBS) -lm -o $@
 
 build/tests/%: tests/unit/%.c build/libactornet.a $(HEADERS)
 	@mkdir -p build/tests
-	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -o $@
+	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm -o $@
 
 build/asan/%.o: src/%.c $(HEADERS)
 	@mkdir -p build/asan
@@ -55,11 +55,11 @@ build/asan/libactornet.a: $(ASAN_OBJECTS)
 	ar rcs $@ $(ASAN_OBJECTS)
 
 build/asan/actornet: build/asan/main.o build/asan/libactornet.a
-	$(CC) $(SANITIZE) build/asan/main.o build/asan/libactornet.a $(PKG_LIBS) -o $@
+	$(CC) $(SANITIZE) build/asan/main.o build/asan/libactornet.a $(PKG_LIBS) -lm -o $@
 
 build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a $(HEADERS)
 	@mkdir -p build/asan/tests
-	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -o $@
+	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm -o $@
 
 asan: build/asan/actornet $(ASAN_UNIT_TESTS)
 

@@ -306,8 +306,23 @@ void an_view_free(an_view *view);
 
 /* ------------------------------------------------------ building, rendering */
 
+typedef enum { AN_THEME_LIGHT, AN_THEME_DARK, AN_THEME_PRINT } an_theme;
+typedef enum { AN_LABELS_FULL, AN_LABELS_SHORT, AN_LABELS_NONE } an_labels;
+typedef enum { AN_CLUSTER_NONE, AN_CLUSTER_REGION } an_cluster;
+
+/* How a view is drawn; all zero is the default drawing. */
 typedef struct {
-	const char *title;   /* overrides the network's title, or NULL */
+	const char *title;     /* overrides the network's title, or NULL */
+	bool no_merge;         /* one edge per tie instead of one per from/to/type/direction */
+	bool no_legend;
+	bool no_source;        /* no "Source: ..." line */
+	bool cite;             /* numbered markers on ties and a numbered source list */
+	an_theme theme;
+	an_labels labels;
+	an_cluster cluster;
+	const bool *highlight; /* per actor: emphasised; the rest is greyed; NULL for none */
+	double size_width, size_height; /* inches to fill (--size), 0 for the natural size */
+	bool transparent;      /* no background colour */
 } an_build_options;
 
 /* A Graphviz graph built from a view (opaque: only builder.c and render.c see inside). */
@@ -337,14 +352,19 @@ void an_renderer_free(an_renderer *r);
 const char *an_layout_auto(size_t nodes, size_t edges);
 /* Lays out the graph with an engine name ("dot", "neato", ...); false on failure, with diagnostics. */
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags);
+typedef struct {
+	double dpi;         /* PNG resolution; 0 for Graphviz's 96. Never changes SVG or PDF */
+	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */
+} an_render_options;
+
 /* Frees the layout of g (before an_graph_free), if g was laid out last. */
 void an_layout_free(an_renderer *r, an_graph *g);
 /*
  * Renders the graph laid out last to "svg", "png" or "pdf". On success stores
  * a malloc'd buffer (free with free()) and its length; false on failure.
  */
-bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, size_t *len,
-               an_diags *diags);
+bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
+               char **data, size_t *len, an_diags *diags);
 
 /*
  * Writes a finished output to path ("-": standard output) without ever

@@ -1,5 +1,6 @@
 /* builder.c: turns a filtered view of the network into a Graphviz cgraph graph (the only file that builds graphs). */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +15,89 @@ struct an_graph {
 	const char *description; /* borrowed from the network, for the SVG's <desc> */
 };
 
+/* Helvetica becomes the SVG font stack "Helvetica,sans-Serif", which every slide program has. */
 #define FONT "Helvetica"
 
-static const char *const STATE_FILL = "#E8EEF4", *const STATE_LINE = "#2F4858";
-static const char *const GROUP_FILL = "#FBF1DC", *const GROUP_LINE = "#7A5A20";
+/* The colours of a theme; a type's colour comes from the palette (or, in print, black). */
+typedef struct {
+	const char *background, *text, *muted, *edge_text;
+	const char *state_fill, *state_line, *group_fill, *group_line;
+	const char *part_of, *faded_fill, *faded_line, *faded_text;
+	const char *hostility; /* replaces black on a dark background */
+	bool greyscale;
+} theme_colors;
+
+static const theme_colors THEMES[] = {
+	[AN_THEME_LIGHT] = {"white", "#1A1A1A", "#555555", "#333333", "#E8EEF4", "#2F4858",
+	                    "#FBF1DC", "#7A5A20", "#9A9A9A", "#F2F2F2", "#C8C8C8", "#A8A8A8",
+	                    NULL, false},
+	[AN_THEME_DARK] = {"#1E1E1E", "#EEEEEE", "#B0B0B0", "#DDDDDD", "#2C3E50", "#9FB3C8",
+	                   "#4A3B22", "#E0C48A", "#808080", "#2A2A2A", "#4A4A4A", "#6A6A6A",
+	                   "#FFFFFF", false},
+	[AN_THEME_PRINT] = {"white", "#000000", "#444444", "#222222", "#EEEEEE", "#000000",
+	                    "#FFFFFF", "#000000", "#888888", "#F6F6F6", "#BBBBBB", "#999999",
+	                    NULL, true},
+};
+
+/*
+ * In print every type is black, so each built-in type has an arrowhead of
+ * its own (hostility keeps its tee); declared types keep theirs.
+ */
+static const struct {
+	const char *type, *arrowhead;
+} PRINT_ARROWHEADS[] = {
+	{"arms", "normal"},      {"missiles", "vee"},         {"nuclear", "diamond"},
+	{"troops", "box"},       {"training", "dot"},         {"finance", "onormal"},
+	{"intelligence", "odot"}, {"safe-haven", "obox"},     {"logistics", "odiamond"},
+	{"trade", "lnormal"},    {"diplomatic", "crow"},      {"cooperation", "lvee"},
+	{"hostility", "tee"},
+};
+
+/* Legend glyphs that stand for each arrowhead (the legend is text, so it looks alike in every engine). */
+static const struct {
+	const char *arrowhead, *glyph;
+} ARROW_GLYPHS[] = {
+	{"normal", "\xE2\x96\xB6"},  /* ▶ */
+	{"onormal", "\xE2\x96\xB7"}, /* ▷ */
+	{"vee", "&gt;"},
+	{"lvee", "\xE2\x80\xBA"},    /* › */
+	{"lnormal", "\xE2\x97\xA3"}, /* ◣ */
+	{"diamond", "\xE2\x97\x86"}, /* ◆ */
+	{"odiamond", "\xE2\x97\x87"}, /* ◇ */
+	{"dot", "\xE2\x97\x8F"},     /* ● */
+	{"odot", "\xE2\x97\x8B"},    /* ○ */
+	{"box", "\xE2\x96\xA0"},     /* ■ */
+	{"obox", "\xE2\x96\xA1"},    /* □ */
+	{"inv", "\xE2\x97\x80"},     /* ◀ */
+	{"crow", "\xE2\x8B\x94"},    /* ⋔ */
+	{"tee", "\xE2\x94\xA4"},     /* ┤ */
+};
+
 static const char *const CONFIDENCE_STYLE[] = {"bold", "solid", "dashed", "dotted"};
+/* Line glyphs for the legend: heavy, light, dashed, dotted. */
+static const char *const CONFIDENCE_GLYPH[] = {"\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81",
+                                               "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80",
+                                               "\xE2\x95\x8C\xE2\x95\x8C\xE2\x95\x8C",
+                                               "\xE2\x94\x88\xE2\x94\x88\xE2\x94\x88"};
+static const char LINE_GLYPH[] = "\xE2\x94\x80\xE2\x94\x80"; /* ── */
+
+/* Everything the builder needs while it works. */
+typedef struct {
+	Agraph_t *g;
+	const an_view *view;
+	const an_network *net;
+	const an_build_options *opt;
+	const theme_colors *colors;
+	size_t *citation;     /* per source: its number in the citation list, 0 = none yet */
+	size_t ncited;
+	size_t *cited_order;  /* source indices in order of first use */
+	bool *type_used;      /* per type, for the legend */
+	bool confidence_used[4];
+	bool kind_used[2];
+	bool part_of_used;
+} builder;
+
+/* ------------------------------------------------------------- escaping */
 
 /*
  * Text that Graphviz draws literally in a plain label: it expands escapes
@@ -41,6 +120,26 @@ static void put_label_text(strbuf *b, const char *s)
 	}
 }
 
+/* Text in an HTML-like label: markup characters become entities, and \N must not expand. */
+static void put_html_text(strbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	for (const char *end = s + n; s < end; s++) {
+		switch (*s) {
+		case '&': sb_puts(b, "&amp;"); break;
+		case '<': sb_puts(b, "&lt;"); break;
+		case '>': sb_puts(b, "&gt;"); break;
+		case '"': sb_puts(b, "&quot;"); break;
+		case '\\': sb_puts(b, "\\\\"); break;
+		case '\n': sb_puts(b, "<BR/>"); break;
+		case '\r': break;
+		default: sb_putc(b, *s);
+		}
+	}
+}
+
 /* Tooltips are unescaped twice by Graphviz 2.43: a backslash needs four. */
 static void put_tooltip_text(strbuf *b, const char *s)
 {
@@ -54,6 +153,12 @@ static void put_tooltip_text(strbuf *b, const char *s)
 		else
 			sb_putc(b, *s);
 	}
+}
+
+/* A line break inside a tooltip (Graphviz writes it as &#10;). */
+static void put_tooltip_break(strbuf *b)
+{
+	sb_puts(b, "\\n");
 }
 
 /*
@@ -76,10 +181,94 @@ static void put_url(strbuf *b, const char *s)
 	}
 }
 
-static char *take(strbuf *b)
+/* ------------------------------------------------------------ object ids */
+
+/*
+ * cgraph's default ids for named objects are the addresses of their names,
+ * and it orders subgraphs by id: clusters would come out, and be laid out,
+ * in a different order from run to run. These ids follow creation order:
+ * named objects get even ids, anonymous ones odd ids, as cgraph expects.
+ */
+typedef struct {
+	Agraph_t *g;
+	strindex index; /* name -> position in names */
+	char **names;   /* cgraph's reference-counted strings (it reads their flags), freed with g */
+	size_t count, cap;
+	IDTYPE next_anonymous;
+} id_state;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
 {
-	return sb_take(b, NULL);
+	(void)disc;
+	id_state *s = xcalloc(1, sizeof *s);
+	s->g = g;
+	s->next_anonymous = 1;
+	return s;
 }
+
+static long ids_map(void *state, int objtype, char *name, IDTYPE *id, int createflag)
+{
+	(void)objtype;
+	id_state *s = state;
+	if (!name) {
+		*id = s->next_anonymous;
+		s->next_anonymous += 2;
+		return 1;
+	}
+	size_t i = si_get(&s->index, name);
+	if (i == SIZE_MAX && createflag) {
+		GROW(s->names, s->cap, s->count + 1);
+		s->names[s->count] = agstrdup(s->g, name);
+		i = si_put(&s->index, s->names[s->count], s->count);
+		s->count++;
+	}
+	*id = i == SIZE_MAX ? 0 : (IDTYPE)(2 * (i + 1)); /* 0 matches no object */
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id; /* names live until the graph is closed */
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	(void)objtype;
+	id_state *s = state;
+	if (id == 0 || id % 2 || id / 2 > s->count)
+		return NULL;
+	return s->names[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+	id_state *s = state;
+	free(s->names);
+	si_free(&s->index);
+	free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t creation_order_ids = {ids_open, ids_map, ids_alloc, ids_free,
+                                       ids_print, ids_close, ids_register};
+
+/* ------------------------------------------------------------ attributes */
 
 /* Sets an attribute declared on the root graph with agattr. */
 static void set(void *obj, const char *name, const char *value)
@@ -87,48 +276,127 @@ static void set(void *obj, const char *name, const char *value)
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
+/* Sets an attribute from a buffer, and empties the buffer. */
+static void set_taken(void *obj, const char *name, strbuf *b)
+{
+	char *s = sb_take(b, NULL);
+	set(obj, name, s);
+	free(s);
+}
+
 static void declare(Agraph_t *g, int kind, const char *name, const char *value)
 {
 	agattr(g, kind, (char *)name, (char *)value);
 }
 
-static void add_title(Agraph_t *g, const an_view *view, const an_build_options *opt)
+/* ---------------------------------------------------------------- styles */
+
+static const char *type_color(const builder *B, const an_type *t)
 {
-	const an_network *net = view->net;
-	const char *title = opt && opt->title ? opt->title : net->title.text;
-	strbuf b;
-	sb_init(&b);
-	if (title)
-		put_label_text(&b, title);
-	if (net->subtitle.text && !(opt && opt->title)) {
-		if (b.len)
-			sb_puts(&b, "\\n");
-		put_label_text(&b, net->subtitle.text);
-	}
-	if (view->period_text[0]) {
-		if (b.len)
-			sb_puts(&b, "\\n");
-		put_label_text(&b, view->period_text);
-	}
-	char *label = take(&b);
-	set(g, "label", label);
-	free(label);
+	if (t->color.text)
+		return t->color.text; /* the file's own colour wins over the theme */
+	if (B->colors->greyscale)
+		return "#000000";
+	const char *c = an_type_color(t);
+	if (B->colors->hostility && strcmp(c, "#000000") == 0)
+		return B->colors->hostility;
+	return c;
 }
 
-static void add_actor(Agraph_t *g, const an_actor *a)
+static const char *type_arrowhead(const builder *B, const an_type *t)
 {
-	Agnode_t *n = agnode(g, a->id.text, 1);
+	if (B->colors->greyscale && t->builtin)
+		for (size_t i = 0; i < sizeof PRINT_ARROWHEADS / sizeof *PRINT_ARROWHEADS; i++)
+			if (strcmp(PRINT_ARROWHEADS[i].type, t->name.text) == 0)
+				return PRINT_ARROWHEADS[i].arrowhead;
+	return t->arrowhead;
+}
+
+static const char *arrow_glyph(const char *arrowhead)
+{
+	for (size_t i = 0; i < sizeof ARROW_GLYPHS / sizeof *ARROW_GLYPHS; i++)
+		if (strcmp(ARROW_GLYPHS[i].arrowhead, arrowhead) == 0)
+			return ARROW_GLYPHS[i].glyph;
+	return "\xE2\x96\xB6";
+}
+
+static bool faded(const builder *B, size_t actor)
+{
+	return B->opt->highlight && !B->opt->highlight[actor];
+}
+
+/* -------------------------------------------------------------- sources */
+
+/* A source's citation text, for tooltips (escaped) or HTML (escaped). */
+static void put_source(strbuf *b, const an_network *net, const char *key, bool html)
+{
+	void (*put)(strbuf *, const char *) = html ? put_html_text : put_tooltip_text;
+	size_t i = an_find_source(net, key);
+	const an_source *s = i == SIZE_MAX ? NULL : &net->sources[i];
+	if (!s) {
+		put(b, key);
+	} else if (s->text.text) {
+		put(b, s->text.text);
+	} else {
+		if (s->author.text) {
+			put(b, s->author.text);
+			sb_puts(b, ", ");
+		}
+		put(b, s->title.text ? s->title.text : key);
+		if (s->date.text) {
+			sb_puts(b, " (");
+			put(b, s->date.text);
+			sb_putc(b, ')');
+		}
+	}
+}
+
+/* The source keys of a tie: its own, or the network's default. */
+static size_t tie_sources(const an_network *net, const an_tie *t, const char **keys, size_t max)
+{
+	size_t n = 0;
+	if (t->sources.count == 0 && net->default_source.text && max > 0)
+		keys[n++] = net->default_source.text;
+	for (size_t i = 0; i < t->sources.count && n < max; i++)
+		keys[n++] = t->sources.ids[i].text;
+	return n;
+}
+
+/* The citation number of a source, numbering it on first use. */
+static size_t cite(builder *B, const char *key)
+{
+	size_t i = an_find_source(B->net, key);
+	if (i == SIZE_MAX)
+		return 0;
+	if (!B->citation[i]) {
+		B->citation[i] = ++B->ncited;
+		B->cited_order[B->ncited - 1] = i;
+	}
+	return B->citation[i];
+}
+
+/* ---------------------------------------------------------------- actors */
+
+static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *parent)
+{
+	Agnode_t *n = agnode(parent, a->id.text, 1);
 	strbuf b;
 	sb_init(&b);
 	put_label_text(&b, an_actor_label(a));
-	char *s = take(&b);
-	set(n, "label", s);
-	free(s);
+	set_taken(n, "label", &b);
+	B->kind_used[a->kind] = true;
 
-	if (a->kind == AN_NON_STATE) {
+	const theme_colors *c = B->colors;
+	bool state = a->kind == AN_STATE;
+	if (!state)
 		set(n, "shape", "ellipse");
-		set(n, "fillcolor", GROUP_FILL);
-		set(n, "color", GROUP_LINE);
+	if (faded(B, index)) {
+		set(n, "fillcolor", c->faded_fill);
+		set(n, "color", c->faded_line);
+		set(n, "fontcolor", c->faded_text);
+	} else if (!state) {
+		set(n, "fillcolor", c->group_fill);
+		set(n, "color", c->group_line);
 	}
 
 	put_tooltip_text(&b, a->name.text ? a->name.text : a->id.text);
@@ -148,158 +416,473 @@ static void add_actor(Agraph_t *g, const an_actor *a)
 		sb_puts(&b, ". ");
 		put_tooltip_text(&b, a->note.text);
 	}
-	s = take(&b);
-	set(n, "tooltip", s);
-	free(s);
+	set_taken(n, "tooltip", &b);
 
 	sb_printf(&b, "actor-%s", a->id.text);
-	s = take(&b);
-	set(n, "id", s);
-	free(s);
-	set(n, "class", a->kind == AN_STATE ? "actor state" : "actor non-state");
+	set_taken(n, "id", &b);
+	set(n, "class", state ? "actor state" : "actor non-state");
 	if (a->url.text) {
 		put_url(&b, a->url.text);
-		s = take(&b);
-		set(n, "URL", s);
+		set_taken(n, "URL", &b);
 		set(n, "target", "_blank");
-		free(s);
 	}
 }
 
 /* A light link from an actor to the actor it is part of, when both are drawn. */
-static void add_part_of(Agraph_t *g, const an_actor *child, const an_actor *parent)
+static void add_part_of(builder *B, const an_actor *child, const an_actor *parent)
 {
-	Agnode_t *tail = agnode(g, child->id.text, 0), *head = agnode(g, parent->id.text, 0);
+	Agnode_t *tail = agnode(B->g, child->id.text, 0), *head = agnode(B->g, parent->id.text, 0);
 	strbuf b;
 	sb_init(&b);
 	sb_printf(&b, "part-of-%s", child->id.text);
-	char *key = take(&b);
-	Agedge_t *e = agedge(g, tail, head, key, 1);
+	char *key = sb_take(&b, NULL);
+	Agedge_t *e = agedge(B->g, tail, head, key, 1);
 	set(e, "id", key);
 	free(key);
 	set(e, "class", "part-of");
-	set(e, "color", "#9A9A9A");
-	set(e, "fontcolor", "#6B6B6B");
+	set(e, "color", B->colors->part_of);
+	set(e, "fontcolor", B->colors->muted);
 	set(e, "penwidth", "0.8");
-	set(e, "arrowhead", "odiamond");
-	set(e, "label", "part of");
+	set(e, "arrowhead", "none");
+	/* No label: dot 2.43 crashes on labelled edges inside a rank=same group. */
 	put_tooltip_text(&b, an_actor_label(child));
 	sb_puts(&b, " is part of ");
 	put_tooltip_text(&b, an_actor_label(parent));
-	char *tooltip = take(&b);
-	set(e, "tooltip", tooltip);
-	free(tooltip);
+	set_taken(e, "tooltip", &b);
+	B->part_of_used = true;
 }
 
-static void put_source(strbuf *b, const an_network *net, const char *key)
+/* ------------------------------------------------------------------ ties */
+
+/* Ties drawn as one edge: the same from, to, type and direction. */
+typedef struct {
+	size_t *links;   /* indices into net->links, in file order */
+	size_t count, cap;
+} tie_group;
+
+/* The span of the group's dates in years ("1995–2017", "1979–", "2009"), or nothing. */
+static void put_year_span(strbuf *b, const an_network *net, const tie_group *grp)
 {
-	size_t i = an_find_source(net, key);
-	const an_source *s = i == SIZE_MAX ? NULL : &net->sources[i];
-	if (!s)
-		put_tooltip_text(b, key);
-	else if (s->text.text)
-		put_tooltip_text(b, s->text.text);
-	else {
-		if (s->author.text) {
-			put_tooltip_text(b, s->author.text);
-			sb_puts(b, ", ");
+	int32_t first = AN_DAY_MAX, last = AN_DAY_MIN;
+	bool open_start = false, open_end = false, dated = false;
+	for (size_t i = 0; i < grp->count; i++) {
+		const an_tie *t = &net->ties[net->links[grp->links[i]].tie];
+		if (!t->when_text.text || !t->when_ok)
+			continue;
+		dated = true;
+		if (t->when.first_day == AN_DAY_MIN)
+			open_start = true;
+		else if (t->when.first_day < first)
+			first = t->when.first_day;
+		if (t->when.last_day == AN_DAY_MAX)
+			open_end = true;
+		else if (t->when.last_day > last)
+			last = t->when.last_day;
+	}
+	if (!dated)
+		return;
+	int y1 = 0, y2 = 0, m, d;
+	if (first != AN_DAY_MAX)
+		an_civil_from_days(first, &y1, &m, &d);
+	if (last != AN_DAY_MIN)
+		an_civil_from_days(last, &y2, &m, &d);
+	if (!open_start && !open_end && y1 == y2) {
+		sb_printf(b, "%04d", y1);
+		return;
+	}
+	if (!open_start)
+		sb_printf(b, "%04d", y1);
+	sb_puts(b, "\xE2\x80\x93"); /* – */
+	if (!open_end && (open_start || y2 > y1))
+		sb_printf(b, "%04d", y2);
+}
+
+/* The tie's label: its text and dates (full), its dates (short) or nothing. */
+static void put_edge_label(builder *B, strbuf *b, const tie_group *grp)
+{
+	const an_network *net = B->net;
+	const an_tie *t = &net->ties[net->links[grp->links[0]].tie];
+	const an_type *type = &net->types[t->type_index];
+	if (B->opt->labels == AN_LABELS_NONE)
+		return;
+	strbuf dates;
+	sb_init(&dates);
+	if (grp->count == 1) {
+		char when[96] = "";
+		if (t->when_text.text && t->when_ok)
+			an_when_label(&t->when, when, sizeof when);
+		put_label_text(&dates, when);
+	} else {
+		put_year_span(&dates, net, grp);
+		sb_printf(&dates, "%s(%zu)", dates.len ? " " : "", grp->count);
+	}
+	if (B->opt->labels == AN_LABELS_FULL) {
+		put_label_text(b, grp->count == 1 && t->label.text ? t->label.text : an_type_label(type));
+		if (dates.len)
+			sb_puts(b, "\\n");
+	}
+	if (dates.len)
+		sb_add(b, dates.data, dates.len);
+	sb_free(&dates);
+}
+
+/* " [1,3]": the citation numbers of the group's sources, in order of first use. */
+static void put_citations(builder *B, strbuf *b, const tie_group *grp)
+{
+	size_t numbers[64], n = 0;
+	for (size_t i = 0; i < grp->count; i++) {
+		const an_tie *t = &B->net->ties[B->net->links[grp->links[i]].tie];
+		const char *keys[32];
+		size_t nkeys = tie_sources(B->net, t, keys, 32);
+		for (size_t k = 0; k < nkeys; k++) {
+			size_t number = cite(B, keys[k]);
+			bool seen = number == 0;
+			for (size_t j = 0; j < n && !seen; j++)
+				seen = numbers[j] == number;
+			if (!seen && n < 64)
+				numbers[n++] = number;
 		}
-		put_tooltip_text(b, s->title.text ? s->title.text : key);
-		if (s->date.text) {
-			sb_puts(b, " (");
-			put_tooltip_text(b, s->date.text);
-			sb_putc(b, ')');
+	}
+	if (!n)
+		return;
+	for (size_t i = 1; i < n; i++) /* a few numbers: insertion sort */
+		for (size_t j = i; j > 0 && numbers[j - 1] > numbers[j]; j--) {
+			size_t x = numbers[j];
+			numbers[j] = numbers[j - 1];
+			numbers[j - 1] = x;
 		}
+	sb_puts(b, b->len ? " [" : "[");
+	for (size_t i = 0; i < n; i++)
+		sb_printf(b, "%s%zu", i ? "," : "", numbers[i]);
+	sb_putc(b, ']');
+}
+
+/* One line of a tie's tooltip: date, label, confidence, grade, note, sources. */
+static void put_tie_line(builder *B, strbuf *b, const an_tie *t)
+{
+	const an_network *net = B->net;
+	const an_type *type = &net->types[t->type_index];
+	char when[96] = "undated";
+	if (t->when_text.text && t->when_ok)
+		an_when_label(&t->when, when, sizeof when);
+	put_tooltip_text(b, when);
+	sb_puts(b, ": ");
+	put_tooltip_text(b, t->label.text ? t->label.text : an_type_label(type));
+	sb_printf(b, " (%s", an_confidence_name(t->confidence));
+	if (t->grade.text)
+		sb_printf(b, ", %s", t->grade.text);
+	sb_puts(b, ").");
+	if (t->note.text) {
+		sb_putc(b, ' ');
+		put_tooltip_text(b, t->note.text);
+		if (!strchr(".!?", b->data[b->len - 1]))
+			sb_putc(b, '.');
+	}
+	const char *keys[32];
+	size_t nkeys = tie_sources(net, t, keys, 32);
+	if (nkeys) {
+		sb_puts(b, nkeys > 1 ? " Sources: " : " Source: ");
+		for (size_t i = 0; i < nkeys; i++) {
+			if (i > 0)
+				sb_puts(b, "; ");
+			put_source(b, net, keys[i], false);
+		}
+		sb_putc(b, '.');
 	}
 }
 
-static void add_link(Agraph_t *g, const an_network *net, const an_link *l)
+static void add_edge(builder *B, const tie_group *grp)
 {
-	const an_tie *t = &net->ties[l->tie];
+	const an_network *net = B->net;
+	const an_link *first = &net->links[grp->links[0]];
+	const an_tie *t = &net->ties[first->tie];
 	const an_type *type = &net->types[t->type_index];
-	const an_actor *from = &net->actors[l->from], *to = &net->actors[l->to];
-	Agnode_t *tail = agnode(g, from->id.text, 0), *head = agnode(g, to->id.text, 0);
-	Agedge_t *e = agedge(g, tail, head, l->key, 1);
+	const an_actor *from = &net->actors[first->from], *to = &net->actors[first->to];
+	Agnode_t *tail = agnode(B->g, from->id.text, 0), *head = agnode(B->g, to->id.text, 0);
+	Agedge_t *e = agedge(B->g, tail, head, first->key, 1);
 
-	char when[96] = "";
-	if (t->when_text.text)
-		an_when_label(&t->when, when, sizeof when);
+	an_confidence strongest = AN_DISPUTED;
+	for (size_t i = 0; i < grp->count; i++) {
+		an_confidence c = net->ties[net->links[grp->links[i]].tie].confidence;
+		if (c < strongest)
+			strongest = c;
+	}
+	B->type_used[t->type_index] = true;
+	B->confidence_used[strongest] = true;
+
 	strbuf b;
 	sb_init(&b);
-	put_label_text(&b, t->label.text ? t->label.text : an_type_label(type));
-	if (when[0]) {
-		sb_puts(&b, "\\n");
-		put_label_text(&b, when);
-	}
-	char *s = take(&b);
-	set(e, "label", s);
-	free(s);
+	put_edge_label(B, &b, grp);
+	if (B->opt->cite)
+		put_citations(B, &b, grp);
+	if (b.len)
+		set_taken(e, "label", &b);
 
-	set(e, "color", an_type_color(type));
-	set(e, "style", CONFIDENCE_STYLE[t->confidence]);
-	if (t->confidence == AN_CONFIRMED)
-		set(e, "penwidth", "2.4");
-	set(e, "arrowhead", type->arrowhead);
+	bool fade = faded(B, first->from) && faded(B, first->to);
+	set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
+	if (fade)
+		set(e, "fontcolor", B->colors->faded_text);
+	set(e, "style", CONFIDENCE_STYLE[strongest]);
+	double width = (strongest == AN_CONFIRMED ? 2.4 : 1.2) + 0.8 * log2((double)grp->count);
+	if (width != 1.2) {
+		sb_printf(&b, "%.2g", width);
+		set_taken(e, "penwidth", &b);
+	}
+	const char *arrowhead = type_arrowhead(B, type);
+	set(e, "arrowhead", arrowhead);
 	if (t->mutual) {
 		set(e, "dir", "both");
-		set(e, "arrowtail", type->arrowhead);
+		set(e, "arrowtail", arrowhead);
 	}
 
+	bool mixed = false;
+	for (size_t i = 1; i < grp->count; i++)
+		mixed |= net->ties[net->links[grp->links[i]].tie].confidence != t->confidence;
 	put_tooltip_text(&b, an_actor_label(from));
 	sb_puts(&b, t->mutual ? " \xE2\x86\x94 " : " \xE2\x86\x92 "); /* ↔ → */
 	put_tooltip_text(&b, an_actor_label(to));
-	sb_puts(&b, ": ");
-	put_tooltip_text(&b, an_type_label(type));
-	if (t->label.text && strcmp(t->label.text, an_type_label(type)) != 0) {
-		sb_puts(&b, " (");
-		put_tooltip_text(&b, t->label.text);
-		sb_putc(&b, ')');
+	if (grp->count > 1) {
+		sb_puts(&b, ": ");
+		put_tooltip_text(&b, an_type_label(type));
+		sb_printf(&b, ", %zu ties", grp->count);
+		if (mixed)
+			sb_printf(&b, " (drawn as the most certain: %s)", an_confidence_name(strongest));
 	}
-	sb_printf(&b, ", %s", when[0] ? "" : "undated");
-	put_tooltip_text(&b, when);
-	sb_printf(&b, ", %s", an_confidence_name(t->confidence));
-	if (t->grade.text)
-		sb_printf(&b, " (%s)", t->grade.text);
-	sb_puts(&b, ".");
-	if (t->note.text) {
-		sb_putc(&b, ' ');
-		put_tooltip_text(&b, t->note.text);
-		if (!strchr(".!?", b.data[b.len - 1]))
-			sb_putc(&b, '.');
-	}
-	const an_idlist *sources = &t->sources;
-	if (sources->count > 0 || net->default_source.text) {
-		sb_puts(&b, sources->count > 1 ? " Sources: " : " Source: ");
-		if (sources->count == 0)
-			put_source(&b, net, net->default_source.text);
-		for (size_t i = 0; i < sources->count; i++) {
-			if (i > 0)
-				sb_puts(&b, "; ");
-			put_source(&b, net, sources->ids[i].text);
+	for (size_t i = 0; i < grp->count; i++) {
+		if (grp->count > 1) {
+			put_tooltip_break(&b);
+			sb_puts(&b, "\xE2\x80\xA2 "); /* • */
+		} else {
+			sb_puts(&b, ": ");
 		}
-		sb_putc(&b, '.');
+		put_tie_line(B, &b, &net->ties[net->links[grp->links[i]].tie]);
 	}
-	s = take(&b);
-	set(e, "tooltip", s);
-	free(s);
+	set_taken(e, "tooltip", &b);
 
-	sb_printf(&b, "tie-%s", l->key);
-	s = take(&b);
-	set(e, "id", s);
-	free(s);
-	sb_printf(&b, "tie %s %s", type->name.text, an_confidence_name(t->confidence));
-	s = take(&b);
-	set(e, "class", s);
-	free(s);
+	if (grp->count == 1)
+		sb_printf(&b, "tie-%s", first->key);
+	else
+		sb_printf(&b, "ties-%s-%s-%s", from->id.text, to->id.text, type->name.text);
+	set_taken(e, "id", &b);
+	sb_printf(&b, "tie %s %s%s", type->name.text, an_confidence_name(strongest),
+	          grp->count > 1 ? " merged" : "");
+	set_taken(e, "class", &b);
 }
 
-an_graph *an_graph_build(const an_view *view, const an_build_options *opt)
+/* Groups the view's links: one group per link, or, merging, per from/to/type/direction. */
+static tie_group *group_links(const an_view *view, bool merge, size_t *ngroups)
 {
 	const an_network *net = view->net;
-	/* The graph's name becomes the SVG's <title>. */
-	const char *name = opt && opt->title ? opt->title : net->title.text;
-	Agraph_t *g = agopen((char *)(name ? name : "network"), Agdirected, NULL);
+	tie_group *groups = xcalloc(view->nlinks ? view->nlinks : 1, sizeof *groups);
+	size_t n = 0;
+	strindex index;
+	si_init(&index);
+	arena keys = {0};
+	for (size_t i = 0; i < view->nlinks; i++) {
+		const an_link *l = &net->links[view->links[i]];
+		const an_tie *t = &net->ties[l->tie];
+		size_t g = n;
+		if (merge) {
+			/* A mutual A-B tie is the same as a mutual B-A tie. */
+			size_t a = l->from, b = l->to;
+			if (t->mutual && a > b)
+				a = l->to, b = l->from;
+			char key[96];
+			snprintf(key, sizeof key, "%zu %zu %zu %d", a, b, t->type_index, t->mutual);
+			g = si_put(&index, arena_strdup(&keys, key), n);
+		}
+		if (g == n)
+			n++;
+		GROW(groups[g].links, groups[g].cap, groups[g].count + 1);
+		groups[g].links[groups[g].count++] = view->links[i];
+	}
+	si_free(&index);
+	arena_free(&keys);
+	*ngroups = n;
+	return groups;
+}
 
+/* ---------------------------------------------------- title, legend, sources */
+
+static void put_legend_cell(strbuf *b, const char *color, const char *glyph, const char *label,
+                            const char *text_color)
+{
+	sb_printf(b, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> <FONT COLOR=\"%s\">", color,
+	          glyph, text_color);
+	put_html_text(b, label);
+	sb_puts(b, "</FONT></TD>");
+}
+
+/* Starts a new legend row every `per_row` cells. */
+static void next_legend_cell(strbuf *b, size_t *cells)
+{
+	const size_t per_row = 6;
+	if (*cells && *cells % per_row == 0)
+		sb_puts(b, "</TR><TR>");
+	(*cells)++;
+}
+
+/*
+ * The legend: the actor kinds, tie types and confidence styles this diagram
+ * uses, and only those, in one table: a row for the kinds, rows for the
+ * types, a row for the confidences.
+ */
+static void put_legend(builder *B, strbuf *b)
+{
+	const theme_colors *c = B->colors;
+	sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+	if (B->kind_used[AN_STATE])
+		sb_printf(b, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">State</FONT></TD>",
+		          c->state_fill, c->state_line, c->text);
+	if (B->kind_used[AN_NON_STATE])
+		sb_printf(b, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"><FONT COLOR=\"%s\">Non-state</FONT></TD>",
+		          c->group_fill, c->group_line, c->text);
+	if (B->part_of_used)
+		put_legend_cell(b, c->part_of, LINE_GLYPH, "part of", c->text);
+	sb_puts(b, "</TR><TR>");
+	size_t cells = 0;
+	for (size_t i = 0; i < B->net->ntypes; i++) {
+		if (!B->type_used[i])
+			continue;
+		const an_type *t = &B->net->types[i];
+		next_legend_cell(b, &cells);
+		char glyph[64];
+		snprintf(glyph, sizeof glyph, "%s%s", LINE_GLYPH, arrow_glyph(type_arrowhead(B, t)));
+		put_legend_cell(b, type_color(B, t), glyph, an_type_label(t), c->text);
+	}
+	sb_puts(b, "</TR><TR>");
+	for (int i = 0; i < 4; i++)
+		if (B->confidence_used[i])
+			put_legend_cell(b, c->text, CONFIDENCE_GLYPH[i],
+			                an_confidence_name((an_confidence)i), c->text);
+	sb_puts(b, "</TR></TABLE></FONT></TD></TR>");
+}
+
+/* "Source: ..." from the sources of the ties shown, or, with --cite, the numbered list. */
+static void put_sources(builder *B, strbuf *b)
+{
+	const an_network *net = B->net;
+	if (B->opt->cite) {
+		for (size_t i = 0; i < B->ncited; i++) {
+			sb_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">[%zu] ",
+			          B->colors->muted, i + 1);
+			put_source(b, net, net->sources[B->cited_order[i]].key.text, true);
+			sb_puts(b, "</FONT></TD></TR>");
+		}
+		return;
+	}
+	/* The sources of the shown ties, in order of first use. */
+	for (size_t i = 0; i < B->view->nlinks; i++) {
+		const char *keys[32];
+		const an_tie *t = &net->ties[net->links[B->view->links[i]].tie];
+		size_t nkeys = tie_sources(net, t, keys, 32);
+		for (size_t k = 0; k < nkeys; k++)
+			cite(B, keys[k]);
+	}
+	if (!B->ncited)
+		return;
+	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s", B->colors->muted,
+	          B->ncited > 1 ? "Sources: " : "Source: ");
+	const size_t shown = 3;
+	for (size_t i = 0; i < B->ncited && i < shown; i++) {
+		if (i > 0)
+			sb_puts(b, "; ");
+		put_source(b, net, net->sources[B->cited_order[i]].key.text, true);
+	}
+	if (B->ncited > shown)
+		sb_printf(b, "; and %zu more", B->ncited - shown);
+	sb_puts(b, "</FONT></TD></TR>");
+}
+
+/* The title block: title, subtitle, period, legend and sources, as one HTML-like label. */
+static void add_title_block(builder *B)
+{
+	const an_network *net = B->net;
+	const an_build_options *opt = B->opt;
+	const theme_colors *c = B->colors;
+	const char *title = opt->title ? opt->title : net->title.text;
+	strbuf b;
+	sb_init(&b);
+	sb_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+	if (title) {
+		sb_printf(&b, "<TR><TD><FONT POINT-SIZE=\"20\" COLOR=\"%s\"><B>", c->text);
+		put_html_text(&b, title);
+		sb_puts(&b, "</B></FONT></TD></TR>");
+	}
+	if (net->subtitle.text && !opt->title) {
+		sb_printf(&b, "<TR><TD><FONT POINT-SIZE=\"13\" COLOR=\"%s\">", c->muted);
+		put_html_text(&b, net->subtitle.text);
+		sb_puts(&b, "</FONT></TD></TR>");
+	}
+	if (B->view->period_text[0]) {
+		sb_printf(&b, "<TR><TD><FONT POINT-SIZE=\"15\" COLOR=\"%s\">", c->text);
+		put_html_text(&b, B->view->period_text);
+		sb_puts(&b, "</FONT></TD></TR>");
+	}
+	if (!opt->no_legend)
+		put_legend(B, &b);
+	if (!opt->no_source)
+		put_sources(B, &b);
+	sb_puts(&b, "</TABLE>");
+	char *html = sb_take(&b, NULL);
+	agset(B->g, "label", agstrdup_html(B->g, html));
+	free(html);
+	if (opt->cite)
+		set(B->g, "labelloc", "b"); /* a report's figure: caption and sources under it */
+}
+
+/* ---------------------------------------------------------------- layout */
+
+/* Region clusters (--cluster region), each a subgraph the actors of that region go into. */
+static Agraph_t *region_cluster(builder *B, const char *region, strindex *clusters,
+                                Agraph_t ***list, size_t *n)
+{
+	size_t i = si_get(clusters, region);
+	if (i != SIZE_MAX)
+		return (*list)[i];
+	char name[32];
+	snprintf(name, sizeof name, "cluster_%zu", *n + 1);
+	Agraph_t *sub = agsubg(B->g, name, 1);
+	strbuf b;
+	sb_init(&b);
+	put_label_text(&b, region);
+	set_taken(sub, "label", &b);
+	set(sub, "style", "rounded");
+	set(sub, "color", B->colors->part_of);
+	set(sub, "fontcolor", B->colors->muted);
+	set(sub, "labeljust", "l");
+	set(sub, "labelloc", "t");
+	set(sub, "fontsize", "11");
+	sb_printf(&b, "region-%zu", *n + 1);
+	set_taken(sub, "id", &b);
+	*list = xrealloc(*list, (*n + 1) * sizeof **list);
+	(*list)[*n] = sub;
+	si_put(clusters, region, (*n)++);
+	return sub;
+}
+
+/* part_of actors sit in the same column (rank) as their parent under dot. */
+static void place_parts(builder *B, Agraph_t *const *actor_graph)
+{
+	const an_network *net = B->net;
+	for (size_t i = 0; i < net->nactors; i++) {
+		size_t parent = net->actors[i].part_of_index;
+		if (!B->view->actor_shown[i] || parent == SIZE_MAX || !B->view->actor_shown[parent])
+			continue;
+		add_part_of(B, &net->actors[i], &net->actors[parent]);
+		if (actor_graph[i] != actor_graph[parent])
+			continue; /* rank=same across clusters would break the clusters */
+		char name[96];
+		snprintf(name, sizeof name, "parts-%s", net->actors[parent].id.text);
+		Agraph_t *same = agsubg(actor_graph[parent], name, 1);
+		agsafeset(same, "rank", "same", "");
+		agsubnode(same, agnode(B->g, net->actors[parent].id.text, 0), 1);
+		agsubnode(same, agnode(B->g, net->actors[i].id.text, 0), 1);
+	}
+}
+
+static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_build_options *opt)
+{
 	/*
 	 * Every attribute is declared on the root graph before layout, with its
 	 * default: Graphviz only shows later changes to attributes declared then.
@@ -307,22 +890,35 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *opt)
 	declare(g, AGRAPH, "label", "");
 	declare(g, AGRAPH, "labelloc", "t");
 	declare(g, AGRAPH, "fontname", FONT);
-	declare(g, AGRAPH, "fontsize", "18");
+	declare(g, AGRAPH, "fontcolor", c->text);
 	declare(g, AGRAPH, "rankdir", "LR");
 	declare(g, AGRAPH, "nodesep", "0.4");
 	declare(g, AGRAPH, "ranksep", "0.9");
 	declare(g, AGRAPH, "pad", "0.3");
-	declare(g, AGRAPH, "bgcolor", "white");
+	declare(g, AGRAPH, "bgcolor", opt->transparent ? "transparent" : c->background);
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "overlap", "false");
 	declare(g, AGRAPH, "sep", "+10");
 	declare(g, AGRAPH, "charset", "UTF-8");
+	declare(g, AGRAPH, "style", "");
+	declare(g, AGRAPH, "color", "");
+	declare(g, AGRAPH, "labeljust", "c");
+	declare(g, AGRAPH, "fontsize", "14");
+	declare(g, AGRAPH, "id", "");
+	declare(g, AGRAPH, "rank", "");
+	if (opt->size_width > 0) {
+		/* Scaled to fit; render.c pads the drawing to the slide's shape (see fit_to_size). */
+		char size[64];
+		snprintf(size, sizeof size, "%g,%g!", opt->size_width, opt->size_height);
+		declare(g, AGRAPH, "size", size);
+	}
 
 	declare(g, AGNODE, "label", "\\N");
 	declare(g, AGNODE, "shape", "box");
 	declare(g, AGNODE, "style", "filled");
-	declare(g, AGNODE, "fillcolor", STATE_FILL);
-	declare(g, AGNODE, "color", STATE_LINE);
+	declare(g, AGNODE, "fillcolor", c->state_fill);
+	declare(g, AGNODE, "color", c->state_line);
+	declare(g, AGNODE, "fontcolor", c->text);
 	declare(g, AGNODE, "fontname", FONT);
 	declare(g, AGNODE, "fontsize", "12");
 	declare(g, AGNODE, "margin", "0.15,0.06");
@@ -333,8 +929,8 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *opt)
 	declare(g, AGNODE, "target", "");
 
 	declare(g, AGEDGE, "label", "");
-	declare(g, AGEDGE, "color", "#000000");
-	declare(g, AGEDGE, "fontcolor", "#333333");
+	declare(g, AGEDGE, "color", c->text);
+	declare(g, AGEDGE, "fontcolor", c->edge_text);
 	declare(g, AGEDGE, "style", "solid");
 	declare(g, AGEDGE, "penwidth", "1.2");
 	declare(g, AGEDGE, "arrowhead", "normal");
@@ -346,25 +942,63 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *opt)
 	declare(g, AGEDGE, "tooltip", "");
 	declare(g, AGEDGE, "id", "");
 	declare(g, AGEDGE, "class", "");
+}
 
-	add_title(g, view, opt);
+an_graph *an_graph_build(const an_view *view, const an_build_options *options)
+{
+	static const an_build_options defaults = {0};
+	const an_build_options *opt = options ? options : &defaults;
+	const an_network *net = view->net;
+	/* The graph's name becomes the SVG's <title>. */
+	const char *name = opt->title ? opt->title : net->title.text;
+	static Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc}; /* the graph keeps it */
+	Agraph_t *g = agopen((char *)(name ? name : "network"), Agdirected, &disc);
+	builder B = {
+		.g = g,
+		.view = view,
+		.net = net,
+		.opt = opt,
+		.colors = &THEMES[opt->theme],
+		.citation = xcalloc(net->nsources + 1, sizeof *B.citation),
+		.cited_order = xcalloc(net->nsources + 1, sizeof *B.cited_order),
+		.type_used = xcalloc(net->ntypes, sizeof *B.type_used),
+	};
+	declare_attributes(g, B.colors, opt);
 
 	an_graph *graph = xcalloc(1, sizeof *graph);
 	graph->g = g;
-	for (size_t i = 0; i < net->nactors; i++)
-		if (view->actor_shown[i]) {
-			add_actor(g, &net->actors[i]);
-			graph->nodes++;
-		}
+	Agraph_t **actor_graph = xcalloc(net->nactors + 1, sizeof *actor_graph);
+	strindex clusters;
+	si_init(&clusters);
+	Agraph_t **cluster_list = NULL;
+	size_t nclusters = 0;
 	for (size_t i = 0; i < net->nactors; i++) {
-		size_t parent = net->actors[i].part_of_index;
-		if (view->actor_shown[i] && parent != SIZE_MAX && view->actor_shown[parent])
-			add_part_of(g, &net->actors[i], &net->actors[parent]);
+		if (!view->actor_shown[i])
+			continue;
+		const an_actor *a = &net->actors[i];
+		actor_graph[i] = g;
+		if (opt->cluster == AN_CLUSTER_REGION && a->region.text)
+			actor_graph[i] = region_cluster(&B, a->region.text, &clusters, &cluster_list, &nclusters);
+		add_actor(&B, a, i, actor_graph[i]);
+		graph->nodes++;
 	}
-	for (size_t i = 0; i < view->nlinks; i++) {
-		add_link(g, net, &net->links[view->links[i]]);
+	place_parts(&B, actor_graph);
+	size_t ngroups;
+	tie_group *groups = group_links(view, !opt->no_merge, &ngroups);
+	for (size_t i = 0; i < ngroups; i++) {
+		add_edge(&B, &groups[i]);
 		graph->edges++;
+		free(groups[i].links);
 	}
+	free(groups);
+	add_title_block(&B);
+
+	si_free(&clusters);
+	free(cluster_list);
+	free(actor_graph);
+	free(B.citation);
+	free(B.cited_order);
+	free(B.type_used);
 	graph->description = net->description.text;
 	return graph;
 }

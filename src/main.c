@@ -56,6 +56,23 @@ static const char RENDER_HELP[] =
 	"                         and 120 more ties than actors, and sfdp beyond\n"
 	"      --title TEXT       the diagram's title instead of the network's\n"
 	"\n"
+	"Drawing:\n"
+	"      --no-merge         one edge per tie (default: ties with the same from, to,\n"
+	"                         type and direction are one edge, labelled with their span)\n"
+	"      --no-legend        no legend of the actor kinds, types and confidences shown\n"
+	"      --no-source        no \"Source: ...\" line\n"
+	"      --cite             a numbered marker on each tie and the numbered sources\n"
+	"                         under the diagram, as a report's figure needs\n"
+	"      --labels full|short|none  tie labels: text and dates (default), dates, none\n"
+	"      --theme light|dark|print  colours (print: greyscale, types by arrowhead)\n"
+	"      --cluster region   group the actors by region\n"
+	"      --highlight IDS    emphasise these actors and their ties, grey the rest\n"
+	"      --size 16:9|4:3|WxH  fill a slide of this shape (WxH in inches)\n"
+	"      --dpi N            PNG resolution (default 96; 192 or 300 for print);\n"
+	"                         SVG and PDF are not changed\n"
+	"      --background transparent  no background colour, for slides\n"
+	"      --outline-text     SVG text as glyph outlines (no font needed to show it)\n"
+	"\n"
 	"Filters:\n"
 	"  -p, --period PERIOD    ties whose dates overlap PERIOD: 1990s, 2017, 1990-1999,\n"
 	"                         2009-12, 2010- (since 2010), or an EDTF interval 1990/1999\n"
@@ -228,6 +245,9 @@ typedef struct {
 
 typedef struct {
 	output outputs[16];
+	an_build_options build;
+	an_render_options render;
+	const char *highlight;
 	int noutputs;
 	const char *format;   /* -T */
 	const char *engine;
@@ -255,8 +275,9 @@ static const char *format_of(const char *path)
 	return i < 0 ? NULL : FORMATS[i];
 }
 
-/* Resolves the names of --type, --confidence and --focus against the network. */
-static int resolve_filters(render_options *o, const an_network *net, size_t *focus, bool *types)
+/* Resolves the names of --type, --highlight and --focus against the network. */
+static int resolve_filters(render_options *o, const an_network *net, size_t *focus, bool *types,
+                           bool *highlight)
 {
 	an_filter *f = &o->filter;
 	if (o->types) {
@@ -275,6 +296,22 @@ static int resolve_filters(render_options *o, const an_network *net, size_t *foc
 		free(list);
 		f->type_allowed = types;
 	}
+	if (o->highlight) {
+		char *list = xstrdup(o->highlight), *save = NULL;
+		for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+			size_t a = an_find_actor(net, id);
+			if (a == SIZE_MAX) {
+				const char *best = an_suggest_actor(net, id);
+				int rc = best ? usage_error("render ", "unknown actor '%s' in --highlight (did you mean %s?)", id, best)
+				              : usage_error("render ", "unknown actor '%s' in --highlight", id);
+				free(list);
+				return rc;
+			}
+			highlight[a] = true;
+		}
+		free(list);
+		o->build.highlight = highlight;
+	}
 	for (int i = 0; i < o->nfocus; i++) {
 		size_t a = an_find_actor(net, o->focus[i]);
 		if (a == SIZE_MAX) {
@@ -287,6 +324,33 @@ static int resolve_filters(render_options *o, const an_network *net, size_t *foc
 	}
 	f->focus = focus;
 	return EXIT_OK;
+}
+
+/*
+ * A slide's shape: 16:9 and 4:3 as PowerPoint's default slides (13.333 x 7.5
+ * and 10 x 7.5 inches), or WxH in inches.
+ */
+static bool parse_slide_size(const char *s, double *width, double *height)
+{
+	if (strcmp(s, "16:9") == 0) {
+		*width = 13.333;
+		*height = 7.5;
+		return true;
+	}
+	if (strcmp(s, "4:3") == 0) {
+		*width = 10;
+		*height = 7.5;
+		return true;
+	}
+	char *end;
+	errno = 0;
+	*width = strtod(s, &end);
+	if (errno || end == s || (*end != 'x' && *end != 'X'))
+		return false;
+	const char *h = end + 1;
+	*height = strtod(h, &end);
+	return !errno && end != h && !*end && *width >= 1 && *width <= 200 && *height >= 1 &&
+	       *height <= 200;
 }
 
 /* Replaces every "{period}" in the pattern. */
@@ -310,7 +374,8 @@ static int draw(const render_options *o, const an_view *view, an_renderer **rend
                 const char *period_name)
 {
 	int status = EXIT_OK;
-	an_build_options build = {.title = o->title};
+	an_build_options build = o->build;
+	build.title = o->title;
 	an_graph *graph = an_graph_build(view, &build);
 	bool laid_out = false;
 	an_diags diags;
@@ -347,7 +412,7 @@ static int draw(const render_options *o, const an_view *view, an_renderer **rend
 				ok = laid_out = an_layout(*renderer, graph, engine, &diags);
 			}
 			if (ok)
-				ok = an_render(*renderer, graph, out->format, &data, &len, &diags);
+				ok = an_render(*renderer, graph, out->format, &o->render, &data, &len, &diags);
 		}
 		if (ok)
 			ok = an_write_file(path, data, len, &diags);
@@ -410,10 +475,24 @@ static int cmd_render(int argc, char **argv)
 		{"title", required_argument, NULL, 'I'},
 		{"each", required_argument, NULL, 'E'},
 		{"max-size", required_argument, NULL, 'M'},
+		{"no-merge", no_argument, NULL, 'm'},
+		{"no-legend", no_argument, NULL, 'g'},
+		{"no-source", no_argument, NULL, 's'},
+		{"cite", no_argument, NULL, 'x'},
+		{"labels", required_argument, NULL, 'L'},
+		{"theme", required_argument, NULL, 'H'},
+		{"cluster", required_argument, NULL, 'K'},
+		{"highlight", required_argument, NULL, 'G'},
+		{"size", required_argument, NULL, 'S'},
+		{"dpi", required_argument, NULL, 'D'},
+		{"background", required_argument, NULL, 'B'},
+		{"outline-text", no_argument, NULL, 'O'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	static const char *const LABELS[] = {"full", "short", "none", NULL};
+	static const char *const THEME_NAMES[] = {"light", "dark", "print", NULL};
 	render_options o;
 	memset(&o, 0, sizeof o);
 	o.engine = "auto";
@@ -495,6 +574,58 @@ static int cmd_render(int argc, char **argv)
 			if (!parse_size(optarg, &o.load.max_size))
 				return usage_error("render ", "--max-size needs a size such as 64M, not '%s'", optarg);
 			break;
+		case 'm':
+			o.build.no_merge = true;
+			break;
+		case 'g':
+			o.build.no_legend = true;
+			break;
+		case 's':
+			o.build.no_source = true;
+			break;
+		case 'x':
+			o.build.cite = true;
+			break;
+		case 'L': {
+			int i = index_of(optarg, LABELS);
+			if (i < 0)
+				return usage_error("render ", "--labels takes full, short or none, not '%s'", optarg);
+			o.build.labels = (an_labels)i;
+			break;
+		}
+		case 'H': {
+			int i = index_of(optarg, THEME_NAMES);
+			if (i < 0)
+				return usage_error("render ", "--theme takes light, dark or print, not '%s'", optarg);
+			o.build.theme = (an_theme)i;
+			break;
+		}
+		case 'K':
+			if (strcmp(optarg, "region") != 0)
+				return usage_error("render ", "--cluster takes region, not '%s'", optarg);
+			o.build.cluster = AN_CLUSTER_REGION;
+			break;
+		case 'G':
+			o.highlight = optarg;
+			break;
+		case 'S':
+			if (!parse_slide_size(optarg, &o.build.size_width, &o.build.size_height))
+				return usage_error("render ", "--size takes 16:9, 4:3 or WxH in inches (e.g. 10x5.63), not '%s'", optarg);
+			break;
+		case 'D':
+			errno = 0;
+			o.render.dpi = strtod(optarg, &end);
+			if (errno || *end || end == optarg || o.render.dpi < 10 || o.render.dpi > 2400)
+				return usage_error("render ", "--dpi needs a number from 10 to 2400, not '%s'", optarg);
+			break;
+		case 'B':
+			if (strcmp(optarg, "transparent") != 0)
+				return usage_error("render ", "--background takes transparent, not '%s'", optarg);
+			o.build.transparent = true;
+			break;
+		case 'O':
+			o.render.outline_text = true;
+			break;
 		case 'q':
 			o.quiet = true;
 			break;
@@ -543,7 +674,8 @@ static int cmd_render(int argc, char **argv)
 
 	size_t *focus = xcalloc((size_t)o.nfocus + 1, sizeof *focus);
 	bool *types = xcalloc(net->ntypes, sizeof *types);
-	int status = resolve_filters(&o, net, focus, types);
+	bool *highlight = xcalloc(net->nactors + 1, sizeof *highlight);
+	int status = resolve_filters(&o, net, focus, types, highlight);
 	an_renderer *renderer = NULL;
 	if (status == EXIT_OK) {
 		if (o.each_decade) {
@@ -556,6 +688,7 @@ static int cmd_render(int argc, char **argv)
 		}
 	}
 	an_renderer_free(renderer);
+	free(highlight);
 	free(types);
 	free(focus);
 	an_network_free(net);

@@ -1,6 +1,7 @@
 /* render.c: lays out and renders a built graph in-process with Graphviz's gvc (the only gvc user). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 struct an_renderer {
 	GVC_t *gvc;
 	an_graph *laid_out; /* Graphviz caches attributes of the last layout only */
+	char engine[16];    /* of the last layout */
+	double layout_dpi;  /* the dpi the last layout was made for; 0 = Graphviz's default */
 };
 
 /*
@@ -92,12 +95,49 @@ const char *an_layout_auto(size_t nodes, size_t edges)
 	return "sfdp";
 }
 
-bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
+/*
+ * With `size` set to a slide ("W,H!"), sets the pad that gives the laid-out
+ * drawing the slide's shape, and returns true; Graphviz then scales it to
+ * fill the slide exactly once laid out again (pad is frozen at layout, and its
+ * own ratio=fill ignores the title block and rankdir=LR).
+ */
+static bool fit_to_size(Agraph_t *g)
+{
+	const char *size = agget(g, "size");
+	double w, h;
+	if (!size || sscanf(size, "%lf,%lf", &w, &h) != 2 || w <= 0 || h <= 0)
+		return false;
+	boxf bb = GD_bb(g); /* the layout's bounding box, in points */
+	const double margin = 0.3 * 72; /* the default pad, in points */
+	double dw = bb.UR.x - bb.LL.x + 2 * margin, dh = bb.UR.y - bb.LL.y + 2 * margin;
+	double padx = margin, pady = margin;
+	if (dw / dh < w / h)
+		padx += (dh * w / h - dw) / 2;
+	else
+		pady += (dw * h / w - dh) / 2;
+	char pad[64];
+	snprintf(pad, sizeof pad, "%.2f,%.2f", padx / 72, pady / 72);
+	agsafeset(g, "pad", pad, "");
+	return true;
+}
+
+/* Lays out g for a dpi (0: the default); dpi is frozen at layout in Graphviz 2.43. */
+static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dpi, an_diags *diags)
 {
 	if (r->laid_out)
 		an_layout_free(r, r->laid_out);
+	Agraph_t *cg = an_graph_cgraph(g);
+	char value[32] = "";
+	if (dpi > 0)
+		snprintf(value, sizeof value, "%g", dpi);
+	agattr(cg, AGRAPH, "dpi", "");
+	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
-	int rc = gvLayout(r->gvc, an_graph_cgraph(g), engine);
+	int rc = gvLayout(r->gvc, cg, engine);
+	if (rc == 0 && fit_to_size(cg)) {
+		gvFreeLayout(r->gvc, cg);
+		rc = gvLayout(r->gvc, cg, engine);
+	}
 	flush_messages(diags, &had_error);
 	if (rc != 0) {
 		if (!had_error)
@@ -106,7 +146,14 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 		return false;
 	}
 	r->laid_out = g;
+	snprintf(r->engine, sizeof r->engine, "%s", engine);
+	r->layout_dpi = dpi;
 	return true;
+}
+
+bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
+{
+	return layout_at(r, g, engine, 0, diags);
 }
 
 /* Inserts <desc> after the SVG's first <title>, for screen readers; Graphviz writes none. */
@@ -134,13 +181,28 @@ static void add_svg_desc(strbuf *svg, const char *description)
 	*svg = out;
 }
 
-bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, size_t *len,
-               an_diags *diags)
+bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
+               char **data, size_t *len, an_diags *diags)
 {
 	if (r->laid_out != g) {
 		an_error(diags, (an_pos){0, 0}, "internal: rendering a graph that is not laid out");
 		return false;
 	}
+	/*
+	 * dpi applies to raster output only: Graphviz would also scale an SVG's
+	 * size and viewBox. The layout is made again when the dpi must change.
+	 */
+	bool raster = strcmp(format, "png") == 0;
+	double dpi = raster && opt && opt->dpi > 0 ? opt->dpi : 0;
+	if (dpi != r->layout_dpi) {
+		char engine[sizeof r->engine];
+		memcpy(engine, r->engine, sizeof engine);
+		if (!layout_at(r, g, engine, dpi, diags))
+			return false;
+	}
+	bool svg = strcmp(format, "svg") == 0;
+	if (svg && opt && opt->outline_text)
+		format = "svg:cairo"; /* text as glyph outlines */
 	char *out = NULL;
 	unsigned int size = 0;
 	int rc = gvRenderData(r->gvc, an_graph_cgraph(g), format, &out, &size);
@@ -157,7 +219,7 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, char **data, siz
 	sb_init(&result);
 	sb_add(&result, out, size);
 	gvFreeRenderData(out);
-	if (strcmp(format, "svg") == 0)
+	if (svg)
 		add_svg_desc(&result, an_graph_description(g));
 	*data = sb_take(&result, len);
 	return true;

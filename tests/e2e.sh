@@ -26,8 +26,12 @@ svg_ids() { # svg_ids FILE PREFIX
 check "render the 1990s as SVG, PNG and PDF" \
 	"$A" render -q "$NET" --period 1990s -o "$T/d.svg" -o "$T/d.png" -o "$T/d.pdf"
 check "the SVG is well-formed XML" xmllint --noout "$T/d.svg"
-svg_ids "$T/d.svg" tie- >"$T/ties"
+"$A" render -q "$NET" --period 1990s --no-merge -o "$T/each.svg"
+svg_ids "$T/each.svg" tie- >"$T/ties"
 check "the SVG holds exactly the ties of the 1990s" diff -u tests/golden/iran-dprk-1990s.ties "$T/ties"
+svg_ids "$T/d.svg" tie >"$T/merged"
+printf 'tie-chn-irn-military-agreement-1991\ntie-irn-prk-cooperation-1979\ntie-prk-irn-arms-1990s\nties-PRK-IRN-missiles\n' >"$T/merged.want"
+check "merged, the three missile ties of the 1990s are one edge" sh -c "diff -u '$T/merged.want' '$T/merged' && grep -q '1990–1999 (3)' '$T/d.svg'"
 svg_ids "$T/d.svg" actor- >"$T/actors"
 printf 'actor-CHN\nactor-IRN\nactor-PRK\n' >"$T/actors.want"
 check "the SVG holds exactly the actors of those ties" diff -u "$T/actors.want" "$T/actors"
@@ -37,6 +41,18 @@ check "the PNG has its signature" sh -c "head -c 8 '$T/d.png' | od -An -c | grep
 check "the PNG has a sensible size" sh -c "[ \$(wc -c <'$T/d.png') -gt 20000 ] && [ \$(wc -c <'$T/d.png') -lt 2000000 ]"
 check "the PDF has its signature" sh -c "head -c 5 '$T/d.pdf' | grep -q '%PDF-' && tail -c 8 '$T/d.pdf' | grep -q '%%EOF'"
 check "the PDF has a sensible size" sh -c "[ \$(wc -c <'$T/d.pdf') -gt 5000 ] && [ \$(wc -c <'$T/d.pdf') -lt 2000000 ]"
+
+# --- SVG that embeds well
+"$A" render -q "$NET" --period 2010s -o "$T/s1.svg" -o "$T/s1.png"
+"$A" render -q "$NET" --period 2010s --dpi 192 -o "$T/s2.svg" -o "$T/s2.png"
+check "the same input gives byte-identical SVG and PNG" sh -c "'$A' render -q '$NET' --period 2010s -o '$T/s3.svg' -o '$T/s3.png' && cmp '$T/s1.svg' '$T/s3.svg' && cmp '$T/s1.png' '$T/s3.png'"
+check "the SVG has a title, a desc and a viewBox" sh -c "grep -q '<title>Iran – North Korea partnership</title>' '$T/s1.svg' && grep -q '<desc>' '$T/s1.svg' && grep -q 'viewBox=' '$T/s1.svg'"
+check "every tie in the SVG has a tooltip" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][starts-with(@id,\"tie\")])' '$T/s1.svg') -gt 0 ] && [ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][starts-with(@id,\"tie\")][.//*[@*[local-name()=\"title\"]]])' '$T/s1.svg') = \$(xmllint --xpath 'count(//*[local-name()=\"g\"][starts-with(@id,\"tie\")])' '$T/s1.svg') ]"
+check "--dpi changes the PNG, never the SVG" sh -c "cmp '$T/s1.svg' '$T/s2.svg' && [ \$(wc -c <'$T/s2.png') -gt \$(wc -c <'$T/s1.png') ]"
+check "--size 16:9 fills a 13.33 x 7.5 inch slide" sh -c "'$A' render -q '$NET' -p 2000s --size 16:9 -o - | head -c 400 | grep -q 'width=\"960pt\" height=\"54[01]pt\"'"
+check "--background transparent draws no background" sh -c "'$A' render -q '$NET' -p 1990s --background transparent -o - | grep -c 'fill=\"white\"' | grep -qx 0"
+check "--outline-text draws no text elements" sh -c "'$A' render -q '$NET' -p 1990s --outline-text -o '$T/o.svg' && xmllint --noout '$T/o.svg' && ! grep -q '<text' '$T/o.svg'"
+check "every theme renders" sh -c "for t in light dark print; do '$A' render -q '$NET' -p 2010s --theme \$t -o '$T/theme.png' || exit 1; done"
 
 # --- other outputs
 check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"

@@ -26,8 +26,9 @@ static char *read_file(const char *path)
 	return data;
 }
 
-/* Renders `fixture` with the period (or NULL) to DOT and compares it with `expected`. */
-static void check_dot(const char *fixture, const char *period, const char *expected)
+/* Renders `fixture` with the period (or NULL) and options to DOT and compares it with `expected`. */
+static void check_dot_with(const char *fixture, const char *period, const an_build_options *opt,
+                           const char *expected)
 {
 	an_diags diags;
 	an_diags_init(&diags);
@@ -45,7 +46,7 @@ static void check_dot(const char *fixture, const char *period, const char *expec
 	}
 	an_view view;
 	an_view_build(&view, net, &filter);
-	an_graph *graph = an_graph_build(&view, NULL);
+	an_graph *graph = an_graph_build(&view, opt);
 	size_t len;
 	char *dot = an_graph_dot(graph, &len);
 	char *want = read_file(expected);
@@ -68,6 +69,11 @@ static void check_dot(const char *fixture, const char *period, const char *expec
 	an_diags_free(&diags);
 }
 
+static void check_dot(const char *fixture, const char *period, const char *expected)
+{
+	check_dot_with(fixture, period, NULL, expected);
+}
+
 static void test_small_whole(void **state)
 {
 	(void)state;
@@ -86,12 +92,54 @@ static void test_literal_text(void **state)
 	check_dot("tests/fixtures/literal.yaml", NULL, "tests/golden/literal.dot");
 }
 
+/* Merged ties: span, count, strongest confidence, mutual ties in either order as one. */
+static void test_merged(void **state)
+{
+	(void)state;
+	check_dot("tests/fixtures/merge.yaml", NULL, "tests/golden/merge.dot");
+}
+
+static void test_not_merged_short_labels(void **state)
+{
+	(void)state;
+	an_build_options opt = {.no_merge = true, .labels = AN_LABELS_SHORT, .no_legend = true};
+	check_dot_with("tests/fixtures/merge.yaml", NULL, &opt, "tests/golden/merge-no-merge.dot");
+}
+
+static void test_clusters_and_citations(void **state)
+{
+	(void)state;
+	an_build_options opt = {.cluster = AN_CLUSTER_REGION, .cite = true};
+	check_dot_with("tests/fixtures/merge.yaml", NULL, &opt, "tests/golden/merge-cluster-cite.dot");
+}
+
+static void test_dark_theme(void **state)
+{
+	(void)state;
+	an_build_options opt = {.theme = AN_THEME_DARK};
+	check_dot_with("tests/fixtures/merge.yaml", NULL, &opt, "tests/golden/merge-dark.dot");
+}
+
+static void test_print_theme_highlight(void **state)
+{
+	(void)state;
+	bool highlight[4] = {false, false, true, false}; /* Gamma */
+	an_build_options opt = {.theme = AN_THEME_PRINT, .highlight = highlight, .labels = AN_LABELS_NONE,
+	                        .no_source = true, .title = "Gamma's ties", .size_width = 10, .size_height = 7.5};
+	check_dot_with("tests/fixtures/merge.yaml", "2000s", &opt, "tests/golden/merge-print.dot");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_whole),
 		cmocka_unit_test(test_small_1990s),
 		cmocka_unit_test(test_literal_text),
+		cmocka_unit_test(test_merged),
+		cmocka_unit_test(test_not_merged_short_labels),
+		cmocka_unit_test(test_clusters_and_citations),
+		cmocka_unit_test(test_dark_theme),
+		cmocka_unit_test(test_print_theme_highlight),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
