@@ -54,6 +54,19 @@ check "--background transparent draws no background" sh -c "'$A' render -q '$NET
 check "--outline-text draws no text elements" sh -c "'$A' render -q '$NET' -p 1990s --outline-text -o '$T/o.svg' && xmllint --noout '$T/o.svg' && ! grep -q '<text' '$T/o.svg'"
 check "every theme renders" sh -c "for t in light dark print; do '$A' render -q '$NET' -p 2010s --theme \$t -o '$T/theme.png' || exit 1; done"
 
+# --- the SVG in a real browser (headless Chromium): it renders, not blank, at the window's size
+if command -v chromium >/dev/null 2>&1; then
+	"$A" render -q "$NET" --period 2010s -o "$T/browser.svg"
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$T/chromium" --window-size=1280,800 \
+		--screenshot="$T/browser.png" "file://$(pwd)/$T/browser.svg" >/dev/null 2>&1
+	check "Chromium renders the 2010s SVG (tests/tmp/e2e/browser.png)" sh -c "python3 tests/png-stats.py '$T/browser.png' | awk '\$1 == 1280 && \$2 == 800 && \$3 > 50 { ok = 1 } END { exit !ok }'"
+else
+	echo "not ok Chromium is not installed: run scripts/install-deps"
+fi
+check "Korean, Persian and Croatian names render" "$A" render -q tests/fixtures/scripts.yaml -o "$T/scripts.png" -o "$T/scripts.pdf"
+
 # --- other outputs
 check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"
 check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot' -o '$T/d2.svg' && grep -q 'digraph' '$T/d.dot' && ! grep -q 'pos=' '$T/d.dot'"
