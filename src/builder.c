@@ -53,6 +53,9 @@ static const struct {
 	{"hostility", "tee"},
 };
 
+/* In print, declared types without a colour take arrowheads no built-in type has there. */
+static const char *const PRINT_EXTRA_ARROWHEADS[] = {"rnormal", "rvee", "ldiamond", "lbox", "curve", "ornormal"};
+
 /* Legend glyphs that stand for each arrowhead (the legend is text, so it looks alike in every engine). */
 static const struct {
 	const char *arrowhead, *glyph;
@@ -69,6 +72,12 @@ static const struct {
 	{"box", "\xE2\x96\xA0"},     /* ■ */
 	{"obox", "\xE2\x96\xA1"},    /* □ */
 	{"inv", "\xE2\x97\x80"},     /* ◀ */
+	{"rnormal", "\xE2\x97\xA4"},  /* ◤ */
+	{"rvee", "\xE2\x80\xB9"},     /* ‹ */
+	{"ldiamond", "\xE2\xAC\x96"}, /* ⬖ */
+	{"lbox", "\xE2\x96\x96"},     /* ▖ */
+	{"curve", "\xE2\x8C\x92"},    /* ⌒ */
+	{"ornormal", "\xE2\x97\xB8"}, /* ◸ */
 	{"crow", "\xE2\x8B\x94"},    /* ⋔ */
 	{"tee", "\xE2\x94\xA4"},     /* ┤ */
 };
@@ -305,11 +314,20 @@ static const char *type_color(const builder *B, const an_type *t)
 
 static const char *type_arrowhead(const builder *B, const an_type *t)
 {
-	if (B->colors->greyscale && t->builtin)
+	if (!B->colors->greyscale)
+		return t->arrowhead;
+	if (t->builtin) {
 		for (size_t i = 0; i < sizeof PRINT_ARROWHEADS / sizeof *PRINT_ARROWHEADS; i++)
 			if (strcmp(PRINT_ARROWHEADS[i].type, t->name.text) == 0)
 				return PRINT_ARROWHEADS[i].arrowhead;
-	return t->arrowhead;
+		return t->arrowhead;
+	}
+	if (t->color.text)
+		return t->arrowhead; /* its own colour tells it apart */
+	size_t n = 0; /* the declared types without a colour before this one */
+	for (const an_type *u = B->net->types; u < t; u++)
+		n += !u->builtin && !u->color.text;
+	return PRINT_EXTRA_ARROWHEADS[n % (sizeof PRINT_EXTRA_ARROWHEADS / sizeof *PRINT_EXTRA_ARROWHEADS)];
 }
 
 static const char *arrow_glyph(const char *arrowhead)
