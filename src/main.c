@@ -256,7 +256,7 @@ typedef struct {
 	bool each_decade;
 	const char *types;
 	const char *confidence;
-	const char *focus[64];
+	const char *focus[64]; /* the --focus arguments, each an id or a comma-separated list */
 	int nfocus;
 	bool quiet;
 	an_filter filter;
@@ -275,54 +275,57 @@ static const char *format_of(const char *path)
 	return i < 0 ? NULL : FORMATS[i];
 }
 
-/* Resolves the names of --type, --highlight and --focus against the network. */
-static int resolve_filters(render_options *o, const an_network *net, size_t *focus, bool *types,
-                           bool *highlight)
+/*
+ * Marks in `marks` the actors (or types) a comma-separated list names; an
+ * unknown name is a usage error that says which option it came from.
+ */
+static int mark_names(const an_network *net, const char *list, const char *option, bool types,
+                      bool *marks)
 {
-	an_filter *f = &o->filter;
-	if (o->types) {
-		char *list = xstrdup(o->types), *save = NULL;
-		for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
-			size_t i = an_find_type(net, name);
-			if (i == SIZE_MAX) {
-				const char *best = an_suggest_type(net, name);
-				int rc = best ? usage_error("render ", "unknown tie type '%s' in --type (did you mean %s?)", name, best)
-				              : usage_error("render ", "unknown tie type '%s' in --type", name);
-				free(list);
-				return rc;
-			}
-			types[i] = true;
+	char *copy = xstrdup(list), *save = NULL;
+	int status = EXIT_OK;
+	for (char *name = strtok_r(copy, ",", &save); name && status == EXIT_OK;
+	     name = strtok_r(NULL, ",", &save)) {
+		size_t i = types ? an_find_type(net, name) : an_find_actor(net, name);
+		if (i != SIZE_MAX) {
+			marks[i] = true;
+			continue;
 		}
-		free(list);
-		f->type_allowed = types;
+		const char *what = types ? "tie type" : "actor";
+		const char *best = types ? an_suggest_type(net, name) : an_suggest_actor(net, name);
+		if (best)
+			status = usage_error("render ", "unknown %s '%s' in %s (did you mean %s?)", what, name,
+			                     option, best);
+		else
+			status = usage_error("render ", "unknown %s '%s' in %s", what, name, option);
+	}
+	free(copy);
+	return status;
+}
+
+/* Resolves the names of --type, --highlight and --focus against the network. */
+static int resolve_names(render_options *o, const an_network *net, bool *types, bool *highlight,
+                         bool *focused, size_t *focus)
+{
+	if (o->types) {
+		if (mark_names(net, o->types, "--type", true, types) != EXIT_OK)
+			return EXIT_USAGE;
+		o->filter.type_allowed = types;
 	}
 	if (o->highlight) {
-		char *list = xstrdup(o->highlight), *save = NULL;
-		for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
-			size_t a = an_find_actor(net, id);
-			if (a == SIZE_MAX) {
-				const char *best = an_suggest_actor(net, id);
-				int rc = best ? usage_error("render ", "unknown actor '%s' in --highlight (did you mean %s?)", id, best)
-				              : usage_error("render ", "unknown actor '%s' in --highlight", id);
-				free(list);
-				return rc;
-			}
-			highlight[a] = true;
-		}
-		free(list);
+		if (mark_names(net, o->highlight, "--highlight", false, highlight) != EXIT_OK)
+			return EXIT_USAGE;
 		o->build.highlight = highlight;
 	}
-	for (int i = 0; i < o->nfocus; i++) {
-		size_t a = an_find_actor(net, o->focus[i]);
-		if (a == SIZE_MAX) {
-			const char *best = an_suggest_actor(net, o->focus[i]);
-			if (best)
-				return usage_error("render ", "unknown actor '%s' in --focus (did you mean %s?)", o->focus[i], best);
-			return usage_error("render ", "unknown actor '%s' in --focus", o->focus[i]);
-		}
-		focus[f->nfocus++] = a;
+	if (o->nfocus) {
+		for (int i = 0; i < o->nfocus; i++)
+			if (mark_names(net, o->focus[i], "--focus", false, focused) != EXIT_OK)
+				return EXIT_USAGE;
+		for (size_t i = 0; i < net->nactors; i++)
+			if (focused[i])
+				focus[o->filter.nfocus++] = i;
+		o->filter.focus = focus;
 	}
-	f->focus = focus;
 	return EXIT_OK;
 }
 
@@ -543,15 +546,11 @@ static int cmd_render(int argc, char **argv)
 			o.filter.min_confidence = (an_confidence)level;
 			break;
 		}
-		case 'f': {
-			char *list = optarg, *save = NULL;
-			for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
-				if (o.nfocus == 64)
-					return usage_error("render ", "at most 64 --focus actors");
-				o.focus[o.nfocus++] = id;
-			}
+		case 'f':
+			if (o.nfocus == 64)
+				return usage_error("render ", "at most 64 --focus options (each may list ids: --focus A,B)");
+			o.focus[o.nfocus++] = optarg;
 			break;
-		}
 		case 'd':
 			errno = 0;
 			long depth = strtol(optarg, &end, 10);
@@ -672,10 +671,11 @@ static int cmd_render(int argc, char **argv)
 		return EXIT_INVALID;
 	}
 
-	size_t *focus = xcalloc((size_t)o.nfocus + 1, sizeof *focus);
 	bool *types = xcalloc(net->ntypes, sizeof *types);
 	bool *highlight = xcalloc(net->nactors + 1, sizeof *highlight);
-	int status = resolve_filters(&o, net, focus, types, highlight);
+	bool *focused = xcalloc(net->nactors + 1, sizeof *focused);
+	size_t *focus = xcalloc(net->nactors + 1, sizeof *focus);
+	int status = resolve_names(&o, net, types, highlight, focused, focus);
 	an_renderer *renderer = NULL;
 	if (status == EXIT_OK) {
 		if (o.each_decade) {
@@ -690,6 +690,7 @@ static int cmd_render(int argc, char **argv)
 	an_renderer_free(renderer);
 	free(highlight);
 	free(types);
+	free(focused);
 	free(focus);
 	an_network_free(net);
 	return status;
