@@ -26,7 +26,16 @@ ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	UBSAN_OPTIONS=print_stacktrace=1
 NETWORKS = $(wildcard networks/*.yaml)
 
-.PHONY: all deps demo check test unit asan images clean
+# The fuzz target (tests/fuzz/fuzz_network.c) under libFuzzer, with clang.
+FUZZ_SECONDS ?= 300
+FUZZ_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/loader.c src/validate.c \
+	src/filter.c src/builder.c src/json.c
+FUZZ_OBJECTS = $(FUZZ_SOURCES:src/%.c=build/fuzz/%.o)
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+# Seeds: every network the project has, good and bad, and each crash the fuzzer ever found.
+FUZZ_SEEDS = networks/*.yaml tests/bad/*.yaml tests/fixtures/*.yaml docs/example.yaml tests/fuzz/regressions/*
+
+.PHONY: all deps demo check test unit asan images fuzz clean
 
 all: bin/actornet
 
@@ -61,7 +70,26 @@ build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a $(HEADERS)
 	@mkdir -p build/asan/tests
 	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm -o $@
 
-asan: build/asan/actornet $(ASAN_UNIT_TESTS)
+# The fuzz target's code with a plain main(): replays the seeds once, deterministically.
+build/asan/replay: tests/fuzz/fuzz_network.c build/asan/libactornet.a $(HEADERS)
+	$(CC) $(WARNINGS) $(SANITIZE) -DFUZZ_REPLAY $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) -lm -o $@
+
+asan: build/asan/actornet build/asan/replay $(ASAN_UNIT_TESTS)
+
+build/fuzz/%.o: src/%.c $(HEADERS)
+	@mkdir -p build/fuzz
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
+
+build/fuzz/fuzz_network: tests/fuzz/fuzz_network.c $(FUZZ_OBJECTS)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc $< $(FUZZ_OBJECTS) \
+		$$(pkg-config --libs libcgraph yaml-0.1) -lm -o $@
+
+# Fuzzes for FUZZ_SECONDS; a crash is left as build/fuzz/crash-*: add it to tests/fuzz/regressions/.
+fuzz: build/fuzz/fuzz_network
+	@mkdir -p build/fuzz/corpus
+	@cp $(wildcard $(FUZZ_SEEDS)) build/fuzz/corpus/
+	build/fuzz/fuzz_network -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+		-rss_limit_mb=2048 -dict=tests/fuzz/yaml.dict -artifact_prefix=build/fuzz/ build/fuzz/corpus
 
 # Installs what is missing (see scripts/install-deps), then nothing if all is there.
 deps:
@@ -86,10 +114,11 @@ images: all
 
 unit: $(UNIT_TESTS)
 
-# Every test twice: as built, and built with the sanitizers; one closing count.
+# Every test twice: as built, and built with the sanitizers (which also replays the fuzz
+# seeds); then the unit tests and some commands under valgrind; one closing count.
 check: deps
 	@$(MAKE) --no-print-directory all unit asan
-	@$(ASAN_ENV) tests/run --twice build/asan
+	@$(ASAN_ENV) FUZZ_SEEDS="$(wildcard $(FUZZ_SEEDS))" tests/run --twice build/asan --valgrind
 
 test: check
 

@@ -1108,6 +1108,8 @@ an_network *an_load_buffer(const char *name, const char *data, size_t size,
 		         size, max_size);
 		return NULL;
 	}
+	if (!data)
+		data = ""; /* libyaml asserts on a NULL input, even an empty one */
 	/* A UTF-8 byte-order mark is allowed and is no column; UTF-16 and UTF-32 are not. */
 	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;

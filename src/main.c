@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -649,6 +651,12 @@ static int cmd_render(int argc, char **argv)
 			return usage_error("render ", "with --each, the output '%s' needs {period} in its name", paths[i]);
 		o.outputs[o.noutputs++] = (output){paths[i], format};
 	}
+	/* The network file is never opened for writing. */
+	struct stat in, out;
+	if (stat(argv[optind], &in) == 0)
+		for (int i = 0; i < o.noutputs; i++)
+			if (stat(o.outputs[i].path, &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+				return usage_error("render ", "the output '%s' is the network file itself", o.outputs[i].path);
 	if (o.period && o.each_decade)
 		return usage_error("render ", "--period and --each cannot go together");
 	if (o.period) {
@@ -698,6 +706,8 @@ static int cmd_render(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* Past a file-size limit, write must fail (and the output be left alone), not kill us. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		fputs(MAIN_HELP, stderr);
 		return EXIT_USAGE;

@@ -67,6 +67,26 @@ else
 fi
 check "Korean, Persian and Croatian names render" "$A" render -q tests/fixtures/scripts.yaml -o "$T/scripts.png" -o "$T/scripts.pdf"
 
+# --- hostile input: no user text becomes markup, no link runs a script
+"$A" render -q tests/fixtures/hostile.yaml -o "$T/hostile.svg"
+check "a hostile network gives well-formed SVG" xmllint --noout "$T/hostile.svg"
+check "a hostile network gives no script element" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"script\"])' '$T/hostile.svg') = 0 ]"
+check "a hostile network gives no event attribute" sh -c "[ \$(xmllint --xpath 'count(//@*[starts-with(local-name(),\"on\")])' '$T/hostile.svg') = 0 ]"
+check "links are percent-encoded http(s) only" sh -c "xmllint --xpath '//@*[local-name()=\"href\"]' '$T/hostile.svg' | tr ' ' '\n' | grep -v '^\$' | grep -vq 'href=\"https\\?://' && exit 1; grep -q 'x%22%3E%3Cscript%3E' '$T/hostile.svg'"
+check "names are drawn as written" sh -c "grep -q '&lt;script&gt;alert(5)&lt;/script&gt;' '$T/hostile.svg' && grep -q 'B &amp; &lt;b&gt;bold&lt;/b&gt; \\\\N \\\\G' '$T/hostile.svg'"
+
+# --- no file is ever lost
+"$A" render -q "$NET" -p 1990s -o "$T/good.png"
+cp "$T/good.png" "$T/good.copy"
+check "a write cut short by a file-size limit exits 3 and keeps the old file" sh -c "(ulimit -f 8; '$A' render -q '$NET' -p 2010s -o '$T/good.png' 2>/dev/null); [ \$? = 3 ] && cmp '$T/good.png' '$T/good.copy'"
+check "a full device exits 3 and is not replaced" sh -c "'$A' render -q '$NET' -p 1990s -T svg -o /dev/full 2>'$T/full.err'; [ \$? = 3 ] && [ -c /dev/full ] && grep -q 'No space left' '$T/full.err'"
+check "an unwritable folder exits 3" sh -c "'$A' render -q '$NET' -o /proc/actornet-test.svg 2>/dev/null; [ \$? = 3 ]"
+ln -sf good.png "$T/link.png"
+check "a symlink is written through, and stays a link" sh -c "'$A' render -q '$NET' -p 2000s -o '$T/link.png' && [ -L '$T/link.png' ] && ! cmp -s '$T/good.png' '$T/good.copy'"
+check "the network file is never an output" sh -c "cp '$NET' '$T/net.yaml' && '$A' render -q '$T/net.yaml' -T svg -o '$T/net.yaml' 2>/dev/null; [ \$? = 2 ] && cmp '$NET' '$T/net.yaml'"
+check "a new file gets the mode the umask gives" sh -c "(umask 027; '$A' render -q '$NET' -p 1990s -o '$T/mode.svg') && [ \$(stat -c %a '$T/mode.svg') = 640 ]"
+check "no temporary file is left after the failures" sh -c "! ls -a '$T' | grep -q 'tmp-'"
+
 # --- other outputs
 check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"
 check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot' -o '$T/d2.svg' && grep -q 'digraph' '$T/d.dot' && ! grep -q 'pos=' '$T/d.dot'"
