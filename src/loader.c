@@ -14,6 +14,8 @@
 #define DEFAULT_MAX_SIZE ((size_t)64 << 20)
 /* The format nests five levels (file, ties, tie, from list); extensions get some room. */
 #define MAX_DEPTH 24
+/* The longest text a network file needs (a long description is a few kilobytes). */
+#define MAX_TEXT ((size_t)64 << 10)
 /* Nodes that aliases may add in all, so that an "alias bomb" stops early and small. */
 #define MAX_ALIAS_NODES 100000
 
@@ -258,6 +260,10 @@ static bool raw_next(loader *L, event *ev)
 		ev->value = xstrndup((const char *)y.data.scalar.value, y.data.scalar.length);
 		ev->length = y.data.scalar.length;
 		ev->plain = y.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (ev->length > MAX_TEXT)
+			an_error(L->diags, ev->pos,
+			         "a text of %zu bytes: a network file's texts have at most %zu (is this the file you meant?)",
+			         ev->length, MAX_TEXT);
 		ev->tagged = y.data.scalar.tag != NULL;
 		anchor_name = (const char *)y.data.scalar.anchor;
 		break;

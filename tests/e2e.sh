@@ -75,6 +75,14 @@ check "a hostile network gives no event attribute" sh -c "[ \$(xmllint --xpath '
 check "links are percent-encoded http(s) only" sh -c "xmllint --xpath '//@*[local-name()=\"href\"]' '$T/hostile.svg' | tr ' ' '\n' | grep -v '^\$' | grep -vq 'href=\"https\\?://' && exit 1; grep -q 'x%22%3E%3Cscript%3E' '$T/hostile.svg'"
 check "names are drawn as written" sh -c "grep -q '&lt;script&gt;alert(5)&lt;/script&gt;' '$T/hostile.svg' && grep -q 'B &amp; &lt;b&gt;bold&lt;/b&gt; \\\\N \\\\G' '$T/hostile.svg'"
 
+# --- limits
+check "--max-size refuses a larger file, exit 1" sh -c "'$A' check --max-size 1k '$NET' 2>'$T/max.err'; [ \$? = 1 ] && grep -q 'larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
+if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
+	/usr/bin/python3 ../shared/bench/gen_network.py 20000 100000 >"$T/big.yaml"
+	check "20,000 actors and 100,000 ties check clean" "$A" check "$T/big.yaml"
+	check "and render a decade" "$A" render -q "$T/big.yaml" -p 1990s -o "$T/big.json"
+fi
+
 # --- no file is ever lost
 "$A" render -q "$NET" -p 1990s -o "$T/good.png"
 cp "$T/good.png" "$T/good.copy"

@@ -1078,6 +1078,26 @@ static void test_x_ids(void **state)
 	an_network_free(net);
 }
 
+/* A text longer than 64 KiB is an error at its position; one of 64 KiB is fine. */
+static void check_long_name(size_t n, const char *expected)
+{
+	const char *head = "title: T\nactors: {A: {kind: state, name: \"", *tail = "\"}}\nties: []\n";
+	char *text = malloc(strlen(head) + n + strlen(tail) + 1);
+	strcpy(text, head);
+	memset(text + strlen(head), 'x', n);
+	strcpy(text + strlen(head) + n, tail);
+	check(text, expected);
+	free(text);
+}
+
+static void test_long_texts(void **state)
+{
+	(void)state;
+	check_long_name(65537, "t.yaml:2:10: warning: actor 'A' is in no tie\n"
+	                       "t.yaml:2:33: error: a text of 65537 bytes: a network file's texts have at most 65536 (is this the file you meant?)\n");
+	check_long_name(65536, "t.yaml:2:10: warning: actor 'A' is in no tie\n");
+}
+
 /* part_of may not lead back to the actor; tie sources and type colours may be null. */
 static void test_part_of_cycles(void **state)
 {
@@ -1147,6 +1167,7 @@ int main(void)
 		cmocka_unit_test(test_x_ids),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_part_of_cycles),
+		cmocka_unit_test(test_long_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
