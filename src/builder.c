@@ -172,8 +172,8 @@ static void put_tooltip_break(strbuf *b)
 
 /*
  * URLs reach the SVG unescaped, so everything outside RFC 3986's characters
- * (quotes, angle brackets, backslashes, spaces, non-ASCII) is percent-encoded,
- * and '&' is written as an XML entity so that query strings keep their meaning.
+ * (quotes, angle brackets, backslashes, spaces, non-ASCII) is percent-encoded.
+ * '&' stays, for query strings: render.c makes it an entity for SVG alone.
  */
 static void put_url(strbuf *b, const char *s)
 {
@@ -181,10 +181,8 @@ static void put_url(strbuf *b, const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    (c && strchr(safe, c)))
+		    (c && strchr(safe, c)) || c == '&')
 			sb_putc(b, (char)c);
-		else if (c == '&')
-			sb_puts(b, "&amp;");
 		else
 			sb_printf(b, "%%%02X", c);
 	}
@@ -369,15 +367,16 @@ static void put_source(strbuf *b, const an_network *net, const char *key, bool h
 	}
 }
 
-/* The source keys of a tie: its own, or the network's default. */
-static size_t tie_sources(const an_network *net, const an_tie *t, const char **keys, size_t max)
+/* How many sources a tie has: its own, or the network's default. */
+static size_t tie_source_count(const an_network *net, const an_tie *t)
 {
-	size_t n = 0;
-	if (t->sources.count == 0 && net->default_source.text && max > 0)
-		keys[n++] = net->default_source.text;
-	for (size_t i = 0; i < t->sources.count && n < max; i++)
-		keys[n++] = t->sources.ids[i].text;
-	return n;
+	return t->sources.count ? t->sources.count : net->default_source.text ? 1 : 0;
+}
+
+/* The i-th source key of a tie, i < tie_source_count. */
+static const char *tie_source(const an_network *net, const an_tie *t, size_t i)
+{
+	return t->sources.count ? t->sources.ids[i].text : net->default_source.text;
 }
 
 /* The citation number of a source, numbering it on first use. */
@@ -452,11 +451,13 @@ static void add_part_of(builder *B, const an_actor *child, const an_actor *paren
 	Agnode_t *tail = agnode(B->g, child->id.text, 0), *head = agnode(B->g, parent->id.text, 0);
 	strbuf b;
 	sb_init(&b);
-	sb_printf(&b, "part-of-%s", child->id.text);
+	/* '.' cannot stand in an id: no tie's key can be this edge's. */
+	sb_printf(&b, "part-of.%s", child->id.text);
 	char *key = sb_take(&b, NULL);
 	Agedge_t *e = agedge(B->g, tail, head, key, 1);
-	set(e, "id", key);
 	free(key);
+	sb_printf(&b, "part-of-%s", child->id.text);
+	set_taken(e, "id", &b);
 	set(e, "class", "part-of");
 	set(e, "color", B->colors->part_of);
 	set(e, "fontcolor", B->colors->muted);
@@ -544,35 +545,32 @@ static void put_edge_label(builder *B, strbuf *b, const tie_group *grp)
 	sb_free(&dates);
 }
 
-/* " [1,3]": the citation numbers of the group's sources, in order of first use. */
+/* " [1,3]": the citation numbers of the group's sources, ascending. */
 static void put_citations(builder *B, strbuf *b, const tie_group *grp)
 {
-	size_t numbers[64], n = 0;
+	bool *cited = xcalloc(B->net->nsources + 1, sizeof *cited); /* by citation number */
+	bool any = false;
 	for (size_t i = 0; i < grp->count; i++) {
 		const an_tie *t = &B->net->ties[B->net->links[grp->links[i]].tie];
-		const char *keys[32];
-		size_t nkeys = tie_sources(B->net, t, keys, 32);
-		for (size_t k = 0; k < nkeys; k++) {
-			size_t number = cite(B, keys[k]);
-			bool seen = number == 0;
-			for (size_t j = 0; j < n && !seen; j++)
-				seen = numbers[j] == number;
-			if (!seen && n < 64)
-				numbers[n++] = number;
+		for (size_t k = 0; k < tie_source_count(B->net, t); k++) {
+			size_t number = cite(B, tie_source(B->net, t, k));
+			if (number) {
+				cited[number] = true;
+				any = true;
+			}
 		}
 	}
-	if (!n)
-		return;
-	for (size_t i = 1; i < n; i++) /* a few numbers: insertion sort */
-		for (size_t j = i; j > 0 && numbers[j - 1] > numbers[j]; j--) {
-			size_t x = numbers[j];
-			numbers[j] = numbers[j - 1];
-			numbers[j - 1] = x;
-		}
-	sb_puts(b, b->len ? " [" : "[");
-	for (size_t i = 0; i < n; i++)
-		sb_printf(b, "%s%zu", i ? "," : "", numbers[i]);
-	sb_putc(b, ']');
+	if (any) {
+		sb_puts(b, b->len ? " [" : "[");
+		const char *sep = "";
+		for (size_t i = 1; i <= B->net->nsources; i++)
+			if (cited[i]) {
+				sb_printf(b, "%s%zu", sep, i);
+				sep = ",";
+			}
+		sb_putc(b, ']');
+	}
+	free(cited);
 }
 
 /* One line of a tie's tooltip: date, label, confidence, grade, note, sources. */
@@ -596,14 +594,13 @@ static void put_tie_line(builder *B, strbuf *b, const an_tie *t)
 		if (!strchr(".!?", b->data[b->len - 1]))
 			sb_putc(b, '.');
 	}
-	const char *keys[32];
-	size_t nkeys = tie_sources(net, t, keys, 32);
+	size_t nkeys = tie_source_count(net, t);
 	if (nkeys) {
 		sb_puts(b, nkeys > 1 ? " Sources: " : " Source: ");
 		for (size_t i = 0; i < nkeys; i++) {
 			if (i > 0)
 				sb_puts(b, "; ");
-			put_source(b, net, keys[i], false);
+			put_source(b, net, tie_source(net, t, i), false);
 		}
 		sb_putc(b, '.');
 	}
@@ -797,11 +794,9 @@ static void put_sources(builder *B, strbuf *b)
 	}
 	/* The sources of the shown ties, in order of first use. */
 	for (size_t i = 0; i < B->view->nlinks; i++) {
-		const char *keys[32];
 		const an_tie *t = &net->ties[net->links[B->view->links[i]].tie];
-		size_t nkeys = tie_sources(net, t, keys, 32);
-		for (size_t k = 0; k < nkeys; k++)
-			cite(B, keys[k]);
+		for (size_t k = 0; k < tie_source_count(net, t); k++)
+			cite(B, tie_source(net, t, k));
 	}
 	if (!B->ncited)
 		return;

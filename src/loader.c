@@ -16,8 +16,12 @@
 #define MAX_DEPTH 24
 /* The longest text a network file needs (a long description is a few kilobytes). */
 #define MAX_TEXT ((size_t)64 << 10)
-/* Nodes that aliases may add in all, so that an "alias bomb" stops early and small. */
+/*
+ * Nodes that aliases may add in all, so that an "alias bomb" stops early and
+ * small: 100,000, or ten times the nodes the file itself has when that is more.
+ */
 #define MAX_ALIAS_NODES 100000
+#define ALIAS_NODES_PER_NODE 10
 
 typedef enum {
 	EV_NONE,
@@ -74,6 +78,7 @@ typedef struct {
 	replay *replays;
 	size_t nreplays, replays_cap;
 	size_t alias_nodes;
+	size_t raw_nodes;  /* events read from the text itself */
 	int depth;
 } loader;
 
@@ -201,6 +206,23 @@ static void record(loader *L, const event *ev)
 	}
 }
 
+/*
+ * The first control character of a text (C0 but tab and line breaks, DEL,
+ * C1), or -1. YAML escapes ("\x01", "\e") let them in; no diagram can draw them.
+ */
+static long control_character(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+			return c;
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			return (unsigned char)s[i + 1];
+	}
+	return -1;
+}
+
 /* The next event from libyaml, converted, with aliases resolved to their anchors. */
 static bool raw_next(loader *L, event *ev)
 {
@@ -260,6 +282,11 @@ static bool raw_next(loader *L, event *ev)
 		ev->value = xstrndup((const char *)y.data.scalar.value, y.data.scalar.length);
 		ev->length = y.data.scalar.length;
 		ev->plain = y.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		long control = control_character(ev->value, ev->length);
+		if (control >= 0)
+			an_error(L->diags, ev->pos,
+			         "the control character U+%04lX is not allowed in a text (write it out, or remove it)",
+			         control);
 		if (ev->length > MAX_TEXT)
 			an_error(L->diags, ev->pos,
 			         "a text of %zu bytes: a network file's texts have at most %zu (is this the file you meant?)",
@@ -297,6 +324,7 @@ static bool raw_next(loader *L, event *ev)
 	}
 	yaml_event_delete(&y);
 	record(L, ev);
+	L->raw_nodes++;
 	return true;
 }
 
@@ -319,10 +347,13 @@ static bool next(loader *L, event *ev)
 				continue;
 			}
 			*ev = event_copy(&a->events[r->next++]);
-			if (++L->alias_nodes > MAX_ALIAS_NODES) {
+			size_t limit = L->raw_nodes * ALIAS_NODES_PER_NODE;
+			if (limit < MAX_ALIAS_NODES)
+				limit = MAX_ALIAS_NODES;
+			if (++L->alias_nodes > limit) {
 				an_error(L->diags, L->replays[0].alias,
-				         "aliases expand to more than %d nodes: a network file does not need that many (an \"alias bomb\"?)",
-				         MAX_ALIAS_NODES);
+				         "aliases expand to more than %zu nodes: a network file does not need that many (an \"alias bomb\"?)",
+				         limit);
 				event_free(ev);
 				L->fatal = true;
 				return false;
@@ -464,10 +495,6 @@ static bool read_text(loader *L, const char *key, bool required, an_str *dst)
 		dst->text = arena_strndup(L->strings, ev.value, ev.length);
 		dst->pos = ev.pos;
 		ok = true;
-		if (memchr(ev.value, '\0', ev.length)) {
-			an_error(L->diags, ev.pos, "'%s' contains a NUL character", key);
-			ok = false;
-		}
 	}
 	event_free(&ev);
 	return ok;

@@ -647,7 +647,7 @@ static int cmd_render(int argc, char **argv)
 		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i]);
 		if (!format)
 			return usage_error("render ", "cannot tell the format of '%s' from its extension: use .svg, .png, .pdf, .dot or .json, or -T FORMAT", paths[i]);
-		if (o.each_decade && !strstr(paths[i], "{period}") && strcmp(paths[i], "-") != 0)
+		if (o.each_decade && !strstr(paths[i], "{period}"))
 			return usage_error("render ", "with --each, the output '%s' needs {period} in its name", paths[i]);
 		o.outputs[o.noutputs++] = (output){paths[i], format};
 	}

@@ -139,7 +139,9 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		rc = gvLayout(r->gvc, cg, engine);
 	}
 	flush_messages(diags, &had_error);
-	if (rc != 0) {
+	if (rc == 0 && had_error) /* Graphviz may report an error and still return 0 */
+		gvFreeLayout(r->gvc, cg);
+	if (rc != 0 || had_error) {
 		if (!had_error)
 			an_error(diags, (an_pos){0, 0}, "Graphviz could not lay out the graph with %s",
 			         engine);
@@ -181,6 +183,35 @@ static void add_svg_desc(strbuf *svg, const char *description)
 	*svg = out;
 }
 
+/*
+ * Graphviz writes URLs into SVG as they are: for the SVG alone, '&' becomes
+ * "&amp;" (escape), and back after it (unescape), so PDF links keep the real URL.
+ */
+static void escape_urls(Agraph_t *g, bool escape)
+{
+	Agsym_t *sym = agattr(g, AGNODE, "URL", NULL);
+	if (!sym)
+		return;
+	const char *from = escape ? "&" : "&amp;", *to = escape ? "&amp;" : "&";
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		const char *url = agxget(n, sym);
+		if (!strstr(url, from))
+			continue;
+		strbuf b;
+		sb_init(&b);
+		for (const char *p = url; *p;) {
+			if (strncmp(p, from, strlen(from)) == 0) {
+				sb_puts(&b, to);
+				p += strlen(from);
+			} else {
+				sb_putc(&b, *p++);
+			}
+		}
+		agxset(n, sym, b.data);
+		sb_free(&b);
+	}
+}
+
 bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
                char **data, size_t *len, an_diags *diags)
 {
@@ -205,10 +236,14 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 		format = "svg:cairo"; /* text as glyph outlines */
 	char *out = NULL;
 	unsigned int size = 0;
+	if (svg)
+		escape_urls(an_graph_cgraph(g), true);
 	int rc = gvRenderData(r->gvc, an_graph_cgraph(g), format, &out, &size);
+	if (svg)
+		escape_urls(an_graph_cgraph(g), false);
 	bool had_error = false;
 	flush_messages(diags, &had_error);
-	if (rc != 0 || !out) {
+	if (rc != 0 || !out || had_error) {
 		if (!had_error)
 			an_error(diags, (an_pos){0, 0}, "Graphviz could not render %s", format);
 		if (out)

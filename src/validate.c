@@ -86,13 +86,14 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 	}
 }
 
-/* Whether the pair {a, b} came earlier in this mutual tie's expansion. */
-static bool seen_pair(const an_network *net, size_t first_link, size_t a, size_t b)
+/* Whether the unordered pair {a, b} came earlier in this mutual tie's expansion; notes it. */
+static bool seen_pair(strindex *pairs, arena *keys, size_t a, size_t b)
 {
-	for (size_t i = first_link; i < net->nlinks; i++)
-		if ((net->links[i].from == a && net->links[i].to == b) ||
-		    (net->links[i].from == b && net->links[i].to == a))
-			return true;
+	char key[48];
+	snprintf(key, sizeof key, "%zu %zu", a < b ? a : b, a < b ? b : a);
+	if (si_get(pairs, key) != SIZE_MAX)
+		return true;
+	si_put(pairs, arena_strdup(keys, key), 0);
 	return false;
 }
 
@@ -102,8 +103,11 @@ static void expand(validator *V, size_t index)
 	an_tie *t = &net->ties[index];
 	if (t->from.count == 0 || t->to.count == 0)
 		return;
-	size_t first_link = net->nlinks, nth = 0;
+	size_t nth = 0;
 	bool self = false;
+	strindex pairs;
+	si_init(&pairs);
+	arena keys = {0};
 	for (size_t i = 0; i < t->from.count; i++)
 		for (size_t j = 0; j < t->to.count; j++) {
 			size_t a = t->from.index[i], b = t->to.index[j];
@@ -116,10 +120,12 @@ static void expand(validator *V, size_t index)
 				self = true;
 				continue;
 			}
-			if (t->mutual && seen_pair(net, first_link, a, b))
+			if (t->mutual && seen_pair(&pairs, &keys, a, b))
 				continue;
 			add_link(V, index, a, b, &nth);
 		}
+	si_free(&pairs);
+	arena_free(&keys);
 	if (t->mutual && self && nth == 0)
 		an_error(V->diags, t->to.pos, "a mutual tie needs two different actors");
 }

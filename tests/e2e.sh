@@ -75,6 +75,11 @@ check "a hostile network gives no event attribute" sh -c "[ \$(xmllint --xpath '
 check "links are percent-encoded http(s) only" sh -c "xmllint --xpath '//@*[local-name()=\"href\"]' '$T/hostile.svg' | tr ' ' '\n' | grep -v '^\$' | grep -vq 'href=\"https\\?://' && exit 1; grep -q 'x%22%3E%3Cscript%3E' '$T/hostile.svg'"
 check "names are drawn as written" sh -c "grep -q '&lt;script&gt;alert(5)&lt;/script&gt;' '$T/hostile.svg' && grep -q 'B &amp; &lt;b&gt;bold&lt;/b&gt; \\\\N \\\\G' '$T/hostile.svg'"
 
+check "a tie named like the part-of link keeps both edges" sh -c "'$A' render -q tests/fixtures/collide.yaml -o '$T/collide.dot' && [ \$(grep -c 'C -> B' '$T/collide.dot') = 3 ]"
+check "a URL's & is an entity in SVG only" sh -c "'$A' render -q tests/fixtures/literal.yaml -o '$T/u.svg' -o '$T/u.dot' && grep -q 'x=1&amp;y=' '$T/u.svg' && grep -q 'x=1&y=' '$T/u.dot' && xmllint --noout '$T/u.svg'"
+check "a control character in a text is an error" sh -c "printf 'title: \"a\\\\x01b\"\\nactors: {}\\nties: []\\n' >'$T/ctrl.yaml' && '$A' check '$T/ctrl.yaml' 2>&1 | grep -q 'control character U+0001'"
+check "--each with -o - is a usage error" sh -c "'$A' render -q '$NET' --each decade -o - 2>/dev/null; [ \$? = 2 ]"
+
 # --- limits
 check "--max-size refuses a larger file, exit 1" sh -c "'$A' check --max-size 1k '$NET' 2>'$T/max.err'; [ \$? = 1 ] && grep -q 'larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then

@@ -722,7 +722,7 @@ static void test_nul_byte(void **state)
 	              "t.yaml:3:20: error: a NUL byte is not allowed in a network file\n");
 	/* Written as an escape, it is a NUL character in a value. */
 	check("title: \"a\\0b\"\nactors: {}\nties: []\n",
-	      "t.yaml:1:8: error: 'title' contains a NUL character\n");
+	      "t.yaml:1:8: error: the control character U+0000 is not allowed in a text (write it out, or remove it)\n");
 }
 
 static const char positions_text[] = "title: T\n"
