@@ -12,6 +12,7 @@
 struct an_graph {
 	Agraph_t *g;
 	size_t nodes, edges;
+	const char *title;       /* borrowed, for the SVG's <title> */
 	const char *description; /* borrowed from the network, for the SVG's <desc> */
 };
 
@@ -968,8 +969,13 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	static const an_build_options defaults = {0};
 	const an_build_options *opt = options ? options : &defaults;
 	const an_network *net = view->net;
-	/* The graph's name becomes the SVG's <title>. */
+	/*
+	 * The graph's name becomes the SVG's <title> (render.c writes it again,
+	 * exactly): cgraph takes a name that starts with '%' for an internal one.
+	 */
 	const char *name = opt->title ? opt->title : net->title.text;
+	if (name && name[0] == '%')
+		name = NULL;
 	static Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc}; /* the graph keeps it */
 	Agraph_t *g = agopen((char *)(name ? name : "network"), Agdirected, &disc);
 	builder B = {
@@ -1018,6 +1024,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	free(B.citation);
 	free(B.cited_order);
 	free(B.type_used);
+	graph->title = opt->title ? opt->title : net->title.text;
 	graph->description = net->description.text;
 	return graph;
 }
@@ -1033,6 +1040,11 @@ void an_graph_free(an_graph *graph)
 const char *an_graph_description(const an_graph *graph)
 {
 	return graph->description;
+}
+
+const char *an_graph_title(const an_graph *graph)
+{
+	return graph->title;
 }
 
 size_t an_graph_nodes(const an_graph *graph)

@@ -10,5 +10,7 @@
 Agraph_t *an_graph_cgraph(an_graph *graph);
 /* The network's description, or NULL: render.c writes it into the SVG's <desc>. */
 const char *an_graph_description(const an_graph *graph);
+/* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
+const char *an_graph_title(const an_graph *graph);
 
 #endif

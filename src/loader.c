@@ -563,8 +563,10 @@ static void read_url(loader *L, an_str *dst)
 	}
 }
 
+/* Reads a `when`; *ok tells whether it parsed (false too when absent). */
 static void read_when(loader *L, an_str *text, an_when *when, bool *ok)
 {
+	*ok = false;
 	if (!read_text(L, "when", false, text))
 		return;
 	char problem[160];
@@ -740,8 +742,7 @@ static void read_source(loader *L, an_source *s)
 		else if (strcmp(k, "date") == 0) {
 			an_when w;
 			bool ok;
-			read_when(L, &s->date, &w, &ok);
-			(void)ok;
+			read_when(L, &s->date, &w, &ok); /* checked only: a source's date is shown as written */
 		} else if (strcmp(k, "url") == 0)
 			read_url(L, &s->url);
 		else

@@ -158,27 +158,43 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 	return layout_at(r, g, engine, 0, diags);
 }
 
-/* Inserts <desc> after the SVG's first <title>, for screen readers; Graphviz writes none. */
-static void add_svg_desc(strbuf *svg, const char *description)
+static void put_xml_text(strbuf *b, const char *s)
 {
-	const char *title_end = strstr(svg->data, "</title>");
-	if (!title_end || !description)
-		return;
-	size_t at = (size_t)(title_end - svg->data) + strlen("</title>");
-	strbuf out;
-	sb_init(&out);
-	sb_add(&out, svg->data, at);
-	sb_puts(&out, "\n<desc>");
-	for (const char *s = description; *s; s++) {
+	for (; *s; s++) {
 		switch (*s) {
-		case '&': sb_puts(&out, "&amp;"); break;
-		case '<': sb_puts(&out, "&lt;"); break;
-		case '>': sb_puts(&out, "&gt;"); break;
-		default: sb_putc(&out, *s);
+		case '&': sb_puts(b, "&amp;"); break;
+		case '<': sb_puts(b, "&lt;"); break;
+		case '>': sb_puts(b, "&gt;"); break;
+		default: sb_putc(b, *s);
 		}
 	}
-	sb_puts(&out, "</desc>");
-	sb_add(&out, svg->data + at, svg->len - at);
+}
+
+/*
+ * Writes the diagram's title as the SVG's first <title>, exactly, and its
+ * description as a <desc> after it, for screen readers (Graphviz writes none).
+ */
+static void finish_svg(strbuf *svg, const char *title, const char *description)
+{
+	const char *start = strstr(svg->data, "<title>");
+	const char *end = start ? strstr(start, "</title>") : NULL;
+	if (!end)
+		return;
+	strbuf out;
+	sb_init(&out);
+	sb_add(&out, svg->data, (size_t)(start - svg->data) + strlen("<title>"));
+	if (title)
+		put_xml_text(&out, title);
+	else
+		sb_add(&out, start + strlen("<title>"), (size_t)(end - start) - strlen("<title>"));
+	sb_puts(&out, "</title>");
+	if (description) {
+		sb_puts(&out, "\n<desc>");
+		put_xml_text(&out, description);
+		sb_puts(&out, "</desc>");
+	}
+	const char *rest = end + strlen("</title>");
+	sb_add(&out, rest, svg->len - (size_t)(rest - svg->data));
 	sb_free(svg);
 	*svg = out;
 }
@@ -255,7 +271,7 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	sb_add(&result, out, size);
 	gvFreeRenderData(out);
 	if (svg)
-		add_svg_desc(&result, an_graph_description(g));
+		finish_svg(&result, an_graph_title(g), an_graph_description(g));
 	*data = sb_take(&result, len);
 	return true;
 }
