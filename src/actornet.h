@@ -259,8 +259,9 @@ typedef struct {
 } an_load_options;
 
 /*
- * Reads a network file into a new network. Returns NULL only when nothing
- * could be read (missing file, YAML syntax or encoding error); otherwise the
+ * Reads a network file into a new network. Returns NULL when nothing can be
+ * trusted (a missing or oversized file, a YAML syntax or encoding error, the
+ * nesting or alias limit), with that one problem in `diags`; otherwise the
  * network, possibly incomplete, with every problem appended to `diags`.
  */
 an_network *an_load_file(const char *path, const an_load_options *opt, an_diags *diags);
@@ -300,7 +301,10 @@ typedef struct {
 	char period_text[64]; /* "1990–1999" etc., "" when none */
 } an_view;
 
-/* Applies the filter; the view borrows `net`. Free with an_view_free. */
+/*
+ * Applies the filter; the view borrows `net`. The stages from here on take a
+ * network that an_validate passed without errors. Free with an_view_free.
+ */
 void an_view_build(an_view *view, const an_network *net, const an_filter *f);
 void an_view_free(an_view *view);
 
@@ -328,7 +332,7 @@ typedef struct {
 /* A Graphviz graph built from a view (opaque: only builder.c and render.c see inside). */
 typedef struct an_graph an_graph;
 
-/* Builds the graph of a view. Free with an_graph_free. */
+/* Builds the graph of a view; it borrows the view's network. Free with an_graph_free. */
 an_graph *an_graph_build(const an_view *view, const an_build_options *opt);
 void an_graph_free(an_graph *g);
 size_t an_graph_nodes(const an_graph *g);

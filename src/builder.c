@@ -1063,7 +1063,7 @@ char *an_graph_dot(an_graph *graph, size_t *len)
 	size_t size = 0;
 	FILE *f = open_memstream(&data, &size);
 	if (!f)
-		abort();
+		out_of_memory();
 	agwrite(graph->g, f);
 	fclose(f);
 	if (len)

@@ -9,6 +9,7 @@
 #include "actornet.h"
 
 /* Allocation failure aborts here; no caller checks for NULL. */
+_Noreturn void out_of_memory(void);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);

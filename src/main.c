@@ -19,6 +19,9 @@ enum exit_status {
 	EXIT_OUTPUT = 3,  /* an output cannot be rendered or written */
 };
 
+#define STRING_OF(x) #x
+#define STRING(x) STRING_OF(x) /* a macro's value as a string literal */
+
 static const char *const FORMATS[] = {"svg", "png", "pdf", "dot", "json", NULL};
 static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
 
@@ -54,8 +57,8 @@ static const char RENDER_HELP[] =
 	"      --each decade      one diagram per decade of the network's dated ties;\n"
 	"                         OUTPUT must contain {period} (becomes 1990s, ...)\n"
 	"  -l, --layout ENGINE    auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
-	"                         auto uses dot while the graph has at most 1000 ties\n"
-	"                         and 120 more ties than actors, and sfdp beyond\n"
+	"                         auto uses dot while the graph has at most " STRING(AN_DOT_MAX_EDGES) " ties\n"
+	"                         and " STRING(AN_DOT_MAX_CYCLES) " more ties than actors, and sfdp beyond\n"
 	"      --title TEXT       the diagram's title instead of the network's\n"
 	"\n"
 	"Drawing:\n"

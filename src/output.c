@@ -26,12 +26,22 @@ static bool write_all(int fd, const char *data, size_t len)
 	return true;
 }
 
-/* The mode a new file gets under the current umask. */
-static mode_t new_file_mode(void)
+/*
+ * Creates a new temporary file beside `target`, with the mode a new file gets
+ * under the umask (the kernel applies it); returns its descriptor, or -1.
+ */
+static int create_temp(const char *target, char **temp)
 {
-	mode_t mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		*temp = xasprintf("%s.tmp-%ld-%u", target, (long)getpid(), attempt);
+		int fd = open(*temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		free(*temp);
+	}
+	*temp = NULL;
+	errno = EEXIST;
+	return -1;
 }
 
 /*
@@ -71,17 +81,19 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 		free(target);
 		return ok;
 	}
-	mode_t mode = stat(real, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
-	char *temp = xasprintf("%s.tmp-XXXXXX", real);
+	bool exists = stat(real, &st) == 0;
 	/* The temporary name goes beside the target: the directory is the same. */
-	int fd = mkstemp(temp);
+	char *temp;
+	int fd = create_temp(real, &temp);
 	if (fd < 0) {
 		an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(errno));
 		free(temp);
 		free(target);
 		return false;
 	}
-	bool ok = fchmod(fd, mode) == 0 && write_all(fd, data, len) && fsync(fd) == 0;
+	/* A file that is replaced keeps its mode. */
+	bool ok = (!exists || fchmod(fd, st.st_mode & 07777) == 0) && write_all(fd, data, len) &&
+	          fsync(fd) == 0;
 	int err = errno;
 	if (close(fd) != 0 && ok) {
 		ok = false;

@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-static void out_of_memory(void)
+void out_of_memory(void)
 {
 	fputs("actornet: out of memory\n", stderr);
 	abort();
