@@ -85,7 +85,9 @@ build/fuzz/fuzz_network: tests/fuzz/fuzz_network.c $(FUZZ_OBJECTS)
 		$$(pkg-config --libs libcgraph yaml-0.1) -lm -o $@
 
 # Fuzzes for FUZZ_SECONDS; a crash is left as build/fuzz/crash-*: add it to tests/fuzz/regressions/.
-fuzz: build/fuzz/fuzz_network
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang and its runtime: apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
+	@$(MAKE) --no-print-directory build/fuzz/fuzz_network
 	@mkdir -p build/fuzz/corpus
 	@cp $(wildcard $(FUZZ_SEEDS)) build/fuzz/corpus/
 	build/fuzz/fuzz_network -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
