@@ -80,6 +80,10 @@ check "a URL's & is an entity in SVG only" sh -c "'$A' render -q tests/fixtures/
 check "a control character in a text is an error" sh -c "printf 'title: \"a\\\\x01b\"\\nactors: {}\\nties: []\\n' >'$T/ctrl.yaml' && '$A' check '$T/ctrl.yaml' 2>&1 | grep -q 'control character U+0001'"
 check "--each with -o - is a usage error" sh -c "'$A' render -q '$NET' --each decade -o - 2>/dev/null; [ \$? = 2 ]"
 
+check "--certain drops a tie whose unknown end may fall before the period" sh -c "'$A' render -q '$NET' -p 2010s -o '$T/p.json' && '$A' render -q '$NET' -p 2010s --certain -o '$T/c.json' && grep -q prk-hzb-bunker-training-2000 '$T/p.json' && ! grep -q prk-hzb-bunker-training-2000 '$T/c.json'"
+check "--all-actors draws every actor of the period" sh -c "'$A' render -q '$NET' -p 1960s --all-actors -o '$T/all.json' && [ \$(python3 -c \"import json; print(len(json.load(open('$T/all.json'))['actors']))\") = 16 ]"
+check "check --strict fails on a warning, and says so even with -q" sh -c "'$A' check --strict -q tests/fixtures/literal.yaml 2>'$T/strict.err'; [ \$? = 1 ] && grep -q '0 errors, 1 warning' '$T/strict.err'"
+
 # --- limits
 check "--max-size refuses a larger file, exit 1" sh -c "'$A' check --max-size 1k '$NET' 2>'$T/max.err'; [ \$? = 1 ] && grep -q 'larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
