@@ -1197,6 +1197,10 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 	}
 	strbuf buf;
 	sb_init(&buf);
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= max_size) {
+		buf.cap = (size_t)st.st_size + 1; /* one allocation of the right size */
+		buf.data = xmalloc(buf.cap);
+	}
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {

@@ -384,7 +384,7 @@ static int draw(const render_options *o, const an_view *view, an_renderer **rend
 	int status = EXIT_OK;
 	an_build_options build = o->build;
 	build.title = o->title;
-	an_graph *graph = an_graph_build(view, &build);
+	an_graph *graph = NULL; /* built when an output needs it: JSON does not */
 	bool laid_out = false;
 	an_diags diags;
 	an_diags_init(&diags);
@@ -398,6 +398,8 @@ static int draw(const render_options *o, const an_view *view, an_renderer **rend
 		char *data = NULL;
 		size_t len = 0;
 		bool ok = true;
+		if (!graph && strcmp(out->format, "json") != 0)
+			graph = an_graph_build(view, &build);
 		if (strcmp(out->format, "dot") == 0) {
 			data = an_graph_dot(graph, &len);
 		} else if (strcmp(out->format, "json") == 0) {
