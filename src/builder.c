@@ -721,15 +721,16 @@ static tie_group *group_links(const an_view *view, bool merge, size_t *ngroups)
 /* ---------------------------------------------------- title, legend, sources */
 
 /*
- * A legend item: the glyph and its label in cells of their own, the glyph
- * followed by two no-break spaces, so that a program that draws the glyph
- * with a wider font (LibreOffice, for one) does not run it into the label.
+ * A legend item, in one left-aligned cell (Graphviz 2.43 spreads a narrow
+ * table's extra width over its cells): the glyph, three no-break spaces so that
+ * a program that draws the glyph with a wider font (LibreOffice, for one)
+ * does not run it into the label, and the label.
  */
 static void put_legend_cell(strbuf *b, const char *color, const char *glyph, const char *label,
                             const char *text_color)
 {
-	sb_printf(b, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s\xC2\xA0\xC2\xA0</FONT></TD>"
-	             "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">", color, glyph, text_color);
+	sb_printf(b, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s\xC2\xA0\xC2\xA0\xC2\xA0</FONT><FONT COLOR=\"%s\">",
+	          color, glyph, text_color);
 	put_html_text(b, label);
 	sb_puts(b, "</FONT></TD>");
 }
@@ -752,12 +753,11 @@ static void put_legend(builder *B, strbuf *b)
 {
 	const theme_colors *c = B->colors;
 	sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
-	/* Each kind spans the two cells of an item below it. */
 	if (B->kind_used[AN_STATE])
-		sb_printf(b, "<TD COLSPAN=\"2\" BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">State</FONT></TD>",
+		sb_printf(b, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">State</FONT></TD>",
 		          c->state_fill, c->state_line, c->text);
 	if (B->kind_used[AN_NON_STATE])
-		sb_printf(b, "<TD COLSPAN=\"2\" BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"><FONT COLOR=\"%s\">Non-state</FONT></TD>",
+		sb_printf(b, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"><FONT COLOR=\"%s\">Non-state</FONT></TD>",
 		          c->group_fill, c->group_line, c->text);
 	if (B->part_of_used)
 		put_legend_cell(b, c->part_of, LINE_GLYPH, "part of", c->text);
