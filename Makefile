@@ -9,7 +9,6 @@ PKGS = libcgraph libgvc yaml-0.1
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
-PREFIX ?= /usr/local
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/json.c src/output.c

@@ -154,8 +154,7 @@ typedef struct {
 	an_str id;       /* pos: the key */
 	an_str name, label, type, region, part_of, url, note;
 	an_kind kind;
-	an_pos kind_pos;
-	bool has_kind;
+	bool has_kind;   /* whether `kind` was given (AN_STATE is also the zero value) */
 	an_str when_text;
 	an_when when;     /* valid when when_text.text && when_ok */
 	bool when_ok;
@@ -172,18 +171,15 @@ typedef struct {
 	an_str name;     /* pos: the key */
 	an_str label, color;
 	bool builtin;    /* one of the built-in types (possibly restyled) */
-	bool declared;   /* named in the file's `types:` */
 	const char *arrowhead; /* static: "normal", "vee", "tee", ... */
 	const char *builtin_color; /* static, the palette colour */
 	const char *builtin_label; /* static */
-	const char *ucdp;          /* static: UCDP support category, or NULL */
 } an_type;
 
 /* A list of ids as written: `from: IRN` or `from: [IRN, SYR]`. */
 typedef struct {
 	an_str *ids;
 	size_t count;
-	bool is_list;
 	an_pos pos;
 	size_t *index; /* resolved actor indices (SIZE_MAX when unknown); validation */
 } an_idlist;

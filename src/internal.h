@@ -80,6 +80,10 @@ typedef struct {
 	const char *name, *label, *color, *arrowhead, *ucdp;
 } builtin_type;
 
+/* The names of kinds and confidences in the file format, in enum order, NULL-terminated. */
+extern const char *const KIND_NAMES[];
+extern const char *const CONFIDENCE_NAMES[];
+
 extern const builtin_type BUILTIN_TYPES[];
 extern const size_t NBUILTIN_TYPES;
 

@@ -90,8 +90,6 @@ static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "c
                                        "mutual", "sources", "grade", "note", "id", NULL};
 static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
 static const char *const TYPE_KEYS[] = {"label", "color", NULL};
-static const char *const KINDS[] = {"state", "non-state", NULL};
-static const char *const CONFIDENCES[] = {"confirmed", "reported", "alleged", "disputed", NULL};
 
 /* ------------------------------------------------------------------ events */
 
@@ -589,7 +587,6 @@ static bool valid_color(const char *s)
 
 /* Walks a mapping's keys, handling what every mapping shares. */
 typedef struct {
-	an_pos start;      /* the mapping */
 	an_pos first_key;  /* where a missing key is reported */
 	bool any_key;
 	bool keys_are_ids; /* actors, sources, types: no `x-` extension keys */
@@ -602,7 +599,7 @@ typedef struct {
 static void map_begin(mapreader *m, an_pos start)
 {
 	memset(m, 0, sizeof *m);
-	m->start = m->first_key = start;
+	m->first_key = start;
 }
 
 static void map_end(mapreader *m)
@@ -804,7 +801,6 @@ static void read_type_entry(loader *L, const event *key, void *ctx)
 	}
 	an_type *t = &net->types[i];
 	t->name.pos = key->pos;
-	t->declared = true;
 	an_pos pos;
 	if (!expect(L, EV_MAPPING, "a type", &pos))
 		return;
@@ -843,7 +839,8 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 		else if (strcmp(k, "label") == 0)
 			read_text(L, k, false, &a->label);
 		else if (strcmp(k, "kind") == 0) {
-			int kind = read_enum(L, k, true, KINDS, &a->kind_pos);
+			an_pos pos;
+			int kind = read_enum(L, k, true, KIND_NAMES, &pos);
 			if (kind >= 0) {
 				a->kind = kind == 0 ? AN_STATE : AN_NON_STATE;
 				a->has_kind = true;
@@ -917,7 +914,6 @@ static void read_idlist(loader *L, const char *key, bool optional, an_idlist *li
 		event_free(&ev);
 		return;
 	}
-	list->is_list = true;
 	event_free(&ev);
 	size_t cap = 0;
 	while (next(L, &ev) && ev.type != EV_SEQUENCE_END) {
@@ -978,7 +974,7 @@ static void read_tie_body(loader *L, an_tie *t)
 			read_text(L, k, false, &t->label);
 		else if (strcmp(k, "confidence") == 0) {
 			an_pos p;
-			int c = read_enum(L, k, false, CONFIDENCES, &p);
+			int c = read_enum(L, k, false, CONFIDENCE_NAMES, &p);
 			if (c >= 0)
 				t->confidence = (an_confidence)c;
 		} else if (strcmp(k, "mutual") == 0)

@@ -546,8 +546,7 @@ static int cmd_render(int argc, char **argv)
 			o.types = optarg;
 			break;
 		case 'c': {
-			static const char *const levels[] = {"confirmed", "reported", "alleged", "disputed", NULL};
-			int level = index_of(optarg, levels);
+			int level = index_of(optarg, CONFIDENCE_NAMES);
 			if (level < 0)
 				return usage_error("render ", "unknown confidence '%s': use confirmed, reported, alleged or disputed", optarg);
 			o.filter.min_confidence = (an_confidence)level;

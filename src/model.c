@@ -49,7 +49,6 @@ an_network *an_network_new(const char *path)
 		t->builtin_color = BUILTIN_TYPES[i].color;
 		t->builtin_label = BUILTIN_TYPES[i].label;
 		t->arrowhead = BUILTIN_TYPES[i].arrowhead;
-		t->ucdp = BUILTIN_TYPES[i].ucdp;
 	}
 	return net;
 }
@@ -161,13 +160,15 @@ const char *an_type_color(const an_type *t)
 	return t->color.text ? t->color.text : t->builtin_color;
 }
 
+const char *const KIND_NAMES[] = {"state", "non-state", NULL};
+const char *const CONFIDENCE_NAMES[] = {"confirmed", "reported", "alleged", "disputed", NULL};
+
 const char *an_kind_name(an_kind k)
 {
-	return k == AN_STATE ? "state" : "non-state";
+	return KIND_NAMES[k];
 }
 
 const char *an_confidence_name(an_confidence c)
 {
-	static const char *const names[] = {"confirmed", "reported", "alleged", "disputed"};
-	return names[c];
+	return CONFIDENCE_NAMES[c];
 }
