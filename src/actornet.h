@@ -134,6 +134,31 @@ void an_period_label(const an_when *p, char *buf, size_t size);
 /* Whether a tie dated `w` is shown in `period`: possibly (default) or certainly. */
 bool an_when_overlaps(const an_when *w, const an_when *period, bool certain);
 
+/* The step of a series: `--each decade`, `year` or `Ny` (N years). */
+typedef struct {
+	int years;   /* 1 to 1000 */
+	bool decade; /* periods named "1990s" rather than "1990-1999" */
+} an_step;
+
+/* Parses "decade", "year" or "Ny" (e.g. 5y); false with the problem written, as an_when_parse. */
+bool an_step_parse(const char *text, an_step *out, char *problem, size_t size);
+
+/* One period of a series. */
+typedef struct {
+	an_when when;
+	char name[24]; /* "1990s", "2017" or "1990-1994": what {period} becomes */
+} an_period;
+
+#define AN_SERIES_MAX 1000 /* periods in one series */
+
+/*
+ * The periods of `step` that cover the years first to last (inclusive), in
+ * order, aligned on multiples of the step (5y: 1990-1994, 1995-1999).
+ * Returns NULL (and *count set to the number it would be) when there would
+ * be more than AN_SERIES_MAX; caller frees.
+ */
+an_period *an_series(const an_step *step, int first, int last, size_t *count);
+
 /* ----------------------------------------------------------------- model */
 
 typedef enum { AN_STATE, AN_NON_STATE } an_kind;
@@ -286,7 +311,7 @@ typedef struct {
 void an_filter_init(an_filter *f);
 
 /* What a diagram shows: a subset of links and actors, in file order. */
-typedef struct {
+typedef struct an_view_s {
 	const an_network *net;
 	size_t *links;    /* indices into net->links */
 	size_t nlinks;
@@ -323,6 +348,12 @@ typedef struct {
 	const bool *highlight; /* per actor: emphasised; the rest is greyed; NULL for none */
 	double size_width, size_height; /* inches to fill (--size), 0 for the natural size */
 	bool transparent;      /* no background colour */
+	/*
+	 * --ghost: what this view (borrowed; a wider view of the same network)
+	 * shows beyond the view drawn is drawn faintly, without labels. NULL: none.
+	 */
+	const struct an_view_s *ghost;
+	bool bare;             /* no title block: the graph a stable series is placed with */
 } an_build_options;
 
 /* A Graphviz graph built from a view (opaque: only builder.c and render.c see inside). */
@@ -357,6 +388,46 @@ typedef struct {
 	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */
 } an_render_options;
 
+/*
+ * A placement: where a whole series' actors, ties and region clusters were
+ * laid out, so that every period is drawn with each of them in that place.
+ */
+typedef struct an_placement an_placement;
+
+/*
+ * Lays out g (the whole series, built with `bare`) with an engine and keeps
+ * where everything went; NULL on failure, with diagnostics. The layout of g
+ * is freed: g may be freed at once. Free with an_placement_free.
+ */
+an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags *diags);
+void an_placement_free(an_placement *p);
+/* The number of actors placed (for progress and debugging messages). */
+size_t an_placement_nodes(const an_placement *p);
+
+/*
+ * Fits the placement's canvas to g, a period of the series: widens it to hold
+ * g's drawing at the placed positions (a tie's label may be longer in one
+ * period than in the whole), and measures g's title block, in points,
+ * rounded up: its height (0 when there is none), and its width when it is
+ * wider than the canvas, else 0. Call it for every period before any is
+ * laid out with an_layout_pinned; it leaves nothing laid out.
+ */
+bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, int *height,
+                      an_diags *diags);
+/*
+ * Makes g's title block at least width x height points (the largest sizes
+ * an_placement_fit found); 0 leaves that side as it is.
+ */
+void an_graph_title_size(an_graph *g, int width, int height);
+
+/*
+ * Lays out g, a period of the series, with every actor, tie and cluster
+ * where the placement put it, on the placement's canvas (Graphviz's nop2):
+ * periods whose title blocks have one size get identical canvases. False on
+ * failure, with diagnostics (an actor the placement lacks is one).
+ */
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags);
+
 /* Frees the layout of g (before an_graph_free), if g was laid out last. */
 void an_layout_free(an_renderer *r, an_graph *g);
 /*
@@ -374,5 +445,26 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 
 /* The filtered network as JSON (see docs/format.md); caller frees. */
 char *an_view_json(const an_view *view, size_t *len);
+
+/* ------------------------------------------------------------ timeline page */
+
+/* One diagram of a series, as the timeline page shows it. */
+typedef struct {
+	const char *name;  /* "1990s", "2017", "1990-1994": the page's URL fragment */
+	const char *label; /* "1990–1999": the period as the page shows it */
+	const char *svg;   /* the diagram as an_render wrote it (with its XML prolog) */
+	size_t svg_len;
+} an_frame;
+
+/*
+ * A self-contained HTML page (no network access, no external scripts or
+ * fonts) that shows the frames one at a time, with a slider, previous/next
+ * buttons, the arrow keys and a play button; the frame shown is in the page
+ * title and the URL fragment. Every id inside a frame's SVG is prefixed with
+ * that frame's name, so no id repeats in the page. `dark`: dark page colours.
+ * Caller frees.
+ */
+char *an_timeline_html(const char *title, const an_frame *frames, size_t count, bool dark,
+                       size_t *len);
 
 #endif

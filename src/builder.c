@@ -9,11 +9,20 @@
 #include "graph.h"
 #include "internal.h"
 
+/* An edge drawn, and the key that names it in every graph built from the network. */
+typedef struct {
+	Agedge_t *e;
+	char *key;
+} keyed_edge;
+
 struct an_graph {
 	Agraph_t *g;
 	size_t nodes, edges;
 	const char *title;       /* borrowed, for the SVG's <title> */
 	const char *description; /* borrowed from the network, for the SVG's <desc> */
+	char *title_block;       /* the title block's HTML, or NULL */
+	keyed_edge *keyed;       /* every edge, for a stable series (see an_graph_edge) */
+	size_t nkeyed, keyed_cap;
 };
 
 /* Helvetica becomes the SVG font stack "Helvetica,sans-Serif", which every slide program has. */
@@ -94,6 +103,7 @@ static const char LINE_GLYPH[] = "\xE2\x94\x80\xE2\x94\x80"; /* ── */
 /* Everything the builder needs while it works. */
 typedef struct {
 	Agraph_t *g;
+	an_graph *graph;
 	const an_view *view;
 	const an_network *net;
 	const an_build_options *opt;
@@ -105,6 +115,7 @@ typedef struct {
 	bool confidence_used[4];
 	bool kind_used[2];
 	bool part_of_used;
+	bool ghost_used;      /* something outside the view is drawn faintly */
 } builder;
 
 /* ------------------------------------------------------------- escaping */
@@ -337,9 +348,24 @@ static const char *arrow_glyph(const char *arrowhead)
 	return "\xE2\x96\xB6";
 }
 
+/* An actor outside the view, drawn because --ghost shows what is outside the period. */
+static bool ghosted(const builder *B, size_t actor)
+{
+	return B->opt->ghost && !B->view->actor_shown[actor];
+}
+
+/* An actor drawn faintly: outside the view, or not among the highlighted. */
 static bool faded(const builder *B, size_t actor)
 {
-	return B->opt->highlight && !B->opt->highlight[actor];
+	return ghosted(B, actor) || (B->opt->highlight && !B->opt->highlight[actor]);
+}
+
+/* Records an edge under its key (see an_graph_edge). */
+static void keep_edge(builder *B, Agedge_t *e, const char *key)
+{
+	an_graph *graph = B->graph;
+	GROW(graph->keyed, graph->keyed_cap, graph->nkeyed + 1);
+	graph->keyed[graph->nkeyed++] = (keyed_edge){e, xstrdup(key)};
 }
 
 /* -------------------------------------------------------------- sources */
@@ -402,7 +428,10 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 	sb_init(&b);
 	put_label_text(&b, an_actor_label(a));
 	set_taken(n, "label", &b);
-	B->kind_used[a->kind] = true;
+	if (ghosted(B, index))
+		B->ghost_used = true;
+	else
+		B->kind_used[a->kind] = true;
 
 	const theme_colors *c = B->colors;
 	bool state = a->kind == AN_STATE;
@@ -438,7 +467,8 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 
 	sb_printf(&b, "actor-%s", a->id.text);
 	set_taken(n, "id", &b);
-	set(n, "class", state ? "actor state" : "actor non-state");
+	sb_printf(&b, "actor %s%s", state ? "state" : "non-state", ghosted(B, index) ? " ghost" : "");
+	set_taken(n, "class", &b);
 	if (a->url.text) {
 		put_url(&b, a->url.text);
 		set_taken(n, "URL", &b);
@@ -447,7 +477,7 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 }
 
 /* A light link from an actor to the actor it is part of, when both are drawn. */
-static void add_part_of(builder *B, const an_actor *child, const an_actor *parent)
+static void add_part_of(builder *B, const an_actor *child, const an_actor *parent, bool ghost)
 {
 	Agnode_t *tail = agnode(B->g, child->id.text, 0), *head = agnode(B->g, parent->id.text, 0);
 	strbuf b;
@@ -456,11 +486,12 @@ static void add_part_of(builder *B, const an_actor *child, const an_actor *paren
 	sb_printf(&b, "part-of.%s", child->id.text);
 	char *key = sb_take(&b, NULL);
 	Agedge_t *e = agedge(B->g, tail, head, key, 1);
+	keep_edge(B, e, key);
 	free(key);
 	sb_printf(&b, "part-of-%s", child->id.text);
 	set_taken(e, "id", &b);
-	set(e, "class", "part-of");
-	set(e, "color", B->colors->part_of);
+	set(e, "class", ghost ? "part-of ghost" : "part-of");
+	set(e, "color", ghost ? B->colors->faded_line : B->colors->part_of);
 	set(e, "fontcolor", B->colors->muted);
 	set(e, "penwidth", "0.8");
 	set(e, "arrowhead", "none");
@@ -469,7 +500,10 @@ static void add_part_of(builder *B, const an_actor *child, const an_actor *paren
 	sb_puts(&b, " is part of ");
 	put_tooltip_text(&b, an_actor_label(parent));
 	set_taken(e, "tooltip", &b);
-	B->part_of_used = true;
+	if (ghost)
+		B->ghost_used = true;
+	else
+		B->part_of_used = true;
 }
 
 /* ------------------------------------------------------------------ ties */
@@ -478,6 +512,8 @@ static void add_part_of(builder *B, const an_actor *child, const an_actor *paren
 typedef struct {
 	size_t *links;   /* indices into net->links, in file order */
 	size_t count, cap;
+	char *key;       /* the same for the same from, to, type and direction in any view */
+	bool ghost;      /* outside the view: drawn faintly, without a label */
 } tie_group;
 
 /* The span of the group's dates in years ("1995–2017", "1979–", "2009"), or nothing. */
@@ -613,9 +649,15 @@ static void add_edge(builder *B, const tie_group *grp)
 	const an_link *first = &net->links[grp->links[0]];
 	const an_tie *t = &net->ties[first->tie];
 	const an_type *type = &net->types[t->type_index];
-	const an_actor *from = &net->actors[first->from], *to = &net->actors[first->to];
+	size_t from_index = first->from, to_index = first->to;
+	if (t->mutual && !B->opt->no_merge && from_index > to_index) { /* A-B is B-A, merged */
+		from_index = first->to;
+		to_index = first->from;
+	}
+	const an_actor *from = &net->actors[from_index], *to = &net->actors[to_index];
 	Agnode_t *tail = agnode(B->g, from->id.text, 0), *head = agnode(B->g, to->id.text, 0);
 	Agedge_t *e = agedge(B->g, tail, head, first->key, 1);
+	keep_edge(B, e, grp->key);
 
 	an_confidence strongest = AN_DISPUTED;
 	for (size_t i = 0; i < grp->count; i++) {
@@ -623,23 +665,29 @@ static void add_edge(builder *B, const tie_group *grp)
 		if (c < strongest)
 			strongest = c;
 	}
-	B->type_used[t->type_index] = true;
-	B->confidence_used[strongest] = true;
+	if (grp->ghost) {
+		B->ghost_used = true;
+	} else {
+		B->type_used[t->type_index] = true;
+		B->confidence_used[strongest] = true;
+	}
 
 	strbuf b;
 	sb_init(&b);
-	put_edge_label(B, &b, grp);
-	if (B->opt->cite)
-		put_citations(B, &b, grp);
+	if (!grp->ghost) {
+		put_edge_label(B, &b, grp);
+		if (B->opt->cite)
+			put_citations(B, &b, grp);
+	}
 	if (b.len)
 		set_taken(e, "label", &b);
 
-	bool fade = faded(B, first->from) && faded(B, first->to);
+	bool fade = grp->ghost || (faded(B, first->from) && faded(B, first->to));
 	set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
 	if (fade)
 		set(e, "fontcolor", B->colors->faded_text);
 	set(e, "style", CONFIDENCE_STYLE[strongest]);
-	double width = (strongest == AN_CONFIRMED ? 2.4 : 1.2) + 0.8 * log2((double)grp->count);
+	double width = grp->ghost ? 1 : (strongest == AN_CONFIRMED ? 2.4 : 1.2) + 0.8 * log2((double)grp->count);
 	if (width != 1.2) {
 		sb_printf(&b, "%.2g", width);
 		set_taken(e, "penwidth", &b);
@@ -678,42 +726,63 @@ static void add_edge(builder *B, const tie_group *grp)
 	if (grp->count == 1)
 		sb_printf(&b, "tie-%s", first->key);
 	else
-		sb_printf(&b, "ties-%s-%s-%s", from->id.text, to->id.text, type->name.text);
+		sb_printf(&b, "ties-%s-%s-%s%s", from->id.text, to->id.text, type->name.text,
+		          t->mutual ? "-mutual" : "");
 	set_taken(e, "id", &b);
-	sb_printf(&b, "tie %s %s%s", type->name.text, an_confidence_name(strongest),
-	          grp->count > 1 ? " merged" : "");
+	sb_printf(&b, "tie %s %s%s%s", type->name.text, an_confidence_name(strongest),
+	          grp->count > 1 ? " merged" : "", grp->ghost ? " ghost" : "");
 	set_taken(e, "class", &b);
 }
 
-/* Groups the view's links: one group per link, or, merging, per from/to/type/direction. */
-static tie_group *group_links(const an_view *view, bool merge, size_t *ngroups)
+/*
+ * The key of a link's group: its own key, or, merging, its from, to, type and
+ * direction (a mutual A-B tie is the same as a mutual B-A tie).
+ */
+static char *group_key(const an_network *net, const an_link *l, bool merge)
+{
+	if (!merge)
+		return xstrdup(l->key);
+	const an_tie *t = &net->ties[l->tie];
+	size_t a = l->from, b = l->to;
+	if (t->mutual && a > b)
+		a = l->to, b = l->from;
+	char key[96];
+	snprintf(key, sizeof key, "%zu %zu %zu %d", a, b, t->type_index, t->mutual);
+	return xstrdup(key);
+}
+
+/*
+ * Groups the view's links, one group per key (see group_key); with a ghost
+ * view, then its links outside the view's groups, as ghost groups.
+ */
+static tie_group *group_links(const an_view *view, const an_view *ghost, bool merge,
+                              size_t *ngroups)
 {
 	const an_network *net = view->net;
-	tie_group *groups = xcalloc(view->nlinks ? view->nlinks : 1, sizeof *groups);
+	size_t most = view->nlinks + (ghost ? ghost->nlinks : 0);
+	tie_group *groups = xcalloc(most ? most : 1, sizeof *groups);
 	size_t n = 0;
 	strindex index;
 	si_init(&index);
-	arena keys = {0};
-	for (size_t i = 0; i < view->nlinks; i++) {
-		const an_link *l = &net->links[view->links[i]];
-		const an_tie *t = &net->ties[l->tie];
-		size_t g = n;
-		if (merge) {
-			/* A mutual A-B tie is the same as a mutual B-A tie. */
-			size_t a = l->from, b = l->to;
-			if (t->mutual && a > b)
-				a = l->to, b = l->from;
-			char key[96];
-			snprintf(key, sizeof key, "%zu %zu %zu %d", a, b, t->type_index, t->mutual);
-			g = si_put(&index, arena_strdup(&keys, key), n);
+	for (int pass = 0; pass < (ghost ? 2 : 1); pass++) {
+		const an_view *v = pass ? ghost : view;
+		size_t first_ghost = n;
+		for (size_t i = 0; i < v->nlinks; i++) {
+			char *key = group_key(net, &net->links[v->links[i]], merge);
+			size_t g = si_put(&index, key, n);
+			if (g == n) {
+				groups[n].key = key;
+				groups[n++].ghost = pass == 1;
+			} else {
+				free(key);
+			}
+			if (g < first_ghost)
+				continue; /* drawn with the view's links, not again as a ghost */
+			GROW(groups[g].links, groups[g].cap, groups[g].count + 1);
+			groups[g].links[groups[g].count++] = v->links[i];
 		}
-		if (g == n)
-			n++;
-		GROW(groups[g].links, groups[g].cap, groups[g].count + 1);
-		groups[g].links[groups[g].count++] = view->links[i];
 	}
 	si_free(&index);
-	arena_free(&keys);
 	*ngroups = n;
 	return groups;
 }
@@ -735,13 +804,19 @@ static void put_legend_cell(strbuf *b, const char *color, const char *glyph, con
 	sb_puts(b, "</FONT></TD>");
 }
 
-/* Starts a new legend row every `per_row` cells. */
-static void next_legend_cell(strbuf *b, size_t *cells)
+/* Legend items per row of tie types. */
+#define LEGEND_ROW 6
+
+/* Moves the cells, if there are any, into a row of the legend. */
+static void put_legend_row(strbuf *rows, strbuf *cells)
 {
-	const size_t per_row = 6;
-	if (*cells && *cells % per_row == 0)
-		sb_puts(b, "</TR><TR>");
-	(*cells)++;
+	if (!cells->len)
+		return;
+	sb_puts(rows, "<TR>");
+	sb_add(rows, cells->data, cells->len);
+	sb_puts(rows, "</TR>");
+	cells->len = 0;
+	cells->data[0] = '\0';
 }
 
 /*
@@ -752,32 +827,45 @@ static void next_legend_cell(strbuf *b, size_t *cells)
 static void put_legend(builder *B, strbuf *b)
 {
 	const theme_colors *c = B->colors;
-	sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+	strbuf rows; /* a row with no cell would be an error in Graphviz's HTML */
+	sb_init(&rows);
+	strbuf cells;
+	sb_init(&cells);
 	if (B->kind_used[AN_STATE])
-		sb_printf(b, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">State</FONT></TD>",
+		sb_printf(&cells, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">State</FONT></TD>",
 		          c->state_fill, c->state_line, c->text);
 	if (B->kind_used[AN_NON_STATE])
-		sb_printf(b, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"><FONT COLOR=\"%s\">Non-state</FONT></TD>",
+		sb_printf(&cells, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"><FONT COLOR=\"%s\">Non-state</FONT></TD>",
 		          c->group_fill, c->group_line, c->text);
 	if (B->part_of_used)
-		put_legend_cell(b, c->part_of, LINE_GLYPH, "part of", c->text);
-	sb_puts(b, "</TR><TR>");
-	size_t cells = 0;
+		put_legend_cell(&cells, c->part_of, LINE_GLYPH, "part of", c->text);
+	if (B->ghost_used)
+		put_legend_cell(&cells, c->faded_line, LINE_GLYPH, "other periods", c->muted);
+	put_legend_row(&rows, &cells);
+	size_t count = 0;
 	for (size_t i = 0; i < B->net->ntypes; i++) {
 		if (!B->type_used[i])
 			continue;
 		const an_type *t = &B->net->types[i];
-		next_legend_cell(b, &cells);
+		if (count++ % LEGEND_ROW == 0)
+			put_legend_row(&rows, &cells);
 		char glyph[64];
 		snprintf(glyph, sizeof glyph, "%s%s", LINE_GLYPH, arrow_glyph(type_arrowhead(B, t)));
-		put_legend_cell(b, type_color(B, t), glyph, an_type_label(t), c->text);
+		put_legend_cell(&cells, type_color(B, t), glyph, an_type_label(t), c->text);
 	}
-	sb_puts(b, "</TR><TR>");
+	put_legend_row(&rows, &cells);
 	for (int i = 0; i < 4; i++)
 		if (B->confidence_used[i])
-			put_legend_cell(b, c->text, CONFIDENCE_GLYPH[i],
+			put_legend_cell(&cells, c->text, CONFIDENCE_GLYPH[i],
 			                an_confidence_name((an_confidence)i), c->text);
-	sb_puts(b, "</TR></TABLE></FONT></TD></TR>");
+	put_legend_row(&rows, &cells);
+	if (rows.len) {
+		sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
+		sb_add(b, rows.data, rows.len);
+		sb_puts(b, "</TABLE></FONT></TD></TR>");
+	}
+	sb_free(&rows);
+	sb_free(&cells);
 }
 
 /* "Source: ..." from the sources of the ties shown, or, with --cite, the numbered list. */
@@ -844,24 +932,39 @@ static void add_title_block(builder *B)
 	if (!opt->no_source)
 		put_sources(B, &b);
 	sb_puts(&b, "</TABLE>");
-	char *html = sb_take(&b, NULL);
-	agset(B->g, "label", agstrdup_html(B->g, html));
-	free(html);
+	B->graph->title_block = sb_take(&b, NULL);
+	agset(B->g, "label", agstrdup_html(B->g, B->graph->title_block));
 	if (opt->cite)
 		set(B->g, "labelloc", "b"); /* a report's figure: caption and sources under it */
 }
 
 /* ---------------------------------------------------------------- layout */
 
-/* Region clusters (--cluster region), each a subgraph the actors of that region go into. */
-static Agraph_t *region_cluster(builder *B, const char *region, strindex *clusters,
-                                Agraph_t ***list, size_t *n)
+/*
+ * Region clusters (--cluster region), each a subgraph the actors of that
+ * region go into, numbered in the network's order so that a region has the
+ * same name in every period.
+ */
+static Agraph_t *region_cluster(builder *B, size_t actor, strindex *clusters, Agraph_t ***list,
+                                size_t *n)
 {
+	const char *region = B->net->actors[actor].region.text;
 	size_t i = si_get(clusters, region);
 	if (i != SIZE_MAX)
 		return (*list)[i];
+	size_t number = 1; /* 1 + the regions met before this one in the network */
+	strindex seen;
+	si_init(&seen);
+	for (size_t k = 0; k < actor; k++) {
+		const char *r = B->net->actors[k].region.text;
+		if (r && strcmp(r, region) == 0)
+			break;
+		if (r && si_put(&seen, r, number) == number)
+			number++;
+	}
+	si_free(&seen);
 	char name[32];
-	snprintf(name, sizeof name, "cluster_%zu", *n + 1);
+	snprintf(name, sizeof name, "cluster_%zu", number);
 	Agraph_t *sub = agsubg(B->g, name, 1);
 	strbuf b;
 	sb_init(&b);
@@ -873,7 +976,7 @@ static Agraph_t *region_cluster(builder *B, const char *region, strindex *cluste
 	set(sub, "labeljust", "l");
 	set(sub, "labelloc", "t");
 	set(sub, "fontsize", "11");
-	sb_printf(&b, "region-%zu", *n + 1);
+	sb_printf(&b, "region-%zu", number);
 	set_taken(sub, "id", &b);
 	*list = xrealloc(*list, (*n + 1) * sizeof **list);
 	(*list)[*n] = sub;
@@ -887,9 +990,9 @@ static void place_parts(builder *B, Agraph_t *const *actor_graph)
 	const an_network *net = B->net;
 	for (size_t i = 0; i < net->nactors; i++) {
 		size_t parent = net->actors[i].part_of_index;
-		if (!B->view->actor_shown[i] || parent == SIZE_MAX || !B->view->actor_shown[parent])
-			continue;
-		add_part_of(B, &net->actors[i], &net->actors[parent]);
+		if (!actor_graph[i] || parent == SIZE_MAX || !actor_graph[parent])
+			continue; /* not both drawn */
+		add_part_of(B, &net->actors[i], &net->actors[parent], ghosted(B, i) || ghosted(B, parent));
 		if (actor_graph[i] != actor_graph[parent])
 			continue; /* rank=same across clusters would break the clusters */
 		char name[96];
@@ -978,8 +1081,11 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 		name = NULL;
 	static Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc}; /* the graph keeps it */
 	Agraph_t *g = agopen((char *)(name ? name : "network"), Agdirected, &disc);
+	an_graph *graph = xcalloc(1, sizeof *graph);
+	graph->g = g;
 	builder B = {
 		.g = g,
+		.graph = graph,
 		.view = view,
 		.net = net,
 		.opt = opt,
@@ -990,33 +1096,34 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	};
 	declare_attributes(g, B.colors, opt);
 
-	an_graph *graph = xcalloc(1, sizeof *graph);
-	graph->g = g;
+	const an_view *ghost = opt->ghost;
 	Agraph_t **actor_graph = xcalloc(net->nactors + 1, sizeof *actor_graph);
 	strindex clusters;
 	si_init(&clusters);
 	Agraph_t **cluster_list = NULL;
 	size_t nclusters = 0;
 	for (size_t i = 0; i < net->nactors; i++) {
-		if (!view->actor_shown[i])
+		if (!view->actor_shown[i] && !(ghost && ghost->actor_shown[i]))
 			continue;
 		const an_actor *a = &net->actors[i];
 		actor_graph[i] = g;
 		if (opt->cluster == AN_CLUSTER_REGION && a->region.text)
-			actor_graph[i] = region_cluster(&B, a->region.text, &clusters, &cluster_list, &nclusters);
+			actor_graph[i] = region_cluster(&B, i, &clusters, &cluster_list, &nclusters);
 		add_actor(&B, a, i, actor_graph[i]);
 		graph->nodes++;
 	}
 	place_parts(&B, actor_graph);
 	size_t ngroups;
-	tie_group *groups = group_links(view, !opt->no_merge, &ngroups);
+	tie_group *groups = group_links(view, ghost, !opt->no_merge, &ngroups);
 	for (size_t i = 0; i < ngroups; i++) {
 		add_edge(&B, &groups[i]);
 		graph->edges++;
 		free(groups[i].links);
+		free(groups[i].key);
 	}
 	free(groups);
-	add_title_block(&B);
+	if (!opt->bare)
+		add_title_block(&B);
 
 	si_free(&clusters);
 	free(cluster_list);
@@ -1034,7 +1141,37 @@ void an_graph_free(an_graph *graph)
 	if (!graph)
 		return;
 	agclose(graph->g);
+	for (size_t i = 0; i < graph->nkeyed; i++)
+		free(graph->keyed[i].key);
+	free(graph->keyed);
+	free(graph->title_block);
 	free(graph);
+}
+
+Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key)
+{
+	if (i >= graph->nkeyed)
+		return NULL;
+	*key = graph->keyed[i].key;
+	return graph->keyed[i].e;
+}
+
+void an_graph_title_size(an_graph *graph, int width, int height)
+{
+	const char *html = graph->title_block;
+	if (!html || strncmp(html, "<TABLE", 6) != 0)
+		return;
+	strbuf b;
+	sb_init(&b);
+	sb_puts(&b, "<TABLE");
+	if (width > 0)
+		sb_printf(&b, " WIDTH=\"%d\"", width);
+	if (height > 0)
+		sb_printf(&b, " HEIGHT=\"%d\"", height);
+	sb_puts(&b, html + 6);
+	char *sized = sb_take(&b, NULL);
+	agset(graph->g, "label", agstrdup_html(graph->g, sized));
+	free(sized);
 }
 
 const char *an_graph_description(const an_graph *graph)

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "actornet.h"
+#include "internal.h"
 
 #define EN_DASH "\xe2\x80\x93" /* U+2013 EN DASH, between the ends of a range */
 
@@ -414,4 +414,46 @@ void an_period_label(const an_when *p, char *buf, size_t size)
 		}
 	}
 	copy_label(label, buf, size);
+}
+
+bool an_step_parse(const char *text, an_step *out, char *problem, size_t size)
+{
+	if (strcmp(text, "decade") == 0) {
+		*out = (an_step){10, true};
+		return true;
+	}
+	if (strcmp(text, "year") == 0) {
+		*out = (an_step){1, false};
+		return true;
+	}
+	size_t len = strlen(text);
+	if (len < 2 || len > 5 || text[len - 1] != 'y' || !all_digits(text, len - 1) || text[0] == '0')
+		return fail(problem, size, "use decade, year, or a number of years such as 5y");
+	int years = number(text, len - 1);
+	if (years > 1000)
+		return fail(problem, size, "a step is at most 1000y");
+	*out = (an_step){years, false};
+	return true;
+}
+
+an_period *an_series(const an_step *step, int first, int last, size_t *count)
+{
+	int start = first - first % step->years; /* years are never negative */
+	size_t n = last < start ? 0 : (size_t)((last - start) / step->years + 1);
+	*count = n;
+	if (n > AN_SERIES_MAX)
+		return NULL;
+	an_period *periods = xcalloc(n ? n : 1, sizeof *periods);
+	for (size_t i = 0; i < n; i++) {
+		int y1 = start + (int)i * step->years, y2 = y1 + step->years - 1;
+		an_period *p = &periods[i];
+		if (step->decade)
+			snprintf(p->name, sizeof p->name, "%04ds", y1);
+		else if (step->years == 1)
+			snprintf(p->name, sizeof p->name, "%04d", y1);
+		else
+			snprintf(p->name, sizeof p->name, "%04d-%04d", y1, y2);
+		an_when_from_days(an_days_from_civil(y1, 1, 1), an_days_from_civil(y2, 12, 31), &p->when);
+	}
+	return periods;
 }

@@ -13,4 +13,11 @@ const char *an_graph_description(const an_graph *graph);
 /* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
 const char *an_graph_title(const an_graph *graph);
 
+/*
+ * The i-th edge of the graph (NULL past the last) and its key: the edge that
+ * stands for the same ties (the same from, to, type and direction, merged)
+ * has the same key in every graph built from one network, whatever the period.
+ */
+Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key);
+
 #endif

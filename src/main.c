@@ -3,12 +3,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -22,7 +26,7 @@ enum exit_status {
 #define STRING_OF(x) #x
 #define STRING(x) STRING_OF(x) /* a macro's value as a string literal */
 
-static const char *const FORMATS[] = {"svg", "png", "pdf", "dot", "json", NULL};
+static const char *const FORMATS[] = {"svg", "png", "pdf", "dot", "json", "html", NULL};
 static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
 
 static const char MAIN_HELP[] =
@@ -114,6 +118,9 @@ static const char CHECK_HELP[] =
 	"Exit status: 0 when every file is valid, 1 when any has an error, 2 on wrong usage.\n";
 
 static const char *program = "actornet";
+
+/* getopt_long values of the options that have no short form. */
+enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST };
 
 static int usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -258,7 +265,15 @@ typedef struct {
 	const char *engine;
 	const char *title;
 	const char *period;
-	bool each_decade;
+	bool each;            /* --each: a series */
+	an_step step;
+	bool has_from, has_to;
+	an_when from, to;     /* --from, --to */
+	bool stable;          /* a series' actors keep their places (not --no-stable) */
+	bool ghost;
+	int jobs;
+	bool page;            /* an .html output: the series' timeline page */
+	bool verbose;
 	const char *types;
 	const char *confidence;
 	const char *focus[64]; /* the --focus arguments, each an id or a comma-separated list */
@@ -377,95 +392,476 @@ static char *expand_path(const char *pattern, const char *period)
 	return sb_take(&b, NULL);
 }
 
+/* Seconds since an arbitrary start, for --verbose timings and progress. */
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The engine --layout asks for a graph: auto picks by its size, and says so when it leaves dot. */
+static const char *engine_for(const render_options *o, an_graph *graph)
+{
+	if (strcmp(o->engine, "auto") != 0)
+		return o->engine;
+	size_t nodes = an_graph_nodes(graph), edges = an_graph_edges(graph);
+	const char *engine = an_layout_auto(nodes, edges);
+	if (strcmp(engine, "dot") != 0 && !o->quiet)
+		fprintf(stderr,
+		        "%s: note: %zu actors and %zu ties are too many for dot to lay out quickly: using %s (--layout dot forces dot)\n",
+		        program, nodes, edges, engine);
+	return engine;
+}
+
+/* What a diagram is drawn from: a view, and for a stable series its graph and placement. */
+typedef struct {
+	const an_view *view;
+	const char *period_name;       /* fills {period}; NULL outside a series */
+	an_graph *graph;               /* built ahead (stable series), or NULL */
+	const an_placement *placement; /* NULL: the graph is laid out on its own */
+	char **page_svg;               /* non-NULL: keeps the SVG for the timeline page */
+	size_t *page_len;
+} drawing;
+
+/* Lays out the drawing's graph, pinned or with the engine; false on failure. */
+static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
+                    an_renderer *renderer, an_diags *diags)
+{
+	double start = now();
+	const char *engine = d->placement ? "nop2" : engine_for(o, graph);
+	bool ok = d->placement ? an_layout_pinned(renderer, graph, d->placement, diags)
+	                       : an_layout(renderer, graph, engine, diags);
+	if (ok && o->verbose)
+		fprintf(stderr, "%s: %s%slaid out %zu actors and %zu ties with %s%s in %.3f s\n", program,
+		        d->period_name ? d->period_name : "", d->period_name ? ": " : "",
+		        an_graph_nodes(graph), an_graph_edges(graph), engine,
+		        d->placement ? " (at the series' places)" : "", now() - start);
+	return ok;
+}
+
 /* Draws one view to every output; returns an exit status. */
-static int draw(const render_options *o, const an_view *view, an_renderer **renderer,
-                const char *period_name)
+static int draw(const render_options *o, const drawing *d, an_renderer **renderer)
 {
 	int status = EXIT_OK;
 	an_build_options build = o->build;
 	build.title = o->title;
-	an_graph *graph = NULL; /* built when an output needs it: JSON does not */
+	an_graph *graph = d->graph; /* built when an output needs it: JSON does not */
 	bool laid_out = false;
 	an_diags diags;
 	an_diags_init(&diags);
-	/* Two passes: DOT and JSON first, so that DOT shows the graph before layout. */
-	for (int n = 0; n < 2 * o->noutputs && status == EXIT_OK; n++) {
-		const output *out = &o->outputs[n % o->noutputs];
-		bool unlaid = strcmp(out->format, "dot") == 0 || strcmp(out->format, "json") == 0;
-		if (unlaid != (n < o->noutputs))
+	/*
+	 * DOT and JSON first, so that DOT shows the graph before layout; the
+	 * timeline page's SVG last, when no output was an SVG.
+	 */
+	for (int n = 0; n <= 2 * o->noutputs && status == EXIT_OK; n++) {
+		bool page_only = n == 2 * o->noutputs;
+		if (page_only && (!d->page_svg || *d->page_svg))
 			continue;
-		char *path = period_name ? expand_path(out->path, period_name) : xstrdup(out->path);
+		const output *out = page_only ? NULL : &o->outputs[n % o->noutputs];
+		const char *format = page_only ? "svg" : out->format;
+		if (strcmp(format, "html") == 0)
+			continue; /* the series writes the page */
+		bool unlaid = strcmp(format, "dot") == 0 || strcmp(format, "json") == 0;
+		if (!page_only && unlaid != (n < o->noutputs))
+			continue;
 		char *data = NULL;
 		size_t len = 0;
 		bool ok = true;
-		if (!graph && strcmp(out->format, "json") != 0)
-			graph = an_graph_build(view, &build);
-		if (strcmp(out->format, "dot") == 0) {
+		if (!graph && strcmp(format, "json") != 0)
+			graph = an_graph_build(d->view, &build);
+		if (strcmp(format, "dot") == 0) {
 			data = an_graph_dot(graph, &len);
-		} else if (strcmp(out->format, "json") == 0) {
-			data = an_view_json(view, &len);
+		} else if (strcmp(format, "json") == 0) {
+			data = an_view_json(d->view, &len);
 		} else {
 			if (!*renderer && !(*renderer = an_renderer_new())) {
 				an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
 				ok = false;
 			}
-			if (ok && !laid_out) {
-				const char *engine = o->engine;
-				if (strcmp(engine, "auto") == 0) {
-					size_t nodes = an_graph_nodes(graph), edges = an_graph_edges(graph);
-					engine = an_layout_auto(nodes, edges);
-					if (strcmp(engine, "dot") != 0 && !o->quiet)
-						fprintf(stderr,
-						        "%s: note: %zu actors and %zu ties are too many for dot to lay out quickly: using %s (--layout dot forces dot)\n",
-						        program, nodes, edges, engine);
-				}
-				ok = laid_out = an_layout(*renderer, graph, engine, &diags);
-			}
+			if (ok && !laid_out)
+				ok = laid_out = lay_out(o, d, graph, *renderer, &diags);
 			if (ok)
-				ok = an_render(*renderer, graph, out->format, &o->render, &data, &len, &diags);
+				ok = an_render(*renderer, graph, format, &o->render, &data, &len, &diags);
 		}
-		if (ok)
+		if (ok && d->page_svg && !*d->page_svg && strcmp(format, "svg") == 0) {
+			*d->page_svg = xmalloc(len + 1);
+			memcpy(*d->page_svg, data, len);
+			(*d->page_svg)[len] = '\0';
+			*d->page_len = len;
+		}
+		if (ok && !page_only) {
+			char *path = d->period_name ? expand_path(out->path, d->period_name) : xstrdup(out->path);
 			ok = an_write_file(path, data, len, &diags);
+			free(path);
+		}
 		if (!ok)
 			status = EXIT_OUTPUT;
 		free(data);
-		free(path);
 	}
 	print_diags(&diags, o->quiet, NULL);
 	an_diags_free(&diags);
 	if (laid_out)
 		an_layout_free(*renderer, graph);
-	an_graph_free(graph);
+	if (graph != d->graph)
+		an_graph_free(graph);
 	return status;
 }
 
-static int render_each_decade(render_options *o, const an_network *net, an_renderer **renderer)
+/* ------------------------------------------------------------------ series */
+
+/* A series: one diagram per period, each drawn by draw_period. */
+typedef struct {
+	const render_options *o;
+	const an_network *net;
+	an_period *periods;
+	size_t count;
+	an_view *views;          /* per period */
+	an_view whole;           /* the series' whole span: the placement's and --ghost's view */
+	an_graph **graphs;       /* per period, built ahead for a stable series; else NULL */
+	an_placement *placement; /* stable series only */
+	bool page;               /* a timeline page is written */
+	char **svg;              /* per period: the SVG for the page */
+	size_t *svg_len;
+	/* Progress, on a terminal only. */
+	bool progress;
+	size_t done;
+} series;
+
+static void show_progress(series *s, size_t period)
 {
-	if (!net->has_span) {
+	s->done++;
+	if (!s->progress)
+		return;
+	if (s->done < s->count)
+		fprintf(stderr, "\r%s: %zu of %zu periods drawn (%s)\033[K", program, s->done, s->count,
+		        s->periods[period].name);
+	else
+		fputs("\r\033[K", stderr);
+}
+
+static int draw_period(series *s, size_t i, an_renderer **renderer)
+{
+	drawing d = {
+		.view = &s->views[i],
+		.period_name = s->periods[i].name,
+		.graph = s->graphs ? s->graphs[i] : NULL,
+		.placement = s->placement,
+		.page_svg = s->page ? &s->svg[i] : NULL,
+		.page_len = s->page ? &s->svg_len[i] : NULL,
+	};
+	int status = draw(s->o, &d, renderer);
+	if (s->graphs) {
+		an_graph_free(s->graphs[i]);
+		s->graphs[i] = NULL;
+	}
+	return status;
+}
+
+/* Reads exactly n bytes; false at end of file or on error. */
+static bool read_full(int fd, void *buf, size_t n)
+{
+	for (char *p = buf; n > 0;) {
+		ssize_t got = read(fd, p, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return false;
+		p += got;
+		n -= (size_t)got;
+	}
+	return true;
+}
+
+static bool write_full(int fd, const void *buf, size_t n)
+{
+	for (const char *p = buf; n > 0;) {
+		ssize_t put = write(fd, p, n);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return false;
+		p += put;
+		n -= (size_t)put;
+	}
+	return true;
+}
+
+/* What a worker process reports of each period it drew; the page's SVG follows. */
+typedef struct {
+	size_t period;
+	int status;
+	size_t svg_len;
+} period_report;
+
+/* A worker: draws the periods it takes from `tasks` and reports each on `results`. */
+static _Noreturn void work(series *s, int tasks, int results, an_renderer **renderer)
+{
+	size_t i;
+	while (read_full(tasks, &i, sizeof i)) {
+		period_report report = {i, draw_period(s, i, renderer), 0};
+		if (s->page && s->svg[i])
+			report.svg_len = s->svg_len[i];
+		if (!write_full(results, &report, sizeof report) ||
+		    (report.svg_len && !write_full(results, s->svg[i], report.svg_len)))
+			_exit(EXIT_OUTPUT);
+		if (s->page) {
+			free(s->svg[i]);
+			s->svg[i] = NULL;
+		}
+	}
+	_exit(EXIT_OK);
+}
+
+/*
+ * Draws the periods in `jobs` processes forked now, after the one placement:
+ * each takes the next period from a shared pipe, so a long period does not
+ * hold up the others, and reports it back; the output is the same as one
+ * process's.
+ */
+static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
+{
+	int tasks[2];
+	if (pipe(tasks) != 0) {
+		fprintf(stderr, "%s: error: cannot start worker processes: %s\n", program, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	for (size_t i = 0; i < s->count; i++) /* at most AN_SERIES_MAX: the pipe holds them all */
+		write_full(tasks[1], &i, sizeof i);
+	close(tasks[1]);
+	fflush(NULL);
+	pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
+	struct pollfd *fds = xcalloc((size_t)jobs, sizeof *fds);
+	int status = EXIT_OK, running = 0;
+	for (int k = 0; k < jobs; k++) {
+		int results[2];
+		if (pipe(results) != 0)
+			break;
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			close(results[0]);
+			for (int j = 0; j < running; j++)
+				close(fds[j].fd);
+			work(s, tasks[0], results[1], renderer);
+		}
+		close(results[1]);
+		if (pids[k] < 0) {
+			close(results[0]);
+			break;
+		}
+		fds[running++] = (struct pollfd){.fd = results[0], .events = POLLIN};
+	}
+	close(tasks[0]);
+	if (running == 0) {
+		fprintf(stderr, "%s: error: cannot start worker processes: %s\n", program, strerror(errno));
+		status = EXIT_OUTPUT;
+	}
+	for (int open = running; open > 0;) {
+		if (poll(fds, (nfds_t)running, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int k = 0; k < running; k++) {
+			if (fds[k].fd < 0 || !fds[k].revents)
+				continue;
+			period_report report;
+			if (!read_full(fds[k].fd, &report, sizeof report) || report.period >= s->count) {
+				close(fds[k].fd);
+				fds[k].fd = -1;
+				open--;
+				continue;
+			}
+			if (report.svg_len) {
+				s->svg[report.period] = xmalloc(report.svg_len + 1);
+				if (!read_full(fds[k].fd, s->svg[report.period], report.svg_len))
+					report.status = EXIT_OUTPUT;
+				s->svg[report.period][report.svg_len] = '\0';
+				s->svg_len[report.period] = report.svg_len;
+			}
+			if (report.status > status)
+				status = report.status;
+			show_progress(s, report.period);
+		}
+	}
+	for (int k = 0; k < running; k++) {
+		int child;
+		while (waitpid(pids[k], &child, 0) < 0 && errno == EINTR)
+			;
+		if (WIFSIGNALED(child)) {
+			fprintf(stderr, "%s: error: a worker process was killed by signal %d\n", program,
+			        WTERMSIG(child));
+			status = EXIT_OUTPUT;
+		}
+	}
+	if (status == EXIT_OK && s->done < s->count) {
+		fprintf(stderr, "%s: error: %zu of %zu periods were not drawn\n", program,
+		        s->count - s->done, s->count);
+		status = EXIT_OUTPUT;
+	}
+	free(pids);
+	free(fds);
+	return status;
+}
+
+/*
+ * Places the whole series once: builds it without a title block, lays it out
+ * with the engine --layout picks for its size, and builds each period's graph
+ * with title blocks of one size, so that every period has the same canvas.
+ */
+static int place_series(series *s, an_renderer **renderer)
+{
+	const render_options *o = s->o;
+	an_build_options build = o->build;
+	build.title = o->title;
+	build.ghost = NULL;
+	build.bare = true;
+	an_diags diags;
+	an_diags_init(&diags);
+	int status = EXIT_OK;
+	if (!*renderer && !(*renderer = an_renderer_new())) {
+		fprintf(stderr, "%s: error: cannot start Graphviz\n", program);
+		return EXIT_OUTPUT;
+	}
+	an_graph *whole = an_graph_build(&s->whole, &build);
+	const char *engine = engine_for(o, whole);
+	if (s->progress)
+		fprintf(stderr, "%s: placing %zu actors with %s\033[K", program, an_graph_nodes(whole), engine);
+	double start = now();
+	s->placement = an_place(*renderer, whole, engine, &diags);
+	if (s->placement && o->verbose)
+		fprintf(stderr, "%s%s: placed %zu actors and %zu ties with %s in %.3f s\n",
+		        s->progress ? "\r" : "", program, an_graph_nodes(whole), an_graph_edges(whole),
+		        engine, now() - start);
+	an_graph_free(whole);
+	if (!s->placement)
+		status = EXIT_OUTPUT;
+
+	build.bare = false;
+	build.ghost = o->ghost ? &s->whole : NULL;
+	int width = 0, height = 0;
+	s->graphs = xcalloc(s->count, sizeof *s->graphs);
+	for (size_t i = 0; i < s->count && status == EXIT_OK; i++) {
+		s->graphs[i] = an_graph_build(&s->views[i], &build);
+		int w, h;
+		if (!an_placement_fit(*renderer, s->placement, s->graphs[i], &w, &h, &diags))
+			status = EXIT_OUTPUT;
+		width = w > width ? w : width;
+		height = h > height ? h : height;
+	}
+	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
+		an_graph_title_size(s->graphs[i], width, height);
+	print_diags(&diags, o->quiet, NULL);
+	an_diags_free(&diags);
+	return status;
+}
+
+/* Writes the timeline page of the series to every .html output. */
+static int write_page(series *s)
+{
+	const render_options *o = s->o;
+	an_frame *frames = xcalloc(s->count, sizeof *frames);
+	for (size_t i = 0; i < s->count; i++)
+		frames[i] = (an_frame){s->periods[i].name, s->views[i].period_text, s->svg[i], s->svg_len[i]};
+	const char *title = o->title ? o->title : s->net->title.text;
+	size_t len;
+	char *html = an_timeline_html(title ? title : "actornet", frames, s->count,
+	                              o->build.theme == AN_THEME_DARK, &len);
+	free(frames);
+	int status = EXIT_OK;
+	an_diags diags;
+	an_diags_init(&diags);
+	for (int i = 0; i < o->noutputs; i++)
+		if (strcmp(o->outputs[i].format, "html") == 0 &&
+		    !an_write_file(o->outputs[i].path, html, len, &diags))
+			status = EXIT_OUTPUT;
+	print_diags(&diags, o->quiet, NULL);
+	an_diags_free(&diags);
+	free(html);
+	return status;
+}
+
+/* The years a series covers: --from and --to, else the span of the network's dated ties. */
+static bool series_years(const render_options *o, const an_network *net, int *first, int *last)
+{
+	int m, d;
+	if (!net->has_span && (!o->has_from || !o->has_to))
+		return false;
+	if (o->has_from)
+		an_civil_from_days(o->from.first_day, first, &m, &d);
+	else
+		an_civil_from_days(net->span_first, first, &m, &d);
+	if (o->has_to)
+		an_civil_from_days(o->to.last_day, last, &m, &d);
+	else
+		an_civil_from_days(net->span_last, last, &m, &d);
+	return true;
+}
+
+static int render_series(render_options *o, const an_network *net, an_renderer **renderer)
+{
+	int first, last;
+	if (!series_years(o, net, &first, &last)) {
 		if (!o->quiet)
-			fprintf(stderr, "%s: note: %s has no dated ties: no decades to draw\n", program,
-			        net->path);
+			fprintf(stderr, "%s: note: %s has no dated ties: no periods to draw (--from and --to set them)\n",
+			        program, net->path);
 		return EXIT_OK;
 	}
-	int first, last, m, d;
-	an_civil_from_days(net->span_first, &first, &m, &d);
-	an_civil_from_days(net->span_last, &last, &m, &d);
-	for (int decade = first - first % 10; decade <= last; decade += 10) {
-		char name[16];
-		snprintf(name, sizeof name, "%ds", decade);
+	if (last < first)
+		return usage_error("render ", "--from %04d is after --to %04d", first, last);
+	series s = {.o = o, .net = net, .page = o->page};
+	s.periods = an_series(&o->step, first, last, &s.count);
+	if (!s.periods)
+		return usage_error("render ", "%zu periods from %04d to %04d are too many (at most %d): use a longer step or --from and --to",
+		                   s.count, first, last, AN_SERIES_MAX);
+	s.views = xcalloc(s.count ? s.count : 1, sizeof *s.views);
+	s.svg = xcalloc(s.count ? s.count : 1, sizeof *s.svg);
+	s.svg_len = xcalloc(s.count ? s.count : 1, sizeof *s.svg_len);
+	for (size_t i = 0; i < s.count; i++) {
 		an_filter f = o->filter;
-		char problem[128];
-		if (!an_period_parse(name, &f.period, problem, sizeof problem))
-			return usage_error("render ", "bad decade %s: %s", name, problem);
+		f.period = s.periods[i].when;
 		f.has_period = true;
-		an_view view;
-		an_view_build(&view, net, &f);
-		int status = draw(o, &view, renderer, name);
-		an_view_free(&view);
-		if (status != EXIT_OK)
-			return status;
+		an_view_build(&s.views[i], net, &f);
 	}
-	return EXIT_OK;
+	an_filter whole = o->filter;
+	an_when_from_days(s.periods[0].when.first_day, s.periods[s.count - 1].when.last_day,
+	                  &whole.period);
+	whole.has_period = true;
+	an_view_build(&s.whole, net, &whole);
+	s.progress = !o->quiet && isatty(STDERR_FILENO);
+
+	int status = o->stable ? place_series(&s, renderer) : EXIT_OK;
+	if (!o->stable && o->ghost)
+		o->build.ghost = &s.whole;
+	int jobs = o->jobs < (int)s.count ? o->jobs : (int)s.count;
+	if (status == EXIT_OK && jobs > 1) {
+		status = draw_in_parallel(&s, jobs, renderer);
+	} else {
+		for (size_t i = 0; i < s.count && status == EXIT_OK; i++) {
+			status = draw_period(&s, i, renderer);
+			show_progress(&s, i);
+		}
+	}
+	if (s.progress && s.done < s.count)
+		fputs("\r\033[K", stderr);
+	if (status == EXIT_OK && s.page)
+		status = write_page(&s);
+
+	for (size_t i = 0; i < s.count; i++) {
+		an_view_free(&s.views[i]);
+		free(s.svg[i]);
+		if (s.graphs)
+			an_graph_free(s.graphs[i]);
+	}
+	an_view_free(&s.whole);
+	an_placement_free(s.placement);
+	free(s.graphs);
+	free(s.views);
+	free(s.svg);
+	free(s.svg_len);
+	free(s.periods);
+	o->build.ghost = NULL;
+	return status;
 }
 
 static int cmd_render(int argc, char **argv)
@@ -484,6 +880,12 @@ static int cmd_render(int argc, char **argv)
 		{"all-actors", no_argument, NULL, 'A'},
 		{"title", required_argument, NULL, 'I'},
 		{"each", required_argument, NULL, 'E'},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{"no-stable", no_argument, NULL, OPT_NO_STABLE},
+		{"ghost", no_argument, NULL, OPT_GHOST},
+		{"jobs", required_argument, NULL, 'j'},
+		{"verbose", no_argument, NULL, 'v'},
 		{"max-size", required_argument, NULL, 'M'},
 		{"no-merge", no_argument, NULL, 'm'},
 		{"no-legend", no_argument, NULL, 'g'},
@@ -506,12 +908,16 @@ static int cmd_render(int argc, char **argv)
 	render_options o;
 	memset(&o, 0, sizeof o);
 	o.engine = "auto";
+	o.stable = true;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	const char *from = NULL, *to = NULL;
 	an_filter_init(&o.filter);
 	const char *paths[16];
 	int npaths = 0;
 	int c;
 	char *end;
-	while ((c = getopt_long(argc, argv, ":o:T:l:p:t:c:f:d:qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:T:l:p:t:c:f:d:j:vqh", options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			if (npaths == 16)
@@ -570,10 +976,34 @@ static int cmd_render(int argc, char **argv)
 		case 'I':
 			o.title = optarg;
 			break;
-		case 'E':
-			if (strcmp(optarg, "decade") != 0)
-				return usage_error("render ", "--each takes 'decade', not '%s'", optarg);
-			o.each_decade = true;
+		case 'E': {
+			char problem[128];
+			if (!an_step_parse(optarg, &o.step, problem, sizeof problem))
+				return usage_error("render ", "bad --each '%s': %s", optarg, problem);
+			o.each = true;
+			break;
+		}
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_NO_STABLE:
+			o.stable = false;
+			break;
+		case OPT_GHOST:
+			o.ghost = true;
+			break;
+		case 'j':
+			errno = 0;
+			long jobs = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || jobs < 1 || jobs > 64)
+				return usage_error("render ", "--jobs needs a number from 1 to 64, not '%s'", optarg);
+			o.jobs = (int)jobs;
+			break;
+		case 'v':
+			o.verbose = true;
 			break;
 		case 'M':
 			if (!parse_size(optarg, &o.load.max_size))
@@ -651,8 +1081,13 @@ static int cmd_render(int argc, char **argv)
 		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i]);
 		if (!format)
 			return usage_error("render ", "cannot tell the format of '%s' from its extension: use .svg, .png, .pdf, .dot or .json, or -T FORMAT", paths[i]);
-		if (o.each_decade && !strstr(paths[i], "{period}"))
-			return usage_error("render ", "with --each, the output '%s' needs {period} in its name", paths[i]);
+		if (strcmp(format, "html") == 0) {
+			if (!o.each)
+				return usage_error("render ", "a timeline page ('%s') shows a series: add --each decade (or year, or 5y)", paths[i]);
+			o.page = true;
+		} else if (o.each && !strstr(paths[i], "{period}")) {
+			return usage_error("render ", "with --each, the output '%s' needs {period} in its name (or .html for the timeline page)", paths[i]);
+		}
 		o.outputs[o.noutputs++] = (output){paths[i], format};
 	}
 	/* The network file is never opened for writing. */
@@ -661,8 +1096,23 @@ static int cmd_render(int argc, char **argv)
 		for (int i = 0; i < o.noutputs; i++)
 			if (stat(o.outputs[i].path, &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
 				return usage_error("render ", "the output '%s' is the network file itself", o.outputs[i].path);
-	if (o.period && o.each_decade)
-		return usage_error("render ", "--period and --each cannot go together");
+	if (o.period && o.each)
+		return usage_error("render ", "--period and --each cannot go together: use --from and --to to narrow a series");
+	if ((from || to) && !o.each)
+		return usage_error("render ", "--from and --to narrow a series: add --each decade (or year, or 5y), or use --period");
+	const char *const bounds[2] = {from, to};
+	for (int i = 0; i < 2; i++) {
+		an_when *w = i ? &o.to : &o.from;
+		char problem[128];
+		if (!bounds[i])
+			continue;
+		if (!an_period_parse(bounds[i], w, problem, sizeof problem))
+			return usage_error("render ", "bad --%s '%s': %s", i ? "to" : "from", bounds[i], problem);
+		if (i ? w->last_day == AN_DAY_MAX : w->first_day == AN_DAY_MIN)
+			return usage_error("render ", "--%s needs a date, not an open end: '%s'", i ? "to" : "from", bounds[i]);
+	}
+	o.has_from = from != NULL;
+	o.has_to = to != NULL;
 	if (o.period) {
 		char problem[128];
 		if (!an_period_parse(o.period, &o.filter.period, problem, sizeof problem))
@@ -690,13 +1140,21 @@ static int cmd_render(int argc, char **argv)
 	int status = resolve_names(&o, net, types, highlight, focused, focus);
 	an_renderer *renderer = NULL;
 	if (status == EXIT_OK) {
-		if (o.each_decade) {
-			status = render_each_decade(&o, net, &renderer);
+		if (o.each) {
+			status = render_series(&o, net, &renderer);
 		} else {
-			an_view view;
+			an_view view, context;
 			an_view_build(&view, net, &o.filter);
-			status = draw(&o, &view, &renderer, NULL);
+			if (o.ghost) { /* the same filters at every date */
+				an_filter all_dates = o.filter;
+				all_dates.has_period = false;
+				an_view_build(&context, net, &all_dates);
+				o.build.ghost = &context;
+			}
+			status = draw(&o, &(drawing){.view = &view}, &renderer);
 			an_view_free(&view);
+			if (o.ghost)
+				an_view_free(&context);
 		}
 	}
 	an_renderer_free(renderer);

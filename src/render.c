@@ -1,5 +1,6 @@
 /* render.c: lays out and renders a built graph in-process with Graphviz's gvc (the only gvc user). */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +157,266 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 {
 	return layout_at(r, g, engine, 0, diags);
+}
+
+/* ------------------------------------------------------------ placements */
+
+struct an_placement {
+	arena strings;
+	strindex nodes, edges, clusters; /* name or key -> index into the arrays below */
+	const char **node_pos;           /* "x,y" in points */
+	const char **edge_pos, **edge_lp; /* spline; label position or NULL */
+	const char **cluster_bb, **cluster_lp;
+	size_t nnodes, nedges, nclusters;
+	boxf bb; /* the canvas: the whole layout's box, widened by an_placement_fit */
+};
+
+/* A point as Graphviz reads it back exactly. */
+static void put_point(strbuf *b, pointf p)
+{
+	sb_printf(b, "%.17g,%.17g", p.x, p.y);
+}
+
+static const char *keep_point(arena *a, pointf p)
+{
+	strbuf b;
+	sb_init(&b);
+	put_point(&b, p);
+	const char *kept = arena_strdup(a, b.data);
+	sb_free(&b);
+	return kept;
+}
+
+/* An edge's spline as its `pos` attribute: "s,x,y e,x,y x,y x,y ...;..." (Graphviz's own form). */
+static const char *keep_spline(arena *a, const splines *spl)
+{
+	strbuf b;
+	sb_init(&b);
+	for (int i = 0; i < spl->size; i++) {
+		const bezier *bz = &spl->list[i];
+		if (i > 0)
+			sb_putc(&b, ';');
+		if (bz->sflag) {
+			sb_puts(&b, "s,");
+			put_point(&b, bz->sp);
+			sb_putc(&b, ' ');
+		}
+		if (bz->eflag) {
+			sb_puts(&b, "e,");
+			put_point(&b, bz->ep);
+			sb_putc(&b, ' ');
+		}
+		for (int k = 0; k < bz->size; k++) {
+			if (k > 0)
+				sb_putc(&b, ' ');
+			put_point(&b, bz->list[k]);
+		}
+	}
+	const char *kept = arena_strdup(a, b.data ? b.data : "");
+	sb_free(&b);
+	return kept;
+}
+
+an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
+{
+	if (!an_layout(r, g, engine, diags))
+		return NULL;
+	Agraph_t *cg = an_graph_cgraph(g);
+	an_placement *p = xcalloc(1, sizeof *p);
+	si_init(&p->nodes);
+	si_init(&p->edges);
+	si_init(&p->clusters);
+	p->bb = GD_bb(cg);
+	size_t cap = 0;
+	for (Agnode_t *n = agfstnode(cg); n; n = agnxtnode(cg, n)) {
+		GROW(p->node_pos, cap, p->nnodes + 1);
+		p->node_pos[p->nnodes] = keep_point(&p->strings, ND_coord(n));
+		si_put(&p->nodes, arena_strdup(&p->strings, agnameof(n)), p->nnodes++);
+	}
+	cap = 0;
+	size_t lp_cap = 0;
+	const char *key;
+	Agedge_t *e;
+	for (size_t i = 0; (e = an_graph_edge(g, i, &key)); i++) {
+		GROW(p->edge_pos, cap, p->nedges + 1);
+		GROW(p->edge_lp, lp_cap, p->nedges + 1);
+		p->edge_pos[p->nedges] = ED_spl(e) ? keep_spline(&p->strings, ED_spl(e)) : NULL;
+		p->edge_lp[p->nedges] = ED_label(e) && ED_label(e)->set
+		                         ? keep_point(&p->strings, ED_label(e)->pos) : NULL;
+		si_put(&p->edges, arena_strdup(&p->strings, key), p->nedges++);
+	}
+	cap = lp_cap = 0;
+	for (Agraph_t *sub = agfstsubg(cg); sub; sub = agnxtsubg(sub)) {
+		if (strncmp(agnameof(sub), "cluster", 7) != 0)
+			continue;
+		boxf bb = GD_bb(sub);
+		if (bb.UR.x <= bb.LL.x)
+			continue; /* an engine that draws no clusters */
+		GROW(p->cluster_bb, cap, p->nclusters + 1);
+		GROW(p->cluster_lp, lp_cap, p->nclusters + 1);
+		strbuf b;
+		sb_init(&b);
+		sb_printf(&b, "%.17g,%.17g,%.17g,%.17g", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
+		p->cluster_bb[p->nclusters] = arena_strdup(&p->strings, b.data);
+		sb_free(&b);
+		p->cluster_lp[p->nclusters] = GD_label(sub) && GD_label(sub)->set
+		                               ? keep_point(&p->strings, GD_label(sub)->pos) : NULL;
+		si_put(&p->clusters, arena_strdup(&p->strings, agnameof(sub)), p->nclusters++);
+	}
+	an_layout_free(r, g);
+	return p;
+}
+
+void an_placement_free(an_placement *p)
+{
+	if (!p)
+		return;
+	si_free(&p->nodes);
+	si_free(&p->edges);
+	si_free(&p->clusters);
+	free(p->node_pos);
+	free(p->edge_pos);
+	free(p->edge_lp);
+	free(p->cluster_bb);
+	free(p->cluster_lp);
+	arena_free(&p->strings);
+	free(p);
+}
+
+size_t an_placement_nodes(const an_placement *p)
+{
+	return p->nnodes;
+}
+
+/* Graph attributes the title block's text depends on. */
+static const char *const TITLE_ATTRIBUTES[] = {"fontname", "fontsize", "fontcolor", "charset", NULL};
+
+/* Measures a title block (a label of cg) in points, rounded up, in a scratch graph. */
+static bool measure_title(an_renderer *r, Agraph_t *cg, const char *label, bool html, int *width,
+                          int *height, an_diags *diags)
+{
+	Agraph_t *scratch = agopen("title", Agdirected, NULL);
+	for (int i = 0; TITLE_ATTRIBUTES[i]; i++) {
+		const char *value = agget(cg, (char *)TITLE_ATTRIBUTES[i]);
+		agattr(scratch, AGRAPH, (char *)TITLE_ATTRIBUTES[i], (char *)(value ? value : ""));
+	}
+	agattr(scratch, AGRAPH, "label", "");
+	agset(scratch, "label", html ? agstrdup_html(scratch, (char *)label) : (char *)label);
+	bool had_error = false;
+	int rc = gvLayout(r->gvc, scratch, "nop2");
+	flush_messages(diags, &had_error);
+	if (rc == 0) {
+		if (GD_label(scratch)) {
+			*width = (int)ceil(GD_label(scratch)->dimen.x);
+			*height = (int)ceil(GD_label(scratch)->dimen.y);
+		}
+		gvFreeLayout(r->gvc, scratch);
+	}
+	agclose(scratch);
+	if (rc != 0 && !had_error)
+		an_error(diags, (an_pos){0, 0}, "Graphviz could not measure the title block");
+	return rc == 0 && !had_error;
+}
+
+static bool pin_and_lay_out(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags);
+
+bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, int *height,
+                      an_diags *diags)
+{
+	*width = *height = 0;
+	Agraph_t *cg = an_graph_cgraph(g);
+	char *label = xstrdup(agget(cg, "label") ? agget(cg, "label") : "");
+	bool html = aghtmlstr(agget(cg, "label"));
+	if (r->laid_out)
+		an_layout_free(r, r->laid_out); /* Graphviz caches the attributes of one layout */
+	bool ok = !*label || measure_title(r, cg, label, html, width, height, diags);
+	/* The drawing without its title block: labels may reach past the whole layout's box. */
+	agset(cg, "label", "");
+	if (ok && (ok = pin_and_lay_out(r, g, p, diags))) {
+		boxf bb = GD_bb(cg);
+		p->bb.LL.x = fmin(p->bb.LL.x, bb.LL.x);
+		p->bb.LL.y = fmin(p->bb.LL.y, bb.LL.y);
+		p->bb.UR.x = fmax(p->bb.UR.x, bb.UR.x);
+		p->bb.UR.y = fmax(p->bb.UR.y, bb.UR.y);
+		an_layout_free(r, g);
+		/* A title block narrower than the canvas (with Graphviz's 8 pt each side) leaves it alone. */
+		if (*width + 16 <= p->bb.UR.x - p->bb.LL.x)
+			*width = 0;
+	}
+	agset(cg, "label", html ? agstrdup_html(cg, label) : label);
+	free(label);
+	return ok;
+}
+
+/* Sets an attribute on a graph object, declaring it on the root first. */
+static void pin(Agraph_t *root, void *obj, int kind, const char *name, const char *value)
+{
+	if (!agattr(root, kind, (char *)name, NULL))
+		agattr(root, kind, (char *)name, "");
+	agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* An invisible point that holds a corner of the canvas. */
+static void add_anchor(Agraph_t *g, const char *name, pointf at)
+{
+	Agnode_t *n = agnode(g, (char *)name, 1);
+	strbuf b;
+	sb_init(&b);
+	put_point(&b, at);
+	pin(g, n, AGNODE, "pos", b.data);
+	sb_free(&b);
+	pin(g, n, AGNODE, "style", "invis");
+	pin(g, n, AGNODE, "shape", "point");
+	pin(g, n, AGNODE, "width", "0");
+	pin(g, n, AGNODE, "height", "0");
+	pin(g, n, AGNODE, "label", "");
+	pin(g, n, AGNODE, "id", strcmp(name, "anchor.ll") == 0 ? "anchor-ll" : "anchor-ur");
+	pin(g, n, AGNODE, "class", "anchor");
+}
+
+/* Pins g's actors, ties and clusters at their places, anchors the canvas, and lays it out. */
+static bool pin_and_lay_out(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags)
+{
+	Agraph_t *cg = an_graph_cgraph(g);
+	pin(cg, cg, AGRAPH, "notranslate", "true");
+	for (Agnode_t *n = agfstnode(cg); n; n = agnxtnode(cg, n)) {
+		if (strncmp(agnameof(n), "anchor.", 7) == 0)
+			continue; /* ours, from an earlier layout ('.' is in no actor id) */
+		size_t i = si_get(&p->nodes, agnameof(n));
+		if (i == SIZE_MAX) {
+			an_error(diags, (an_pos){0, 0}, "internal: actor %s has no place in the series",
+			         agnameof(n));
+			return false;
+		}
+		pin(cg, n, AGNODE, "pos", p->node_pos[i]);
+	}
+	const char *key;
+	Agedge_t *e;
+	for (size_t k = 0; (e = an_graph_edge(g, k, &key)); k++) {
+		size_t i = si_get(&p->edges, key);
+		if (i == SIZE_MAX || !p->edge_pos[i])
+			continue; /* routed by Graphviz between the pinned actors */
+		pin(cg, e, AGEDGE, "pos", p->edge_pos[i]);
+		if (p->edge_lp[i])
+			pin(cg, e, AGEDGE, "lp", p->edge_lp[i]);
+	}
+	for (Agraph_t *sub = agfstsubg(cg); sub; sub = agnxtsubg(sub)) {
+		size_t i = si_get(&p->clusters, agnameof(sub));
+		if (i == SIZE_MAX)
+			continue;
+		pin(cg, sub, AGRAPH, "bb", p->cluster_bb[i]);
+		if (p->cluster_lp[i])
+			pin(cg, sub, AGRAPH, "lp", p->cluster_lp[i]);
+	}
+	/* Every period has the whole series' canvas. */
+	add_anchor(cg, "anchor.ll", p->bb.LL);
+	add_anchor(cg, "anchor.ur", p->bb.UR);
+	return layout_at(r, g, "nop2", 0, diags);
+}
+
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags)
+{
+	return pin_and_lay_out(r, g, p, diags);
 }
 
 static void put_xml_text(strbuf *b, const char *s)

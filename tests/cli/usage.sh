@@ -15,7 +15,16 @@ run "$A" render "$NET" -o x.svg --layout circle
 run "$A" render "$NET" -o x.svg --depth -1
 run "$A" render "$NET" -o x.svg --undated maybe
 run "$A" render "$NET" --each decade -o x.svg
-run "$A" render "$NET" --each year -o 'x-{period}.svg'
+run "$A" render "$NET" --each week -o 'x-{period}.svg'
+run "$A" render "$NET" --each 0y -o 'x-{period}.svg'
+run "$A" render "$NET" --each 1001y -o 'x-{period}.svg'
+run "$A" render "$NET" --from 1990s -o x.svg
+run "$A" render "$NET" -o x.html
+run "$A" render "$NET" --each decade --from ../2000 -o 'x-{period}.svg'
+run "$A" render "$NET" --each decade --to 2010- -o 'x-{period}.svg'
+run "$A" render "$NET" --each decade --from 2000 --to 1990 -o 'x-{period}.svg'
+run "$A" render "$NET" --each year --from 0001 --to 2020 -o 'x-{period}.svg'
+run "$A" render "$NET" --each decade --jobs 0 -o 'x-{period}.svg'
 run "$A" render "$NET" --period 1990s --each decade -o 'x-{period}.svg'
 run "$A" render "$NET" other.yaml -o x.svg
 run "$A" check

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -657,6 +658,84 @@ static void test_when_from_days(void **state)
 	assert_string_equal(label, "5 Mar 1990\xe2\x80\x93" "9 Jul 2001");
 }
 
+static void test_steps(void **state)
+{
+	(void)state;
+	an_step step;
+	char problem[128];
+	assert_true(an_step_parse("decade", &step, problem, sizeof problem));
+	assert_int_equal(step.years, 10);
+	assert_true(step.decade);
+	assert_true(an_step_parse("year", &step, problem, sizeof problem));
+	assert_int_equal(step.years, 1);
+	assert_false(step.decade);
+	assert_true(an_step_parse("5y", &step, problem, sizeof problem));
+	assert_int_equal(step.years, 5);
+	assert_true(an_step_parse("1000y", &step, problem, sizeof problem));
+	assert_int_equal(step.years, 1000);
+	const char *bad[] = {"", "y", "0y", "05y", "5", "5 y", "-5y", "decades", "1001y", "99999y"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_false(an_step_parse(bad[i], &step, problem, sizeof problem));
+	assert_false(an_step_parse("1001y", &step, problem, sizeof problem));
+	assert_string_equal(problem, "a step is at most 1000y");
+}
+
+/* Each period's name, its label, and that the periods tile the years without gaps. */
+static void check_series(const char *step_text, int first, int last, const char *const *names,
+                         const char *const *labels, size_t count)
+{
+	an_step step;
+	char problem[128];
+	assert_true(an_step_parse(step_text, &step, problem, sizeof problem));
+	size_t n;
+	an_period *periods = an_series(&step, first, last, &n);
+	assert_non_null(periods);
+	assert_int_equal(n, count);
+	for (size_t i = 0; i < n; i++) {
+		char label[64];
+		assert_string_equal(periods[i].name, names[i]);
+		an_period_label(&periods[i].when, label, sizeof label);
+		assert_string_equal(label, labels[i]);
+		if (i > 0)
+			assert_int_equal(periods[i].when.first_day, periods[i - 1].when.last_day + 1);
+	}
+	assert_true(periods[0].when.first_day <= an_days_from_civil(first, 1, 1));
+	assert_true(periods[n - 1].when.last_day >= an_days_from_civil(last, 12, 31));
+	free(periods);
+}
+
+static void test_series(void **state)
+{
+	(void)state;
+	check_series("decade", 1962, 2023,
+	             (const char *const[]){"1960s", "1970s", "1980s", "1990s", "2000s", "2010s", "2020s"},
+	             (const char *const[]){"1960\xe2\x80\x93" "1969", "1970\xe2\x80\x93" "1979",
+	                                   "1980\xe2\x80\x93" "1989", "1990\xe2\x80\x93" "1999",
+	                                   "2000\xe2\x80\x93" "2009", "2010\xe2\x80\x93" "2019",
+	                                   "2020\xe2\x80\x93" "2029"},
+	             7);
+	check_series("year", 2016, 2018, (const char *const[]){"2016", "2017", "2018"},
+	             (const char *const[]){"2016", "2017", "2018"}, 3);
+	check_series("5y", 1992, 2000, (const char *const[]){"1990-1994", "1995-1999", "2000-2004"},
+	             (const char *const[]){"1990\xe2\x80\x93" "1994", "1995\xe2\x80\x93" "1999",
+	                                   "2000\xe2\x80\x93" "2004"},
+	             3);
+	check_series("10y", 1990, 1990, (const char *const[]){"1990-1999"},
+	             (const char *const[]){"1990\xe2\x80\x93" "1999"}, 1);
+	/* A decade starts at a year ending in 0, whatever the first year. */
+	check_series("decade", 2000, 2000, (const char *const[]){"2000s"},
+	             (const char *const[]){"2000\xe2\x80\x93" "2009"}, 1);
+
+	an_step year = {1, false};
+	size_t n;
+	assert_null(an_series(&year, 1, 2020, &n));
+	assert_int_equal(n, 2020);
+	an_period *p = an_series(&year, 1001, 2000, &n);
+	assert_non_null(p);
+	assert_int_equal(n, AN_SERIES_MAX);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +756,8 @@ int main(void)
 		cmocka_unit_test(test_period_rejects),
 		cmocka_unit_test(test_period_labels),
 		cmocka_unit_test(test_when_from_days),
+		cmocka_unit_test(test_steps),
+		cmocka_unit_test(test_series),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

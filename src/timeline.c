@@ -1,0 +1,392 @@
+/* timeline.c: writes the timeline page, one self-contained HTML page that steps through the diagrams of a series. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define PREFIX_MAX 80
+
+/* Text and attribute values: the five characters that could end or start markup. */
+static void put_escaped(strbuf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': sb_puts(b, "&amp;"); break;
+		case '<': sb_puts(b, "&lt;"); break;
+		case '>': sb_puts(b, "&gt;"); break;
+		case '"': sb_puts(b, "&quot;"); break;
+		case '\'': sb_puts(b, "&#39;"); break;
+		default: sb_putc(b, *s); break;
+		}
+	}
+}
+
+static bool name_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+	       c == '.';
+}
+
+/*
+ * The prefix of frame i's ids: "p" and the name ("p1990s_") when the name is
+ * made of [A-Za-z0-9.-] and no earlier frame has it, else "f" and the index
+ * ("f3_"). No name holds "_", so the first "_" ends every prefix, and two
+ * frames' ids never meet however the SVGs name theirs.
+ */
+static void frame_prefix(const an_frame *frames, size_t i, char out[PREFIX_MAX])
+{
+	const char *name = frames[i].name;
+	size_t n = name ? strlen(name) : 0;
+	bool plain = n > 0 && n < PREFIX_MAX - 3;
+	for (size_t k = 0; plain && k < n; k++)
+		plain = name_char(name[k]);
+	for (size_t j = 0; plain && j < i; j++)
+		plain = !frames[j].name || strcmp(frames[j].name, name) != 0;
+	if (plain)
+		snprintf(out, PREFIX_MAX, "p%s_", name);
+	else
+		snprintf(out, PREFIX_MAX, "f%zu_", i);
+}
+
+/* Where `what` (NUL-terminated) first occurs in s[0, n), or NULL. */
+static const char *find(const char *s, size_t n, const char *what)
+{
+	size_t w = strlen(what);
+	for (size_t i = 0; i + w <= n; i++) {
+		if (memcmp(s + i, what, w) == 0)
+			return s + i;
+	}
+	return NULL;
+}
+
+static bool starts(const char *s, const char *end, const char *what)
+{
+	size_t w = strlen(what);
+	return (size_t)(end - s) >= w && memcmp(s, what, w) == 0;
+}
+
+/* Past the end of the construct that starts at s and ends with `close`, or `end`. */
+static const char *skip_past(const char *s, const char *end, const char *close)
+{
+	const char *at = find(s, (size_t)(end - s), close);
+	return at ? at + strlen(close) : end;
+}
+
+/* The start of the <svg element, past the XML declaration, DOCTYPE and comments before it. */
+static const char *svg_start(const char *s, const char *end)
+{
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+			s++;
+		if (starts(s, end, "<?"))
+			s = skip_past(s, end, "?>");
+		else if (starts(s, end, "<!--"))
+			s = skip_past(s, end, "-->");
+		else if (starts(s, end, "<!DOCTYPE"))
+			s = skip_past(s, end, ">"); /* Graphviz's has no internal subset */
+		else
+			break;
+	}
+	const char *svg = find(s, (size_t)(end - s), "<svg");
+	return svg ? svg : end;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Copies an attribute value, its references to ids prefixed (see put_svg). */
+static void put_value(strbuf *b, const char *name, size_t name_len, const char *v, size_t n,
+                      const char *prefix)
+{
+	bool id = name_len == 2 && memcmp(name, "id", 2) == 0;
+	bool href = (name_len == 4 && memcmp(name, "href", 4) == 0) ||
+	            (name_len == 10 && memcmp(name, "xlink:href", 10) == 0);
+	bool title = name_len >= 5 && memcmp(name + name_len - 5, "title", 5) == 0;
+	if (id) {
+		sb_puts(b, prefix);
+		sb_add(b, v, n);
+	} else if (href && n > 0 && v[0] == '#') {
+		sb_putc(b, '#');
+		sb_puts(b, prefix);
+		sb_add(b, v + 1, n - 1);
+	} else if (href || title) {
+		sb_add(b, v, n); /* a link elsewhere, or a tooltip's text */
+	} else {
+		const char *end = v + n, *at;
+		while ((at = find(v, (size_t)(end - v), "url(#")) != NULL) {
+			sb_add(b, v, (size_t)(at - v) + 5);
+			sb_puts(b, prefix);
+			v = at + 5;
+		}
+		sb_add(b, v, (size_t)(end - v));
+	}
+}
+
+/* Copies a start or end tag from s; returns where it ends. */
+static const char *put_tag(strbuf *b, const char *s, const char *end, const char *prefix)
+{
+	const char *p = s + 1;
+	if (p < end && *p == '/')
+		p++;
+	while (p < end && !is_space(*p) && *p != '>' && *p != '/')
+		p++;
+	sb_add(b, s, (size_t)(p - s));
+	while (p < end && *p != '>') {
+		if (is_space(*p) || *p == '/') {
+			sb_putc(b, *p++);
+			continue;
+		}
+		const char *name = p;
+		while (p < end && !is_space(*p) && *p != '=' && *p != '>' && *p != '/')
+			p++;
+		size_t name_len = (size_t)(p - name);
+		sb_add(b, name, name_len);
+		if (name_len == 0) { /* a stray character: keep it and move on */
+			sb_putc(b, *p++);
+			continue;
+		}
+		if (p >= end || *p != '=')
+			continue;
+		sb_putc(b, *p++);
+		if (p >= end || (*p != '"' && *p != '\''))
+			continue;
+		char quote = *p++;
+		const char *v = p;
+		while (p < end && *p != quote)
+			p++;
+		sb_putc(b, quote);
+		put_value(b, name, name_len, v, (size_t)(p - v), prefix);
+		if (p < end)
+			sb_putc(b, *p++);
+	}
+	if (p < end)
+		sb_putc(b, *p++);
+	return p;
+}
+
+/*
+ * Copies a frame's SVG from its <svg element on, with every id attribute and
+ * every reference to one (`href="#X"`, `xlink:href="#X"`, `url(#X)` in any
+ * other attribute) prefixed. Text, comments and tooltips are copied as they
+ * are; processing instructions, which HTML does not have, are dropped.
+ */
+static void put_svg(strbuf *b, const an_frame *f, const char *prefix)
+{
+	const char *end = f->svg ? f->svg + f->svg_len : NULL;
+	const char *s = f->svg ? svg_start(f->svg, end) : NULL;
+	while (end > s && is_space(end[-1]))
+		end--;
+	while (s < end) {
+		const char *lt = memchr(s, '<', (size_t)(end - s));
+		if (!lt) {
+			sb_add(b, s, (size_t)(end - s));
+			break;
+		}
+		sb_add(b, s, (size_t)(lt - s));
+		if (starts(lt, end, "<!--")) {
+			s = skip_past(lt, end, "-->");
+			sb_add(b, lt, (size_t)(s - lt));
+		} else if (starts(lt, end, "<![CDATA[")) {
+			s = skip_past(lt, end, "]]>");
+			sb_add(b, lt, (size_t)(s - lt));
+		} else if (starts(lt, end, "<?")) {
+			s = skip_past(lt, end, "?>");
+		} else {
+			s = put_tag(b, lt, end, prefix);
+		}
+	}
+}
+
+static const char STYLE[] =
+	":root{color-scheme:light;--bg:#FFFFFF;--fg:#1A1A1A;--muted:#555555;--line:#D0D0D0;"
+	"--button:#F2F2F2;--accent:#0072B2}\n"
+	"body.dark{color-scheme:dark;--bg:#1E1E1E;--fg:#EEEEEE;--muted:#B0B0B0;--line:#444444;"
+	"--button:#2E2E2E;--accent:#56B4E9}\n"
+	"*{box-sizing:border-box}\n"
+	"html{height:100%}\n"
+	"body{margin:0;min-height:100%;display:flex;flex-direction:column;background:var(--bg);"
+	"color:var(--fg);font:16px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\","
+	"\"Helvetica Neue\",Arial,sans-serif}\n"
+	"header{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 2rem;"
+	"padding:.75rem 1.5rem;border-bottom:1px solid var(--line)}\n"
+	".tl-now{flex:0 0 auto;min-width:12ch}\n"
+	"h1{margin:0;font-size:.95rem;font-weight:600;color:var(--muted)}\n"
+	"#tl-period{margin:0;font-size:2.5rem;line-height:1.1;font-weight:700;"
+	"font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	".tl-controls{flex:1 1 24rem;display:flex;align-items:center;gap:.5rem}\n"
+	"button{display:inline-flex;align-items:center;justify-content:center;width:2.75rem;"
+	"height:2.75rem;padding:0;border:1px solid var(--line);border-radius:.5rem;"
+	"background:var(--button);color:var(--fg);cursor:pointer}\n"
+	"button:hover{border-color:var(--fg)}\n"
+	"button[aria-disabled=true]{opacity:.35;cursor:default}\n"
+	"button svg{width:1.1rem;height:1.1rem;fill:currentColor}\n"
+	"#tl-play .tl-pause,#tl-play.tl-playing .tl-play{display:none}\n"
+	"#tl-play.tl-playing .tl-pause{display:inline}\n"
+	"#tl-slider{flex:1;min-width:6rem;margin:0 .5rem;accent-color:var(--accent);cursor:pointer}\n"
+	"#tl-pos{min-width:4.5ch;text-align:right;color:var(--muted);font-variant-numeric:tabular-nums}\n"
+	":focus-visible{outline:3px solid var(--accent);outline-offset:2px}\n"
+	"main{flex:1;display:flex;justify-content:center;align-items:flex-start;padding:1rem}\n"
+	".tl-frame{margin:0;max-width:100%}\n"
+	".tl-frame>svg{display:block;max-width:100%;height:auto;max-height:calc(100vh - 8rem)}\n"
+	"[hidden]{display:none!important}\n"
+	"@media print{header .tl-controls{display:none}.tl-frame[hidden]{display:block!important;"
+	"break-after:page}.tl-frame>svg{max-height:none}}\n";
+
+/*
+ * The page's behaviour; it reads everything it needs from the markup (the
+ * frames' data-name and data-label, the body's data-title), so no text of the
+ * network is ever inside the script. Play steps every 1.5 s and stops at the
+ * last frame; Play there starts again from the first. A manual step stops it.
+ */
+static const char SCRIPT[] =
+	"(function () {\n"
+	"'use strict';\n"
+	"var frames = document.querySelectorAll('.tl-frame'), n = frames.length;\n"
+	"if (!n) return;\n"
+	"function $(id) { return document.getElementById(id); }\n"
+	"var slider = $('tl-slider'), period = $('tl-period'), pos = $('tl-pos');\n"
+	"var prev = $('tl-prev'), next = $('tl-next'), play = $('tl-play');\n"
+	"var title = document.body.getAttribute('data-title'), cur = 0, timer = null;\n"
+	"function show(i) {\n"
+	"  i = Math.max(0, Math.min(n - 1, i));\n"
+	"  frames[cur].hidden = true;\n"
+	"  frames[i].hidden = false;\n"
+	"  cur = i;\n"
+	"  var label = frames[i].getAttribute('data-label');\n"
+	"  var hash = '#' + encodeURIComponent(frames[i].getAttribute('data-name'));\n"
+	"  period.textContent = label;\n"
+	"  pos.textContent = (i + 1) + ' / ' + n;\n"
+	"  slider.value = i;\n"
+	"  slider.setAttribute('aria-valuetext', label);\n"
+	"  prev.setAttribute('aria-disabled', i === 0);\n"
+	"  next.setAttribute('aria-disabled', i === n - 1);\n"
+	"  document.title = title ? title + ' \\u2014 ' + label : label;\n"
+	"  if (location.hash !== hash) {\n"
+	"    try { history.replaceState(null, '', hash); } catch (e) { location.replace(hash); }\n"
+	"  }\n"
+	"}\n"
+	"function stop() {\n"
+	"  clearInterval(timer);\n"
+	"  timer = null;\n"
+	"  play.classList.remove('tl-playing');\n"
+	"  play.setAttribute('aria-label', 'Play');\n"
+	"}\n"
+	"function step(i) { stop(); show(i); }\n"
+	"function fromHash() {\n"
+	"  var name = location.hash.slice(1);\n"
+	"  try { name = decodeURIComponent(name); } catch (e) {}\n"
+	"  for (var i = 0; i < n; i++) {\n"
+	"    if (frames[i].getAttribute('data-name') === name) return i;\n"
+	"  }\n"
+	"  return 0;\n"
+	"}\n"
+	"prev.addEventListener('click', function () { step(cur - 1); });\n"
+	"next.addEventListener('click', function () { step(cur + 1); });\n"
+	"slider.addEventListener('input', function () { step(Number(slider.value)); });\n"
+	"play.addEventListener('click', function () {\n"
+	"  if (timer) return stop();\n"
+	"  if (cur === n - 1) show(0);\n"
+	"  play.classList.add('tl-playing');\n"
+	"  play.setAttribute('aria-label', 'Pause');\n"
+	"  timer = setInterval(function () {\n"
+	"    show(cur + 1);\n"
+	"    if (cur === n - 1) stop();\n"
+	"  }, 1500);\n"
+	"});\n"
+	"document.addEventListener('keydown', function (e) {\n"
+	"  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.target === slider) return;\n"
+	"  var to = {ArrowLeft: cur - 1, ArrowRight: cur + 1, Home: 0, End: n - 1}[e.key];\n"
+	"  if (to === undefined) return;\n"
+	"  e.preventDefault();\n"
+	"  step(to);\n"
+	"});\n"
+	"window.addEventListener('hashchange', function () { show(fromHash()); });\n"
+	"show(fromHash());\n"
+	"})();\n";
+
+static const char ICON_PREV[] = "<svg viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\">"
+                                "<path d=\"M11 2v12L3 8z\"/></svg>";
+static const char ICON_NEXT[] = "<svg viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\">"
+                                "<path d=\"M5 2v12l8-6z\"/></svg>";
+static const char ICON_PLAY[] = "<svg class=\"tl-play\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" "
+                                "focusable=\"false\"><path d=\"M4 2v12l10-6z\"/></svg>";
+static const char ICON_PAUSE[] = "<svg class=\"tl-pause\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" "
+                                 "focusable=\"false\"><path d=\"M3 2h4v12H3zM9 2h4v12H9z\"/></svg>";
+
+static const char *frame_label(const an_frame *f)
+{
+	return f->label ? f->label : f->name ? f->name : "";
+}
+
+/*
+ * The page is HTML and also well-formed XML (empty elements closed, the
+ * script in a CDATA section behind comments), so xmllint can check it whole.
+ */
+char *an_timeline_html(const char *title, const an_frame *frames, size_t count, bool dark, size_t *len)
+{
+	strbuf b;
+	sb_init(&b);
+	const char *first = count > 0 ? frame_label(&frames[0]) : "";
+	bool has_title = title && *title;
+
+	sb_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+	            "<meta name=\"generator\" content=\"actornet\"/>\n<title>");
+	put_escaped(&b, title);
+	if (has_title && *first)
+		sb_puts(&b, " \xE2\x80\x94 "); /* — */
+	put_escaped(&b, first);
+	sb_puts(&b, "</title>\n<style>\n");
+	sb_puts(&b, STYLE);
+	sb_printf(&b, "</style>\n</head>\n<body%s data-title=\"", dark ? " class=\"dark\"" : "");
+	put_escaped(&b, title);
+	sb_puts(&b, "\">\n<header>\n<div class=\"tl-now\">\n<h1>");
+	put_escaped(&b, title);
+	sb_puts(&b, "</h1>\n<p id=\"tl-period\" aria-live=\"polite\">");
+	put_escaped(&b, first);
+	sb_puts(&b, "</p>\n</div>\n");
+
+	if (count > 0) {
+		sb_puts(&b, "<div class=\"tl-controls\" role=\"group\" aria-label=\"Periods\">\n");
+		sb_printf(&b, "<button type=\"button\" id=\"tl-prev\" aria-label=\"Previous period\" "
+		              "title=\"Previous period (Left arrow)\">%s</button>\n", ICON_PREV);
+		sb_printf(&b, "<button type=\"button\" id=\"tl-play\" aria-label=\"Play\" "
+		              "title=\"Play or pause\">%s%s</button>\n", ICON_PLAY, ICON_PAUSE);
+		sb_printf(&b, "<button type=\"button\" id=\"tl-next\" aria-label=\"Next period\" "
+		              "title=\"Next period (Right arrow)\">%s</button>\n", ICON_NEXT);
+		sb_printf(&b, "<input type=\"range\" id=\"tl-slider\" min=\"0\" max=\"%zu\" step=\"1\" "
+		              "value=\"0\" list=\"tl-ticks\" aria-label=\"Period\" aria-valuetext=\"",
+		          count - 1);
+		put_escaped(&b, first);
+		sb_puts(&b, "\"/>\n<datalist id=\"tl-ticks\">");
+		for (size_t i = 0; i < count; i++)
+			sb_printf(&b, "<option value=\"%zu\"></option>", i);
+		sb_printf(&b, "</datalist>\n<span id=\"tl-pos\">1 / %zu</span>\n</div>\n", count);
+	}
+	sb_puts(&b, "</header>\n<main>\n");
+	if (count == 0)
+		sb_puts(&b, "<p>No periods to show.</p>\n");
+
+	for (size_t i = 0; i < count; i++) {
+		const an_frame *f = &frames[i];
+		char prefix[PREFIX_MAX];
+		frame_prefix(frames, i, prefix);
+		sb_puts(&b, "<figure class=\"tl-frame\" data-name=\"");
+		put_escaped(&b, f->name);
+		sb_puts(&b, "\" data-label=\"");
+		put_escaped(&b, frame_label(f));
+		sb_puts(&b, "\" aria-label=\"");
+		put_escaped(&b, frame_label(f));
+		sb_printf(&b, "\"%s>\n", i > 0 ? " hidden=\"\"" : "");
+		put_svg(&b, f, prefix);
+		sb_puts(&b, "\n</figure>\n");
+	}
+	sb_puts(&b, "</main>\n<script>//<![CDATA[\n");
+	sb_puts(&b, SCRIPT);
+	sb_puts(&b, "//]]></script>\n</body>\n</html>\n");
+	return sb_take(&b, len);
+}
