@@ -96,16 +96,18 @@ fuzz:
 deps:
 	@scripts/install-deps --check 2>/dev/null || scripts/install-deps
 
-# Every network, whole and one diagram per decade, as SVG and PNG.
+# Every network: whole, its decade series (every actor in one place) as SVG and PNG,
+# and the series' timeline page, with what is outside each decade drawn faintly.
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	@for net in $(NETWORKS); do \
 		name=$$(basename $$net .yaml); \
-		echo "render $$net -> out/$$name.svg, out/$$name-DECADE.svg (and .png)"; \
+		echo "render $$net -> out/$$name.svg, out/$$name-DECADE.svg (and .png), out/$$name.html"; \
 		bin/actornet render -q $$net -o out/$$name.svg -o out/$$name.png || exit 1; \
 		bin/actornet render -q $$net --each decade \
 			-o "out/$$name-{period}.svg" -o "out/$$name-{period}.png" || exit 1; \
+		bin/actornet render -q $$net --each decade --ghost -o "out/$$name.html" || exit 1; \
 	done
 
 # The README's pictures, drawn anew after a change to how diagrams look.

@@ -57,13 +57,23 @@ static const char RENDER_HELP[] =
 	"  -o, --output FILE      write to FILE (repeatable); '-' is standard output.\n"
 	"                         The format comes from the extension: .svg .png .pdf,\n"
 	"                         .dot (the graph before layout) or .json (the data)\n"
-	"  -T, --format FORMAT    svg, png, pdf, dot or json, whatever the extension\n"
-	"      --each decade      one diagram per decade of the network's dated ties;\n"
-	"                         OUTPUT must contain {period} (becomes 1990s, ...)\n"
+	"  -T, --format FORMAT    svg, png, pdf, dot, json or html, whatever the extension\n"
 	"  -l, --layout ENGINE    auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
 	"                         auto uses dot while the graph has at most " STRING(AN_DOT_MAX_EDGES) " ties\n"
 	"                         and " STRING(AN_DOT_MAX_CYCLES) " more ties than actors, and sfdp beyond\n"
 	"      --title TEXT       the diagram's title instead of the network's\n"
+	"\n"
+	"Series (one diagram per period):\n"
+	"      --each STEP        decade, year or Ny (5y: 1990-1994, 1995-1999, ...), over\n"
+	"                         the years of the network's dated ties; each OUTPUT\n"
+	"                         must contain {period} (becomes 1990s, 2017, 1990-1994),\n"
+	"                         except an .html OUTPUT: the timeline page of the series\n"
+	"      --from PERIOD      start the series at PERIOD's start (e.g. 1980s)\n"
+	"      --to PERIOD        end the series at PERIOD's end (e.g. 2010s)\n"
+	"      --no-stable        lay out each period on its own (default: every actor is\n"
+	"                         placed once, on the whole series, and stays there)\n"
+	"      --ghost            draw what is outside the period faintly, not hide it\n"
+	"  -j, --jobs N           draw N periods at a time (default: the number of cores)\n"
 	"\n"
 	"Drawing:\n"
 	"      --no-merge         one edge per tie (default: ties with the same from, to,\n"
@@ -98,13 +108,15 @@ static const char RENDER_HELP[] =
 	"Other:\n"
 	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
 	"  -q, --quiet            do not print warnings\n"
+	"  -v, --verbose          say how each diagram was laid out, and how long it took\n"
 	"  -h, --help             show this help and exit\n"
 	"\n"
 	"Examples:\n"
 	"  actornet render networks/iran-dprk.yaml --period 1990s -o out/iran-dprk-1990s.svg\n"
 	"  actornet render networks/iran-dprk.yaml --type missiles,nuclear -o out/tech.png\n"
 	"  actornet render networks/iran-dprk.yaml --focus SYR --period 2010- -o out/syria.pdf\n"
-	"  actornet render networks/iran-dprk.yaml --each decade -o 'out/iran-dprk-{period}.svg'\n";
+	"  actornet render networks/iran-dprk.yaml --each decade -o 'out/iran-dprk-{period}.svg'\n"
+	"  actornet render networks/iran-dprk.yaml --each decade --ghost -o out/iran-dprk.html\n";
 
 static const char CHECK_HELP[] =
 	"Usage: actornet check [OPTION]... FILE...\n"
@@ -830,7 +842,10 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 	an_view_build(&s.whole, net, &whole);
 	s.progress = !o->quiet && isatty(STDERR_FILENO);
 
-	int status = o->stable ? place_series(&s, renderer) : EXIT_OK;
+	bool drawn = o->page; /* whether any output is laid out: DOT and JSON are not */
+	for (int i = 0; i < o->noutputs; i++)
+		drawn |= strcmp(o->outputs[i].format, "dot") != 0 && strcmp(o->outputs[i].format, "json") != 0;
+	int status = o->stable && drawn ? place_series(&s, renderer) : EXIT_OK;
 	if (!o->stable && o->ghost)
 		o->build.ghost = &s.whole;
 	int jobs = o->jobs < (int)s.count ? o->jobs : (int)s.count;
@@ -926,7 +941,7 @@ static int cmd_render(int argc, char **argv)
 			break;
 		case 'T':
 			if (index_of(optarg, FORMATS) < 0)
-				return usage_error("render ", "unknown format '%s': use svg, png, pdf, dot or json", optarg);
+				return usage_error("render ", "unknown format '%s': use svg, png, pdf, dot, json or html", optarg);
 			o.format = optarg;
 			break;
 		case 'l':
@@ -1080,7 +1095,7 @@ static int cmd_render(int argc, char **argv)
 	for (int i = 0; i < npaths; i++) {
 		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i]);
 		if (!format)
-			return usage_error("render ", "cannot tell the format of '%s' from its extension: use .svg, .png, .pdf, .dot or .json, or -T FORMAT", paths[i]);
+			return usage_error("render ", "cannot tell the format of '%s' from its extension: use .svg, .png, .pdf, .dot, .json or .html, or -T FORMAT", paths[i]);
 		if (strcmp(format, "html") == 0) {
 			if (!o.each)
 				return usage_error("render ", "a timeline page ('%s') shows a series: add --each decade (or year, or 5y)", paths[i]);

@@ -84,6 +84,48 @@ check "--certain drops a tie whose unknown end may fall before the period" sh -c
 check "--all-actors draws every actor of the period" sh -c "'$A' render -q '$NET' -p 1960s --all-actors -o '$T/all.json' && [ \$(python3 -c \"import json; print(len(json.load(open('$T/all.json'))['actors']))\") = 16 ]"
 check "check --strict fails on a warning, and says so even with -q" sh -c "'$A' check --strict -q tests/fixtures/literal.yaml 2>'$T/strict.err'; [ \$? = 1 ] && grep -q '0 errors, 1 warning' '$T/strict.err'"
 
+# --- series: one diagram per period, every actor in one place
+S="$T/series"
+mkdir -p "$S"
+check "a stable decade series as SVG and PNG, one process" \
+	"$A" render -q "$NET" --each decade --jobs 1 -o "$S/j1-{period}.svg" -o "$S/j1-{period}.png"
+check "the same with --jobs 2" \
+	"$A" render -q "$NET" --each decade --jobs 2 -o "$S/j2-{period}.svg" -o "$S/j2-{period}.png"
+check "--jobs 2 and --jobs 1 write byte-identical SVG and PNG" sh -c "
+	n=0; for f in '$S'/j1-*; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/j2-|')\" || exit 1; n=\$((n + 1)); done; [ \$n = 14 ]"
+check "the series has the network's seven decades" sh -c "ls '$S' | grep '^j1-.*svg\$' | tr '\n' ' ' | grep -qx 'j1-1960s.svg j1-1970s.svg j1-1980s.svg j1-1990s.svg j1-2000s.svg j1-2010s.svg j1-2020s.svg '"
+check "every actor keeps its place in every decade (shipped network)" python3 tests/same-places.py "$S"/j1-*.svg
+check "--no-stable lays out each decade on its own: actors move" sh -c "'$A' render -q '$NET' --each decade --no-stable -o '$S/ns-{period}.svg' && ! python3 tests/same-places.py '$S'/ns-*.svg >/dev/null"
+"$A" render -q -v "$NET" --each decade --jobs 1 -o "$S/v-{period}.svg" 2>"$S/verbose"
+check "a stable series of 7 decades places the actors once, and pins 7 diagrams" sh -c "
+	[ \$(grep -c '^actornet: placed 16 actors and 33 ties with dot in ' '$S/verbose') = 1 ] &&
+	[ \$(grep -c '^actornet: [0-9]*s: laid out .* with nop2 (at the series. places)' '$S/verbose') = 7 ] &&
+	[ \$(wc -l <'$S/verbose') = 8 ]"
+"$A" render -q -v "$NET" --each decade --no-stable --jobs 1 -o "$S/w-{period}.svg" 2>"$S/verbose-ns"
+check "--no-stable lays out each of the 7 decades with dot, and places nothing" sh -c "
+	[ \$(grep -c ' with dot in ' '$S/verbose-ns') = 7 ] && ! grep -q placed '$S/verbose-ns'"
+check "--each year --from 2015 --to 2017 draws three years" sh -c "'$A' render -q '$NET' --each year --from 2015 --to 2017 -o '$S/y-{period}.json' && [ \"\$(ls '$S' | grep '^y-' | tr '\n' ' ')\" = 'y-2015.json y-2016.json y-2017.json ' ]"
+check "--each 5y names periods 1990-1994, ..." sh -c "'$A' render -q '$NET' --each 5y --from 1990 --to 1999 -o '$S/f-{period}.json' && [ \"\$(ls '$S' | grep '^f-' | tr '\n' ' ')\" = 'f-1990-1994.json f-1995-1999.json ' ] && grep -q '\"text\": \"1990–1994\"' '$S/f-1990-1994.json'"
+check "a decade without ties is drawn with its title, on the same canvas" sh -c "'$A' render -q '$NET' --each decade --from 1940s --to 1970s -o '$S/e-{period}.svg' && xmllint --noout '$S/e-1940s.svg' && grep -q '>1940–1949</text>' '$S/e-1940s.svg' && [ \"\$(head -12 '$S/e-1940s.svg' | grep viewBox)\" = \"\$(head -12 '$S/e-1970s.svg' | grep viewBox)\" ]"
+"$A" render -q "$NET" --each decade --ghost -o "$S/g-{period}.svg"
+check "--ghost draws the 2010s' actors faintly in the 1990s" sh -c "xmllint --xpath '//*[@id=\"actor-SYR\"]/@class' '$S/g-1990s.svg' | grep -q 'actor state ghost' && xmllint --xpath '//*[@id=\"actor-IRN\"]/@class' '$S/g-1990s.svg' | grep -q '\"node actor state\"'"
+check "--ghost keeps the 1990s' own ties drawn, and labels no ghost" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][contains(@class,\"ghost\")][starts-with(@id,\"tie\")]//*[local-name()=\"text\"])' '$S/g-1990s.svg') = 0 ] && grep -q '1990–1999 (3)' '$S/g-1990s.svg' && grep -q 'other periods' '$S/g-1990s.svg'"
+check "--ghost series keep every actor in place" python3 tests/same-places.py "$S"/g-*.svg
+check "a series says nothing on standard error when it is not a terminal" sh -c "'$A' render -q '$NET' --each decade -o '$S/q-{period}.svg' 2>'$S/quiet.err' && [ ! -s '$S/quiet.err' ]"
+if command -v script >/dev/null 2>&1; then
+	check "a series shows its progress on a terminal" sh -c "script -qec \"'$A' render '$NET' --each decade -o '$S/t-{period}.svg'\" /dev/null | tr '\r' '\n' | grep -q 'actornet: 6 of 7 periods drawn (20[12]0s)'"
+fi
+if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
+	/usr/bin/python3 ../shared/bench/gen_network.py 60 150 >"$S/g60.yaml"
+	"$A" render -q -v "$S/g60.yaml" --each decade -o "$S/sixty-{period}.svg" 2>"$S/sixty.log"
+	check "60 actors, 150 ties: placed once with dot" grep -q '^actornet: placed 60 actors and 150 ties with dot' "$S/sixty.log"
+	check "60 actors, 150 ties: every actor in place in every decade" python3 tests/same-places.py "$S"/sixty-*.svg
+	/usr/bin/python3 ../shared/bench/gen_network.py 300 1500 >"$S/g300.yaml"
+	"$A" render -v "$S/g300.yaml" --each decade -o "$S/big-{period}.svg" -o "$S/big.html" 2>"$S/big.log"
+	check "300 actors, 1,500 ties: placed once with sfdp" sh -c "grep -q '^actornet: placed 300 actors and 1500 ties with sfdp' '$S/big.log' && [ \$(grep -c placed '$S/big.log') = 1 ]"
+	check "300 actors, 1,500 ties: every actor in place in every decade" python3 tests/same-places.py "$S"/big-*.svg
+fi
+
 # --- limits
 check "--max-size refuses a larger file, exit 1" sh -c "'$A' check --max-size 1k '$NET' 2>'$T/max.err'; [ \$? = 1 ] && grep -q 'larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
