@@ -1029,6 +1029,13 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGRAPH, "fontsize", "14");
 	declare(g, AGRAPH, "id", "");
 	declare(g, AGRAPH, "rank", "");
+	if (opt->cluster != AN_CLUSTER_NONE)
+		/*
+		 * dot 2.43's ranking with clusters frees memory twice when labelled
+		 * ties join clusters (gvFreeLayout after flat_edges); its newer
+		 * ranking, which keeps the clusters, does not.
+		 */
+		declare(g, AGRAPH, "newrank", "true");
 	if (opt->size_width > 0) {
 		/* Scaled to fit; render.c pads the drawing to the slide's shape (see fit_to_size). */
 		char size[64];

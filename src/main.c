@@ -629,7 +629,10 @@ static _Noreturn void work(series *s, int tasks, int results, an_renderer **rend
  * Draws the periods in `jobs` processes forked now, after the one placement:
  * each takes the next period from a shared pipe, so a long period does not
  * hold up the others, and reports it back; the output is the same as one
- * process's.
+ * process's. A worker inherits pango's font caches but not its font thread:
+ * that is safe because a stable series has already measured, in this
+ * process, every text the workers draw (an_placement_fit), and a per-period
+ * series has drawn no text here yet.
  */
 static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
 {
@@ -654,6 +657,8 @@ static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
 			close(results[0]);
 			for (int j = 0; j < running; j++)
 				close(fds[j].fd);
+			free(pids);
+			free(fds);
 			work(s, tasks[0], results[1], renderer);
 		}
 		close(results[1]);
@@ -703,6 +708,10 @@ static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
 		if (WIFSIGNALED(child)) {
 			fprintf(stderr, "%s: error: a worker process was killed by signal %d\n", program,
 			        WTERMSIG(child));
+			status = EXIT_OUTPUT;
+		} else if (WEXITSTATUS(child) != EXIT_OK) {
+			fprintf(stderr, "%s: error: a worker process failed (exit status %d)\n", program,
+			        WEXITSTATUS(child));
 			status = EXIT_OUTPUT;
 		}
 	}

@@ -247,11 +247,13 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 	}
 	cap = lp_cap = 0;
 	for (Agraph_t *sub = agfstsubg(cg); sub; sub = agnxtsubg(sub)) {
-		if (strncmp(agnameof(sub), "cluster", 7) != 0)
+		/* Engines that draw no clusters (sfdp) give subgraphs no layout record. */
+		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
+		if (strncmp(agnameof(sub), "cluster", 7) != 0 || !info)
 			continue;
-		boxf bb = GD_bb(sub);
+		boxf bb = info->bb;
 		if (bb.UR.x <= bb.LL.x)
-			continue; /* an engine that draws no clusters */
+			continue;
 		GROW(p->cluster_bb, cap, p->nclusters + 1);
 		GROW(p->cluster_lp, lp_cap, p->nclusters + 1);
 		strbuf b;
@@ -259,8 +261,8 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 		sb_printf(&b, "%.17g,%.17g,%.17g,%.17g", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
 		p->cluster_bb[p->nclusters] = arena_strdup(&p->strings, b.data);
 		sb_free(&b);
-		p->cluster_lp[p->nclusters] = GD_label(sub) && GD_label(sub)->set
-		                               ? keep_point(&p->strings, GD_label(sub)->pos) : NULL;
+		p->cluster_lp[p->nclusters] = info->label && info->label->set
+		                               ? keep_point(&p->strings, info->label->pos) : NULL;
 		si_put(&p->clusters, arena_strdup(&p->strings, agnameof(sub)), p->nclusters++);
 	}
 	an_layout_free(r, g);

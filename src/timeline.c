@@ -1,7 +1,5 @@
 /* timeline.c: writes the timeline page, one self-contained HTML page that steps through the diagrams of a series. */
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -217,22 +215,27 @@ static const char STYLE[] =
 	"h1{margin:0;font-size:.95rem;font-weight:600;color:var(--muted)}\n"
 	"#tl-period{margin:0;font-size:2.5rem;line-height:1.1;font-weight:700;"
 	"font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-	".tl-controls{flex:1 1 24rem;display:flex;align-items:center;gap:.5rem}\n"
+	".tl-controls{flex:1 1 20rem;display:flex;align-items:center;gap:.5rem;min-width:0}\n"
 	"button{display:inline-flex;align-items:center;justify-content:center;width:2.75rem;"
 	"height:2.75rem;padding:0;border:1px solid var(--line);border-radius:.5rem;"
 	"background:var(--button);color:var(--fg);cursor:pointer}\n"
 	"button:hover{border-color:var(--fg)}\n"
 	"button[aria-disabled=true]{opacity:.35;cursor:default}\n"
 	"button svg{width:1.1rem;height:1.1rem;fill:currentColor}\n"
+	"#tl-play{width:3.25rem;border-color:var(--accent);background:var(--accent);color:var(--bg)}\n"
+	"#tl-play:hover{border-color:var(--fg)}\n"
 	"#tl-play .tl-pause,#tl-play.tl-playing .tl-play{display:none}\n"
 	"#tl-play.tl-playing .tl-pause{display:inline}\n"
-	"#tl-slider{flex:1;min-width:6rem;margin:0 .5rem;accent-color:var(--accent);cursor:pointer}\n"
+	"#tl-slider{flex:1;min-width:4rem;margin:0;accent-color:var(--accent);cursor:pointer}\n"
+	".tl-end{color:var(--muted);font-size:.9rem;white-space:nowrap}\n"
+	"#tl-next{margin-right:.75rem}\n"
 	"#tl-pos{min-width:4.5ch;text-align:right;color:var(--muted);font-variant-numeric:tabular-nums}\n"
 	":focus-visible{outline:3px solid var(--accent);outline-offset:2px}\n"
 	"main{flex:1;display:flex;justify-content:center;align-items:flex-start;padding:1rem}\n"
 	".tl-frame{margin:0;max-width:100%}\n"
 	".tl-frame>svg{display:block;max-width:100%;height:auto;max-height:calc(100vh - 8rem)}\n"
 	"[hidden]{display:none!important}\n"
+	"@media (max-width:40rem){header{padding:.5rem .75rem}.tl-end{display:none}#tl-next{margin-right:0}}\n"
 	"@media print{header .tl-controls{display:none}.tl-frame[hidden]{display:block!important;"
 	"break-after:page}.tl-frame>svg{max-height:none}}\n";
 
@@ -309,9 +312,9 @@ static const char SCRIPT[] =
 	"})();\n";
 
 static const char ICON_PREV[] = "<svg viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\">"
-                                "<path d=\"M11 2v12L3 8z\"/></svg>";
+                                "<path d=\"M3 2h2v12H3zM14 2v12L6 8z\"/></svg>";
 static const char ICON_NEXT[] = "<svg viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\">"
-                                "<path d=\"M5 2v12l8-6z\"/></svg>";
+                                "<path d=\"M2 2v12l8-6zM11 2h2v12h-2z\"/></svg>";
 static const char ICON_PLAY[] = "<svg class=\"tl-play\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" "
                                 "focusable=\"false\"><path d=\"M4 2v12l10-6z\"/></svg>";
 static const char ICON_PAUSE[] = "<svg class=\"tl-pause\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" "
@@ -320,6 +323,14 @@ static const char ICON_PAUSE[] = "<svg class=\"tl-pause\" viewBox=\"0 0 16 16\" 
 static const char *frame_label(const an_frame *f)
 {
 	return f->label ? f->label : f->name ? f->name : "";
+}
+
+/* The name of the first or the last frame, at that end of the slider. */
+static void put_end(strbuf *b, const an_frame *f)
+{
+	sb_puts(b, "<span class=\"tl-end\" aria-hidden=\"true\">");
+	put_escaped(b, f->name);
+	sb_puts(b, "</span>\n");
 }
 
 /*
@@ -358,6 +369,7 @@ char *an_timeline_html(const char *title, const an_frame *frames, size_t count, 
 		              "title=\"Play or pause\">%s%s</button>\n", ICON_PLAY, ICON_PAUSE);
 		sb_printf(&b, "<button type=\"button\" id=\"tl-next\" aria-label=\"Next period\" "
 		              "title=\"Next period (Right arrow)\">%s</button>\n", ICON_NEXT);
+		put_end(&b, &frames[0]);
 		sb_printf(&b, "<input type=\"range\" id=\"tl-slider\" min=\"0\" max=\"%zu\" step=\"1\" "
 		              "value=\"0\" list=\"tl-ticks\" aria-label=\"Period\" aria-valuetext=\"",
 		          count - 1);
@@ -365,7 +377,9 @@ char *an_timeline_html(const char *title, const an_frame *frames, size_t count, 
 		sb_puts(&b, "\"/>\n<datalist id=\"tl-ticks\">");
 		for (size_t i = 0; i < count; i++)
 			sb_printf(&b, "<option value=\"%zu\"></option>", i);
-		sb_printf(&b, "</datalist>\n<span id=\"tl-pos\">1 / %zu</span>\n</div>\n", count);
+		sb_puts(&b, "</datalist>\n");
+		put_end(&b, &frames[count - 1]);
+		sb_printf(&b, "<span id=\"tl-pos\">1 / %zu</span>\n</div>\n", count);
 	}
 	sb_puts(&b, "</header>\n<main>\n");
 	if (count == 0)
