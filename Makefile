@@ -114,6 +114,10 @@ demo: deps
 images: all
 	bin/actornet render -q networks/iran-dprk.yaml --each decade -o 'docs/img/iran-dprk-{period}.svg'
 	bin/actornet render -q networks/iran-dprk.yaml --period 1990s -o docs/img/iran-dprk-1990s.png
+	bin/actornet render -q networks/iran-dprk.yaml --each decade --ghost -o build/iran-dprk.html
+	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+		--user-data-dir=build/chromium --window-size=1280,800 \
+		--screenshot=docs/img/timeline.png "file://$(CURDIR)/build/iran-dprk.html#1990s" 2>/dev/null
 
 unit: $(UNIT_TESTS)
 
