@@ -1,6 +1,7 @@
 /* main.c: the actornet command line: options, commands, messages and exit statuses (the only file that prints or exits). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <poll.h>
@@ -483,7 +484,11 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		if (!graph && strcmp(format, "json") != 0)
 			graph = an_graph_build(d->view, &build);
 		if (strcmp(format, "dot") == 0) {
-			data = an_graph_dot(graph, &len);
+			/* A stable series' graph is pinned already: DOT is the graph before layout. */
+			an_graph *unpinned = d->placement ? an_graph_build(d->view, &build) : graph;
+			data = an_graph_dot(unpinned, &len);
+			if (unpinned != graph)
+				an_graph_free(unpinned);
 		} else if (strcmp(format, "json") == 0) {
 			data = an_view_json(d->view, &len);
 		} else {
@@ -632,7 +637,8 @@ static _Noreturn void work(series *s, int tasks, int results, an_renderer **rend
  * process's. A worker inherits pango's font caches but not its font thread:
  * that is safe because a stable series has already measured, in this
  * process, every text the workers draw (an_placement_fit), and a per-period
- * series has drawn no text here yet.
+ * series has drawn no text here yet. Returns an exit status, or -1 when
+ * nothing was started.
  */
 static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
 {
@@ -641,8 +647,19 @@ static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
 		fprintf(stderr, "%s: error: cannot start worker processes: %s\n", program, strerror(errno));
 		return EXIT_OUTPUT;
 	}
-	for (size_t i = 0; i < s->count; i++) /* at most AN_SERIES_MAX: the pipe holds them all */
-		write_full(tasks[1], &i, sizeof i);
+	/*
+	 * Every period goes into the pipe before any worker starts; a pipe too
+	 * small to hold them (Linux shrinks pipes past a user's limit) would
+	 * block, so the caller draws the series in this process instead.
+	 */
+	fcntl(tasks[1], F_SETFL, O_NONBLOCK);
+	for (size_t i = 0; i < s->count; i++) {
+		if (write(tasks[1], &i, sizeof i) != (ssize_t)sizeof i) {
+			close(tasks[0]);
+			close(tasks[1]);
+			return -1;
+		}
+	}
 	close(tasks[1]);
 	fflush(NULL);
 	pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
@@ -702,7 +719,7 @@ static int draw_in_parallel(series *s, int jobs, an_renderer **renderer)
 		}
 	}
 	for (int k = 0; k < running; k++) {
-		int child;
+		int child = 0;
 		while (waitpid(pids[k], &child, 0) < 0 && errno == EINTR)
 			;
 		if (WIFSIGNALED(child)) {
@@ -755,6 +772,8 @@ static int place_series(series *s, an_renderer **renderer)
 		        s->progress ? "\r" : "", program, an_graph_nodes(whole), an_graph_edges(whole),
 		        engine, now() - start);
 	an_graph_free(whole);
+	if (s->progress)
+		fputs("\r\033[K", stderr);
 	if (!s->placement)
 		status = EXIT_OUTPUT;
 
@@ -828,8 +847,12 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 			        program, net->path);
 		return EXIT_OK;
 	}
-	if (last < first)
+	if (last < first && o->has_from && o->has_to)
 		return usage_error("render ", "--from %04d is after --to %04d", first, last);
+	if (last < first && o->has_from)
+		return usage_error("render ", "--from %04d is after the network's last dated tie (%04d): add --to", first, last);
+	if (last < first)
+		return usage_error("render ", "--to %04d is before the network's first dated tie (%04d): add --from", last, first);
 	series s = {.o = o, .net = net, .page = o->page};
 	s.periods = an_series(&o->step, first, last, &s.count);
 	if (!s.periods)
@@ -855,14 +878,16 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "dot") != 0 && strcmp(o->outputs[i].format, "json") != 0;
 	int status = o->stable && drawn ? place_series(&s, renderer) : EXIT_OK;
-	if (!o->stable && o->ghost)
+	if (o->ghost)
 		o->build.ghost = &s.whole;
 	int jobs = o->jobs < (int)s.count ? o->jobs : (int)s.count;
-	if (status == EXIT_OK && jobs > 1) {
+	if (status == EXIT_OK && jobs > 1)
 		status = draw_in_parallel(&s, jobs, renderer);
-	} else {
-		for (size_t i = 0; i < s.count && status == EXIT_OK; i++) {
-			status = draw_period(&s, i, renderer);
+	if (status == -1 || (status == EXIT_OK && jobs <= 1)) {
+		status = EXIT_OK;
+		for (size_t i = 0; i < s.count; i++) {
+			int drawn_status = draw_period(&s, i, renderer); /* every period, as the workers do */
+			status = drawn_status > status ? drawn_status : status;
 			show_progress(&s, i);
 		}
 	}
