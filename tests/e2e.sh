@@ -111,6 +111,13 @@ check "a decade without ties is drawn with its title, on the same canvas" sh -c 
 check "--ghost draws the 2010s' actors faintly in the 1990s" sh -c "xmllint --xpath '//*[@id=\"actor-SYR\"]/@class' '$S/g-1990s.svg' | grep -q 'actor state ghost' && xmllint --xpath '//*[@id=\"actor-IRN\"]/@class' '$S/g-1990s.svg' | grep -q '\"node actor state\"'"
 check "--ghost keeps the 1990s' own ties drawn, and labels no ghost" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][contains(@class,\"ghost\")][starts-with(@id,\"tie\")]//*[local-name()=\"text\"])' '$S/g-1990s.svg') = 0 ] && grep -q '1990–1999 (3)' '$S/g-1990s.svg' && grep -q 'other periods' '$S/g-1990s.svg'"
 check "--ghost series keep every actor in place" python3 tests/same-places.py "$S"/g-*.svg
+check "--ghost in a stable series writing DOT only" sh -c "'$A' render -q '$NET' --each decade --ghost -o '$S/gd-{period}.dot' && grep -q 'ghost' '$S/gd-1990s.dot'"
+check "a stable series' DOT is the graph before layout" sh -c "'$A' render -q '$NET' --each decade -o '$S/sd-{period}.svg' -o '$S/sd-{period}.dot' && ! grep -q 'pos=\\|anchor' '$S/sd-1990s.dot'"
+mkdir -p "$S/fail1/x-1990s.svg" "$S/fail2/x-1990s.svg"
+check "a period that cannot be written: exit 3, the other periods written, no page, with --jobs 1 and 2" sh -c "
+	'$A' render -q '$NET' --each decade -j 1 -o '$S/fail1/x-{period}.svg' -o '$S/fail1/p.html' 2>/dev/null; [ \$? = 3 ] || exit 1
+	'$A' render -q '$NET' --each decade -j 2 -o '$S/fail2/x-{period}.svg' -o '$S/fail2/p.html' 2>/dev/null; [ \$? = 3 ] || exit 1
+	[ \"\$(ls '$S/fail1')\" = \"\$(ls '$S/fail2')\" ] && [ \$(ls '$S/fail1' | wc -l) = 7 ] && [ ! -e '$S/fail1/p.html' ]"
 check "a series says nothing on standard error when it is not a terminal" sh -c "'$A' render -q '$NET' --each decade -o '$S/q-{period}.svg' 2>'$S/quiet.err' && [ ! -s '$S/quiet.err' ]"
 if command -v script >/dev/null 2>&1; then
 	check "a series shows its progress on a terminal" sh -c "script -qec \"'$A' render '$NET' --each decade -o '$S/t-{period}.svg'\" /dev/null | tr '\r' '\n' | grep -Eq '^actornet: [1-6] of 7 periods drawn \\([0-9]{4}s\\)'"
