@@ -401,8 +401,6 @@ typedef struct an_placement an_placement;
  */
 an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags *diags);
 void an_placement_free(an_placement *p);
-/* The number of actors placed (for progress and debugging messages). */
-size_t an_placement_nodes(const an_placement *p);
 
 /*
  * Fits the placement's canvas to g, a period of the series: widens it to hold

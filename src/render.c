@@ -177,14 +177,20 @@ static void put_point(strbuf *b, pointf p)
 	sb_printf(b, "%.17g,%.17g", p.x, p.y);
 }
 
+/* Moves a buffer's text into the arena. */
+static const char *keep_text(arena *a, strbuf *b)
+{
+	const char *kept = arena_strdup(a, b->data ? b->data : "");
+	sb_free(b);
+	return kept;
+}
+
 static const char *keep_point(arena *a, pointf p)
 {
 	strbuf b;
 	sb_init(&b);
 	put_point(&b, p);
-	const char *kept = arena_strdup(a, b.data);
-	sb_free(&b);
-	return kept;
+	return keep_text(a, &b);
 }
 
 /* An edge's spline as its `pos` attribute: "s,x,y e,x,y x,y x,y ...;..." (Graphviz's own form). */
@@ -212,9 +218,7 @@ static const char *keep_spline(arena *a, const splines *spl)
 			put_point(&b, bz->list[k]);
 		}
 	}
-	const char *kept = arena_strdup(a, b.data ? b.data : "");
-	sb_free(&b);
-	return kept;
+	return keep_text(a, &b);
 }
 
 an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
@@ -259,8 +263,7 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 		strbuf b;
 		sb_init(&b);
 		sb_printf(&b, "%.17g,%.17g,%.17g,%.17g", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
-		p->cluster_bb[p->nclusters] = arena_strdup(&p->strings, b.data);
-		sb_free(&b);
+		p->cluster_bb[p->nclusters] = keep_text(&p->strings, &b);
 		p->cluster_lp[p->nclusters] = info->label && info->label->set
 		                               ? keep_point(&p->strings, info->label->pos) : NULL;
 		si_put(&p->clusters, arena_strdup(&p->strings, agnameof(sub)), p->nclusters++);
@@ -283,11 +286,6 @@ void an_placement_free(an_placement *p)
 	free(p->cluster_lp);
 	arena_free(&p->strings);
 	free(p);
-}
-
-size_t an_placement_nodes(const an_placement *p)
-{
-	return p->nnodes;
 }
 
 /* Graph attributes the title block's text depends on. */
@@ -320,8 +318,6 @@ static bool measure_title(an_renderer *r, Agraph_t *cg, const char *label, bool 
 	return rc == 0 && !had_error;
 }
 
-static bool pin_and_lay_out(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags);
-
 bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, int *height,
                       an_diags *diags)
 {
@@ -334,7 +330,7 @@ bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, 
 	bool ok = !*label || measure_title(r, cg, label, html, width, height, diags);
 	/* The drawing without its title block: labels may reach past the whole layout's box. */
 	agset(cg, "label", "");
-	if (ok && (ok = pin_and_lay_out(r, g, p, diags))) {
+	if (ok && (ok = an_layout_pinned(r, g, p, diags))) {
 		boxf bb = GD_bb(cg);
 		p->bb.LL.x = fmin(p->bb.LL.x, bb.LL.x);
 		p->bb.LL.y = fmin(p->bb.LL.y, bb.LL.y);
@@ -359,7 +355,7 @@ static void pin(Agraph_t *root, void *obj, int kind, const char *name, const cha
 }
 
 /* An invisible point that holds a corner of the canvas. */
-static void add_anchor(Agraph_t *g, const char *name, pointf at)
+static void add_anchor(Agraph_t *g, const char *name, const char *id, pointf at)
 {
 	Agnode_t *n = agnode(g, (char *)name, 1);
 	strbuf b;
@@ -372,12 +368,11 @@ static void add_anchor(Agraph_t *g, const char *name, pointf at)
 	pin(g, n, AGNODE, "width", "0");
 	pin(g, n, AGNODE, "height", "0");
 	pin(g, n, AGNODE, "label", "");
-	pin(g, n, AGNODE, "id", strcmp(name, "anchor.ll") == 0 ? "anchor-ll" : "anchor-ur");
+	pin(g, n, AGNODE, "id", id);
 	pin(g, n, AGNODE, "class", "anchor");
 }
 
-/* Pins g's actors, ties and clusters at their places, anchors the canvas, and lays it out. */
-static bool pin_and_lay_out(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags)
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags)
 {
 	Agraph_t *cg = an_graph_cgraph(g);
 	pin(cg, cg, AGRAPH, "notranslate", "true");
@@ -411,14 +406,9 @@ static bool pin_and_lay_out(an_renderer *r, an_graph *g, const an_placement *p, 
 			pin(cg, sub, AGRAPH, "lp", p->cluster_lp[i]);
 	}
 	/* Every period has the whole series' canvas. */
-	add_anchor(cg, "anchor.ll", p->bb.LL);
-	add_anchor(cg, "anchor.ur", p->bb.UR);
+	add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
+	add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
 	return layout_at(r, g, "nop2", 0, diags);
-}
-
-bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags)
-{
-	return pin_and_lay_out(r, g, p, diags);
 }
 
 static void put_xml_text(strbuf *b, const char *s)
