@@ -3,7 +3,7 @@
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARNINGS = -std=c11 -Wall -Wextra -Werror
+WARNINGS = -std=c11 -Wall -Wextra -Werror -pthread
 PKGS = libcgraph libgvc yaml-0.1
 # Deferred (=): evaluated when a recipe runs, after `make demo` or `make check` installed what was missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -30,11 +30,11 @@ FUZZ_SECONDS ?= 300
 FUZZ_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/json.c
 FUZZ_OBJECTS = $(FUZZ_SOURCES:src/%.c=build/fuzz/%.o)
-FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS = -std=c11 -pthread -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 # Seeds: every network the project has, good and bad, and each crash the fuzzer ever found.
 FUZZ_SEEDS = networks/*.yaml tests/bad/*.yaml tests/fixtures/*.yaml docs/example.yaml tests/fuzz/regressions/*
 
-.PHONY: all deps demo check test unit asan images fuzz clean
+.PHONY: all deps demo check test unit asan images fuzz bench clean
 
 all: bin/actornet
 
@@ -48,11 +48,11 @@ build/libactornet.a: $(LIB_OBJECTS)
 
 bin/actornet: build/main.o build/libactornet.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) build/main.o build/libactornet.a $(PKG_LIBS) -lm -o $@
+	$(CC) $(CFLAGS) build/main.o build/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
 
 build/tests/%: tests/unit/%.c build/libactornet.a $(HEADERS)
 	@mkdir -p build/tests
-	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm -o $@
+	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
 
 build/asan/%.o: src/%.c $(HEADERS)
 	@mkdir -p build/asan
@@ -63,15 +63,15 @@ build/asan/libactornet.a: $(ASAN_OBJECTS)
 	ar rcs $@ $(ASAN_OBJECTS)
 
 build/asan/actornet: build/asan/main.o build/asan/libactornet.a
-	$(CC) $(SANITIZE) build/asan/main.o build/asan/libactornet.a $(PKG_LIBS) -lm -o $@
+	$(CC) $(SANITIZE) build/asan/main.o build/asan/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
 
 build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a $(HEADERS)
 	@mkdir -p build/asan/tests
-	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm -o $@
+	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
 
 # The fuzz target's code with a plain main(): replays the seeds once, deterministically.
 build/asan/replay: tests/fuzz/fuzz_network.c build/asan/libactornet.a $(HEADERS)
-	$(CC) $(WARNINGS) $(SANITIZE) -DFUZZ_REPLAY $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) -lm -o $@
+	$(CC) $(WARNINGS) $(SANITIZE) -DFUZZ_REPLAY $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
 
 asan: build/asan/actornet build/asan/replay $(ASAN_UNIT_TESTS)
 
@@ -128,6 +128,18 @@ check: deps
 	@$(ASAN_ENV) FUZZ_SEEDS="$(wildcard $(FUZZ_SEEDS))" tests/run --twice build/asan --valgrind
 
 test: check
+
+# Times actornet against the Python and Node peers and against Graphviz's and libyaml's
+# own cost, and writes bench/RESULTS.md (about 15 minutes; BENCH_FLAGS=--quick: 2).
+BENCH_FLAGS ?=
+bench: deps
+	@scripts/install-deps --check --bench 2>/dev/null || scripts/install-deps --bench
+	@$(MAKE) --no-print-directory all build/bench/yaml_parse
+	/usr/bin/python3 bench/run.py $(BENCH_FLAGS)
+
+build/bench/yaml_parse: bench/yaml_parse.c
+	@mkdir -p build/bench
+	$(CC) $(WARNINGS) $(CFLAGS) $$(pkg-config --cflags yaml-0.1) $< $$(pkg-config --libs yaml-0.1) -o $@
 
 clean:
 	rm -rf build bin

@@ -77,24 +77,25 @@ typedef enum {
 	AN_PREC_DAY,   /* 2009-12-11 */
 } an_precision;
 
-/* One end of a `when`, or a single date. */
+/* One end of a `when`, or a single date (20 bytes: a network holds two per tie). */
 typedef struct {
-	an_bound_kind kind;
-	an_precision precision;   /* AN_BOUND_DATE only */
-	int year, month, day;     /* as written; X digits as 0 (199X -> 1990) */
-	int unspecified;          /* number of X digits in the year: 0, 1 or 2 */
-	char qualifier;           /* '\0', '?', '~' or '%' */
 	int32_t first, last;      /* the day range the date can mean */
+	int year;                 /* as written; X digits as 0 (199X -> 1990) */
+	signed char month, day;   /* as written; 0 when not given */
+	signed char unspecified;  /* number of X digits in the year: 0, 1 or 2 */
+	char qualifier;           /* '\0', '?', '~' or '%' */
+	an_bound_kind kind : 8;
+	an_precision precision : 8; /* AN_BOUND_DATE only */
 } an_date;
 
 /* A resolved `when`: a single date (an event) or an interval. */
 typedef struct {
-	bool interval;       /* false: a single date; start == end */
 	an_date start, end;
 	int32_t first_day;   /* earliest possible start (AN_DAY_MIN when open/unknown) */
 	int32_t last_day;    /* latest possible end (AN_DAY_MAX when open/unknown) */
 	int32_t certain_first; /* latest possible start */
 	int32_t certain_last;  /* earliest possible end */
+	bool interval;       /* false: a single date; start == end */
 	bool uncertain;      /* some date carries ?, ~ or % */
 } an_when;
 
@@ -206,25 +207,31 @@ typedef struct {
 	an_str *ids;
 	size_t count;
 	an_pos pos;
-	size_t *index; /* resolved actor indices (SIZE_MAX when unknown); validation */
+	size_t *index; /* from/to: actor indices, SIZE_MAX when unknown (the loader
+	                  resolves the actors read before the tie, validation the rest) */
 } an_idlist;
+
+/* What few ties have, kept apart so that a large network stays small. */
+typedef struct {
+	an_str grade;
+	an_str note;
+	an_str id;       /* as written, or NULL */
+} an_tie_extra;
 
 typedef struct {
 	an_pos pos;      /* the tie's mapping */
 	bool malformed;  /* not a mapping: reported, and skipped by validation */
+	bool when_ok;
+	bool mutual;
+	an_confidence confidence;
 	an_idlist from, to;
 	an_str type;
 	size_t type_index; /* resolved by validation, or SIZE_MAX */
 	an_str when_text;
 	an_when when;
-	bool when_ok;
 	an_str label;
-	an_confidence confidence;
-	bool mutual;
 	an_idlist sources; /* keys into network sources; empty when none given */
-	an_str grade;
-	an_str note;
-	an_str id;       /* as written, or NULL */
+	an_tie_extra *extra; /* grade, note and id; NULL when the tie has none */
 	char *key;       /* the id, or its 1-based position ("3") when none */
 } an_tie;
 
@@ -237,6 +244,7 @@ typedef struct {
 
 typedef struct {
 	struct arena *strings; /* private: owns every string of the network */
+	struct strindex *actor_ids; /* private: actor id -> index, for the actors read so far */
 	char *path;      /* the file it came from */
 	an_str title, subtitle, description, default_source;
 	an_source *sources;

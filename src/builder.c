@@ -622,12 +622,14 @@ static void put_tie_line(builder *B, strbuf *b, const an_tie *t)
 	sb_puts(b, ": ");
 	put_tooltip_text(b, t->label.text ? t->label.text : an_type_label(type));
 	sb_printf(b, " (%s", an_confidence_name(t->confidence));
-	if (t->grade.text)
-		sb_printf(b, ", %s", t->grade.text);
+	const char *grade = t->extra ? t->extra->grade.text : NULL;
+	const char *note = t->extra ? t->extra->note.text : NULL;
+	if (grade)
+		sb_printf(b, ", %s", grade);
 	sb_puts(b, ").");
-	if (t->note.text) {
+	if (note) {
 		sb_putc(b, ' ');
-		put_tooltip_text(b, t->note.text);
+		put_tooltip_text(b, note);
 		if (!strchr(".!?", b->data[b->len - 1]))
 			sb_putc(b, '.');
 	}

@@ -291,7 +291,10 @@ static void day_bound(int32_t day, int32_t infinite, an_date *d)
 	}
 	d->kind = AN_BOUND_DATE;
 	d->precision = AN_PREC_DAY;
-	an_civil_from_days(day, &d->year, &d->month, &d->day);
+	int month, mday;
+	an_civil_from_days(day, &d->year, &month, &mday);
+	d->month = (signed char)month;
+	d->day = (signed char)mday;
 	d->first = d->last = day;
 }
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "actornet.h"
 
@@ -43,15 +44,28 @@ typedef struct arena {
 	arena_block *head;
 } arena;
 
+/* Objects from an arena are aligned for pointers, sizes and 64-bit numbers (not long double). */
+#define ARENA_ALIGN _Alignof(union { void *p; size_t s; uint64_t u; double d; })
 void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 void arena_free(arena *a);
 
-/* An open-addressing index from borrowed strings to array positions. */
+/*
+ * An open-addressing index from borrowed strings to array positions. Each
+ * slot keeps the key's hash and first bytes, so that a lookup of a short key
+ * reads no memory but the slot (lookups of ids in large files are most of
+ * the loader's cache misses otherwise).
+ */
 typedef struct {
-	const char **keys;
-	size_t *values;
+	const char *key; /* NULL: an empty slot */
+	size_t value;
+	uint32_t hash;
+	char head[12];   /* the key's first bytes, NUL-padded */
+} si_slot;
+
+typedef struct strindex {
+	si_slot *slots;
 	size_t cap, count;
 } strindex;
 
@@ -61,6 +75,8 @@ void si_free(strindex *ix);
 size_t si_put(strindex *ix, const char *key, size_t value);
 /* SIZE_MAX when absent. */
 size_t si_get(const strindex *ix, const char *key);
+/* As si_get, and *stored is the key stored equal to key (or NULL). */
+size_t si_find(const strindex *ix, const char *key, const char **stored);
 
 /* Levenshtein distance, capped: returns limit + 1 when larger than limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);

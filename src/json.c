@@ -93,8 +93,8 @@ static void put_tie(strbuf *b, const an_network *net, const an_link *l)
 		put_string(b, t->sources.ids[i].text);
 	}
 	sb_putc(b, ']');
-	put_member(b, "grade", t->grade.text);
-	put_member(b, "note", t->note.text);
+	put_member(b, "grade", t->extra ? t->extra->grade.text : NULL);
+	put_member(b, "note", t->extra ? t->extra->note.text : NULL);
 	sb_putc(b, '}');
 }
 

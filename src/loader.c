@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 
 #include <yaml.h>
 
@@ -43,6 +44,7 @@ typedef struct {
 	size_t length;
 	bool plain;      /* an unquoted scalar */
 	bool tagged;     /* an explicit tag was written */
+	bool borrowed;   /* value belongs to a mapping's keys (map_keep): not freed here */
 	char *anchor;    /* &name on this node, or NULL */
 	size_t target;   /* EV_ALIAS: the anchor it refers to */
 	an_pos pos;
@@ -63,10 +65,72 @@ typedef struct {
 	an_pos alias;    /* where the alias stands */
 } replay;
 
+/*
+ * A parse event as the loader reads it: libyaml's, reduced to what the
+ * loader looks at. Its texts belong to libyaml's event, or to the batch of
+ * the parser thread that copied them (see parse_ahead).
+ */
+typedef struct {
+	yaml_event_type_t type;
+	yaml_mark_t mark;
+	const char *value;  /* a scalar's text (NUL-terminated), an alias's anchor name */
+	size_t length;
+	const char *anchor; /* &name on a node, or NULL */
+	bool plain;         /* an unquoted scalar */
+	bool tagged;        /* an explicit tag was written */
+	bool has_version;   /* a %YAML directive: version_major.version_minor */
+	int version_major, version_minor;
+	bool tag_directives; /* any %TAG directive */
+} parsed_event;
+
+/*
+ * libyaml parses in a second thread, a few batches of events ahead of the
+ * loader, so that its work and the model's overlap on two cores. The parser
+ * thread copies each event's texts into its batch and frees the event at
+ * once (malloc is fast when memory is freed where, and soon after, it was
+ * taken). The batches form a bounded ring: the parser never runs far ahead
+ * of a loader that has stopped (at a depth or alias limit, say).
+ */
+#define AHEAD_EVENTS 2048
+#define AHEAD_BATCHES 4
+
+typedef struct {
+	parsed_event events[AHEAD_EVENTS];
+	size_t value_at[AHEAD_EVENTS], anchor_at[AHEAD_EVENTS]; /* offsets in text while filling */
+	strbuf text;
+	size_t count;
+	bool failed; /* the parser failed after these events: its error is in the parser */
+	bool last;   /* no batch follows */
+} event_batch;
+
+typedef struct {
+	yaml_parser_t *parser; /* the parser thread's alone until it has finished */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	event_batch batches[AHEAD_BATCHES];
+	size_t filled, taken; /* batches the parser filled, and the loader took (under lock) */
+	bool stop;            /* the loader needs no more events (under lock) */
+	event_batch *current; /* the batch the loader reads (loader only) */
+	size_t next;          /* its next event (loader only) */
+	pthread_t thread;
+} parse_ahead;
+
+/* A network file that libyaml reads piece by piece, so that it is never held whole. */
+typedef struct {
+	FILE *file;
+	long start;       /* where the text starts: after a byte-order mark */
+	size_t read, max_size;
+	bool too_large;
+	int error;        /* errno of a failed read, or 0 */
+} file_input;
+
 typedef struct {
 	yaml_parser_t parser;
-	const char *data;
+	const char *data; /* the text; NULL while a file is streamed (see loader_text) */
 	size_t size;
+	file_input *input; /* the streamed file, or NULL */
+	parse_ahead *ahead; /* the parser thread, or NULL: the loader calls libyaml itself */
+	char *reread;     /* the streamed file's text, read again to place an error */
 	an_network *net;
 	arena *strings;
 	an_diags *diags;
@@ -77,6 +141,7 @@ typedef struct {
 	size_t nrecording, recording_cap;
 	replay *replays;
 	size_t nreplays, replays_cap;
+	strindex texts;    /* texts that recur (ids, types, dates), each kept once */
 	size_t alias_nodes;
 	size_t raw_nodes;  /* events read from the text itself */
 	int depth;
@@ -91,11 +156,184 @@ static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "c
 static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
 static const char *const TYPE_KEYS[] = {"label", "color", NULL};
 
+/* ------------------------------------------------------------ parsing ahead */
+
+/* Describes libyaml's event; the texts stay libyaml's. */
+static void describe_event(const yaml_event_t *e, parsed_event *p)
+{
+	memset(p, 0, sizeof *p);
+	p->type = e->type;
+	p->mark = e->start_mark;
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (e->data.document_start.version_directive) {
+			p->has_version = true;
+			p->version_major = e->data.document_start.version_directive->major;
+			p->version_minor = e->data.document_start.version_directive->minor;
+		}
+		p->tag_directives =
+			e->data.document_start.tag_directives.start != e->data.document_start.tag_directives.end;
+		break;
+	case YAML_ALIAS_EVENT:
+		p->value = (const char *)e->data.alias.anchor;
+		p->length = strlen(p->value);
+		break;
+	case YAML_SCALAR_EVENT:
+		p->value = (const char *)e->data.scalar.value;
+		p->length = e->data.scalar.length;
+		p->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		p->tagged = e->data.scalar.tag != NULL;
+		p->anchor = (const char *)e->data.scalar.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		p->tagged = e->data.sequence_start.tag != NULL;
+		p->anchor = (const char *)e->data.sequence_start.anchor;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		p->tagged = e->data.mapping_start.tag != NULL;
+		p->anchor = (const char *)e->data.mapping_start.anchor;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Copies a text into the batch; returns its offset, or SIZE_MAX for none. */
+static size_t batch_text(event_batch *b, const char *text, size_t length)
+{
+	if (!text)
+		return SIZE_MAX;
+	size_t at = b->text.len;
+	sb_add(&b->text, text, length);
+	sb_putc(&b->text, '\0');
+	return at;
+}
+
+/* Parses one batch; false when the parser failed. */
+static void fill_batch(yaml_parser_t *parser, event_batch *b)
+{
+	b->count = 0;
+	b->text.len = 0;
+	b->failed = b->last = false;
+	while (b->count < AHEAD_EVENTS && !b->last) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(parser, &e)) {
+			b->failed = b->last = true;
+			break;
+		}
+		size_t i = b->count++;
+		describe_event(&e, &b->events[i]);
+		b->value_at[i] = batch_text(b, b->events[i].value, b->events[i].length);
+		b->anchor_at[i] =
+			batch_text(b, b->events[i].anchor, b->events[i].anchor ? strlen(b->events[i].anchor) : 0);
+		b->last = e.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+	}
+	/* The text no longer moves: the offsets become pointers. */
+	for (size_t i = 0; i < b->count; i++) {
+		b->events[i].value = b->value_at[i] == SIZE_MAX ? NULL : b->text.data + b->value_at[i];
+		b->events[i].anchor = b->anchor_at[i] == SIZE_MAX ? NULL : b->text.data + b->anchor_at[i];
+	}
+}
+
+static void *parse_ahead_run(void *arg)
+{
+	parse_ahead *a = arg;
+	for (bool last = false; !last;) {
+		pthread_mutex_lock(&a->lock);
+		while (a->filled - a->taken == AHEAD_BATCHES && !a->stop)
+			pthread_cond_wait(&a->changed, &a->lock);
+		bool stop = a->stop;
+		event_batch *b = &a->batches[a->filled % AHEAD_BATCHES];
+		pthread_mutex_unlock(&a->lock);
+		if (stop)
+			break;
+		fill_batch(a->parser, b);
+		last = b->last;
+		pthread_mutex_lock(&a->lock);
+		a->filled++;
+		pthread_cond_broadcast(&a->changed);
+		pthread_mutex_unlock(&a->lock);
+	}
+	return NULL;
+}
+
+/* Starts parsing ahead; NULL when no thread can be started (the loader then parses itself). */
+static parse_ahead *parse_ahead_start(yaml_parser_t *parser)
+{
+	parse_ahead *a = xcalloc(1, sizeof *a);
+	a->parser = parser;
+	for (size_t k = 0; k < AHEAD_BATCHES; k++)
+		sb_init(&a->batches[k].text);
+	if (pthread_mutex_init(&a->lock, NULL) != 0) {
+		free(a);
+		return NULL;
+	}
+	if (pthread_cond_init(&a->changed, NULL) != 0) {
+		pthread_mutex_destroy(&a->lock);
+		free(a);
+		return NULL;
+	}
+	if (pthread_create(&a->thread, NULL, parse_ahead_run, a) != 0) {
+		pthread_cond_destroy(&a->changed);
+		pthread_mutex_destroy(&a->lock);
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/*
+ * The next event, lent until the loader asks for the one after it; NULL
+ * when the parser failed (its error is in the parser).
+ */
+static const parsed_event *parse_ahead_next(parse_ahead *a)
+{
+	static const parsed_event none; /* past the stream's end, as libyaml: no event */
+	for (;;) {
+		event_batch *b = a->current;
+		if (b && a->next < b->count)
+			return &b->events[a->next++];
+		if (b && b->failed)
+			return NULL;
+		if (b && b->last)
+			return &none;
+		pthread_mutex_lock(&a->lock);
+		if (b) {
+			a->taken++;
+			pthread_cond_broadcast(&a->changed);
+		}
+		while (a->filled == a->taken)
+			pthread_cond_wait(&a->changed, &a->lock);
+		a->current = &a->batches[a->taken % AHEAD_BATCHES];
+		a->next = 0;
+		pthread_mutex_unlock(&a->lock);
+	}
+}
+
+/* Stops the parser thread. */
+static void parse_ahead_stop(parse_ahead *a)
+{
+	if (!a)
+		return;
+	pthread_mutex_lock(&a->lock);
+	a->stop = true;
+	pthread_cond_broadcast(&a->changed);
+	pthread_mutex_unlock(&a->lock);
+	pthread_join(a->thread, NULL);
+	for (size_t k = 0; k < AHEAD_BATCHES; k++)
+		sb_free(&a->batches[k].text);
+	pthread_cond_destroy(&a->changed);
+	pthread_mutex_destroy(&a->lock);
+	free(a);
+}
+
 /* ------------------------------------------------------------------ events */
 
 static void event_free(event *ev)
 {
-	free(ev->value);
+	if (!ev->borrowed)
+		free(ev->value);
 	free(ev->anchor);
 	memset(ev, 0, sizeof *ev);
 }
@@ -104,6 +342,7 @@ static event event_copy(const event *ev)
 {
 	event copy = *ev;
 	copy.value = ev->value ? xstrndup(ev->value, ev->length) : NULL;
+	copy.borrowed = false;
 	copy.anchor = NULL;
 	return copy;
 }
@@ -114,9 +353,30 @@ static an_pos mark_pos(yaml_mark_t m)
 	return p;
 }
 
-/* Line and column (in characters) of a byte offset, for errors libyaml gives no mark for. */
-static an_pos offset_pos(const loader *L, size_t offset)
+/*
+ * Makes L->data the whole text. A streamed file is read again (only an error
+ * needs this); if that fails, the text is empty and positions are 1:1.
+ */
+static void loader_text(loader *L)
 {
+	if (L->data || !L->input)
+		return;
+	strbuf b;
+	sb_init(&b);
+	char chunk[65536];
+	size_t n;
+	if (fseek(L->input->file, L->input->start, SEEK_SET) == 0)
+		while (b.len < L->input->max_size && (n = fread(chunk, 1, sizeof chunk, L->input->file)) > 0)
+			sb_add(&b, chunk, n);
+	L->size = b.len;
+	L->reread = sb_take(&b, NULL);
+	L->data = L->reread;
+}
+
+/* Line and column (in characters) of a byte offset, for errors libyaml gives no mark for. */
+static an_pos offset_pos(loader *L, size_t offset)
+{
+	loader_text(L);
 	an_pos p = {1, 1};
 	for (size_t i = 0; i < offset && i < L->size; i++) {
 		unsigned char c = (unsigned char)L->data[i];
@@ -130,12 +390,26 @@ static an_pos offset_pos(const loader *L, size_t offset)
 	return p;
 }
 
+static void file_too_large(an_diags *diags, size_t max_size)
+{
+	an_error(diags, (an_pos){0, 0},
+	         "the file is larger than the limit of %zu bytes (raise it with --max-size)", max_size);
+}
+
 static void syntax_error(loader *L)
 {
 	yaml_parser_t *p = &L->parser;
 	L->fatal = true;
 	if (p->error == YAML_MEMORY_ERROR) {
 		an_error(L->diags, (an_pos){0, 0}, "out of memory while reading YAML");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR && L->input && L->input->too_large) {
+		file_too_large(L->diags, L->input->max_size);
+		return;
+	}
+	if (p->error == YAML_READER_ERROR && L->input && L->input->error) {
+		an_error(L->diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(L->input->error));
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
@@ -155,6 +429,7 @@ static void syntax_error(loader *L)
 	/* Marks count characters; find the byte under the mark for the tab hint. */
 	const char *hint = "";
 	if (p->problem && strstr(p->problem, "cannot start any token")) {
+		loader_text(L);
 		const char *s = L->data;
 		size_t line = 0, i = 0;
 		while (i < L->size && line < p->problem_mark.line)
@@ -224,30 +499,37 @@ static long control_character(const char *s, size_t n)
 /* The next event from libyaml, converted, with aliases resolved to their anchors. */
 static bool raw_next(loader *L, event *ev)
 {
-	yaml_event_t y;
 	memset(ev, 0, sizeof *ev);
-	if (!yaml_parser_parse(&L->parser, &y)) {
+	yaml_event_t own; /* without a parser thread: libyaml's event, freed at the end */
+	parsed_event described;
+	const parsed_event *y;
+	if (L->ahead) {
+		y = parse_ahead_next(L->ahead);
+	} else if (yaml_parser_parse(&L->parser, &own)) {
+		describe_event(&own, &described);
+		y = &described;
+	} else {
+		y = NULL;
+	}
+	if (!y) {
 		syntax_error(L);
 		return false;
 	}
-	ev->pos = mark_pos(y.start_mark);
-	const char *anchor_name = NULL;
-	switch (y.type) {
+	bool ok = true;
+	ev->pos = mark_pos(y->mark);
+	switch (y->type) {
 	case YAML_STREAM_START_EVENT:
-		yaml_event_delete(&y);
-		return raw_next(L, ev);
+		ev->type = EV_NONE; /* skipped below */
+		break;
 	case YAML_STREAM_END_EVENT:
 		ev->type = EV_STREAM_END;
 		break;
 	case YAML_DOCUMENT_START_EVENT:
 		ev->type = EV_DOCUMENT;
-		if (y.data.document_start.version_directive) {
-			yaml_version_directive_t *v = y.data.document_start.version_directive;
-			if (v->major != 1 || v->minor != 1)
-				an_error(L->diags, ev->pos, "%%YAML %d.%d is not supported: network files are YAML 1.1",
-				         v->major, v->minor);
-		}
-		if (y.data.document_start.tag_directives.start != y.data.document_start.tag_directives.end)
+		if (y->has_version && (y->version_major != 1 || y->version_minor != 1))
+			an_error(L->diags, ev->pos, "%%YAML %d.%d is not supported: network files are YAML 1.1",
+			         y->version_major, y->version_minor);
+		if (y->tag_directives)
 			an_error(L->diags, ev->pos, "%%TAG directives are not supported");
 		break;
 	case YAML_DOCUMENT_END_EVENT:
@@ -255,31 +537,26 @@ static bool raw_next(loader *L, event *ev)
 		break;
 	case YAML_ALIAS_EVENT: {
 		ev->type = EV_ALIAS;
-		const char *name = (const char *)y.data.alias.anchor;
+		const char *name = y->value;
 		ev->target = find_anchor(L, name);
 		bool inside = false;
 		for (size_t r = 0; r < L->nrecording; r++)
 			inside |= strcmp(L->anchors[L->recording[r]].name, name) == 0;
 		if (inside) {
 			an_error(L->diags, ev->pos, "alias '*%s' stands inside the node it refers to", name);
-			L->fatal = true;
-			yaml_event_delete(&y);
-			return false;
-		}
-		if (ev->target == SIZE_MAX) {
+			ok = false;
+		} else if (ev->target == SIZE_MAX) {
 			an_error(L->diags, ev->pos, "alias '*%s' refers to no anchor '&%s' before it", name,
 			         name);
-			L->fatal = true;
-			yaml_event_delete(&y);
-			return false;
+			ok = false;
 		}
 		break;
 	}
-	case YAML_SCALAR_EVENT:
+	case YAML_SCALAR_EVENT: {
 		ev->type = EV_SCALAR;
-		ev->value = xstrndup((const char *)y.data.scalar.value, y.data.scalar.length);
-		ev->length = y.data.scalar.length;
-		ev->plain = y.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		ev->value = xstrndup(y->value, y->length);
+		ev->length = y->length;
+		ev->plain = y->plain;
 		long control = control_character(ev->value, ev->length);
 		if (control >= 0)
 			an_error(L->diags, ev->pos,
@@ -289,21 +566,16 @@ static bool raw_next(loader *L, event *ev)
 			an_error(L->diags, ev->pos,
 			         "a text of %zu bytes: a network file's texts have at most %zu (is this the file you meant?)",
 			         ev->length, MAX_TEXT);
-		ev->tagged = y.data.scalar.tag != NULL;
-		anchor_name = (const char *)y.data.scalar.anchor;
 		break;
+	}
 	case YAML_SEQUENCE_START_EVENT:
 		ev->type = EV_SEQUENCE;
-		ev->tagged = y.data.sequence_start.tag != NULL;
-		anchor_name = (const char *)y.data.sequence_start.anchor;
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 		ev->type = EV_SEQUENCE_END;
 		break;
 	case YAML_MAPPING_START_EVENT:
 		ev->type = EV_MAPPING;
-		ev->tagged = y.data.mapping_start.tag != NULL;
-		anchor_name = (const char *)y.data.mapping_start.anchor;
 		break;
 	case YAML_MAPPING_END_EVENT:
 		ev->type = EV_MAPPING_END;
@@ -312,15 +584,24 @@ static bool raw_next(loader *L, event *ev)
 		ev->type = EV_NONE;
 		break;
 	}
-	if (anchor_name) {
+	ev->tagged = y->tagged;
+	if (ok && y->anchor) {
 		GROW(L->anchors, L->anchors_cap, L->nanchors + 1);
 		anchor *a = &L->anchors[L->nanchors];
 		memset(a, 0, sizeof *a);
-		a->name = xstrdup(anchor_name);
+		a->name = xstrdup(y->anchor);
 		GROW(L->recording, L->recording_cap, L->nrecording + 1);
 		L->recording[L->nrecording++] = L->nanchors++;
 	}
-	yaml_event_delete(&y);
+	bool stream_start = y->type == YAML_STREAM_START_EVENT;
+	if (!L->ahead)
+		yaml_event_delete(&own);
+	if (!ok) {
+		L->fatal = true;
+		return false;
+	}
+	if (stream_start)
+		return raw_next(L, ev);
 	record(L, ev);
 	L->raw_nodes++;
 	return true;
@@ -419,7 +700,8 @@ static void skip_value(loader *L)
 static bool is_null(const event *ev)
 {
 	return ev->type == EV_SCALAR && ev->plain &&
-	       (ev->length == 0 || strcmp(ev->value, "null") == 0 || strcmp(ev->value, "~") == 0);
+	       (ev->length == 0 || (ev->length == 4 && memcmp(ev->value, "null", 4) == 0) ||
+	        (ev->length == 1 && ev->value[0] == '~'));
 }
 
 static const char *node_name(const event *ev)
@@ -477,50 +759,86 @@ static void unknown_key(loader *L, const event *key, const char *where, const ch
  * Reads a text value into *dst (NULL when null). A required value that is
  * null is an error; a list or mapping is an error and is skipped.
  */
-static bool read_text(loader *L, const char *key, bool required, an_str *dst)
+/*
+ * Reads a text value into *ev (which the caller frees); false when it is
+ * absent (a null), empty while required, or not a text: reported unless
+ * it is an optional null.
+ */
+static bool read_scalar(loader *L, const char *key, bool required, event *ev)
+{
+	if (!next(L, ev))
+		return false;
+	if (ev->type != EV_SCALAR) {
+		an_error(L->diags, ev->pos, "'%s' must be a text, not %s", key, node_name(ev));
+		skip_node(L, ev);
+		return false;
+	}
+	if (is_null(ev) || (required && ev->length == 0)) {
+		if (required)
+			an_error(L->diags, ev->pos, "'%s' must not be empty", key);
+		return false;
+	}
+	return true;
+}
+
+/* The network's copy of a text that recurs: one copy however often it is written. */
+static char *intern(loader *L, const event *ev)
+{
+	const char *kept;
+	si_find(&L->texts, ev->value, &kept);
+	if (!kept) {
+		kept = arena_strndup(L->strings, ev->value, ev->length);
+		si_put(&L->texts, kept, 0);
+	}
+	return (char *)kept;
+}
+
+static bool read_text_as(loader *L, const char *key, bool required, bool recurs, an_str *dst)
 {
 	event ev;
-	if (!next(L, &ev))
-		return false;
-	bool ok = false;
-	if (ev.type != EV_SCALAR) {
-		an_error(L->diags, ev.pos, "'%s' must be a text, not %s", key, node_name(&ev));
-		skip_node(L, &ev);
-	} else if (is_null(&ev) || (required && ev.length == 0)) {
-		if (required)
-			an_error(L->diags, ev.pos, "'%s' must not be empty", key);
-	} else {
-		dst->text = arena_strndup(L->strings, ev.value, ev.length);
+	bool ok = read_scalar(L, key, required, &ev);
+	if (ok) {
+		dst->text = recurs ? intern(L, &ev) : arena_strndup(L->strings, ev.value, ev.length);
 		dst->pos = ev.pos;
-		ok = true;
 	}
 	event_free(&ev);
 	return ok;
+}
+
+static bool read_text(loader *L, const char *key, bool required, an_str *dst)
+{
+	return read_text_as(L, key, required, false, dst);
 }
 
 /* Reads one of `names`; returns its index, or -1 (reported, or a null when not required). */
 static int read_enum(loader *L, const char *key, bool required, const char *const *names,
                      an_pos *pos)
 {
-	an_str s = {0};
-	if (!read_text(L, key, required, &s))
+	event ev;
+	int found = -1;
+	if (!read_scalar(L, key, required, &ev)) {
+		event_free(&ev);
 		return -1;
-	*pos = s.pos;
-	for (int i = 0; names[i]; i++)
-		if (strcmp(s.text, names[i]) == 0)
-			return i;
-	strbuf list;
-	sb_init(&list);
-	for (int i = 0; names[i]; i++)
-		sb_printf(&list, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
-	const char *guess = nearest(s.text, names);
-	if (guess)
-		an_error(L->diags, s.pos, "unknown %s '%s': expected %s (did you mean %s?)", key, s.text,
-		         list.data, guess);
-	else
-		an_error(L->diags, s.pos, "unknown %s '%s': expected %s", key, s.text, list.data);
-	sb_free(&list);
-	return -1;
+	}
+	*pos = ev.pos;
+	for (int i = 0; names[i] && found < 0; i++)
+		if (strcmp(ev.value, names[i]) == 0)
+			found = i;
+	if (found < 0) {
+		strbuf list;
+		sb_init(&list);
+		for (int i = 0; names[i]; i++)
+			sb_printf(&list, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+		const char *guess = nearest(ev.value, names);
+		if (guess)
+			an_error(L->diags, ev.pos, "unknown %s '%s': expected %s (did you mean %s?)", key,
+			         ev.value, list.data, guess);
+		else
+			an_error(L->diags, ev.pos, "unknown %s '%s': expected %s", key, ev.value, list.data);
+		sb_free(&list);
+	}
+	event_free(&ev);
+	return found;
 }
 
 /* Reads true or false; a null leaves *dst as it is. */
@@ -565,7 +883,7 @@ static void read_url(loader *L, an_str *dst)
 static void read_when(loader *L, an_str *text, an_when *when, bool *ok)
 {
 	*ok = false;
-	if (!read_text(L, "when", false, text))
+	if (!read_text_as(L, "when", false, true, text))
 		return;
 	char problem[160];
 	*ok = an_when_parse(text->text, when, problem, sizeof problem);
@@ -586,29 +904,76 @@ static bool valid_color(const char *s)
 /* --------------------------------------------------------------- mappings */
 
 /* Walks a mapping's keys, handling what every mapping shares. */
+#define MAP_INLINE_KEYS 16 /* keys kept without a heap array; a tie has at most 11 */
+
+typedef struct {
+	const char *text; /* owned: taken from the key's event */
+	size_t length;
+	an_pos pos;
+} map_key;
+
 typedef struct {
 	an_pos first_key;  /* where a missing key is reported */
 	bool any_key;
 	bool keys_are_ids; /* actors, sources, types: no `x-` extension keys */
-	strindex seen;
-	char **keys;       /* owned copies for `seen` */
-	an_pos *key_pos;
-	size_t nkeys, cap, pos_cap;
+	map_key inline_keys[MAP_INLINE_KEYS];
+	map_key *keys;     /* inline_keys, or a heap array past MAP_INLINE_KEYS */
+	size_t nkeys, cap;
+	strindex seen;     /* key -> index, built once the mapping outgrows inline_keys */
 } mapreader;
 
 static void map_begin(mapreader *m, an_pos start)
 {
-	memset(m, 0, sizeof *m);
 	m->first_key = start;
+	m->any_key = false;
+	m->keys_are_ids = false;
+	m->keys = m->inline_keys;
+	m->nkeys = 0;
+	m->cap = MAP_INLINE_KEYS;
+	si_init(&m->seen);
 }
 
 static void map_end(mapreader *m)
 {
 	for (size_t i = 0; i < m->nkeys; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->key_pos);
+		free((char *)m->keys[i].text);
+	if (m->keys != m->inline_keys)
+		free(m->keys);
 	si_free(&m->seen);
+}
+
+/* The index of a key already read, or SIZE_MAX. */
+static size_t map_find(const mapreader *m, const char *key)
+{
+	if (m->nkeys > MAP_INLINE_KEYS)
+		return si_get(&m->seen, key);
+	size_t length = strlen(key);
+	for (size_t i = 0; i < m->nkeys; i++)
+		if (m->keys[i].length == length && memcmp(m->keys[i].text, key, length) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Keeps a key; the mapping takes over its text, which the event then only borrows. */
+static void map_keep(mapreader *m, event *key)
+{
+	if (m->nkeys == m->cap) {
+		size_t cap = m->cap * 2;
+		map_key *keys = xmalloc(cap * sizeof *keys);
+		memcpy(keys, m->keys, m->nkeys * sizeof *keys);
+		if (m->keys != m->inline_keys)
+			free(m->keys);
+		m->keys = keys;
+		m->cap = cap;
+	}
+	m->keys[m->nkeys++] = (map_key){key->value, key->length, key->pos};
+	key->borrowed = true;
+	if (m->nkeys == MAP_INLINE_KEYS + 1) {
+		for (size_t i = 0; i < m->nkeys; i++)
+			si_put(&m->seen, m->keys[i].text, i);
+	} else if (m->nkeys > MAP_INLINE_KEYS) {
+		si_put(&m->seen, key->value, m->nkeys - 1);
+	}
 }
 
 /*
@@ -642,20 +1007,15 @@ static bool map_next(loader *L, mapreader *m, event *key)
 			skip_value(L);
 			continue;
 		}
-		size_t prev = si_get(&m->seen, key->value);
+		size_t prev = map_find(m, key->value);
 		if (prev != SIZE_MAX) {
 			an_error(L->diags, key->pos, "duplicate key '%s' (first at line %d, column %d)",
-			         key->value, m->key_pos[prev].line, m->key_pos[prev].col);
+			         key->value, m->keys[prev].pos.line, m->keys[prev].pos.col);
 			event_free(key);
 			skip_value(L);
 			continue;
 		}
-		GROW(m->keys, m->cap, m->nkeys + 1);
-		GROW(m->key_pos, m->pos_cap, m->nkeys + 1);
-		m->keys[m->nkeys] = xstrdup(key->value);
-		m->key_pos[m->nkeys] = key->pos;
-		si_put(&m->seen, m->keys[m->nkeys], m->nkeys);
-		m->nkeys++;
+		map_keep(m, key);
 		if (!m->keys_are_ids && strncmp(key->value, "x-", 2) == 0) {
 			event_free(key);
 			skip_value(L);
@@ -667,7 +1027,7 @@ static bool map_next(loader *L, mapreader *m, event *key)
 
 static bool map_has(const mapreader *m, const char *key)
 {
-	return si_get(&m->seen, key) != SIZE_MAX;
+	return map_find(m, key) != SIZE_MAX;
 }
 
 static bool expect_or_null(loader *L, event_type type, const char *what, an_pos *pos,
@@ -881,6 +1241,7 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 	a->id.text = arena_strndup(L->strings, key->value, key->length);
 	a->id.pos = key->pos;
 	a->part_of_index = SIZE_MAX;
+	si_put(net->actor_ids, a->id.text, net->nactors - 1);
 	an_pos pos;
 	char what[96];
 	snprintf(what, sizeof what, "actor '%.64s'", key->value);
@@ -888,8 +1249,22 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 		read_actor_body(L, a, pos);
 }
 
-/* Reads `from`, `to` or `sources`: one id or a list of ids; a null is absent when optional. */
-static void read_idlist(loader *L, const char *key, bool optional, an_idlist *list)
+/*
+ * An id of a list: an actor's id text and index when `actors` lists them
+ * and the actor came earlier in the file (validation resolves the others).
+ */
+static char *list_id(loader *L, const event *ev, bool actors, size_t *index)
+{
+	const char *id = NULL; /* the actor's own id text: the index's key */
+	*index = actors ? si_find(L->net->actor_ids, ev->value, &id) : SIZE_MAX;
+	return id ? (char *)id : intern(L, ev);
+}
+
+/*
+ * Reads `from` or `to` (actors: true) or `sources`: one id or a list of ids;
+ * a null is absent when optional.
+ */
+static void read_idlist(loader *L, const char *key, bool optional, bool actors, an_idlist *list)
 {
 	event ev;
 	if (!next(L, &ev))
@@ -900,10 +1275,14 @@ static void read_idlist(loader *L, const char *key, bool optional, an_idlist *li
 		return;
 	}
 	if (ev.type == EV_SCALAR && !is_null(&ev)) {
-		list->ids = xcalloc(1, sizeof *list->ids);
-		list->ids[0].text = arena_strndup(L->strings, ev.value, ev.length);
-		list->ids[0].pos = ev.pos;
+		size_t index;
+		list->ids = arena_alloc(L->strings, sizeof *list->ids);
+		list->ids[0] = (an_str){list_id(L, &ev, actors, &index), ev.pos};
 		list->count = 1;
+		if (actors) {
+			list->index = arena_alloc(L->strings, sizeof *list->index);
+			list->index[0] = index;
+		}
 		event_free(&ev);
 		return;
 	}
@@ -915,29 +1294,43 @@ static void read_idlist(loader *L, const char *key, bool optional, an_idlist *li
 		return;
 	}
 	event_free(&ev);
-	size_t cap = 0;
+	/* The ids are gathered here, then moved into the network's arena. */
+	an_str *ids = NULL;
+	size_t *indices = NULL;
+	size_t count = 0, cap = 0, indices_cap = 0;
+	strindex seen;
+	si_init(&seen);
 	while (next(L, &ev) && ev.type != EV_SEQUENCE_END) {
 		if (ev.type != EV_SCALAR || is_null(&ev)) {
 			an_error(L->diags, ev.pos, "'%s' lists ids, not %s", key, node_name(&ev));
 			skip_node(L, &ev);
 		} else {
-			bool repeated = false;
-			for (size_t i = 0; i < list->count; i++)
-				if (strcmp(list->ids[i].text, ev.value) == 0) {
-					an_error(L->diags, ev.pos, "'%s' lists '%s' twice", key, ev.value);
-					repeated = true;
-					break;
-				}
-			if (!repeated) {
-				GROW(list->ids, cap, list->count + 1);
-				list->ids[list->count].text = arena_strndup(L->strings, ev.value, ev.length);
-				list->ids[list->count].pos = ev.pos;
-				list->count++;
+			size_t index;
+			char *text = list_id(L, &ev, actors, &index);
+			if (si_put(&seen, text, count) != count) {
+				an_error(L->diags, ev.pos, "'%s' lists '%s' twice", key, ev.value);
+			} else {
+				GROW(ids, cap, count + 1);
+				GROW(indices, indices_cap, count + 1);
+				ids[count] = (an_str){text, ev.pos};
+				indices[count++] = index;
 			}
 		}
 		event_free(&ev);
 	}
 	event_free(&ev);
+	si_free(&seen);
+	if (count > 0) {
+		list->ids = arena_alloc(L->strings, count * sizeof *list->ids);
+		memcpy(list->ids, ids, count * sizeof *list->ids);
+		list->count = count;
+		if (actors) {
+			list->index = arena_alloc(L->strings, count * sizeof *list->index);
+			memcpy(list->index, indices, count * sizeof *list->index);
+		}
+	}
+	free(ids);
+	free(indices);
 	if (list->count == 0 && !L->fatal)
 		an_error(L->diags, list->pos, "'%s' must list at least one id", key);
 }
@@ -955,6 +1348,15 @@ static void read_grade(loader *L, an_str *grade)
 	}
 }
 
+static an_tie_extra *tie_extra(loader *L, an_tie *t)
+{
+	if (!t->extra) {
+		t->extra = arena_alloc(L->strings, sizeof *t->extra);
+		memset(t->extra, 0, sizeof *t->extra);
+	}
+	return t->extra;
+}
+
 static void read_tie_body(loader *L, an_tie *t)
 {
 	mapreader m;
@@ -963,11 +1365,11 @@ static void read_tie_body(loader *L, an_tie *t)
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
 		if (strcmp(k, "from") == 0)
-			read_idlist(L, k, false, &t->from);
+			read_idlist(L, k, false, true, &t->from);
 		else if (strcmp(k, "to") == 0)
-			read_idlist(L, k, false, &t->to);
+			read_idlist(L, k, false, true, &t->to);
 		else if (strcmp(k, "type") == 0)
-			read_text(L, k, true, &t->type);
+			read_text_as(L, k, true, true, &t->type);
 		else if (strcmp(k, "when") == 0)
 			read_when(L, &t->when_text, &t->when, &t->when_ok);
 		else if (strcmp(k, "label") == 0)
@@ -980,13 +1382,13 @@ static void read_tie_body(loader *L, an_tie *t)
 		} else if (strcmp(k, "mutual") == 0)
 			read_bool(L, k, &t->mutual);
 		else if (strcmp(k, "sources") == 0)
-			read_idlist(L, k, true, &t->sources);
+			read_idlist(L, k, true, false, &t->sources);
 		else if (strcmp(k, "grade") == 0)
-			read_grade(L, &t->grade);
+			read_grade(L, &tie_extra(L, t)->grade);
 		else if (strcmp(k, "note") == 0)
-			read_text(L, k, false, &t->note);
+			read_text(L, k, false, &tie_extra(L, t)->note);
 		else if (strcmp(k, "id") == 0)
-			read_id(L, k, &t->id);
+			read_id(L, k, &tie_extra(L, t)->id);
 		else
 			unknown_key(L, &key, "a tie", TIE_KEYS);
 		event_free(&key);
@@ -1115,6 +1517,7 @@ static void read_stream(loader *L)
 
 static void loader_free(loader *L)
 {
+	parse_ahead_stop(L->ahead);
 	for (size_t i = 0; i < L->nanchors; i++) {
 		for (size_t j = 0; j < L->anchors[i].count; j++)
 			event_free(&L->anchors[i].events[j]);
@@ -1124,7 +1527,77 @@ static void loader_free(loader *L)
 	free(L->anchors);
 	free(L->recording);
 	free(L->replays);
+	free(L->reread);
+	si_free(&L->texts);
 	yaml_parser_delete(&L->parser);
+}
+
+/* 3 for a UTF-8 byte-order mark (skipped), -1 for UTF-16's (refused), else 0. */
+static int byte_order_mark(const unsigned char *p, size_t n)
+{
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	if (n >= 2 && (p[0] == 0xFE || p[0] == 0xFF) && (p[0] ^ p[1]) == 0x01)
+		return -1;
+	return 0;
+}
+
+static void utf16_error(an_diags *diags)
+{
+	an_error(diags, (an_pos){1, 1}, "the file is UTF-16: save it as UTF-8 (network files are UTF-8)");
+}
+
+
+static int read_file_input(void *ctx, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	file_input *in = ctx;
+	size_t n = fread(buffer, 1, size, in->file);
+	if (n == 0 && ferror(in->file)) {
+		in->error = errno ? errno : EIO;
+		return 0;
+	}
+	in->read += n;
+	if (in->read > in->max_size) {
+		in->too_large = true;
+		return 0;
+	}
+	*size_read = n;
+	return 1;
+}
+
+/* Reads a network from the text in memory (data, size) or from the streamed `input`. */
+static an_network *load(const char *name, const char *data, size_t size, file_input *input,
+                        an_diags *diags)
+{
+	loader L;
+	memset(&L, 0, sizeof L);
+	L.data = data;
+	L.size = size;
+	L.input = input;
+	L.diags = diags;
+	L.net = an_network_new(name);
+	L.strings = L.net->strings;
+	if (!yaml_parser_initialize(&L.parser)) {
+		an_error(diags, (an_pos){0, 0}, "out of memory");
+		an_network_free(L.net);
+		return NULL;
+	}
+	if (input)
+		yaml_parser_set_input(&L.parser, read_file_input, input);
+	else
+		yaml_parser_set_input_string(&L.parser, (const unsigned char *)data, size);
+	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
+	L.ahead = parse_ahead_start(&L.parser);
+	size_t first_diag = diags->count;
+	read_stream(&L);
+	loader_free(&L);
+	if (L.fatal) {
+		/* Past a syntax error or a limit nothing is known: that problem alone is reported. */
+		an_diags_keep_last(diags, first_diag);
+		an_network_free(L.net);
+		return NULL;
+	}
+	return L.net;
 }
 
 an_network *an_load_buffer(const char *name, const char *data, size_t size,
@@ -1141,39 +1614,38 @@ an_network *an_load_buffer(const char *name, const char *data, size_t size,
 	if (!data)
 		data = ""; /* libyaml asserts on a NULL input, even an empty one */
 	/* A UTF-8 byte-order mark is allowed and is no column; UTF-16 and UTF-32 are not. */
-	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		size -= 3;
-	} else if (size >= 2 && ((unsigned char)data[0] == 0xFE || (unsigned char)data[0] == 0xFF) &&
-	           ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
-		an_error(diags, (an_pos){1, 1},
-		         "the file is UTF-16: save it as UTF-8 (network files are UTF-8)");
+	int mark = byte_order_mark((const unsigned char *)data, size);
+	if (mark < 0) {
+		utf16_error(diags);
 		return NULL;
 	}
-	loader L;
-	memset(&L, 0, sizeof L);
-	L.data = data;
-	L.size = size;
-	L.diags = diags;
-	L.net = an_network_new(name);
-	L.strings = L.net->strings;
-	if (!yaml_parser_initialize(&L.parser)) {
-		an_error(diags, (an_pos){0, 0}, "out of memory");
-		an_network_free(L.net);
+	return load(name, data + mark, size - (size_t)mark, NULL, diags);
+}
+
+/* Reads what cannot be streamed (a pipe, a device) into memory, then loads it. */
+static an_network *load_unstreamed(const char *path, FILE *f, size_t max_size,
+                                   const an_load_options *opt, an_diags *diags)
+{
+	strbuf buf;
+	sb_init(&buf);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (buf.len + n > max_size) {
+			file_too_large(diags, max_size);
+			sb_free(&buf);
+			return NULL;
+		}
+		sb_add(&buf, chunk, n);
+	}
+	if (ferror(f)) {
+		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
+		sb_free(&buf);
 		return NULL;
 	}
-	yaml_parser_set_input_string(&L.parser, (const unsigned char *)data, size);
-	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
-	size_t first_diag = diags->count;
-	read_stream(&L);
-	loader_free(&L);
-	if (L.fatal) {
-		/* Past a syntax error or a limit nothing is known: that problem alone is reported. */
-		an_diags_keep_last(diags, first_diag);
-		an_network_free(L.net);
-		return NULL;
-	}
-	return L.net;
+	an_network *net = an_load_buffer(path, buf.data ? buf.data : "", buf.len, opt, diags);
+	sb_free(&buf);
+	return net;
 }
 
 an_network *an_load_file(const char *path, const an_load_options *opt, an_diags *diags)
@@ -1186,39 +1658,28 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 	}
 	size_t max_size = opt && opt->max_size ? opt->max_size : DEFAULT_MAX_SIZE;
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	an_network *net = NULL;
+	if (fstat(fileno(f), &st) != 0) {
+		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
+	} else if (S_ISDIR(st.st_mode)) {
 		an_error(diags, (an_pos){0, 0}, "cannot read the file: it is a directory");
-		fclose(f);
-		return NULL;
+	} else if (!S_ISREG(st.st_mode)) {
+		net = load_unstreamed(path, f, max_size, opt, diags);
+	} else if ((uintmax_t)st.st_size > max_size) {
+		file_too_large(diags, max_size);
+	} else {
+		/* A regular file is streamed: its text is never held whole (issue 7's memory target). */
+		unsigned char head[3];
+		size_t n = fread(head, 1, sizeof head, f);
+		int mark = byte_order_mark(head, n);
+		file_input input = {.file = f, .start = mark > 0 ? mark : 0, .max_size = max_size};
+		if (mark < 0)
+			utf16_error(diags);
+		else if (ferror(f) || fseek(f, input.start, SEEK_SET) != 0)
+			an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
+		else
+			net = load(path, NULL, 0, &input, diags);
 	}
-	strbuf buf;
-	sb_init(&buf);
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= max_size) {
-		buf.cap = (size_t)st.st_size + 1; /* one allocation of the right size */
-		buf.data = xmalloc(buf.cap);
-	}
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (buf.len + n > max_size) {
-			an_error(diags, (an_pos){0, 0},
-			         "the file is larger than the limit of %zu bytes (raise it with --max-size)",
-			         max_size);
-			sb_free(&buf);
-			fclose(f);
-			return NULL;
-		}
-		sb_add(&buf, chunk, n);
-	}
-	bool failed = ferror(f);
-	int err = errno;
 	fclose(f);
-	if (failed) {
-		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(err));
-		sb_free(&buf);
-		return NULL;
-	}
-	an_network *net = an_load_buffer(path, buf.data ? buf.data : "", buf.len, opt, diags);
-	sb_free(&buf);
 	return net;
 }

@@ -39,6 +39,8 @@ an_network *an_network_new(const char *path)
 {
 	an_network *net = xcalloc(1, sizeof *net);
 	net->strings = xcalloc(1, sizeof *net->strings);
+	net->actor_ids = xcalloc(1, sizeof *net->actor_ids);
+	si_init(net->actor_ids);
 	net->path = arena_strdup(net->strings, path);
 	net->types = xcalloc(NBUILTIN_TYPES, sizeof *net->types);
 	net->ntypes = NBUILTIN_TYPES;
@@ -61,12 +63,6 @@ void an_type_set_extra_style(an_type *t, size_t extra_index)
 	t->arrowhead = EXTRA_ARROWHEADS[(extra_index / nhues) % nheads];
 }
 
-static void free_idlist(an_idlist *l)
-{
-	free(l->ids);
-	free(l->index);
-}
-
 void an_network_free(an_network *net)
 {
 	if (!net)
@@ -74,13 +70,10 @@ void an_network_free(an_network *net)
 	free(net->sources);
 	free(net->actors);
 	free(net->types);
-	for (size_t i = 0; i < net->nties; i++) {
-		free_idlist(&net->ties[i].from);
-		free_idlist(&net->ties[i].to);
-		free_idlist(&net->ties[i].sources);
-	}
 	free(net->ties);
 	free(net->links);
+	si_free(net->actor_ids);
+	free(net->actor_ids);
 	arena_free(net->strings);
 	free(net->strings);
 	free(net);
@@ -88,6 +81,8 @@ void an_network_free(an_network *net)
 
 size_t an_find_actor(const an_network *net, const char *id)
 {
+	if (net->actor_ids->count == net->nactors)
+		return si_get(net->actor_ids, id);
 	for (size_t i = 0; i < net->nactors; i++)
 		if (net->actors[i].id.text && strcmp(net->actors[i].id.text, id) == 0)
 			return i;

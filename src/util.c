@@ -136,33 +136,42 @@ char *sb_take(strbuf *b, size_t *len)
 	return p;
 }
 
+/*
+ * A block serves both ends: objects are taken upward from `low` (aligned),
+ * texts downward from `high` (unaligned), so no text leaves padding before
+ * the next object.
+ */
 struct arena_block {
 	arena_block *next;
-	size_t used, size;
+	size_t low, high;
 	max_align_t data[];
 };
+
+#define ARENA_BLOCK_SIZE ((size_t)65536)
 
 static void *arena_take(arena *a, size_t size, size_t align)
 {
 	arena_block *b = a->head;
-	if (b)
-		b->used = (b->used + align - 1) / align * align;
-	if (!b || b->used > b->size || b->size - b->used < size) {
-		size_t cap = size > 65536 ? size : 65536;
+	size_t low = b ? (b->low + align - 1) / align * align : 0;
+	if (!b || low > b->high || b->high - low < size) {
+		size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
 		b = xmalloc(sizeof *b + cap);
-		b->size = cap;
-		b->used = 0;
+		b->low = low = 0;
+		b->high = cap;
 		b->next = a->head;
 		a->head = b;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += size;
-	return p;
+	if (align == 1) {
+		b->high -= size;
+		return (char *)b->data + b->high;
+	}
+	b->low = low + size;
+	return (char *)b->data + low;
 }
 
 void *arena_alloc(arena *a, size_t size)
 {
-	return arena_take(a, size, sizeof(max_align_t));
+	return arena_take(a, size, ARENA_ALIGN);
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
@@ -187,11 +196,14 @@ void arena_free(arena *a)
 	}
 }
 
-static size_t hash(const char *s)
+/* FNV-1a of the key; *length is the key's length. */
+static uint64_t hash(const char *s, size_t *length)
 {
-	size_t h = 14695981039346656037u; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	uint64_t h = 14695981039346656037u;
+	const char *p = s;
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	*length = (size_t)(p - s);
 	return h;
 }
 
@@ -202,52 +214,81 @@ void si_init(strindex *ix)
 
 void si_free(strindex *ix)
 {
-	free(ix->keys);
-	free(ix->values);
+	free(ix->slots);
 	si_init(ix);
 }
 
-static size_t slot_of(const strindex *ix, const char *key)
+static bool same_key(const si_slot *slot, uint32_t h, const char *key, size_t length)
+{
+	if (slot->hash != h)
+		return false;
+	if (length < sizeof slot->head)
+		return memcmp(slot->head, key, length + 1) == 0;
+	return memcmp(slot->head, key, sizeof slot->head) == 0 &&
+	       strcmp(slot->key + sizeof slot->head, key + sizeof slot->head) == 0;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static si_slot *slot_of(const strindex *ix, const char *key, uint64_t h, size_t length)
 {
 	size_t mask = ix->cap - 1;
-	size_t i = hash(key) & mask;
-	while (ix->keys[i] && strcmp(ix->keys[i], key) != 0)
+	size_t i = (size_t)(h ^ (h >> 32)) & mask;
+	while (ix->slots[i].key && !same_key(&ix->slots[i], (uint32_t)h, key, length))
 		i = (i + 1) & mask;
-	return i;
+	return &ix->slots[i];
+}
+
+static void fill_slot(si_slot *slot, const char *key, uint64_t h, size_t length, size_t value)
+{
+	slot->key = key;
+	slot->value = value;
+	slot->hash = (uint32_t)h;
+	memset(slot->head, 0, sizeof slot->head);
+	memcpy(slot->head, key, length < sizeof slot->head ? length : sizeof slot->head);
 }
 
 size_t si_put(strindex *ix, const char *key, size_t value)
 {
-	if ((ix->count + 1) * 2 > ix->cap) {
+	if ((ix->count + 1) * 4 > ix->cap * 3) { /* at most three quarters full */
 		strindex bigger = {0};
 		bigger.cap = ix->cap ? ix->cap * 2 : 16;
-		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
-		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+		bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
 		for (size_t i = 0; i < ix->cap; i++)
-			if (ix->keys[i]) {
-				size_t j = slot_of(&bigger, ix->keys[i]);
-				bigger.keys[j] = ix->keys[i];
-				bigger.values[j] = ix->values[i];
+			if (ix->slots[i].key) {
+				size_t length;
+				uint64_t h = hash(ix->slots[i].key, &length);
+				*slot_of(&bigger, ix->slots[i].key, h, length) = ix->slots[i];
 			}
 		bigger.count = ix->count;
 		si_free(ix);
 		*ix = bigger;
 	}
-	size_t i = slot_of(ix, key);
-	if (!ix->keys[i]) {
-		ix->keys[i] = key;
-		ix->values[i] = value;
+	size_t length;
+	uint64_t h = hash(key, &length);
+	si_slot *slot = slot_of(ix, key, h, length);
+	if (!slot->key) {
+		fill_slot(slot, key, h, length, value);
 		ix->count++;
 	}
-	return ix->values[i];
+	return slot->value;
+}
+
+size_t si_find(const strindex *ix, const char *key, const char **stored)
+{
+	*stored = NULL;
+	if (!ix->cap)
+		return SIZE_MAX;
+	size_t length;
+	uint64_t h = hash(key, &length);
+	const si_slot *slot = slot_of(ix, key, h, length);
+	*stored = slot->key;
+	return slot->key ? slot->value : SIZE_MAX;
 }
 
 size_t si_get(const strindex *ix, const char *key)
 {
-	if (!ix->cap)
-		return SIZE_MAX;
-	size_t i = slot_of(ix, key);
-	return ix->keys[i] ? ix->values[i] : SIZE_MAX;
+	const char *stored;
+	return si_find(ix, key, &stored);
 }
 
 void suggest_init(suggestion *s, const char *word)

@@ -9,14 +9,14 @@
 typedef struct {
 	an_network *net;
 	an_diags *diags;
-	strindex actors;
 	bool *actor_used;
+	bool any_dated_actor; /* whether ties' dates are checked against actors' */
 	size_t links_cap;
 } validator;
 
 static size_t resolve_actor(validator *V, const an_str *id, const char *role)
 {
-	size_t i = si_get(&V->actors, id->text);
+	size_t i = an_find_actor(V->net, id->text);
 	if (i != SIZE_MAX)
 		return i;
 	const char *guess = an_suggest_actor(V->net, id->text);
@@ -58,11 +58,17 @@ static void resolve_source(validator *V, const an_str *key)
 		an_error(V->diags, key->pos, "unknown source '%s': list it under 'sources'", key->text);
 }
 
+/* Resolves the ids the loader could not (an actor listed after the tie, or unknown). */
 static void resolve_list(validator *V, an_idlist *list, const char *role)
 {
-	list->index = xmalloc((list->count ? list->count : 1) * sizeof *list->index);
+	if (!list->index) {
+		list->index = arena_alloc(V->net->strings, (list->count ? list->count : 1) * sizeof *list->index);
+		for (size_t i = 0; i < list->count; i++)
+			list->index[i] = SIZE_MAX;
+	}
 	for (size_t i = 0; i < list->count; i++) {
-		list->index[i] = resolve_actor(V, &list->ids[i], role);
+		if (list->index[i] == SIZE_MAX)
+			list->index[i] = resolve_actor(V, &list->ids[i], role);
 		if (list->index[i] != SIZE_MAX)
 			V->actor_used[list->index[i]] = true;
 	}
@@ -81,8 +87,9 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 		l->key = (char *)key;
 	} else {
 		/* '.' cannot stand in an id, so "ID.2" never collides with another tie's id. */
-		l->key = arena_alloc(net->strings, strlen(key) + 24);
-		sprintf(l->key, "%s.%zu", key, *nth);
+		char *numbered = xasprintf("%s.%zu", key, *nth);
+		l->key = arena_strdup(net->strings, numbered);
+		free(numbered);
 	}
 }
 
@@ -183,7 +190,7 @@ void an_validate(an_network *net, an_diags *diags)
 	validator V = {.net = net, .diags = diags};
 	an_diags_set_file(diags, net->path);
 	for (size_t i = 0; i < net->nactors; i++)
-		si_put(&V.actors, net->actors[i].id.text, i);
+		V.any_dated_actor |= net->actors[i].when_text.text && net->actors[i].when_ok;
 	V.actor_used = xcalloc(net->nactors, sizeof *V.actor_used);
 
 	if (net->default_source.text)
@@ -208,15 +215,17 @@ void an_validate(an_network *net, an_diags *diags)
 		an_tie *t = &net->ties[i];
 		if (t->malformed)
 			continue;
-		if (t->id.text) {
-			size_t first = si_put(&tie_ids, t->id.text, i);
+		const an_str *id = t->extra ? &t->extra->id : NULL;
+		if (id && id->text) {
+			size_t first = si_put(&tie_ids, id->text, i);
 			if (first != i)
-				an_error(diags, t->id.pos, "tie id '%s' is already used by the tie at line %d",
-				         t->id.text, net->ties[first].pos.line);
-			t->key = t->id.text;
+				an_error(diags, id->pos, "tie id '%s' is already used by the tie at line %d",
+				         id->text, net->ties[first].pos.line);
+			t->key = id->text;
 		} else {
-			t->key = arena_alloc(net->strings, 32);
-			sprintf(t->key, "%zu", i + 1);
+			char number[24];
+			snprintf(number, sizeof number, "%zu", i + 1);
+			t->key = arena_strdup(net->strings, number);
 		}
 		resolve_type(&V, t);
 		resolve_list(&V, &t->from, "from");
@@ -228,8 +237,10 @@ void an_validate(an_network *net, an_diags *diags)
 		if (!t->when_text.text)
 			an_warning(diags, t->pos, "tie has no date ('when'): it shows in every period");
 		else if (t->when_ok) {
-			check_actor_dates(&V, t, &t->from);
-			check_actor_dates(&V, t, &t->to);
+			if (V.any_dated_actor) {
+				check_actor_dates(&V, t, &t->from);
+				check_actor_dates(&V, t, &t->to);
+			}
 			widen_span(net, t->when.first_day);
 			widen_span(net, t->when.last_day);
 			widen_span(net, t->when.certain_first);
@@ -246,5 +257,4 @@ void an_validate(an_network *net, an_diags *diags)
 			an_warning(diags, net->actors[i].id.pos, "actor '%s' is in no tie",
 			           net->actors[i].id.text);
 	free(V.actor_used);
-	si_free(&V.actors);
 }

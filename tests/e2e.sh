@@ -146,7 +146,22 @@ if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
 	/usr/bin/python3 ../shared/bench/gen_network.py 20000 100000 >"$T/big.yaml"
 	check "20,000 actors and 100,000 ties check clean" "$A" check "$T/big.yaml"
 	check "and render a decade" "$A" render -q "$T/big.yaml" -p 1990s -o "$T/big.json"
+	# A large file is streamed and parsed ahead in a second thread: errors deep in it keep
+	# their positions (the text is read again to place them), and a limit stops it early.
+	line=$(grep -n 'label: "Tie note' "$T/big.yaml" | sed -n '20000p' | cut -d: -f1)
+	awk -v n="$line" 'NR == n { sub(/Tie note/, "Tie \377note") } { print }' "$T/big.yaml" >"$T/big-utf8.yaml"
+	check "an invalid byte deep in a large file: its line and column, exit 1" sh -c "'$A' check '$T/big-utf8.yaml' 2>'$T/big.err'; [ \$? = 1 ] && grep -qx '$T/big-utf8.yaml:$line:17: error: invalid UTF-8: the file must be encoded in UTF-8' '$T/big.err'"
+	# A tie's first line, after a quoted label, indented with a tab.
+	line=$(awk '/^  - from/ && prev ~ /label: "/ { if (++n == 20000) { print NR; exit } } { prev = $0 }' "$T/big.yaml")
+	awk -v n="$line" 'NR == n { sub(/^  /, "\t") } { print }' "$T/big.yaml" >"$T/big-tab.yaml"
+	check "a tab deep in a large file is named as the cause" sh -c "'$A' check '$T/big-tab.yaml' 2>'$T/big.err'; [ \$? = 1 ] && grep -q '^$T/big-tab.yaml:$line:1: .*(a tab: YAML is indented with spaces only)' '$T/big.err'"
+	{ echo "deep: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[0]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"; cat "$T/big.yaml"; } >"$T/big-deep.yaml"
+	check "a limit at the start of a large file stops the parser thread, exit 1" sh -c "timeout 60 '$A' check '$T/big-deep.yaml' 2>'$T/big.err'; [ \$? = 1 ] && grep -q '^$T/big-deep.yaml:1:.*nesting deeper than 24 levels' '$T/big.err' && [ \$(grep -c ': error: ' '$T/big.err') = 1 ]"
 fi
+# A pipe is read whole (it cannot be read again), within --max-size.
+"$A" check "$NET" >"$T/file.out" 2>&1
+check "a network from a pipe is checked as from its file" sh -c "cat '$NET' | '$A' check /dev/stdin 2>&1 | sed 's|^/dev/stdin:|$NET:|' | diff -u '$T/file.out' -"
+check "a pipe larger than --max-size, exit 1" sh -c "cat '$NET' | '$A' check --max-size 1k /dev/stdin 2>'$T/max.err'; [ \$? = 1 ] && grep -qx '/dev/stdin: error: the file is larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
 
 # --- no file is ever lost
 "$A" render -q "$NET" -p 1990s -o "$T/good.png"
