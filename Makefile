@@ -10,9 +10,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
-LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/loader.c src/validate.c \
+LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/json.c src/output.c src/timeline.c
-HEADERS = src/actornet.h src/internal.h src/graph.h
+HEADERS = src/actornet.h src/internal.h src/graph.h src/events.h
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
 UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 UNIT_TESTS = $(UNIT_NAMES:%=build/tests/%)
@@ -27,7 +27,7 @@ NETWORKS = $(wildcard networks/*.yaml)
 
 # The fuzz target (tests/fuzz/fuzz_network.c) under libFuzzer, with clang.
 FUZZ_SECONDS ?= 300
-FUZZ_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/loader.c src/validate.c \
+FUZZ_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/json.c
 FUZZ_OBJECTS = $(FUZZ_SOURCES:src/%.c=build/fuzz/%.o)
 FUZZ_FLAGS = -std=c11 -pthread -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all

@@ -362,6 +362,7 @@ typedef struct {
 	 */
 	const struct an_view_s *ghost;
 	bool bare;             /* no title block: the graph a stable series is placed with */
+	bool draft;            /* dot stops improving the layout sooner (--draft) */
 } an_build_options;
 
 /* A Graphviz graph built from a view (opaque: only builder.c and render.c see inside). */

@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <pthread.h>
 
-#include <yaml.h>
-
+#include "events.h"
 #include "internal.h"
 
 #define DEFAULT_MAX_SIZE ((size_t)64 << 20)
@@ -65,72 +63,9 @@ typedef struct {
 	an_pos alias;    /* where the alias stands */
 } replay;
 
-/*
- * A parse event as the loader reads it: libyaml's, reduced to what the
- * loader looks at. Its texts belong to libyaml's event, or to the batch of
- * the parser thread that copied them (see parse_ahead).
- */
 typedef struct {
-	yaml_event_type_t type;
-	yaml_mark_t mark;
-	const char *value;  /* a scalar's text (NUL-terminated), an alias's anchor name */
-	size_t length;
-	const char *anchor; /* &name on a node, or NULL */
-	bool plain;         /* an unquoted scalar */
-	bool tagged;        /* an explicit tag was written */
-	bool has_version;   /* a %YAML directive: version_major.version_minor */
-	int version_major, version_minor;
-	bool tag_directives; /* any %TAG directive */
-} parsed_event;
-
-/*
- * libyaml parses in a second thread, a few batches of events ahead of the
- * loader, so that its work and the model's overlap on two cores. The parser
- * thread copies each event's texts into its batch and frees the event at
- * once (malloc is fast when memory is freed where, and soon after, it was
- * taken). The batches form a bounded ring: the parser never runs far ahead
- * of a loader that has stopped (at a depth or alias limit, say).
- */
-#define AHEAD_EVENTS 2048
-#define AHEAD_BATCHES 4
-
-typedef struct {
-	parsed_event events[AHEAD_EVENTS];
-	size_t value_at[AHEAD_EVENTS], anchor_at[AHEAD_EVENTS]; /* offsets in text while filling */
-	strbuf text;
-	size_t count;
-	bool failed; /* the parser failed after these events: its error is in the parser */
-	bool last;   /* no batch follows */
-} event_batch;
-
-typedef struct {
-	yaml_parser_t *parser; /* the parser thread's alone until it has finished */
-	pthread_mutex_t lock;
-	pthread_cond_t changed;
-	event_batch batches[AHEAD_BATCHES];
-	size_t filled, taken; /* batches the parser filled, and the loader took (under lock) */
-	bool stop;            /* the loader needs no more events (under lock) */
-	event_batch *current; /* the batch the loader reads (loader only) */
-	size_t next;          /* its next event (loader only) */
-	pthread_t thread;
-} parse_ahead;
-
-/* A network file that libyaml reads piece by piece, so that it is never held whole. */
-typedef struct {
-	FILE *file;
-	long start;       /* where the text starts: after a byte-order mark */
-	size_t read, max_size;
-	bool too_large;
-	int error;        /* errno of a failed read, or 0 */
-} file_input;
-
-typedef struct {
-	yaml_parser_t parser;
-	const char *data; /* the text; NULL while a file is streamed (see loader_text) */
-	size_t size;
-	file_input *input; /* the streamed file, or NULL */
-	parse_ahead *ahead; /* the parser thread, or NULL: the loader calls libyaml itself */
-	char *reread;     /* the streamed file's text, read again to place an error */
+	event_source *events;
+	size_t max_size;  /* of the file, for the message past it */
 	an_network *net;
 	arena *strings;
 	an_diags *diags;
@@ -155,178 +90,6 @@ static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "c
                                        "mutual", "sources", "grade", "note", "id", NULL};
 static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
 static const char *const TYPE_KEYS[] = {"label", "color", NULL};
-
-/* ------------------------------------------------------------ parsing ahead */
-
-/* Describes libyaml's event; the texts stay libyaml's. */
-static void describe_event(const yaml_event_t *e, parsed_event *p)
-{
-	memset(p, 0, sizeof *p);
-	p->type = e->type;
-	p->mark = e->start_mark;
-	switch (e->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (e->data.document_start.version_directive) {
-			p->has_version = true;
-			p->version_major = e->data.document_start.version_directive->major;
-			p->version_minor = e->data.document_start.version_directive->minor;
-		}
-		p->tag_directives =
-			e->data.document_start.tag_directives.start != e->data.document_start.tag_directives.end;
-		break;
-	case YAML_ALIAS_EVENT:
-		p->value = (const char *)e->data.alias.anchor;
-		p->length = strlen(p->value);
-		break;
-	case YAML_SCALAR_EVENT:
-		p->value = (const char *)e->data.scalar.value;
-		p->length = e->data.scalar.length;
-		p->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		p->tagged = e->data.scalar.tag != NULL;
-		p->anchor = (const char *)e->data.scalar.anchor;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		p->tagged = e->data.sequence_start.tag != NULL;
-		p->anchor = (const char *)e->data.sequence_start.anchor;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		p->tagged = e->data.mapping_start.tag != NULL;
-		p->anchor = (const char *)e->data.mapping_start.anchor;
-		break;
-	default:
-		break;
-	}
-}
-
-/* Copies a text into the batch; returns its offset, or SIZE_MAX for none. */
-static size_t batch_text(event_batch *b, const char *text, size_t length)
-{
-	if (!text)
-		return SIZE_MAX;
-	size_t at = b->text.len;
-	sb_add(&b->text, text, length);
-	sb_putc(&b->text, '\0');
-	return at;
-}
-
-/* Parses one batch; false when the parser failed. */
-static void fill_batch(yaml_parser_t *parser, event_batch *b)
-{
-	b->count = 0;
-	b->text.len = 0;
-	b->failed = b->last = false;
-	while (b->count < AHEAD_EVENTS && !b->last) {
-		yaml_event_t e;
-		if (!yaml_parser_parse(parser, &e)) {
-			b->failed = b->last = true;
-			break;
-		}
-		size_t i = b->count++;
-		describe_event(&e, &b->events[i]);
-		b->value_at[i] = batch_text(b, b->events[i].value, b->events[i].length);
-		b->anchor_at[i] =
-			batch_text(b, b->events[i].anchor, b->events[i].anchor ? strlen(b->events[i].anchor) : 0);
-		b->last = e.type == YAML_STREAM_END_EVENT;
-		yaml_event_delete(&e);
-	}
-	/* The text no longer moves: the offsets become pointers. */
-	for (size_t i = 0; i < b->count; i++) {
-		b->events[i].value = b->value_at[i] == SIZE_MAX ? NULL : b->text.data + b->value_at[i];
-		b->events[i].anchor = b->anchor_at[i] == SIZE_MAX ? NULL : b->text.data + b->anchor_at[i];
-	}
-}
-
-static void *parse_ahead_run(void *arg)
-{
-	parse_ahead *a = arg;
-	for (bool last = false; !last;) {
-		pthread_mutex_lock(&a->lock);
-		while (a->filled - a->taken == AHEAD_BATCHES && !a->stop)
-			pthread_cond_wait(&a->changed, &a->lock);
-		bool stop = a->stop;
-		event_batch *b = &a->batches[a->filled % AHEAD_BATCHES];
-		pthread_mutex_unlock(&a->lock);
-		if (stop)
-			break;
-		fill_batch(a->parser, b);
-		last = b->last;
-		pthread_mutex_lock(&a->lock);
-		a->filled++;
-		pthread_cond_broadcast(&a->changed);
-		pthread_mutex_unlock(&a->lock);
-	}
-	return NULL;
-}
-
-/* Starts parsing ahead; NULL when no thread can be started (the loader then parses itself). */
-static parse_ahead *parse_ahead_start(yaml_parser_t *parser)
-{
-	parse_ahead *a = xcalloc(1, sizeof *a);
-	a->parser = parser;
-	for (size_t k = 0; k < AHEAD_BATCHES; k++)
-		sb_init(&a->batches[k].text);
-	if (pthread_mutex_init(&a->lock, NULL) != 0) {
-		free(a);
-		return NULL;
-	}
-	if (pthread_cond_init(&a->changed, NULL) != 0) {
-		pthread_mutex_destroy(&a->lock);
-		free(a);
-		return NULL;
-	}
-	if (pthread_create(&a->thread, NULL, parse_ahead_run, a) != 0) {
-		pthread_cond_destroy(&a->changed);
-		pthread_mutex_destroy(&a->lock);
-		free(a);
-		return NULL;
-	}
-	return a;
-}
-
-/*
- * The next event, lent until the loader asks for the one after it; NULL
- * when the parser failed (its error is in the parser).
- */
-static const parsed_event *parse_ahead_next(parse_ahead *a)
-{
-	static const parsed_event none; /* past the stream's end, as libyaml: no event */
-	for (;;) {
-		event_batch *b = a->current;
-		if (b && a->next < b->count)
-			return &b->events[a->next++];
-		if (b && b->failed)
-			return NULL;
-		if (b && b->last)
-			return &none;
-		pthread_mutex_lock(&a->lock);
-		if (b) {
-			a->taken++;
-			pthread_cond_broadcast(&a->changed);
-		}
-		while (a->filled == a->taken)
-			pthread_cond_wait(&a->changed, &a->lock);
-		a->current = &a->batches[a->taken % AHEAD_BATCHES];
-		a->next = 0;
-		pthread_mutex_unlock(&a->lock);
-	}
-}
-
-/* Stops the parser thread. */
-static void parse_ahead_stop(parse_ahead *a)
-{
-	if (!a)
-		return;
-	pthread_mutex_lock(&a->lock);
-	a->stop = true;
-	pthread_cond_broadcast(&a->changed);
-	pthread_mutex_unlock(&a->lock);
-	pthread_join(a->thread, NULL);
-	for (size_t k = 0; k < AHEAD_BATCHES; k++)
-		sb_free(&a->batches[k].text);
-	pthread_cond_destroy(&a->changed);
-	pthread_mutex_destroy(&a->lock);
-	free(a);
-}
 
 /* ------------------------------------------------------------------ events */
 
@@ -353,34 +116,15 @@ static an_pos mark_pos(yaml_mark_t m)
 	return p;
 }
 
-/*
- * Makes L->data the whole text. A streamed file is read again (only an error
- * needs this); if that fails, the text is empty and positions are 1:1.
- */
-static void loader_text(loader *L)
-{
-	if (L->data || !L->input)
-		return;
-	strbuf b;
-	sb_init(&b);
-	char chunk[65536];
-	size_t n;
-	if (fseek(L->input->file, L->input->start, SEEK_SET) == 0)
-		while (b.len < L->input->max_size && (n = fread(chunk, 1, sizeof chunk, L->input->file)) > 0)
-			sb_add(&b, chunk, n);
-	L->size = b.len;
-	L->reread = sb_take(&b, NULL);
-	L->data = L->reread;
-}
-
 /* Line and column (in characters) of a byte offset, for errors libyaml gives no mark for. */
 static an_pos offset_pos(loader *L, size_t offset)
 {
-	loader_text(L);
+	size_t size;
+	const char *data = events_text(L->events, &size);
 	an_pos p = {1, 1};
-	for (size_t i = 0; i < offset && i < L->size; i++) {
-		unsigned char c = (unsigned char)L->data[i];
-		if (c == '\n' || (c == '\r' && (i + 1 >= L->size || L->data[i + 1] != '\n'))) {
+	for (size_t i = 0; i < offset && i < size; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == '\n' || (c == '\r' && (i + 1 >= size || data[i + 1] != '\n'))) {
 			p.line++;
 			p.col = 1;
 		} else if ((c & 0xC0) != 0x80) {
@@ -398,18 +142,19 @@ static void file_too_large(an_diags *diags, size_t max_size)
 
 static void syntax_error(loader *L)
 {
-	yaml_parser_t *p = &L->parser;
+	const yaml_parser_t *p = events_parser(L->events);
 	L->fatal = true;
 	if (p->error == YAML_MEMORY_ERROR) {
 		an_error(L->diags, (an_pos){0, 0}, "out of memory while reading YAML");
 		return;
 	}
-	if (p->error == YAML_READER_ERROR && L->input && L->input->too_large) {
-		file_too_large(L->diags, L->input->max_size);
+	if (p->error == YAML_READER_ERROR && events_too_large(L->events)) {
+		file_too_large(L->diags, L->max_size);
 		return;
 	}
-	if (p->error == YAML_READER_ERROR && L->input && L->input->error) {
-		an_error(L->diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(L->input->error));
+	if (p->error == YAML_READER_ERROR && events_read_error(L->events)) {
+		an_error(L->diags, (an_pos){0, 0}, "cannot read the file: %s",
+		         strerror(events_read_error(L->events)));
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
@@ -429,18 +174,18 @@ static void syntax_error(loader *L)
 	/* Marks count characters; find the byte under the mark for the tab hint. */
 	const char *hint = "";
 	if (p->problem && strstr(p->problem, "cannot start any token")) {
-		loader_text(L);
-		const char *s = L->data;
+		size_t size;
+		const char *s = events_text(L->events, &size);
 		size_t line = 0, i = 0;
-		while (i < L->size && line < p->problem_mark.line)
+		while (i < size && line < p->problem_mark.line)
 			if (s[i++] == '\n')
 				line++;
-		for (size_t col = 0; i < L->size && col < p->problem_mark.column; i++)
+		for (size_t col = 0; i < size && col < p->problem_mark.column; i++)
 			if (((unsigned char)s[i] & 0xC0) != 0x80)
 				col++;
-		while (i < L->size && ((unsigned char)s[i] & 0xC0) == 0x80)
+		while (i < size && ((unsigned char)s[i] & 0xC0) == 0x80)
 			i++;
-		if (i < L->size && s[i] == '\t')
+		if (i < size && s[i] == '\t')
 			hint = " (a tab: YAML is indented with spaces only)";
 	}
 	if (p->context)
@@ -500,17 +245,7 @@ static long control_character(const char *s, size_t n)
 static bool raw_next(loader *L, event *ev)
 {
 	memset(ev, 0, sizeof *ev);
-	yaml_event_t own; /* without a parser thread: libyaml's event, freed at the end */
-	parsed_event described;
-	const parsed_event *y;
-	if (L->ahead) {
-		y = parse_ahead_next(L->ahead);
-	} else if (yaml_parser_parse(&L->parser, &own)) {
-		describe_event(&own, &described);
-		y = &described;
-	} else {
-		y = NULL;
-	}
+	const parsed_event *y = events_next(L->events);
 	if (!y) {
 		syntax_error(L);
 		return false;
@@ -594,8 +329,6 @@ static bool raw_next(loader *L, event *ev)
 		L->recording[L->nrecording++] = L->nanchors++;
 	}
 	bool stream_start = y->type == YAML_STREAM_START_EVENT;
-	if (!L->ahead)
-		yaml_event_delete(&own);
 	if (!ok) {
 		L->fatal = true;
 		return false;
@@ -1517,7 +1250,7 @@ static void read_stream(loader *L)
 
 static void loader_free(loader *L)
 {
-	parse_ahead_stop(L->ahead);
+	events_free(L->events);
 	for (size_t i = 0; i < L->nanchors; i++) {
 		for (size_t j = 0; j < L->anchors[i].count; j++)
 			event_free(&L->anchors[i].events[j]);
@@ -1527,9 +1260,7 @@ static void loader_free(loader *L)
 	free(L->anchors);
 	free(L->recording);
 	free(L->replays);
-	free(L->reread);
 	si_free(&L->texts);
-	yaml_parser_delete(&L->parser);
 }
 
 /* 3 for a UTF-8 byte-order mark (skipped), -1 for UTF-16's (refused), else 0. */
@@ -1548,46 +1279,20 @@ static void utf16_error(an_diags *diags)
 }
 
 
-static int read_file_input(void *ctx, unsigned char *buffer, size_t size, size_t *size_read)
+/* Reads a network from its events (taken over: freed here); NULL events: out of memory. */
+static an_network *load(const char *name, event_source *events, size_t max_size, an_diags *diags)
 {
-	file_input *in = ctx;
-	size_t n = fread(buffer, 1, size, in->file);
-	if (n == 0 && ferror(in->file)) {
-		in->error = errno ? errno : EIO;
-		return 0;
+	if (!events) {
+		an_error(diags, (an_pos){0, 0}, "out of memory");
+		return NULL;
 	}
-	in->read += n;
-	if (in->read > in->max_size) {
-		in->too_large = true;
-		return 0;
-	}
-	*size_read = n;
-	return 1;
-}
-
-/* Reads a network from the text in memory (data, size) or from the streamed `input`. */
-static an_network *load(const char *name, const char *data, size_t size, file_input *input,
-                        an_diags *diags)
-{
 	loader L;
 	memset(&L, 0, sizeof L);
-	L.data = data;
-	L.size = size;
-	L.input = input;
+	L.events = events;
+	L.max_size = max_size;
 	L.diags = diags;
 	L.net = an_network_new(name);
 	L.strings = L.net->strings;
-	if (!yaml_parser_initialize(&L.parser)) {
-		an_error(diags, (an_pos){0, 0}, "out of memory");
-		an_network_free(L.net);
-		return NULL;
-	}
-	if (input)
-		yaml_parser_set_input(&L.parser, read_file_input, input);
-	else
-		yaml_parser_set_input_string(&L.parser, (const unsigned char *)data, size);
-	yaml_parser_set_encoding(&L.parser, YAML_UTF8_ENCODING);
-	L.ahead = parse_ahead_start(&L.parser);
 	size_t first_diag = diags->count;
 	read_stream(&L);
 	loader_free(&L);
@@ -1619,7 +1324,7 @@ an_network *an_load_buffer(const char *name, const char *data, size_t size,
 		utf16_error(diags);
 		return NULL;
 	}
-	return load(name, data + mark, size - (size_t)mark, NULL, diags);
+	return load(name, events_from_memory(data + mark, size - (size_t)mark), max_size, diags);
 }
 
 /* Reads what cannot be streamed (a pipe, a device) into memory, then loads it. */
@@ -1672,13 +1377,12 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 		unsigned char head[3];
 		size_t n = fread(head, 1, sizeof head, f);
 		int mark = byte_order_mark(head, n);
-		file_input input = {.file = f, .start = mark > 0 ? mark : 0, .max_size = max_size};
 		if (mark < 0)
 			utf16_error(diags);
-		else if (ferror(f) || fseek(f, input.start, SEEK_SET) != 0)
+		else if (ferror(f) || fseek(f, mark, SEEK_SET) != 0)
 			an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
 		else
-			net = load(path, NULL, 0, &input, diags);
+			net = load(path, events_from_file(f, mark, max_size), max_size, diags);
 	}
 	fclose(f);
 	return net;

@@ -93,6 +93,11 @@ check "the same with --jobs 2" \
 	"$A" render -q "$NET" --each decade --jobs 2 -o "$S/j2-{period}.svg" -o "$S/j2-{period}.png"
 check "--jobs 2 and --jobs 1 write byte-identical SVG and PNG" sh -c "
 	n=0; for f in '$S'/j1-*; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/j2-|')\" || exit 1; n=\$((n + 1)); done; [ \$n = 14 ]"
+check "without --jobs (one period first, workers for the rest when it is worth it): the same files" sh -c "
+	'$A' render -q '$NET' --each decade -o '$S/jd-{period}.svg' -o '$S/jd-{period}.png' &&
+	'$A' render -q '$NET' --each decade -o '$S/js-{period}.svg' &&
+	n=0; for f in '$S'/j1-*; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/jd-|')\" || exit 1; n=\$((n + 1)); done; [ \$n = 14 ] &&
+	for f in '$S'/j1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/js-|')\" || exit 1; done"
 check "the series has the network's seven decades" sh -c "ls '$S' | grep '^j1-.*svg\$' | tr '\n' ' ' | grep -qx 'j1-1960s.svg j1-1970s.svg j1-1980s.svg j1-1990s.svg j1-2000s.svg j1-2010s.svg j1-2020s.svg '"
 check "every actor keeps its place in every decade (shipped network)" python3 tests/same-places.py "$S"/j1-*.svg
 check "--no-stable lays out each decade on its own: actors move" sh -c "'$A' render -q '$NET' --each decade --no-stable -o '$S/ns-{period}.svg' && ! python3 tests/same-places.py '$S'/ns-*.svg >/dev/null"
@@ -177,6 +182,7 @@ check "no temporary file is left after the failures" sh -c "! ls -a '$T' | grep 
 
 # --- other outputs
 check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"
+check "--draft: dot's shorter search is in the DOT, and only with --draft" sh -c "'$A' render -q '$NET' --draft -o '$T/draft.dot' -o '$T/draft.svg' && grep -q 'nslimit=10' '$T/draft.dot' && grep -q 'searchsize=10' '$T/draft.dot' && grep -q 'remincross=false' '$T/draft.dot' && xmllint --noout '$T/draft.svg' && '$A' render -q '$NET' -o '$T/nodraft.dot' && ! grep -q 'nslimit\|searchsize\|remincross' '$T/nodraft.dot'"
 check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot' -o '$T/d2.svg' && grep -q 'digraph' '$T/d.dot' && ! grep -q 'pos=' '$T/d.dot'"
 check "-T overrides the extension" sh -c "'$A' render -q '$NET' -T png -o '$T/png.svg' && head -c 4 '$T/png.svg' | grep -q PNG"
 "$A" render -q "$NET" -p 2010s -o "$T/d.json"
