@@ -43,7 +43,6 @@ typedef struct {
 	bool plain;      /* an unquoted scalar */
 	bool tagged;     /* an explicit tag was written */
 	bool borrowed;   /* value belongs to a mapping's keys (map_keep): not freed here */
-	char *anchor;    /* &name on this node, or NULL */
 	size_t target;   /* EV_ALIAS: the anchor it refers to */
 	an_pos pos;
 } event;
@@ -97,7 +96,6 @@ static void event_free(event *ev)
 {
 	if (!ev->borrowed)
 		free(ev->value);
-	free(ev->anchor);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -106,7 +104,6 @@ static event event_copy(const event *ev)
 	event copy = *ev;
 	copy.value = ev->value ? xstrndup(ev->value, ev->length) : NULL;
 	copy.borrowed = false;
-	copy.anchor = NULL;
 	return copy;
 }
 
@@ -250,12 +247,11 @@ static bool raw_next(loader *L, event *ev)
 		syntax_error(L);
 		return false;
 	}
+	if (y->type == YAML_STREAM_START_EVENT)
+		return raw_next(L, ev);
 	bool ok = true;
 	ev->pos = mark_pos(y->mark);
 	switch (y->type) {
-	case YAML_STREAM_START_EVENT:
-		ev->type = EV_NONE; /* skipped below */
-		break;
 	case YAML_STREAM_END_EVENT:
 		ev->type = EV_STREAM_END;
 		break;
@@ -328,13 +324,10 @@ static bool raw_next(loader *L, event *ev)
 		GROW(L->recording, L->recording_cap, L->nrecording + 1);
 		L->recording[L->nrecording++] = L->nanchors++;
 	}
-	bool stream_start = y->type == YAML_STREAM_START_EVENT;
 	if (!ok) {
 		L->fatal = true;
 		return false;
 	}
-	if (stream_start)
-		return raw_next(L, ev);
 	record(L, ev);
 	L->raw_nodes++;
 	return true;
