@@ -861,6 +861,42 @@ static void test_undefined_alias(void **state)
 	            "t.yaml:3:40: error: alias '*a' stands inside the node it refers to\n");
 }
 
+/*
+ * A file longer than the parser thread's batches (2,048 events): an anchor
+ * and its alias thousands of events apart, ties before the actors they name,
+ * and a mapping of more than 16 keys, long ones alike in their first 12 bytes.
+ */
+static void test_many_events(void **state)
+{
+	(void)state;
+	size_t cap = 1 << 16, len = 0;
+	char *text = malloc(cap);
+	len += (size_t)snprintf(text + len, cap - len, HEAD "x-when: &w 1990\nx-padding: [");
+	for (int i = 0; i < 5000; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%s%d", i ? ", " : "", i);
+	len += (size_t)snprintf(text + len, cap - len, "]\nties:\n  - {from: A, to: B, type: arms, when: *w");
+	for (int i = 1; i <= 17; i++)
+		len += (size_t)snprintf(text + len, cap - len, ", x-shared-prefix-%02d: %d", i, i);
+	len += (size_t)snprintf(text + len, cap - len,
+	                        ", x-shared-prefix-03: again}\n"
+	                        "  - {from: [B, A], to: C, type: arms, when: 1991}\n"
+	                        "actors:\n  A: {name: Alpha, kind: state}\n"
+	                        "  B: {name: Beta, kind: state}\n  C: {name: Gamma, kind: state}\n");
+	assert_true(len < cap);
+	an_network *net = load_n(text, len, "t.yaml:7:443: error: duplicate key 'x-shared-prefix-03' "
+	                                    "(first at line 7, column 90)\n");
+	assert_non_null(net);
+	assert_int_equal(net->nties, 2);
+	assert_string_equal(net->ties[0].when_text.text, "1990");
+	assert_int_equal(net->nlinks, 3);
+	assert_int_equal(net->links[0].from, 0);
+	assert_int_equal(net->links[0].to, 1);
+	assert_int_equal(net->links[1].from, 1);
+	assert_int_equal(net->links[2].to, 2);
+	an_network_free(net);
+	free(text);
+}
+
 static void test_anchors_and_aliases(void **state)
 {
 	(void)state;
@@ -1159,6 +1195,7 @@ int main(void)
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_undefined_alias),
 		cmocka_unit_test(test_anchors_and_aliases),
+		cmocka_unit_test(test_many_events),
 		cmocka_unit_test(test_alias_bomb),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_warnings),
