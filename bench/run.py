@@ -480,10 +480,16 @@ def report(args, seed, large, load, settings):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--peers", default=os.path.join(ROOT, "..", "shared", "bench"))
-    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
+    parser.add_argument("--runs", type=int, default=5, metavar="N",
+                        help="timed runs of each command (default 5; at most 3 for the slow groups)")
+    parser.add_argument("--quick", action="store_true",
+                        help="one run each, without the all-dot 1000-actor comparison and dot's "
+                             "settings: a trial of the harness, not a result")
+    parser.add_argument("--peers", default=os.path.join(ROOT, "..", "shared", "bench"), metavar="DIR",
+                        help="the folder of gen_network.py, peer_python.py and node-peer/ "
+                             "(default ../shared/bench)")
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"), metavar="FILE",
+                        help="where the report goes (default bench/RESULTS.md)")
     args = parser.parse_args()
     peers = os.path.abspath(args.peers)
     for need in ("gen_network.py", "peer_python.py", "node-peer/peer_node.mjs"):
