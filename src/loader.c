@@ -482,10 +482,6 @@ static void unknown_key(loader *L, const event *key, const char *where, const ch
 }
 
 /*
- * Reads a text value into *dst (NULL when null). A required value that is
- * null is an error; a list or mapping is an error and is skipped.
- */
-/*
  * Reads a text value into *ev (which the caller frees); false when it is
  * absent (a null), empty while required, or not a text: reported unless
  * it is an optional null.

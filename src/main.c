@@ -889,10 +889,11 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 		o->build.ghost = &s.whole;
 	int jobs = o->jobs < (int)s.count ? o->jobs : (int)s.count;
 	size_t here = 0; /* periods drawn in this process before the workers start */
-	if (status == EXIT_OK && jobs > 1 && s.placement && !o->jobs_given) {
+	if (status == EXIT_OK && jobs > 1 && s.placement && !o->jobs_given && s.count > 2 * (size_t)jobs) {
 		/*
 		 * Workers take milliseconds to start: unless --jobs asks for them, one
-		 * period is drawn here first, and they start only if the rest is worth it.
+		 * period of a long series is drawn here first, and they start only if
+		 * the rest is worth it (in a short one, that period would hold up the rest).
 		 */
 		double start = now();
 		status = draw_period(&s, 0, renderer);
@@ -901,6 +902,8 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 		if ((now() - start) * (double)(s.count - 1) < WORKERS_WORTH)
 			jobs = 1;
 	}
+	if ((size_t)jobs > s.count - here)
+		jobs = (int)(s.count - here);
 	int parallel = status == EXIT_OK && jobs > 1 ? draw_in_parallel(&s, here, jobs, renderer) : -1;
 	if (parallel != -1) {
 		status = parallel;
