@@ -78,6 +78,10 @@ size_t si_get(const strindex *ix, const char *key);
 /* As si_get, and *stored is the key stored equal to key (or NULL). */
 size_t si_find(const strindex *ix, const char *key, const char **stored);
 
+/* Reads or writes exactly n bytes, retrying when interrupted; false at end of file or on error (errno). */
+bool read_full(int fd, void *buf, size_t n);
+bool write_full(int fd, const void *buf, size_t n);
+
 /* Levenshtein distance, capped: returns limit + 1 when larger than limit. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 

@@ -582,35 +582,6 @@ static int draw_period(series *s, size_t i, an_renderer **renderer)
 	return status;
 }
 
-/* Reads exactly n bytes; false at end of file or on error. */
-static bool read_full(int fd, void *buf, size_t n)
-{
-	for (char *p = buf; n > 0;) {
-		ssize_t got = read(fd, p, n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return false;
-		p += got;
-		n -= (size_t)got;
-	}
-	return true;
-}
-
-static bool write_full(int fd, const void *buf, size_t n)
-{
-	for (const char *p = buf; n > 0;) {
-		ssize_t put = write(fd, p, n);
-		if (put < 0 && errno == EINTR)
-			continue;
-		if (put <= 0)
-			return false;
-		p += put;
-		n -= (size_t)put;
-	}
-	return true;
-}
-
 /* What a worker process reports of each period it drew; the page's SVG follows. */
 typedef struct {
 	size_t period;

@@ -11,21 +11,6 @@
 
 #include "internal.h"
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 /*
  * Creates a new temporary file beside `target`, with the mode a new file gets
  * under the umask (the kernel applies it); returns its descriptor, or -1.
@@ -53,7 +38,7 @@ static int create_temp(const char *target, char **temp)
 bool an_write_file(const char *path, const char *data, size_t len, an_diags *diags)
 {
 	if (strcmp(path, "-") == 0) {
-		if (!write_all(STDOUT_FILENO, data, len)) {
+		if (!write_full(STDOUT_FILENO, data, len)) {
 			an_error(diags, (an_pos){0, 0}, "cannot write to standard output: %s",
 			         strerror(errno));
 			return false;
@@ -70,7 +55,7 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 			return false;
 		}
 		int fd = open(real, O_WRONLY | O_TRUNC);
-		bool ok = fd >= 0 && write_all(fd, data, len);
+		bool ok = fd >= 0 && write_full(fd, data, len);
 		int err = errno;
 		if (fd >= 0 && close(fd) != 0 && ok) {
 			ok = false;
@@ -92,7 +77,7 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 		return false;
 	}
 	/* A file that is replaced keeps its mode. */
-	bool ok = (!exists || fchmod(fd, st.st_mode & 07777) == 0) && write_all(fd, data, len) &&
+	bool ok = (!exists || fchmod(fd, st.st_mode & 07777) == 0) && write_full(fd, data, len) &&
 	          fsync(fd) == 0;
 	int err = errno;
 	if (close(fd) != 0 && ok) {

@@ -1,8 +1,10 @@
-/* util.c: allocation that aborts on failure, growable buffers, a string index and edit distance. */
+/* util.c: allocation that aborts on failure, growable buffers, an arena, a string index, edit distance and whole reads and writes of a file descriptor. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -334,4 +336,35 @@ size_t edit_distance(const char *a, const char *b, size_t limit)
 			return limit + 1;
 	}
 	return row[lb] > limit ? limit + 1 : row[lb];
+}
+
+bool read_full(int fd, void *buf, size_t n)
+{
+	for (char *p = buf; n > 0;) {
+		ssize_t got = read(fd, p, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return false;
+		p += got;
+		n -= (size_t)got;
+	}
+	return true;
+}
+
+bool write_full(int fd, const void *buf, size_t n)
+{
+	for (const char *p = buf; n > 0;) {
+		ssize_t put = write(fd, p, n);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0) {
+			if (put == 0)
+				errno = EIO; /* no progress: an error, not a loop */
+			return false;
+		}
+		p += put;
+		n -= (size_t)put;
+	}
+	return true;
 }
