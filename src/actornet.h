@@ -46,7 +46,7 @@ typedef struct {
 
 void an_diags_init(an_diags *d);
 void an_diags_free(an_diags *d);
-/* Sets the file that the next diagnostics belong to (copied). */
+/* Sets the file that the next diagnostics belong to (copied); NULL for none. */
 void an_diags_set_file(an_diags *d, const char *file);
 void an_error(an_diags *d, an_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -56,7 +56,10 @@ void an_warning(an_diags *d, an_pos pos, const char *fmt, ...)
 void an_diags_keep_last(an_diags *d, size_t first);
 /* Orders the diagnostics of each file by position, keeping the order of equals. */
 void an_diags_sort(an_diags *d);
-/* Formats one diagnostic as "FILE:LINE:COL: error: MESSAGE" (no newline); caller frees. */
+/*
+ * Formats one diagnostic as "FILE:LINE:COL: error: MESSAGE" (no newline;
+ * "FILE:LINE: " when it has no column, "actornet: " when no file); caller frees.
+ */
 char *an_diag_format(const an_diag *diag);
 
 /* -------------------------------------------------------------- dates */
@@ -452,6 +455,59 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 
 /* The filtered network as JSON (see docs/format.md); caller frees. */
 char *an_view_json(const an_view *view, size_t *len);
+
+/* ------------------------------------------------------------ stats, export */
+
+typedef enum { AN_STATS_TEXT, AN_STATS_CSV, AN_STATS_JSON } an_stats_format;
+
+/* The tables of `stats`, as bits: all three when zero. */
+enum { AN_TABLE_PERIODS = 1, AN_TABLE_KINDS = 2, AN_TABLE_ACTORS = 4 };
+
+typedef struct {
+	an_step step;            /* the periods of the per-period table */
+	bool certain;            /* count a tie in a period only when certainly in it */
+	an_stats_format format;
+	unsigned tables;         /* AN_TABLE_* bits; 0 for all */
+} an_stats_options;
+
+/*
+ * The view's numbers for a report: its ties (each from/to pair) per period
+ * and type, its actors per kind, and each actor's ties out, in and mutual,
+ * as an aligned text table, CSV or JSON. The periods are those of
+ * opt->step over the view's period (open ends: the years of its ties);
+ * a tie counts in every period its dates may overlap (opt->certain: only
+ * where it certainly is), undated ties in a row of their own. Caller frees.
+ */
+char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len);
+
+/*
+ * The view as GraphML (typed attributes; every tie a directed edge) or as
+ * GEXF 1.2draft (a dynamic graph: each actor's and tie's dates are its
+ * spell, so Gephi's timeline plays the network). Caller frees.
+ */
+char *an_view_graphml(const an_view *view, size_t *len);
+char *an_view_gexf(const an_view *view, size_t *len);
+
+/* ---------------------------------------------------------------- import */
+
+typedef struct {
+	const char *actors;  /* paths of the CSV files; sources and types may be NULL */
+	const char *ties;
+	const char *sources;
+	const char *types;
+	const char *title;   /* the network's title */
+	const char *default_source; /* a source key, or NULL */
+	size_t max_size;     /* bytes per file; 0 = default (64 MiB) */
+} an_import_options;
+
+/*
+ * Reads spreadsheets saved as CSV (a header row naming the format's keys,
+ * RFC 4180 quoting, UTF-8 with or without a byte order mark) and writes
+ * them as a network file. Every problem goes to diags at FILE:LINE of its
+ * CSV row, including those that checking the written network finds; returns
+ * the YAML (caller frees), or NULL when there is any error.
+ */
+char *an_import_csv(const an_import_options *opt, an_diags *diags, size_t *len);
 
 /* ------------------------------------------------------------ timeline page */
 

@@ -22,6 +22,10 @@ void an_diags_free(an_diags *d)
 
 void an_diags_set_file(an_diags *d, const char *file)
 {
+	if (!file) {
+		d->file = NULL;
+		return;
+	}
 	for (size_t i = 0; i < d->nfiles; i++)
 		if (strcmp(d->files[i], file) == 0) {
 			d->file = d->files[i];
@@ -115,6 +119,8 @@ char *an_diag_format(const an_diag *diag)
 {
 	const char *level = diag->severity == AN_ERROR ? "error" : "warning";
 	const char *file = diag->file ? diag->file : "actornet";
+	if (diag->pos.line > 0 && diag->pos.col == 0)
+		return xasprintf("%s:%d: %s: %s", file, diag->pos.line, level, diag->message);
 	if (diag->pos.line > 0)
 		return xasprintf("%s:%d:%d: %s: %s", file, diag->pos.line, diag->pos.col, level,
 		                 diag->message);

@@ -35,6 +35,13 @@ void sb_add(strbuf *b, const char *s, size_t n);
 void sb_puts(strbuf *b, const char *s);
 void sb_putc(strbuf *b, char c);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Text or an attribute value in XML or HTML: the five markup characters as
+ * entities, and control characters XML 1.0 forbids as U+FFFD.
+ */
+void sb_put_xml(strbuf *b, const char *s);
+/* A JSON string, quotes included. */
+void sb_put_json(strbuf *b, const char *s);
 /* Hands the buffer's bytes to the caller (always NUL-terminated) and resets it. */
 char *sb_take(strbuf *b, size_t *len);
 

@@ -5,36 +5,15 @@
 
 #include "internal.h"
 
-static void put_string(strbuf *b, const char *s)
-{
-	sb_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			sb_putc(b, '\\');
-			sb_putc(b, (char)c);
-		} else if (c == '\n') {
-			sb_puts(b, "\\n");
-		} else if (c == '\t') {
-			sb_puts(b, "\\t");
-		} else if (c < 0x20) {
-			sb_printf(b, "\\u%04x", c);
-		} else {
-			sb_putc(b, (char)c);
-		}
-	}
-	sb_putc(b, '"');
-}
-
 /* Writes `"key": "value"` after a separator, when value is present. */
 static void put_member(strbuf *b, const char *key, const char *value)
 {
 	if (!value)
 		return;
 	sb_puts(b, ", ");
-	put_string(b, key);
+	sb_put_json(b, key);
 	sb_puts(b, ": ");
-	put_string(b, value);
+	sb_put_json(b, value);
 }
 
 static void put_day(strbuf *b, const char *key, int32_t day)
@@ -46,13 +25,13 @@ static void put_day(strbuf *b, const char *key, int32_t day)
 	}
 	char text[16];
 	an_day_format(day, text);
-	put_string(b, text);
+	sb_put_json(b, text);
 }
 
 static void put_actor(strbuf *b, const an_actor *a)
 {
 	sb_puts(b, "    {\"id\": ");
-	put_string(b, a->id.text);
+	sb_put_json(b, a->id.text);
 	put_member(b, "name", a->name.text);
 	put_member(b, "label", a->label.text);
 	put_member(b, "kind", an_kind_name(a->kind));
@@ -69,13 +48,13 @@ static void put_tie(strbuf *b, const an_network *net, const an_link *l)
 {
 	const an_tie *t = &net->ties[l->tie];
 	sb_puts(b, "    {\"id\": ");
-	put_string(b, l->key);
+	sb_put_json(b, l->key);
 	put_member(b, "from", net->actors[l->from].id.text);
 	put_member(b, "to", net->actors[l->to].id.text);
 	put_member(b, "type", net->types[t->type_index].name.text);
 	sb_puts(b, ", \"when\": ");
 	if (t->when_text.text) {
-		put_string(b, t->when_text.text);
+		sb_put_json(b, t->when_text.text);
 		put_day(b, "first_day", t->when.first_day);
 		put_day(b, "last_day", t->when.last_day);
 	} else {
@@ -86,11 +65,11 @@ static void put_tie(strbuf *b, const an_network *net, const an_link *l)
 	put_member(b, "confidence", an_confidence_name(t->confidence));
 	sb_printf(b, ", \"mutual\": %s, \"sources\": [", t->mutual ? "true" : "false");
 	if (t->sources.count == 0 && net->default_source.text)
-		put_string(b, net->default_source.text);
+		sb_put_json(b, net->default_source.text);
 	for (size_t i = 0; i < t->sources.count; i++) {
 		if (i > 0)
 			sb_puts(b, ", ");
-		put_string(b, t->sources.ids[i].text);
+		sb_put_json(b, t->sources.ids[i].text);
 	}
 	sb_putc(b, ']');
 	put_member(b, "grade", t->extra ? t->extra->grade.text : NULL);
@@ -105,13 +84,13 @@ char *an_view_json(const an_view *view, size_t *len)
 	sb_init(&b);
 	sb_puts(&b, "{\n  \"title\": ");
 	if (net->title.text)
-		put_string(&b, net->title.text);
+		sb_put_json(&b, net->title.text);
 	else
 		sb_puts(&b, "null");
 	sb_puts(&b, ",\n  \"period\": ");
 	if (view->has_period) {
 		sb_puts(&b, "{\"text\": ");
-		put_string(&b, view->period_text);
+		sb_put_json(&b, view->period_text);
 		put_day(&b, "first_day", view->period.first_day);
 		put_day(&b, "last_day", view->period.last_day);
 		sb_putc(&b, '}');

@@ -30,6 +30,21 @@ enum exit_status {
 static const char *const FORMATS[] = {"svg", "png", "pdf", "dot", "json", "html", NULL};
 static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
 
+/* The filters of render, stats and export (a selection), as their help shows them. */
+#define FILTERS_HELP \
+	"Filters:\n" \
+	"  -p, --period PERIOD    ties whose dates overlap PERIOD: 1990s, 2017, 1990-1999,\n" \
+	"                         2009-12, 2010- (since 2010), or an EDTF interval 1990/1999\n" \
+	"      --certain          only ties certainly in the period (no ?, ~ or %, and\n" \
+	"                         imprecise dates entirely inside it)\n" \
+	"      --undated show|hide  show undated ties in every period (default) or not\n" \
+	"  -t, --type LIST        only these tie types, e.g. arms,missiles\n" \
+	"  -c, --confidence LEVEL only ties at least this certain: confirmed, reported,\n" \
+	"                         alleged or disputed (default: all)\n" \
+	"  -f, --focus ID         only actors within --depth ties of ID (repeatable)\n" \
+	"  -d, --depth N          hops from the focus (default 1)\n" \
+	"      --all-actors       every actor of the period, even without ties\n"
+
 static const char MAIN_HELP[] =
 	"Usage: actornet COMMAND [OPTION]... FILE...\n"
 	"Draw diagrams of a network of actors and their dated ties, for a given period.\n"
@@ -37,6 +52,10 @@ static const char MAIN_HELP[] =
 	"Commands:\n"
 	"  render FILE -o OUT   check the network and draw it (SVG, PNG, PDF, DOT, JSON)\n"
 	"  check FILE...        check network files and report every problem\n"
+	"  stats FILE           count ties per decade and type, actors, each actor's ties\n"
+	"  export FILE -o OUT   write it for Gephi, Cytoscape, yEd, networkx (GraphML, GEXF)\n"
+	"  import --actors CSV --ties CSV -o FILE\n"
+	"                       build a network file from spreadsheets saved as CSV\n"
 	"  help [COMMAND]       show this help, or a command's\n"
 	"\n"
 	"Options:\n"
@@ -44,8 +63,11 @@ static const char MAIN_HELP[] =
 	"  -V, --version        show the version and exit\n"
 	"\n"
 	"Examples:\n"
+	"  actornet import --actors actors.csv --ties ties.csv -o network.yaml\n"
 	"  actornet check networks/iran-dprk.yaml\n"
 	"  actornet render networks/iran-dprk.yaml --period 1990s -o out/iran-dprk-1990s.svg\n"
+	"  actornet stats networks/iran-dprk.yaml --table periods\n"
+	"  actornet export networks/iran-dprk.yaml -o out/iran-dprk.gexf\n"
 	"\n"
 	"Exit status: 0 ok, 1 invalid input, 2 wrong usage, 3 cannot write or render.\n"
 	"The network file format is described in docs/format.md.\n";
@@ -96,18 +118,7 @@ static const char RENDER_HELP[] =
 	"      --background transparent  no background colour, for slides\n"
 	"      --outline-text     SVG text as glyph outlines (no font needed to show it)\n"
 	"\n"
-	"Filters:\n"
-	"  -p, --period PERIOD    ties whose dates overlap PERIOD: 1990s, 2017, 1990-1999,\n"
-	"                         2009-12, 2010- (since 2010), or an EDTF interval 1990/1999\n"
-	"      --certain          only ties certainly in the period (no ?, ~ or %, and\n"
-	"                         imprecise dates entirely inside it)\n"
-	"      --undated show|hide  show undated ties in every period (default) or not\n"
-	"  -t, --type LIST        only these tie types, e.g. arms,missiles\n"
-	"  -c, --confidence LEVEL only ties at least this certain: confirmed, reported,\n"
-	"                         alleged or disputed (default: all)\n"
-	"  -f, --focus ID         only actors within --depth ties of ID (repeatable)\n"
-	"  -d, --depth N          hops from the focus (default 1)\n"
-	"      --all-actors       draw every actor of the period, even without ties\n"
+	FILTERS_HELP
 	"\n"
 	"Other:\n"
 	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
@@ -133,10 +144,96 @@ static const char CHECK_HELP[] =
 	"\n"
 	"Exit status: 0 when every file is valid, 1 when any has an error, 2 on wrong usage.\n";
 
+static const char STATS_HELP[] =
+	"Usage: actornet stats FILE [OPTION]...\n"
+	"Count a network's ties for a report: ties per period and type, actors per\n"
+	"kind, and each actor's ties out, in and mutual, with render's filters.\n"
+	"\n"
+	"Tables:\n"
+	"      --by STEP          the periods of the first table: decade (default), year,\n"
+	"                         or Ny (5y: 1990-1994, 1995-1999, ...)\n"
+	"      --table NAME       only this table: periods, kinds or actors (repeatable)\n"
+	"  -T, --format FORMAT    text (default: aligned columns), csv or json\n"
+	"  -o, --output FILE      write to FILE instead of standard output\n"
+	"\n"
+	"A tie (each from/to pair of it) counts in every period its dates may overlap,\n"
+	"with --certain only in those it is certainly in; undated ties have a row of\n"
+	"their own, and the row 'all' counts every tie once.\n"
+	"\n"
+	FILTERS_HELP
+	"\n"
+	"Other:\n"
+	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
+	"  -q, --quiet            do not print warnings\n"
+	"  -h, --help             show this help and exit\n"
+	"\n"
+	"Examples:\n"
+	"  actornet stats networks/iran-dprk.yaml\n"
+	"  actornet stats networks/iran-dprk.yaml --table periods -T csv -o decades.csv\n"
+	"  actornet stats networks/iran-dprk.yaml --period 2010- --by year --type missiles\n";
+
+static const char EXPORT_HELP[] =
+	"Usage: actornet export FILE -o OUTPUT [OPTION]...\n"
+	"Write a network, with render's filters, for network-analysis tools.\n"
+	"\n"
+	"  -o, --output FILE      write to FILE ('-': standard output, with -T); the\n"
+	"                         format comes from the extension:\n"
+	"                         .graphml  GraphML with typed attributes (Cytoscape,\n"
+	"                                   yEd, networkx)\n"
+	"                         .gexf     GEXF 1.2, each actor's and tie's dates as\n"
+	"                                   spells: Gephi's timeline plays the network\n"
+	"                         .json     the network as data, as render writes it\n"
+	"  -T, --format FORMAT    graphml, gexf or json, whatever the extension\n"
+	"\n"
+	FILTERS_HELP
+	"\n"
+	"Other:\n"
+	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
+	"  -q, --quiet            do not print warnings\n"
+	"  -h, --help             show this help and exit\n"
+	"\n"
+	"Examples:\n"
+	"  actornet export networks/iran-dprk.yaml -o out/iran-dprk.gexf\n"
+	"  actornet export networks/iran-dprk.yaml --period 2010- -o out/since-2010.graphml\n";
+
+static const char IMPORT_HELP[] =
+	"Usage: actornet import --actors FILE --ties FILE -o OUTPUT [OPTION]...\n"
+	"Build a network file from spreadsheets saved as CSV, and check it.\n"
+	"\n"
+	"      --actors FILE      the actors, one per row: id, name and kind (state or\n"
+	"                         non-state), and optionally label, type, region,\n"
+	"                         part_of, when, url, note\n"
+	"      --ties FILE        the ties, one per row: from, to and type, and optionally\n"
+	"                         id, when, confidence, label, sources, mutual, grade, note\n"
+	"      --sources FILE     the sources that ties name: key, and title, author,\n"
+	"                         date, url (or text: the whole citation)\n"
+	"      --types FILE       tie types of your own: name, and label, color (#RRGGBB)\n"
+	"      --default-source KEY  the source of the ties that name none\n"
+	"  -o, --output FILE      the network file to write ('-': standard output)\n"
+	"      --title TEXT       the network's title (default: the output's file name)\n"
+	"  -q, --quiet            do not print warnings\n"
+	"  -h, --help             show this help and exit\n"
+	"\n"
+	"The first row of each file names its columns, in any order: the keys of the\n"
+	"network file (docs/format.md), and x-NAME for columns of your own. A cell of\n"
+	"from, to or sources may list several ids separated by ';'. Quoting follows\n"
+	"RFC 4180; a file is UTF-8, with or without a byte order mark (\"CSV UTF-8\" in\n"
+	"spreadsheets), separated by commas, or semicolons or tabs throughout. Each\n"
+	"problem is reported as FILE:LINE of its row, and nothing is written until\n"
+	"every row is right.\n"
+	"\n"
+	"Example:\n"
+	"  actornet import --actors actors.csv --ties ties.csv --sources sources.csv \\\n"
+	"      --title 'Iran and North Korea' -o networks/mine.yaml\n";
+
 static const char *program = "actornet";
+static const char COMMANDS[] = "render, check, stats, export and import";
 
 /* getopt_long values of the options that have no short form. */
-enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT };
+enum {
+	OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT, OPT_BY, OPT_TABLE,
+	OPT_ACTORS, OPT_TIES, OPT_SOURCES, OPT_TYPES, OPT_DEFAULT_SOURCE, OPT_TITLE,
+};
 
 static int usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -264,6 +361,179 @@ static int cmd_check(int argc, char **argv)
 	return status;
 }
 
+/* ------------------------------------------------------------- selection */
+
+/* What render, stats and export share: the filters and the network file's limits. */
+typedef struct {
+	const char *period;    /* -p */
+	const char *types;     /* -t */
+	const char *focus[64]; /* the --focus arguments, each an id or a comma-separated list */
+	int nfocus;
+	bool quiet;
+	an_filter filter;
+	an_load_options load;
+	/* Filled by select_names, per type and actor of the network. */
+	bool *type_allowed, *focused;
+	size_t *focus_index;
+} selection;
+
+/* The long options of a selection, for each command's table. */
+#define SELECTION_OPTIONS                                                                  \
+	{"period", required_argument, NULL, 'p'}, {"certain", no_argument, NULL, 'C'},         \
+	{"undated", required_argument, NULL, 'U'}, {"type", required_argument, NULL, 't'},     \
+	{"confidence", required_argument, NULL, 'c'}, {"focus", required_argument, NULL, 'f'}, \
+	{"depth", required_argument, NULL, 'd'}, {"all-actors", no_argument, NULL, 'A'},       \
+	{"max-size", required_argument, NULL, 'M'}, {"quiet", no_argument, NULL, 'q'}
+#define SELECTION_SHORT "p:t:c:f:d:q"
+
+static void select_init(selection *sel)
+{
+	memset(sel, 0, sizeof *sel);
+	an_filter_init(&sel->filter);
+}
+
+/* Takes the option getopt_long returned: -1 when it is not a selection's, else an exit status. */
+static int select_option(selection *sel, const char *command, int c)
+{
+	char *end;
+	switch (c) {
+	case 'p':
+		sel->period = optarg;
+		return EXIT_OK;
+	case 'C':
+		sel->filter.certain = true;
+		return EXIT_OK;
+	case 'U':
+		if (strcmp(optarg, "show") == 0)
+			sel->filter.undated = AN_UNDATED_SHOW;
+		else if (strcmp(optarg, "hide") == 0)
+			sel->filter.undated = AN_UNDATED_HIDE;
+		else
+			return usage_error(command, "--undated takes show or hide, not '%s'", optarg);
+		return EXIT_OK;
+	case 't':
+		sel->types = optarg;
+		return EXIT_OK;
+	case 'c': {
+		int level = index_of(optarg, CONFIDENCE_NAMES);
+		if (level < 0)
+			return usage_error(command, "unknown confidence '%s': use confirmed, reported, alleged or disputed", optarg);
+		sel->filter.min_confidence = (an_confidence)level;
+		return EXIT_OK;
+	}
+	case 'f':
+		if (sel->nfocus == 64)
+			return usage_error(command, "at most 64 --focus options (each may list ids: --focus A,B)");
+		sel->focus[sel->nfocus++] = optarg;
+		return EXIT_OK;
+	case 'd': {
+		errno = 0;
+		long depth = strtol(optarg, &end, 10);
+		if (errno || *end || end == optarg || depth < 0 || depth > 1000)
+			return usage_error(command, "--depth needs a number from 0 to 1000, not '%s'", optarg);
+		sel->filter.depth = (int)depth;
+		return EXIT_OK;
+	}
+	case 'A':
+		sel->filter.all_actors = true;
+		return EXIT_OK;
+	case 'M':
+		if (!parse_size(optarg, &sel->load.max_size))
+			return usage_error(command, "--max-size needs a size such as 64M, not '%s'", optarg);
+		return EXIT_OK;
+	case 'q':
+		sel->quiet = true;
+		return EXIT_OK;
+	default:
+		return -1;
+	}
+}
+
+/* Parses --period, once the options are read. */
+static int select_period(selection *sel, const char *command)
+{
+	if (!sel->period)
+		return EXIT_OK;
+	char problem[128];
+	if (!an_period_parse(sel->period, &sel->filter.period, problem, sizeof problem))
+		return usage_error(command, "bad period '%s': %s", sel->period, problem);
+	sel->filter.has_period = true;
+	return EXIT_OK;
+}
+
+/* Loads and checks the network file, printing its diagnostics; NULL when it has errors. */
+static an_network *load_checked(const char *file, const selection *sel)
+{
+	an_diags diags;
+	an_diags_init(&diags);
+	an_network *net = an_load_file(file, &sel->load, &diags);
+	if (net)
+		an_validate(net, &diags);
+	size_t errors = print_diags(&diags, sel->quiet, file);
+	an_diags_free(&diags);
+	if (net && errors) {
+		an_network_free(net);
+		net = NULL;
+	}
+	return net;
+}
+
+/*
+ * Marks in `marks` the actors (or types) a comma-separated list names; an
+ * unknown name is a usage error that says which option it came from.
+ */
+static int mark_names(const an_network *net, const char *command, const char *list,
+                      const char *option, bool types, bool *marks)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int status = EXIT_OK;
+	for (char *name = strtok_r(copy, ",", &save); name && status == EXIT_OK;
+	     name = strtok_r(NULL, ",", &save)) {
+		size_t i = types ? an_find_type(net, name) : an_find_actor(net, name);
+		if (i != SIZE_MAX) {
+			marks[i] = true;
+			continue;
+		}
+		const char *what = types ? "tie type" : "actor";
+		const char *best = types ? an_suggest_type(net, name) : an_suggest_actor(net, name);
+		if (best)
+			status = usage_error(command, "unknown %s '%s' in %s (did you mean %s?)", what, name,
+			                     option, best);
+		else
+			status = usage_error(command, "unknown %s '%s' in %s", what, name, option);
+	}
+	free(copy);
+	return status;
+}
+
+/* Resolves the names of --type and --focus against the network; free with select_free. */
+static int select_names(selection *sel, const an_network *net, const char *command)
+{
+	sel->type_allowed = xcalloc(net->ntypes, sizeof *sel->type_allowed);
+	sel->focused = xcalloc(net->nactors + 1, sizeof *sel->focused);
+	sel->focus_index = xcalloc(net->nactors + 1, sizeof *sel->focus_index);
+	if (sel->types) {
+		if (mark_names(net, command, sel->types, "--type", true, sel->type_allowed) != EXIT_OK)
+			return EXIT_USAGE;
+		sel->filter.type_allowed = sel->type_allowed;
+	}
+	for (int i = 0; i < sel->nfocus; i++)
+		if (mark_names(net, command, sel->focus[i], "--focus", false, sel->focused) != EXIT_OK)
+			return EXIT_USAGE;
+	for (size_t i = 0; i < net->nactors; i++)
+		if (sel->focused[i])
+			sel->focus_index[sel->filter.nfocus++] = i;
+	sel->filter.focus = sel->focus_index;
+	return EXIT_OK;
+}
+
+static void select_free(selection *sel)
+{
+	free(sel->type_allowed);
+	free(sel->focused);
+	free(sel->focus_index);
+}
+
 /* ----------------------------------------------------------------- render */
 
 typedef struct {
@@ -291,13 +561,7 @@ typedef struct {
 	bool jobs_given;      /* --jobs: workers even for a quick series */
 	bool page;            /* an .html output: the series' timeline page */
 	bool verbose;
-	const char *types;
-	const char *confidence;
-	const char *focus[64]; /* the --focus arguments, each an id or a comma-separated list */
-	int nfocus;
-	bool quiet;
-	an_filter filter;
-	an_load_options load;
+	selection sel;
 } render_options;
 
 static const char *format_of(const char *path)
@@ -310,60 +574,6 @@ static const char *format_of(const char *path)
 		return "dot";
 	int i = index_of(dot + 1, FORMATS);
 	return i < 0 ? NULL : FORMATS[i];
-}
-
-/*
- * Marks in `marks` the actors (or types) a comma-separated list names; an
- * unknown name is a usage error that says which option it came from.
- */
-static int mark_names(const an_network *net, const char *list, const char *option, bool types,
-                      bool *marks)
-{
-	char *copy = xstrdup(list), *save = NULL;
-	int status = EXIT_OK;
-	for (char *name = strtok_r(copy, ",", &save); name && status == EXIT_OK;
-	     name = strtok_r(NULL, ",", &save)) {
-		size_t i = types ? an_find_type(net, name) : an_find_actor(net, name);
-		if (i != SIZE_MAX) {
-			marks[i] = true;
-			continue;
-		}
-		const char *what = types ? "tie type" : "actor";
-		const char *best = types ? an_suggest_type(net, name) : an_suggest_actor(net, name);
-		if (best)
-			status = usage_error("render ", "unknown %s '%s' in %s (did you mean %s?)", what, name,
-			                     option, best);
-		else
-			status = usage_error("render ", "unknown %s '%s' in %s", what, name, option);
-	}
-	free(copy);
-	return status;
-}
-
-/* Resolves the names of --type, --highlight and --focus against the network. */
-static int resolve_names(render_options *o, const an_network *net, bool *types, bool *highlight,
-                         bool *focused, size_t *focus)
-{
-	if (o->types) {
-		if (mark_names(net, o->types, "--type", true, types) != EXIT_OK)
-			return EXIT_USAGE;
-		o->filter.type_allowed = types;
-	}
-	if (o->highlight) {
-		if (mark_names(net, o->highlight, "--highlight", false, highlight) != EXIT_OK)
-			return EXIT_USAGE;
-		o->build.highlight = highlight;
-	}
-	if (o->nfocus) {
-		for (int i = 0; i < o->nfocus; i++)
-			if (mark_names(net, o->focus[i], "--focus", false, focused) != EXIT_OK)
-				return EXIT_USAGE;
-		for (size_t i = 0; i < net->nactors; i++)
-			if (focused[i])
-				focus[o->filter.nfocus++] = i;
-		o->filter.focus = focus;
-	}
-	return EXIT_OK;
 }
 
 /*
@@ -427,7 +637,7 @@ static const char *engine_for(const render_options *o, an_graph *graph)
 		return o->engine;
 	size_t nodes = an_graph_nodes(graph), edges = an_graph_edges(graph);
 	const char *engine = an_layout_auto(nodes, edges);
-	if (strcmp(engine, "dot") != 0 && !o->quiet)
+	if (strcmp(engine, "dot") != 0 && !o->sel.quiet)
 		fprintf(stderr,
 		        "%s: note: %zu actors and %zu ties are too many for dot to lay out quickly: using %s (--layout dot forces dot)\n",
 		        program, nodes, edges, engine);
@@ -523,7 +733,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 			status = EXIT_OUTPUT;
 		free(data);
 	}
-	print_diags(&diags, o->quiet, NULL);
+	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	if (laid_out)
 		an_layout_free(*renderer, graph);
@@ -769,7 +979,7 @@ static int place_series(series *s, an_renderer **renderer)
 	}
 	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
 		an_graph_title_size(s->graphs[i], width, height);
-	print_diags(&diags, o->quiet, NULL);
+	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return status;
 }
@@ -793,7 +1003,7 @@ static int write_page(series *s)
 		if (strcmp(o->outputs[i].format, "html") == 0 &&
 		    !an_write_file(o->outputs[i].path, html, len, &diags))
 			status = EXIT_OUTPUT;
-	print_diags(&diags, o->quiet, NULL);
+	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	free(html);
 	return status;
@@ -820,7 +1030,7 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 {
 	int first, last;
 	if (!series_years(o, net, &first, &last)) {
-		if (!o->quiet)
+		if (!o->sel.quiet)
 			fprintf(stderr, "%s: note: %s has no dated ties: no periods to draw (--from and --to set them)\n",
 			        program, net->path);
 		return EXIT_OK;
@@ -840,17 +1050,17 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 	s.svg = xcalloc(s.count ? s.count : 1, sizeof *s.svg);
 	s.svg_len = xcalloc(s.count ? s.count : 1, sizeof *s.svg_len);
 	for (size_t i = 0; i < s.count; i++) {
-		an_filter f = o->filter;
+		an_filter f = o->sel.filter;
 		f.period = s.periods[i].when;
 		f.has_period = true;
 		an_view_build(&s.views[i], net, &f);
 	}
-	an_filter whole = o->filter;
+	an_filter whole = o->sel.filter;
 	an_when_from_days(s.periods[0].when.first_day, s.periods[s.count - 1].when.last_day,
 	                  &whole.period);
 	whole.has_period = true;
 	an_view_build(&s.whole, net, &whole);
-	s.progress = !o->quiet && isatty(STDERR_FILENO);
+	s.progress = !o->sel.quiet && isatty(STDERR_FILENO);
 
 	bool drawn = o->page; /* whether any output is laid out: DOT and JSON are not */
 	for (int i = 0; i < o->noutputs; i++)
@@ -913,14 +1123,7 @@ static int cmd_render(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'T'},
 		{"layout", required_argument, NULL, 'l'},
-		{"period", required_argument, NULL, 'p'},
-		{"certain", no_argument, NULL, 'C'},
-		{"undated", required_argument, NULL, 'U'},
-		{"type", required_argument, NULL, 't'},
-		{"confidence", required_argument, NULL, 'c'},
-		{"focus", required_argument, NULL, 'f'},
-		{"depth", required_argument, NULL, 'd'},
-		{"all-actors", no_argument, NULL, 'A'},
+		SELECTION_OPTIONS,
 		{"title", required_argument, NULL, 'I'},
 		{"each", required_argument, NULL, 'E'},
 		{"from", required_argument, NULL, OPT_FROM},
@@ -930,7 +1133,6 @@ static int cmd_render(int argc, char **argv)
 		{"draft", no_argument, NULL, OPT_DRAFT},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
-		{"max-size", required_argument, NULL, 'M'},
 		{"no-merge", no_argument, NULL, 'm'},
 		{"no-legend", no_argument, NULL, 'g'},
 		{"no-source", no_argument, NULL, 's'},
@@ -943,7 +1145,6 @@ static int cmd_render(int argc, char **argv)
 		{"dpi", required_argument, NULL, 'D'},
 		{"background", required_argument, NULL, 'B'},
 		{"outline-text", no_argument, NULL, 'O'},
-		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -951,17 +1152,22 @@ static int cmd_render(int argc, char **argv)
 	static const char *const THEME_NAMES[] = {"light", "dark", "print", NULL};
 	render_options o;
 	memset(&o, 0, sizeof o);
+	select_init(&o.sel);
 	o.engine = "auto";
 	o.stable = true;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 	const char *from = NULL, *to = NULL;
-	an_filter_init(&o.filter);
 	const char *paths[16];
 	int npaths = 0;
 	int c;
 	char *end;
-	while ((c = getopt_long(argc, argv, ":o:T:l:p:t:c:f:d:j:vqh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:T:l:j:vh" SELECTION_SHORT, options, NULL)) != -1) {
+		int taken = select_option(&o.sel, "render ", c);
+		if (taken > EXIT_OK)
+			return taken;
+		if (taken == EXIT_OK)
+			continue;
 		switch (c) {
 		case 'o':
 			if (npaths == 16)
@@ -977,45 +1183,6 @@ static int cmd_render(int argc, char **argv)
 			if (index_of(optarg, ENGINES) < 0)
 				return usage_error("render ", "unknown layout '%s': use auto, dot, neato, fdp, sfdp, circo or twopi", optarg);
 			o.engine = optarg;
-			break;
-		case 'p':
-			o.period = optarg;
-			break;
-		case 'C':
-			o.filter.certain = true;
-			break;
-		case 'U':
-			if (strcmp(optarg, "show") == 0)
-				o.filter.undated = AN_UNDATED_SHOW;
-			else if (strcmp(optarg, "hide") == 0)
-				o.filter.undated = AN_UNDATED_HIDE;
-			else
-				return usage_error("render ", "--undated takes show or hide, not '%s'", optarg);
-			break;
-		case 't':
-			o.types = optarg;
-			break;
-		case 'c': {
-			int level = index_of(optarg, CONFIDENCE_NAMES);
-			if (level < 0)
-				return usage_error("render ", "unknown confidence '%s': use confirmed, reported, alleged or disputed", optarg);
-			o.filter.min_confidence = (an_confidence)level;
-			break;
-		}
-		case 'f':
-			if (o.nfocus == 64)
-				return usage_error("render ", "at most 64 --focus options (each may list ids: --focus A,B)");
-			o.focus[o.nfocus++] = optarg;
-			break;
-		case 'd':
-			errno = 0;
-			long depth = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || depth < 0 || depth > 1000)
-				return usage_error("render ", "--depth needs a number from 0 to 1000, not '%s'", optarg);
-			o.filter.depth = (int)depth;
-			break;
-		case 'A':
-			o.filter.all_actors = true;
 			break;
 		case 'I':
 			o.title = optarg;
@@ -1052,10 +1219,6 @@ static int cmd_render(int argc, char **argv)
 			break;
 		case 'v':
 			o.verbose = true;
-			break;
-		case 'M':
-			if (!parse_size(optarg, &o.load.max_size))
-				return usage_error("render ", "--max-size needs a size such as 64M, not '%s'", optarg);
 			break;
 		case 'm':
 			o.build.no_merge = true;
@@ -1109,9 +1272,6 @@ static int cmd_render(int argc, char **argv)
 		case 'O':
 			o.render.outline_text = true;
 			break;
-		case 'q':
-			o.quiet = true;
-			break;
 		case 'h':
 			fputs(RENDER_HELP, stdout);
 			return EXIT_OK;
@@ -1144,7 +1304,7 @@ static int cmd_render(int argc, char **argv)
 		for (int i = 0; i < o.noutputs; i++)
 			if (stat(o.outputs[i].path, &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
 				return usage_error("render ", "the output '%s' is the network file itself", o.outputs[i].path);
-	if (o.period && o.each)
+	if (o.sel.period && o.each)
 		return usage_error("render ", "--period and --each cannot go together: use --from and --to to narrow a series");
 	if ((from || to) && !o.each)
 		return usage_error("render ", "--from and --to narrow a series: add --each decade (or year, or 5y), or use --period");
@@ -1161,40 +1321,28 @@ static int cmd_render(int argc, char **argv)
 	}
 	o.has_from = from != NULL;
 	o.has_to = to != NULL;
-	if (o.period) {
-		char problem[128];
-		if (!an_period_parse(o.period, &o.filter.period, problem, sizeof problem))
-			return usage_error("render ", "bad period '%s': %s", o.period, problem);
-		o.filter.has_period = true;
-	}
+	int status = select_period(&o.sel, "render ");
+	if (status != EXIT_OK)
+		return status;
 
-	const char *file = argv[optind];
-	an_diags diags;
-	an_diags_init(&diags);
-	an_network *net = an_load_file(file, &o.load, &diags);
-	if (net)
-		an_validate(net, &diags);
-	size_t errors = print_diags(&diags, o.quiet, file);
-	an_diags_free(&diags);
-	if (!net || errors) {
-		an_network_free(net);
+	an_network *net = load_checked(argv[optind], &o.sel);
+	if (!net)
 		return EXIT_INVALID;
-	}
-
-	bool *types = xcalloc(net->ntypes, sizeof *types);
 	bool *highlight = xcalloc(net->nactors + 1, sizeof *highlight);
-	bool *focused = xcalloc(net->nactors + 1, sizeof *focused);
-	size_t *focus = xcalloc(net->nactors + 1, sizeof *focus);
-	int status = resolve_names(&o, net, types, highlight, focused, focus);
+	status = select_names(&o.sel, net, "render ");
+	if (status == EXIT_OK && o.highlight) {
+		status = mark_names(net, "render ", o.highlight, "--highlight", false, highlight);
+		o.build.highlight = highlight;
+	}
 	an_renderer *renderer = NULL;
 	if (status == EXIT_OK) {
 		if (o.each) {
 			status = render_series(&o, net, &renderer);
 		} else {
 			an_view view, context;
-			an_view_build(&view, net, &o.filter);
+			an_view_build(&view, net, &o.sel.filter);
 			if (o.ghost) { /* the same filters at every date */
-				an_filter all_dates = o.filter;
+				an_filter all_dates = o.sel.filter;
 				all_dates.has_period = false;
 				an_view_build(&context, net, &all_dates);
 				o.build.ghost = &context;
@@ -1207,10 +1355,290 @@ static int cmd_render(int argc, char **argv)
 	}
 	an_renderer_free(renderer);
 	free(highlight);
-	free(types);
-	free(focused);
-	free(focus);
+	select_free(&o.sel);
 	an_network_free(net);
+	return status;
+}
+
+/* ------------------------------------------------------------------ stats */
+
+/* Writes a command's one output ("-": standard output); returns an exit status. */
+static int write_output(const char *path, const char *data, size_t len, bool quiet)
+{
+	an_diags diags;
+	an_diags_init(&diags);
+	bool ok = an_write_file(path, data, len, &diags);
+	print_diags(&diags, quiet, NULL);
+	an_diags_free(&diags);
+	return ok ? EXIT_OK : EXIT_OUTPUT;
+}
+
+/* Refuses an output that is one of the command's input files (never opened for writing). */
+static int refuse_input_as_output(const char *command, const char *output, const char *const *inputs,
+                                  size_t ninputs)
+{
+	struct stat in, out;
+	if (strcmp(output, "-") == 0 || stat(output, &out) != 0)
+		return EXIT_OK;
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+			return usage_error(command, "the output '%s' is the input file '%s' itself", output, inputs[i]);
+	return EXIT_OK;
+}
+
+/* The network file of stats and export: exactly one, after the options. */
+static int one_network_file(const char *command, int argc, char **argv)
+{
+	if (optind >= argc)
+		return usage_error(command, "no network file given");
+	if (optind + 1 < argc)
+		return usage_error(command, "one network file at a time ('%s' is extra)", argv[optind + 1]);
+	return EXIT_OK;
+}
+
+static int cmd_stats(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"by", required_argument, NULL, OPT_BY},
+		{"table", required_argument, NULL, OPT_TABLE},
+		{"format", required_argument, NULL, 'T'},
+		{"output", required_argument, NULL, 'o'},
+		SELECTION_OPTIONS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const STATS_FORMATS[] = {"text", "csv", "json", NULL};
+	static const char *const TABLES[] = {"periods", "kinds", "actors", NULL};
+	selection sel;
+	select_init(&sel);
+	an_stats_options stats = {.step = {10, true}};
+	const char *path = "-";
+	int c;
+	while ((c = getopt_long(argc, argv, ":T:o:h" SELECTION_SHORT, options, NULL)) != -1) {
+		int taken = select_option(&sel, "stats ", c);
+		if (taken > EXIT_OK)
+			return taken;
+		if (taken == EXIT_OK)
+			continue;
+		int i;
+		char problem[128];
+		switch (c) {
+		case OPT_BY:
+			if (!an_step_parse(optarg, &stats.step, problem, sizeof problem))
+				return usage_error("stats ", "bad --by '%s': %s", optarg, problem);
+			break;
+		case OPT_TABLE:
+			if ((i = index_of(optarg, TABLES)) < 0)
+				return usage_error("stats ", "unknown table '%s': use periods, kinds or actors", optarg);
+			stats.tables |= 1u << i;
+			break;
+		case 'T':
+			if ((i = index_of(optarg, STATS_FORMATS)) < 0)
+				return usage_error("stats ", "unknown format '%s': use text, csv or json", optarg);
+			stats.format = (an_stats_format)i;
+			break;
+		case 'o':
+			path = optarg;
+			break;
+		case 'h':
+			fputs(STATS_HELP, stdout);
+			return EXIT_OK;
+		default:
+			return bad_option("stats ", c, argv);
+		}
+	}
+	int status = one_network_file("stats ", argc, argv);
+	if (status == EXIT_OK)
+		status = refuse_input_as_output("stats ", path, (const char *const[]){argv[optind]}, 1);
+	if (status == EXIT_OK)
+		status = select_period(&sel, "stats ");
+	if (status != EXIT_OK)
+		return status;
+	stats.certain = sel.filter.certain;
+	an_network *net = load_checked(argv[optind], &sel);
+	if (!net)
+		return EXIT_INVALID;
+	status = select_names(&sel, net, "stats ");
+	if (status == EXIT_OK) {
+		an_view view;
+		an_view_build(&view, net, &sel.filter);
+		size_t len;
+		char *text = an_stats(&view, &stats, &len);
+		status = write_output(path, text, len, sel.quiet);
+		free(text);
+		an_view_free(&view);
+	}
+	select_free(&sel);
+	an_network_free(net);
+	return status;
+}
+
+/* ----------------------------------------------------------------- export */
+
+static int cmd_export(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'T'},
+		SELECTION_OPTIONS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const EXPORT_FORMATS[] = {"graphml", "gexf", "json", NULL};
+	selection sel;
+	select_init(&sel);
+	const char *path = NULL, *format = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:T:h" SELECTION_SHORT, options, NULL)) != -1) {
+		int taken = select_option(&sel, "export ", c);
+		if (taken > EXIT_OK)
+			return taken;
+		if (taken == EXIT_OK)
+			continue;
+		switch (c) {
+		case 'o':
+			if (path)
+				return usage_error("export ", "one output at a time ('%s' is extra)", optarg);
+			path = optarg;
+			break;
+		case 'T':
+			if (index_of(optarg, EXPORT_FORMATS) < 0)
+				return usage_error("export ", "unknown format '%s': use graphml, gexf or json", optarg);
+			format = optarg;
+			break;
+		case 'h':
+			fputs(EXPORT_HELP, stdout);
+			return EXIT_OK;
+		default:
+			return bad_option("export ", c, argv);
+		}
+	}
+	int status = one_network_file("export ", argc, argv);
+	if (status != EXIT_OK)
+		return status;
+	if (!path)
+		return usage_error("export ", "no output given: use -o FILE (.graphml, .gexf or .json)");
+	if (!format) {
+		const char *dot = strrchr(path, '.');
+		int i = dot && !strchr(dot, '/') ? index_of(dot + 1, EXPORT_FORMATS) : -1;
+		if (i < 0)
+			return usage_error("export ", "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", path);
+		format = EXPORT_FORMATS[i];
+	}
+	status = refuse_input_as_output("export ", path, (const char *const[]){argv[optind]}, 1);
+	if (status == EXIT_OK)
+		status = select_period(&sel, "export ");
+	if (status != EXIT_OK)
+		return status;
+	an_network *net = load_checked(argv[optind], &sel);
+	if (!net)
+		return EXIT_INVALID;
+	status = select_names(&sel, net, "export ");
+	if (status == EXIT_OK) {
+		an_view view;
+		an_view_build(&view, net, &sel.filter);
+		size_t len;
+		char *data = strcmp(format, "graphml") == 0 ? an_view_graphml(&view, &len)
+		             : strcmp(format, "gexf") == 0  ? an_view_gexf(&view, &len)
+		                                            : an_view_json(&view, &len);
+		status = write_output(path, data, len, sel.quiet);
+		free(data);
+		an_view_free(&view);
+	}
+	select_free(&sel);
+	an_network_free(net);
+	return status;
+}
+
+/* ----------------------------------------------------------------- import */
+
+/* The default title of an imported network: the output's file name without its extension. */
+static char *title_from_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	return xstrndup(base, n);
+}
+
+static int cmd_import(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"actors", required_argument, NULL, OPT_ACTORS},
+		{"ties", required_argument, NULL, OPT_TIES},
+		{"sources", required_argument, NULL, OPT_SOURCES},
+		{"types", required_argument, NULL, OPT_TYPES},
+		{"default-source", required_argument, NULL, OPT_DEFAULT_SOURCE},
+		{"title", required_argument, NULL, OPT_TITLE},
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	an_import_options im = {0};
+	const char *path = NULL;
+	bool quiet = false;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:qh", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_ACTORS:
+			im.actors = optarg;
+			break;
+		case OPT_TIES:
+			im.ties = optarg;
+			break;
+		case OPT_SOURCES:
+			im.sources = optarg;
+			break;
+		case OPT_TYPES:
+			im.types = optarg;
+			break;
+		case OPT_DEFAULT_SOURCE:
+			im.default_source = optarg;
+			break;
+		case OPT_TITLE:
+			im.title = optarg;
+			break;
+		case 'o':
+			path = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			fputs(IMPORT_HELP, stdout);
+			return EXIT_OK;
+		default:
+			return bad_option("import ", c, argv);
+		}
+	}
+	if (optind < argc)
+		return usage_error("import ", "'%s' is extra: the files are given with --actors, --ties, --sources and --types", argv[optind]);
+	if (!im.actors || !im.ties)
+		return usage_error("import ", "%s: use --actors FILE.csv --ties FILE.csv",
+		                   im.actors ? "no ties given" : im.ties ? "no actors given" : "no actors or ties given");
+	if (!path)
+		return usage_error("import ", "no output given: use -o FILE.yaml");
+	const char *const inputs[] = {im.actors, im.ties, im.sources, im.types};
+	int status = refuse_input_as_output("import ", path, inputs, 4);
+	if (status != EXIT_OK)
+		return status;
+	char *title = im.title ? NULL : title_from_path(strcmp(path, "-") == 0 ? im.ties : path);
+	if (!im.title)
+		im.title = title;
+	an_diags diags;
+	an_diags_init(&diags);
+	size_t len;
+	char *yaml = an_import_csv(&im, &diags, &len);
+	print_diags(&diags, quiet, NULL);
+	if (diags.errors)
+		fprintf(stderr, "%s: %zu error%s: nothing written\n", program, diags.errors,
+		        diags.errors == 1 ? "" : "s");
+	an_diags_free(&diags);
+	status = yaml ? write_output(path, yaml, len, quiet) : EXIT_INVALID;
+	free(yaml);
+	free(title);
 	return status;
 }
 
@@ -1238,8 +1666,14 @@ int main(int argc, char **argv)
 			fputs(RENDER_HELP, stdout);
 		else if (strcmp(argv[2], "check") == 0)
 			fputs(CHECK_HELP, stdout);
+		else if (strcmp(argv[2], "stats") == 0)
+			fputs(STATS_HELP, stdout);
+		else if (strcmp(argv[2], "export") == 0)
+			fputs(EXPORT_HELP, stdout);
+		else if (strcmp(argv[2], "import") == 0)
+			fputs(IMPORT_HELP, stdout);
 		else
-			return usage_error("", "no command '%s': the commands are render and check", argv[2]);
+			return usage_error("", "no command '%s': the commands are %s", argv[2], COMMANDS);
 		return EXIT_OK;
 	}
 	/* getopt_long sees the command's own arguments, with the command as argv[0]. */
@@ -1249,7 +1683,13 @@ int main(int argc, char **argv)
 		return cmd_render(argc - 1, argv + 1);
 	if (strcmp(command, "check") == 0)
 		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(command, "stats") == 0)
+		return cmd_stats(argc - 1, argv + 1);
+	if (strcmp(command, "export") == 0)
+		return cmd_export(argc - 1, argv + 1);
+	if (strcmp(command, "import") == 0)
+		return cmd_import(argc - 1, argv + 1);
 	if (command[0] == '-')
-		return usage_error("", "'%s' before a command: the commands are render and check", command);
-	return usage_error("", "no command '%s': the commands are render and check", command);
+		return usage_error("", "'%s' before a command: the commands are %s", command, COMMANDS);
+	return usage_error("", "no command '%s': the commands are %s", command, COMMANDS);
 }

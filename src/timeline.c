@@ -6,21 +6,6 @@
 
 #define PREFIX_MAX 80
 
-/* Text and attribute values: the five characters that could end or start markup. */
-static void put_escaped(strbuf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': sb_puts(b, "&amp;"); break;
-		case '<': sb_puts(b, "&lt;"); break;
-		case '>': sb_puts(b, "&gt;"); break;
-		case '"': sb_puts(b, "&quot;"); break;
-		case '\'': sb_puts(b, "&#39;"); break;
-		default: sb_putc(b, *s); break;
-		}
-	}
-}
-
 static bool name_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -329,7 +314,7 @@ static const char *frame_label(const an_frame *f)
 static void put_end(strbuf *b, const an_frame *f)
 {
 	sb_puts(b, "<span class=\"tl-end\" aria-hidden=\"true\">");
-	put_escaped(b, f->name);
+	sb_put_xml(b, f->name);
 	sb_puts(b, "</span>\n");
 }
 
@@ -347,18 +332,18 @@ char *an_timeline_html(const char *title, const an_frame *frames, size_t count, 
 	sb_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 	            "<meta name=\"generator\" content=\"actornet\"/>\n<title>");
-	put_escaped(&b, title);
+	sb_put_xml(&b, title);
 	if (has_title && *first)
 		sb_puts(&b, " \xE2\x80\x94 "); /* — */
-	put_escaped(&b, first);
+	sb_put_xml(&b, first);
 	sb_puts(&b, "</title>\n<style>\n");
 	sb_puts(&b, STYLE);
 	sb_printf(&b, "</style>\n</head>\n<body%s data-title=\"", dark ? " class=\"dark\"" : "");
-	put_escaped(&b, title);
+	sb_put_xml(&b, title);
 	sb_puts(&b, "\">\n<header>\n<div class=\"tl-now\">\n<h1>");
-	put_escaped(&b, title);
+	sb_put_xml(&b, title);
 	sb_puts(&b, "</h1>\n<p id=\"tl-period\" aria-live=\"polite\">");
-	put_escaped(&b, first);
+	sb_put_xml(&b, first);
 	sb_puts(&b, "</p>\n</div>\n");
 
 	if (count > 0) {
@@ -373,7 +358,7 @@ char *an_timeline_html(const char *title, const an_frame *frames, size_t count, 
 		sb_printf(&b, "<input type=\"range\" id=\"tl-slider\" min=\"0\" max=\"%zu\" step=\"1\" "
 		              "value=\"0\" list=\"tl-ticks\" aria-label=\"Period\" aria-valuetext=\"",
 		          count - 1);
-		put_escaped(&b, first);
+		sb_put_xml(&b, first);
 		sb_puts(&b, "\"/>\n<datalist id=\"tl-ticks\">");
 		for (size_t i = 0; i < count; i++)
 			sb_printf(&b, "<option value=\"%zu\"></option>", i);
@@ -390,11 +375,11 @@ char *an_timeline_html(const char *title, const an_frame *frames, size_t count, 
 		char prefix[PREFIX_MAX];
 		frame_prefix(frames, i, prefix);
 		sb_puts(&b, "<figure class=\"tl-frame\" data-name=\"");
-		put_escaped(&b, f->name);
+		sb_put_xml(&b, f->name);
 		sb_puts(&b, "\" data-label=\"");
-		put_escaped(&b, frame_label(f));
+		sb_put_xml(&b, frame_label(f));
 		sb_puts(&b, "\" aria-label=\"");
-		put_escaped(&b, frame_label(f));
+		sb_put_xml(&b, frame_label(f));
 		sb_printf(&b, "\"%s>\n", i > 0 ? " hidden=\"\"" : "");
 		put_svg(&b, f, prefix);
 		sb_puts(&b, "\n</figure>\n");

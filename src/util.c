@@ -368,3 +368,44 @@ bool write_full(int fd, const void *buf, size_t n)
 	}
 	return true;
 }
+
+void sb_put_xml(strbuf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '&': sb_puts(b, "&amp;"); break;
+		case '<': sb_puts(b, "&lt;"); break;
+		case '>': sb_puts(b, "&gt;"); break;
+		case '"': sb_puts(b, "&quot;"); break;
+		case '\'': sb_puts(b, "&#39;"); break;
+		case '\t': case '\n': case '\r': sb_putc(b, (char)c); break;
+		default:
+			if (c >= 0x20)
+				sb_putc(b, (char)c);
+			else
+				sb_puts(b, "\xEF\xBF\xBD"); /* U+FFFD: XML 1.0 has no other control characters */
+		}
+	}
+}
+
+void sb_put_json(strbuf *b, const char *s)
+{
+	sb_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			sb_putc(b, '\\');
+			sb_putc(b, (char)c);
+		} else if (c == '\n') {
+			sb_puts(b, "\\n");
+		} else if (c == '\t') {
+			sb_puts(b, "\\t");
+		} else if (c < 0x20) {
+			sb_printf(b, "\\u%04x", c);
+		} else {
+			sb_putc(b, (char)c);
+		}
+	}
+	sb_putc(b, '"');
+}

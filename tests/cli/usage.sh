@@ -34,3 +34,18 @@ run "$A" --version
 run "$A" render --bogus "$NET"
 run "$A" render "$NET" -o
 run "$A" check -z "$NET"
+run "$A" stats
+run "$A" stats "$NET" --by week
+run "$A" stats "$NET" --table edges
+run "$A" stats "$NET" -T xml
+run "$A" stats "$NET" --type missile
+run "$A" stats "$NET" -o "$NET"
+run "$A" export "$NET"
+run "$A" export "$NET" -o x.csv
+run "$A" export "$NET" -o x.gexf -o y.graphml
+run "$A" export "$NET" -o x.gexf --period 1990s- 
+run "$A" import --actors a.csv -o x.yaml
+run "$A" import --actors a.csv --ties t.csv
+run "$A" import --actors a.csv --ties t.csv -o x.yaml extra.csv
+run "$A" import --actors "$NET" --ties t.csv -o "$NET"
+run "$A" help import
