@@ -35,7 +35,17 @@ FUZZ_FLAGS = -std=c11 -pthread -g -O1 -fsanitize=address,undefined -fno-sanitize
 # Seeds: every network the project has, good and bad, and each crash the fuzzer ever found.
 FUZZ_SEEDS = networks/*.yaml tests/bad/*.yaml tests/fixtures/*.yaml docs/example.yaml tests/fuzz/regressions/*
 
-.PHONY: all deps demo check test unit asan images fuzz bench clean
+# `make install`: the binary, its man page, the network file's JSON Schema and bash completion.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+DATADIR = $(DESTDIR)$(PREFIX)/share/actornet
+COMPLETIONDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+# The version has one home, src/actornet.h; the man page takes it from there.
+VERSION = $(shell sed -n 's/^\#define ACTORNET_VERSION "\(.*\)"$$/\1/p' src/actornet.h)
+
+.PHONY: all deps demo check test unit asan images fuzz bench clean install uninstall
 
 all: bin/actornet
 
@@ -141,6 +151,22 @@ bench: deps
 build/bench/yaml_parse: bench/yaml_parse.c
 	@mkdir -p build/bench
 	$(CC) $(WARNINGS) $(CFLAGS) $$(pkg-config --cflags yaml-0.1) $< $$(pkg-config --libs yaml-0.1) -o $@
+
+build/actornet.1: man/actornet.1 src/actornet.h
+	@mkdir -p build
+	sed 's/@VERSION@/$(VERSION)/' man/actornet.1 >$@
+
+install: bin/actornet build/actornet.1
+	install -d $(BINDIR) $(MANDIR) $(DATADIR) $(COMPLETIONDIR)
+	install -m 755 bin/actornet $(BINDIR)/actornet
+	install -m 644 build/actornet.1 $(MANDIR)/actornet.1
+	install -m 644 docs/network.schema.json $(DATADIR)/network.schema.json
+	install -m 644 completion/actornet.bash $(COMPLETIONDIR)/actornet
+
+uninstall:
+	rm -f $(BINDIR)/actornet $(MANDIR)/actornet.1 $(DATADIR)/network.schema.json \
+		$(COMPLETIONDIR)/actornet
+	rmdir $(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build bin

@@ -483,7 +483,10 @@ char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len);
 /*
  * The view as GraphML (typed attributes; every tie a directed edge) or as
  * GEXF 1.2draft (a dynamic graph: each actor's and tie's dates are its
- * spell, so Gephi's timeline plays the network). Caller frees.
+ * spell, so Gephi's timeline plays the network). No colours: the published
+ * 1.2draft schema puts viz:color in the wrong namespace, so a valid file
+ * cannot carry them as Gephi reads them; Gephi colours by the `type`
+ * attribute instead. Caller frees.
  */
 char *an_view_graphml(const an_view *view, size_t *len);
 char *an_view_gexf(const an_view *view, size_t *len);

@@ -248,15 +248,6 @@ static void gexf_spell(strbuf *b, const value *start, const value *end)
 	sb_puts(b, "/>\n        </spells>\n");
 }
 
-/* The type's colour ("#RRGGBB") as viz:color. */
-static void gexf_color(strbuf *b, const char *hex)
-{
-	unsigned r, g, bl;
-	if (!hex || sscanf(hex, "#%2x%2x%2x", &r, &g, &bl) != 3)
-		return;
-	sb_printf(b, "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n", r, g, bl);
-}
-
 char *an_view_gexf(const an_view *view, size_t *len)
 {
 	const an_network *net = view->net;
@@ -265,7 +256,6 @@ char *an_view_gexf(const an_view *view, size_t *len)
 	sb_init(&sources);
 	sb_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	            "<gexf xmlns=\"http://www.gexf.net/1.2draft\"\n"
-	            "    xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"\n"
 	            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
 	            "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
 	            "http://www.gexf.net/1.2draft/gexf.xsd\"\n"
@@ -316,7 +306,6 @@ char *an_view_gexf(const an_view *view, size_t *len)
 		tie_values(net, l, &sources, v);
 		gexf_values(&b, TIE_ATTRIBUTES, v, T_COUNT);
 		gexf_spell(&b, &v[T_START], &v[T_END]);
-		gexf_color(&b, an_type_color(&net->types[t->type_index]));
 		sb_puts(&b, "      </edge>\n");
 	}
 	sb_puts(&b, "    </edges>\n  </graph>\n</gexf>\n");

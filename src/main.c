@@ -46,14 +46,16 @@ static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "ci
 	"      --all-actors       every actor of the period, even without ties\n"
 
 static const char MAIN_HELP[] =
-	"Usage: actornet COMMAND [OPTION]... FILE...\n"
+	"Usage: actornet COMMAND [OPTION]... [FILE]...\n"
 	"Draw diagrams of a network of actors and their dated ties, for a given period.\n"
 	"\n"
 	"Commands:\n"
-	"  render FILE -o OUT   check the network and draw it (SVG, PNG, PDF, DOT, JSON)\n"
+	"  render FILE -o OUT   check the network and draw it (SVG, PNG, PDF, DOT, JSON,\n"
+	"                       or a timeline page of a series: HTML)\n"
 	"  check FILE...        check network files and report every problem\n"
 	"  stats FILE           count ties per decade and type, actors, each actor's ties\n"
-	"  export FILE -o OUT   write it for Gephi, Cytoscape, yEd, networkx (GraphML, GEXF)\n"
+	"  export FILE -o OUT   write it for Gephi, Cytoscape, yEd, networkx (GraphML,\n"
+	"                       GEXF, JSON)\n"
 	"  import --actors CSV --ties CSV -o FILE\n"
 	"                       build a network file from spreadsheets saved as CSV\n"
 	"  help [COMMAND]       show this help, or a command's\n"
@@ -77,9 +79,10 @@ static const char RENDER_HELP[] =
 	"Check a network file, keep the ties that pass the filters, and draw them.\n"
 	"\n"
 	"Output:\n"
-	"  -o, --output FILE      write to FILE (repeatable); '-' is standard output.\n"
-	"                         The format comes from the extension: .svg .png .pdf,\n"
-	"                         .dot (the graph before layout) or .json (the data)\n"
+	"  -o, --output FILE      write to FILE (repeatable); '-' is standard output (SVG\n"
+	"                         unless -T). The format comes from the extension: .svg\n"
+	"                         .png .pdf, .dot or .gv (the graph before layout), .json\n"
+	"                         (the data), .html (a series' timeline page)\n"
 	"  -T, --format FORMAT    svg, png, pdf, dot, json or html, whatever the extension\n"
 	"  -l, --layout ENGINE    auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
 	"                         auto uses dot while the graph has at most " STRING(AN_DOT_MAX_EDGES) " ties\n"
@@ -150,7 +153,7 @@ static const char STATS_HELP[] =
 	"kind, and each actor's ties out, in and mutual, with render's filters.\n"
 	"\n"
 	"Tables:\n"
-	"      --by STEP          the periods of the first table: decade (default), year,\n"
+	"      --by STEP          the rows of the periods table: decade (default), year,\n"
 	"                         or Ny (5y: 1990-1994, 1995-1999, ...)\n"
 	"      --table NAME       only this table: periods, kinds or actors (repeatable)\n"
 	"  -T, --format FORMAT    text (default: aligned columns), csv or json\n"
@@ -1284,7 +1287,7 @@ static int cmd_render(int argc, char **argv)
 	if (optind + 1 < argc)
 		return usage_error("render ", "one network file at a time ('%s' is extra)", argv[optind + 1]);
 	if (npaths == 0)
-		return usage_error("render ", "no output given: use -o FILE (.svg, .png, .pdf, .dot or .json)");
+		return usage_error("render ", "no output given: use -o FILE (.svg, .png, .pdf, .dot, .json or .html)");
 	for (int i = 0; i < npaths; i++) {
 		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i]);
 		if (!format)

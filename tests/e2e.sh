@@ -230,3 +230,95 @@ assert ids == ['HAMAS', 'ISR', 'PRK'], ids\""
 check "--type and --confidence filter" sh -c "'$A' render -q '$NET' --type missiles,nuclear --confidence confirmed -o '$T/t.json' && python3 -c \"
 import json; d = json.load(open('$T/t.json')); ids = sorted(t['id'] for t in d['ties'])
 assert ids == ['komid-shig-ballistic-2021', 'prk-irn-nodong-engines-1999'], ids\""
+
+# --- stats: the tables of a report
+check "stats prints the three tables of the shipped network" sh -c "'$A' stats '$NET' >'$T/stats.txt' && diff -u tests/golden/iran-dprk-stats.txt '$T/stats.txt'"
+check "stats --table periods -T csv is the per-decade table" sh -c "'$A' stats '$NET' --table periods -T csv -o '$T/decades.csv' && diff -u tests/golden/iran-dprk-decades.csv '$T/decades.csv'"
+# The per-decade totals of stats are the ties that render draws for each decade.
+"$A" stats "$NET" -T json -o "$T/stats.json"
+python3 -c "
+import json
+for row in json.load(open('$T/stats.json'))['periods']:
+    if row['period'] != 'all':
+        print(row['period'], row['total'])
+" >"$T/stats-decades"
+check "stats' decade totals are the ties drawn per decade" diff -u "$T/decades.want" "$T/stats-decades"
+check "stats --period 1990s --by year has one row per year, then all" sh -c "'$A' stats '$NET' --period 1990s --by year --table periods -T csv | cut -d, -f1 | tr '\r\n' '  ' | grep -qx 'period 1990 1991 1992 1993 1994 1995 1996 1997 1998 1999 all '"
+check "stats' filters are render's: --type missiles counts 11 ties" sh -c "'$A' stats '$NET' --type missiles --table periods -T csv | grep -qx 'all,11,11.'"
+check "stats --focus HAMAS lists HAMAS and its two neighbours, most ties first" sh -c "[ \"\$('$A' stats '$NET' --focus HAMAS --table actors -T csv | cut -d, -f1 | tr -d '\r' | tr '\n' ' ')\" = 'actor HAMAS PRK ISR ' ]"
+
+# --- export: GraphML, GEXF and JSON, each valid against its published schema and read by networkx
+"$A" export "$NET" -o "$T/net.graphml"
+"$A" export "$NET" -o "$T/net.gexf"
+"$A" export "$NET" -o "$T/net.json"
+check "the GraphML is valid against GraphML 1.0's schema" xmllint --nonet --noout --schema tests/schemas/graphml.xsd "$T/net.graphml"
+check "the GEXF is valid against GEXF 1.2draft's schema" xmllint --nonet --noout --schema tests/schemas/gexf.xsd "$T/net.gexf"
+check "the JSON is valid against its schema" /usr/bin/python3 -c "
+import json, jsonschema
+schema = json.load(open('tests/schemas/actornet-json.schema.json'))
+jsonschema.Draft7Validator.check_schema(schema)
+jsonschema.validate(json.load(open('$T/net.json')), schema, cls=jsonschema.Draft7Validator)"
+check "the JSON export is render's JSON" sh -c "'$A' render -q '$NET' -o '$T/render.json' && cmp '$T/render.json' '$T/net.json'"
+check "networkx reads the GraphML: 16 actors, 62 ties, typed attributes" /usr/bin/python3 -c "
+import networkx as nx
+g = nx.read_graphml('$T/net.graphml')
+assert (g.number_of_nodes(), g.number_of_edges()) == (16, 62), (g.number_of_nodes(), g.number_of_edges())
+assert g.nodes['IRN']['kind'] == 'state' and g.nodes['IRN']['ties'] == 43, g.nodes['IRN']
+e = [d for _, _, d in g.edges(data=True) if d['tie'] == 'prk-irn-arms-1990s'][0]
+assert (e['type'], e['start'], e['end'], e['mutual']) == ('arms', '1990-01-01', '1999-12-31', False), e"
+# networkx reads a mutual tie as an edge each way: 62 ties, 21 of them mutual.
+check "networkx reads the GEXF: 16 actors, 62 ties (83 edges), dynamic, with spells" /usr/bin/python3 -c "
+import networkx as nx
+g = nx.read_gexf('$T/net.gexf')
+assert (g.number_of_nodes(), g.number_of_edges()) == (16, 83), (g.number_of_nodes(), g.number_of_edges())
+assert g.graph['mode'] == 'dynamic', g.graph
+e = [d for _, _, d in g.edges(data=True) if d['tie'] == 'prk-irn-arms-1990s'][0]
+assert e['spells'] == [('1990-01-01', '1999-12-31')], e
+assert g.nodes['PRK']['spells'] == [('1948-01-01', None)] or g.nodes['PRK']['spells'][0][0] == '1948-01-01', g.nodes['PRK']"
+check "export --period 1990s keeps the 1990s' 6 ties" sh -c "'$A' export -q '$NET' --period 1990s -o '$T/1990s.gexf' && [ \$(grep -c '<edge ' '$T/1990s.gexf') = 6 ]"
+for f in small; do
+	"$A" export -q "tests/fixtures/$f.yaml" -o "$T/$f.graphml"
+	"$A" export -q "tests/fixtures/$f.yaml" -o "$T/$f.gexf"
+	check "export of $f.yaml is the golden GraphML" diff -u "tests/golden/$f.graphml" "$T/$f.graphml"
+	check "export of $f.yaml is the golden GEXF" diff -u "tests/golden/$f.gexf" "$T/$f.gexf"
+done
+
+# --- import: spreadsheets to a checked network file
+import_case() { # import_case DIR OUTPUT: runs import on the CSV files DIR has
+	set -- "$1" "$2"
+	d=$1 out=$2
+	shift 2
+	for kind in sources types; do
+		[ -f "$d/$kind.csv" ] && set -- "$@" "--$kind" "$d/$kind.csv"
+	done
+	"$A" import --actors "$d/actors.csv" --ties "$d/ties.csv" "$@" --title "Imported" -o "$out"
+}
+import_case tests/import/good "$T/good.yaml" 2>"$T/good.err"
+check "import writes the golden network file, silently" sh -c "diff -u tests/import/good/expected.yaml '$T/good.yaml' && [ ! -s '$T/good.err' ]"
+check "the imported network passes check --strict" "$A" check --strict "$T/good.yaml"
+for d in tests/import/bad-*; do
+	echo keep >"$T/kept.yaml"
+	import_case "$d" "$T/kept.yaml" 2>"$T/bad.err"
+	rc=$?
+	check "import ${d#tests/import/}: exit 1, the exact messages, the output left alone" sh -c "[ $rc = 1 ] && diff -u '$d/expected' '$T/bad.err' && [ \"\$(cat '$T/kept.yaml')\" = keep ]"
+done
+# Round trip: a network saved as CSV the way a spreadsheet does, imported, is the same network.
+for n in "$NET" docs/example.yaml tests/fixtures/small.yaml; do
+	name=$(basename "$n" .yaml)
+	rm -rf "$T/csv-$name"
+	/usr/bin/python3 tests/network-to-csv.py "$n" "$T/csv-$name"
+	default=$(sed -n 2p "$T/csv-$name/options")
+	"$A" import -q --actors "$T/csv-$name/actors.csv" --ties "$T/csv-$name/ties.csv" \
+		--sources "$T/csv-$name/sources.csv" --types "$T/csv-$name/types.csv" \
+		${default:+--default-source "$default"} --title "$(sed -n 1p "$T/csv-$name/options")" \
+		-o "$T/csv-$name/network.yaml"
+	check "$name.yaml round-trips through CSV: check --strict passes, the same JSON" sh -c "
+		'$A' check -q '$T/csv-$name/network.yaml' &&
+		'$A' export -q '$n' -o '$T/csv-$name/before.json' &&
+		'$A' export -q '$T/csv-$name/network.yaml' -o '$T/csv-$name/after.json' &&
+		cmp '$T/csv-$name/before.json' '$T/csv-$name/after.json'"
+done
+check "import reads semicolon-separated CSV and writes to standard output" sh -c "
+	printf 'id;name;kind\nIRN;Iran;state\nPRK;North Korea;state\n' >'$T/semi-actors.csv' &&
+	printf 'from;to;type;when\nPRK;IRN;missiles;1993\n' >'$T/semi-ties.csv' &&
+	'$A' import -q --actors '$T/semi-actors.csv' --ties '$T/semi-ties.csv' -o - | '$A' check -q /dev/stdin"
