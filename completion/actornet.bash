@@ -46,9 +46,9 @@ _actornet_options()
 		valued=" -o --output -T --format $filters_valued --max-size "
 		;;
 	import)
-		long='--actors --ties --sources --types --default-source --title --output --quiet --help'
+		long='--actors --ties --sources --types --default-source --title --output --max-size --quiet --help'
 		short='-o -q -h'
-		valued=' --actors --ties --sources --types --default-source --title -o --output '
+		valued=' --actors --ties --sources --types --default-source --title -o --output --max-size '
 		;;
 	*)
 		long='' short='' valued=' '

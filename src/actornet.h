@@ -474,11 +474,13 @@ typedef struct {
  * The view's numbers for a report: its ties (each from/to pair) per period
  * and type, its actors per kind, and each actor's ties out, in and mutual,
  * as an aligned text table, CSV or JSON. The periods are those of
- * opt->step over the view's period (open ends: the years of its ties);
+ * opt->step over the view's period (an open end: the years of its ties);
  * a tie counts in every period its dates may overlap (opt->certain: only
  * where it certainly is), undated ties in a row of their own. Caller frees.
+ * NULL, with the error in diags, when the step gives more than
+ * AN_SERIES_MAX periods.
  */
-char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len);
+char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len, an_diags *diags);
 
 /*
  * The view as GraphML (typed attributes; every tie a directed edge) or as

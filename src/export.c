@@ -235,16 +235,23 @@ static void gexf_values(strbuf *b, const attribute *attrs, const value *v, size_
 	sb_puts(b, "        </attvalues>\n");
 }
 
-/* The spell of a dated actor or tie (open ends left out); nothing when both ends are open. */
-static void gexf_spell(strbuf *b, const value *start, const value *end)
+/* A day GEXF can hold: xsd:date has no year 0, so an earlier day is left open. */
+static const char *gexf_day(const value *v)
 {
-	if (!start->text && !end->text)
+	return v->text && strncmp(v->text, "0000", 4) != 0 ? v->text : NULL;
+}
+
+/* The spell of a dated actor or tie (open ends left out); nothing when both ends are open. */
+static void gexf_spell(strbuf *b, const value *start_value, const value *end_value)
+{
+	const char *start = gexf_day(start_value), *end = gexf_day(end_value);
+	if (!start && !end)
 		return;
 	sb_puts(b, "        <spells>\n          <spell");
-	if (start->text)
-		put_attr(b, "start", start->text);
-	if (end->text)
-		put_attr(b, "end", end->text);
+	if (start)
+		put_attr(b, "start", start);
+	if (end)
+		put_attr(b, "end", end);
 	sb_puts(b, "/>\n        </spells>\n");
 }
 

@@ -1,8 +1,10 @@
 /* import.c: turns spreadsheets saved as CSV (actors, ties, sources) into a network file, checked as `check` would. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -115,7 +117,7 @@ static bool csv_open(csv_file *f, const char *path, size_t max_size, an_diags *d
 		return false;
 	}
 	if (too_large) {
-		an_error(diags, (an_pos){0, 0}, "the file is larger than the limit of %zu bytes", max_size);
+		an_error(diags, (an_pos){0, 0}, "the file is larger than the limit of %zu bytes (raise it with --max-size)", max_size);
 		return false;
 	}
 	const unsigned char *u = (const unsigned char *)f->data;
@@ -254,19 +256,22 @@ static void mark(importer *im, const char *file, int line)
 	im->scanned = im->yaml.len;
 }
 
+/* A word YAML would read as text in any of its versions: an id that is no boolean or null. */
 static bool plain_word(const char *s)
 {
 	static const char *const RESERVED[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", NULL};
 	if (!an_valid_id(s))
 		return false;
-	for (size_t i = 0; RESERVED[i]; i++) {
-		const char *r = RESERVED[i], *p = s;
-		while (*r && (*p | 0x20) == *r)
-			r++, p++;
-		if (!*r && !*p)
+	for (size_t i = 0; RESERVED[i]; i++)
+		if (strcasecmp(s, RESERVED[i]) == 0)
 			return false;
-	}
 	return true;
+}
+
+/* true or false in any case (spreadsheets write TRUE and FALSE), as YAML's; else NULL. */
+static const char *boolean(const char *s)
+{
+	return strcasecmp(s, "true") == 0 ? "true" : strcasecmp(s, "false") == 0 ? "false" : NULL;
 }
 
 /* A YAML scalar: plain when it is a word YAML reads as text, else double-quoted. */
@@ -288,6 +293,12 @@ static void put_scalar(strbuf *b, const char *s)
 			sb_puts(b, "\\t");
 		} else if (c < 0x20 || c == 0x7F) {
 			sb_printf(b, "\\x%02X", c);
+		} else if (c == 0xC2 && (unsigned char)s[1] == 0x85) {
+			sb_puts(b, "\\N"); /* YAML reads U+0085, U+2028 and U+2029 as line breaks */
+			s++;
+		} else if (c == 0xE2 && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] & 0xFE) == 0xA8) {
+			sb_puts(b, (unsigned char)s[2] == 0xA8 ? "\\L" : "\\P");
+			s += 2;
 		} else {
 			sb_putc(b, (char)c);
 		}
@@ -348,11 +359,17 @@ static bool read_header(csv_file *f, header *h, an_diags *diags)
 	h->count = r.count;
 	for (size_t i = 0; ok && i < r.count; i++) {
 		char *name = trim(r.fields[i]);
-		for (char *p = name; *p; p++)
+		bool extension = (name[0] == 'x' || name[0] == 'X') && name[1] == '-';
+		for (char *p = name; *p && (!extension || p < name + 2); p++)
 			*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
 		if (!*name)
 			continue;
-		bool known = strncmp(name, "x-", 2) == 0;
+		if (extension && !an_valid_id(name)) {
+			an_error(diags, (an_pos){1, 0},
+			         "column '%s': an x- column's name continues with letters, digits, '-' or '_'", name);
+			continue;
+		}
+		bool known = extension;
 		for (size_t k = 0; !known && h->columns[k]; k++)
 			known = strcmp(name, h->columns[k]) == 0;
 		const char *best = known ? NULL : suggest_column(h->columns, name);
@@ -402,19 +419,23 @@ static const char *cell_of(const header *h, csv_record *r, const char *key)
 	return NULL;
 }
 
-/* Whether the row's shape is right (every field under a named column); reports it when not. */
-static bool row_fits(const header *h, csv_record *r, an_diags *diags)
+/*
+ * Reports a row whose fields do not match the header, and makes it match
+ * (missing fields empty, extra ones dropped), so that the rest of the row is
+ * still read and ties that name it are not reported as well.
+ */
+static void fit_row(const header *h, csv_record *r, an_diags *diags)
 {
-	if (r->count != h->count) {
+	if (r->count != h->count)
 		an_error(diags, (an_pos){r->line, 0}, "this row has %zu fields, the header %zu", r->count, h->count);
-		return false;
-	}
-	for (size_t i = 0; i < r->count; i++)
-		if (!h->keys[i] && *trim(r->fields[i])) {
+	for (size_t i = 0; i < r->count && i < h->count; i++)
+		if (!h->keys[i] && *trim(r->fields[i]))
 			an_error(diags, (an_pos){r->line, 0}, "a value in column %zu, which has no name in the header", i + 1);
-			return false;
-		}
-	return true;
+	while (r->count > h->count)
+		free(r->fields[--r->count]);
+	GROW(r->fields, r->cap, h->count);
+	while (r->count < h->count)
+		r->fields[r->count++] = xstrdup("");
 }
 
 static bool blank_row(csv_record *r)
@@ -454,17 +475,13 @@ static void put_cells(importer *im, const header *h, csv_record *r, const char *
 			continue;
 		sb_printf(&im->yaml, "%s%s: ", indent, key);
 		bool ids = strcmp(key, "from") == 0 || strcmp(key, "to") == 0 || strcmp(key, "sources") == 0;
-		bool flag = strcmp(key, "mutual") == 0 &&
-		            (strcmp(v, "TRUE") == 0 || strcmp(v, "FALSE") == 0 || strcmp(v, "True") == 0 ||
-		             strcmp(v, "False") == 0);
+		const char *flag = strcmp(key, "mutual") == 0 ? boolean(v) : NULL;
 		if (ids)
 			put_ids(&im->yaml, v);
-		else if (flag) /* as spreadsheets write them */
-			sb_puts(&im->yaml, v[0] == 'T' ? "true" : "false");
-		else if (strcmp(key, "mutual") == 0 && (strcmp(v, "true") == 0 || strcmp(v, "false") == 0))
-			sb_puts(&im->yaml, v);
+		else if (flag)
+			sb_puts(&im->yaml, flag);
 		else
-			put_scalar(&im->yaml, v);
+			put_scalar(&im->yaml, v); /* anything else in `mutual` is the loader's to report */
 		sb_putc(&im->yaml, '\n');
 	}
 }
@@ -486,8 +503,10 @@ static bool import_file(importer *im, const char *path, header *h,
 		csv_record r = {0};
 		int got;
 		while ((got = csv_next(&f, &r, im->diags)) == 1)
-			if (!blank_row(&r) && row_fits(h, &r, im->diags))
+			if (!blank_row(&r)) {
+				fit_row(h, &r, im->diags);
 				put_row(im, h, &r, path);
+			}
 		record_free(&r);
 		whole = got == 0;
 	}
@@ -502,27 +521,26 @@ static void put_source(importer *im, const header *h, csv_record *r, const char 
 		an_error(im->diags, (an_pos){r->line, 0}, "the source has no key: ties name their sources by it");
 		return;
 	}
+	bool more = false; /* cells besides key and text */
+	for (size_t i = 0; i < h->count; i++)
+		more |= h->keys[i] && strcmp(h->keys[i], "key") != 0 && strcmp(h->keys[i], "text") != 0 &&
+		        *trim(r->fields[i]);
+	if (text && more) {
+		an_error(im->diags, (an_pos){r->line, 0},
+		         "source '%s' has a 'text' and other columns: a source is either a whole citation (text) or title, author, date and url",
+		         key);
+		return;
+	}
 	if (!first_use(im, &im->source_rows, key, r->line, "source"))
 		return;
 	sb_puts(&im->yaml, "  ");
 	put_scalar(&im->yaml, key);
-	sb_puts(&im->yaml, ":");
 	if (text) {
-		bool more = false;
-		for (size_t i = 0; i < h->count; i++)
-			more |= h->keys[i] && strcmp(h->keys[i], "key") != 0 && strcmp(h->keys[i], "text") != 0 &&
-			        *trim(r->fields[i]);
-		if (more) {
-			an_error(im->diags, (an_pos){r->line, 0},
-			         "source '%s' has a 'text' and other columns: a source is either a whole citation (text) or title, author, date and url",
-			         key);
-			return;
-		}
-		sb_putc(&im->yaml, ' ');
+		sb_puts(&im->yaml, ": ");
 		put_scalar(&im->yaml, text);
 		sb_putc(&im->yaml, '\n');
 	} else {
-		sb_putc(&im->yaml, '\n');
+		sb_puts(&im->yaml, ":\n");
 		put_cells(im, h, r, (const char *const[]){"key", NULL}, "    ");
 	}
 	mark(im, path, r->line);
@@ -588,8 +606,10 @@ char *an_import_csv(const an_import_options *opt, an_diags *diags, size_t *len)
 	sb_puts(&im.yaml, "# Written by actornet import from");
 	const char *const named[] = {opt->sources, opt->actors, opt->types, opt->ties};
 	for (size_t i = 0, n = 0; i < 4; i++)
-		if (named[i])
-			sb_printf(&im.yaml, "%s %s", n++ ? "," : "", named[i]);
+		if (named[i]) {
+			sb_puts(&im.yaml, n++ ? ", " : " ");
+			put_scalar(&im.yaml, named[i]); /* escaped: a path may hold a line break */
+		}
 	sb_puts(&im.yaml, ".\nformat: 1\ntitle: ");
 	put_scalar(&im.yaml, opt->title);
 	sb_putc(&im.yaml, '\n');
@@ -630,7 +650,8 @@ char *an_import_csv(const an_import_options *opt, an_diags *diags, size_t *len)
 	if (whole) {
 		an_diags found;
 		an_diags_init(&found);
-		an_network *net = an_load_buffer("import", im.yaml.data, im.yaml.len, NULL, &found);
+		an_load_options unlimited = {.max_size = im.yaml.len + 1};
+		an_network *net = an_load_buffer("import", im.yaml.data, im.yaml.len, &unlimited, &found);
 		if (net)
 			an_validate(net, &found);
 		for (size_t i = 0; i < found.count; i++) {

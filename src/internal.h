@@ -37,7 +37,8 @@ void sb_putc(strbuf *b, char c);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /*
  * Text or an attribute value in XML or HTML: the five markup characters as
- * entities, and control characters XML 1.0 forbids as U+FFFD.
+ * entities, tab and line breaks as character references, and the characters
+ * XML 1.0 forbids (other controls, U+FFFE, U+FFFF) as U+FFFD.
  */
 void sb_put_xml(strbuf *b, const char *s);
 /* A JSON string, quotes included. */

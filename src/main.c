@@ -214,6 +214,7 @@ static const char IMPORT_HELP[] =
 	"      --default-source KEY  the source of the ties that name none\n"
 	"  -o, --output FILE      the network file to write ('-': standard output)\n"
 	"      --title TEXT       the network's title (default: the output's file name)\n"
+	"      --max-size BYTES   refuse CSV files larger than this (default 64M)\n"
 	"  -q, --quiet            do not print warnings\n"
 	"  -h, --help             show this help and exit\n"
 	"\n"
@@ -530,6 +531,19 @@ static int select_names(selection *sel, const an_network *net, const char *comma
 	return EXIT_OK;
 }
 
+/* Refuses an output that is one of the command's input files (never opened for writing). */
+static int refuse_input_as_output(const char *command, const char *output, const char *const *inputs,
+                                  size_t ninputs)
+{
+	struct stat in, out;
+	if (strcmp(output, "-") == 0 || stat(output, &out) != 0)
+		return EXIT_OK;
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+			return usage_error(command, "the output '%s' is the input file '%s' itself", output, inputs[i]);
+	return EXIT_OK;
+}
+
 static void select_free(selection *sel)
 {
 	free(sel->type_allowed);
@@ -567,16 +581,15 @@ typedef struct {
 	selection sel;
 } render_options;
 
-static const char *format_of(const char *path)
+/* The format that the path's extension names, one of `formats` (.gv is dot's), or NULL. */
+static const char *format_of(const char *path, const char *const *formats)
 {
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
 	if (!dot || (slash && dot < slash))
 		return NULL;
-	if (strcmp(dot, ".gv") == 0)
-		return "dot";
-	int i = index_of(dot + 1, FORMATS);
-	return i < 0 ? NULL : FORMATS[i];
+	int i = index_of(strcmp(dot, ".gv") == 0 ? "dot" : dot + 1, formats);
+	return i < 0 ? NULL : formats[i];
 }
 
 /*
@@ -1289,7 +1302,7 @@ static int cmd_render(int argc, char **argv)
 	if (npaths == 0)
 		return usage_error("render ", "no output given: use -o FILE (.svg, .png, .pdf, .dot, .json or .html)");
 	for (int i = 0; i < npaths; i++) {
-		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i]);
+		const char *format = o.format ? o.format : strcmp(paths[i], "-") == 0 ? "svg" : format_of(paths[i], FORMATS);
 		if (!format)
 			return usage_error("render ", "cannot tell the format of '%s' from its extension: use .svg, .png, .pdf, .dot, .json or .html, or -T FORMAT", paths[i]);
 		if (strcmp(format, "html") == 0) {
@@ -1301,12 +1314,11 @@ static int cmd_render(int argc, char **argv)
 		}
 		o.outputs[o.noutputs++] = (output){paths[i], format};
 	}
-	/* The network file is never opened for writing. */
-	struct stat in, out;
-	if (stat(argv[optind], &in) == 0)
-		for (int i = 0; i < o.noutputs; i++)
-			if (stat(o.outputs[i].path, &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-				return usage_error("render ", "the output '%s' is the network file itself", o.outputs[i].path);
+	for (int i = 0; i < o.noutputs; i++) {
+		int refused = refuse_input_as_output("render ", o.outputs[i].path, (const char *const[]){argv[optind]}, 1);
+		if (refused != EXIT_OK)
+			return refused;
+	}
 	if (o.sel.period && o.each)
 		return usage_error("render ", "--period and --each cannot go together: use --from and --to to narrow a series");
 	if ((from || to) && !o.each)
@@ -1374,19 +1386,6 @@ static int write_output(const char *path, const char *data, size_t len, bool qui
 	print_diags(&diags, quiet, NULL);
 	an_diags_free(&diags);
 	return ok ? EXIT_OK : EXIT_OUTPUT;
-}
-
-/* Refuses an output that is one of the command's input files (never opened for writing). */
-static int refuse_input_as_output(const char *command, const char *output, const char *const *inputs,
-                                  size_t ninputs)
-{
-	struct stat in, out;
-	if (strcmp(output, "-") == 0 || stat(output, &out) != 0)
-		return EXIT_OK;
-	for (size_t i = 0; i < ninputs; i++)
-		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-			return usage_error(command, "the output '%s' is the input file '%s' itself", output, inputs[i]);
-	return EXIT_OK;
 }
 
 /* The network file of stats and export: exactly one, after the options. */
@@ -1466,8 +1465,12 @@ static int cmd_stats(int argc, char **argv)
 		an_view view;
 		an_view_build(&view, net, &sel.filter);
 		size_t len;
-		char *text = an_stats(&view, &stats, &len);
-		status = write_output(path, text, len, sel.quiet);
+		an_diags diags;
+		an_diags_init(&diags);
+		char *text = an_stats(&view, &stats, &len, &diags);
+		print_diags(&diags, sel.quiet, NULL);
+		an_diags_free(&diags);
+		status = text ? write_output(path, text, len, sel.quiet) : EXIT_USAGE;
 		free(text);
 		an_view_free(&view);
 	}
@@ -1521,13 +1524,8 @@ static int cmd_export(int argc, char **argv)
 		return status;
 	if (!path)
 		return usage_error("export ", "no output given: use -o FILE (.graphml, .gexf or .json)");
-	if (!format) {
-		const char *dot = strrchr(path, '.');
-		int i = dot && !strchr(dot, '/') ? index_of(dot + 1, EXPORT_FORMATS) : -1;
-		if (i < 0)
-			return usage_error("export ", "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", path);
-		format = EXPORT_FORMATS[i];
-	}
+	if (!format && !(format = format_of(path, EXPORT_FORMATS)))
+		return usage_error("export ", "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", path);
 	status = refuse_input_as_output("export ", path, (const char *const[]){argv[optind]}, 1);
 	if (status == EXIT_OK)
 		status = select_period(&sel, "export ");
@@ -1575,6 +1573,7 @@ static int cmd_import(int argc, char **argv)
 		{"default-source", required_argument, NULL, OPT_DEFAULT_SOURCE},
 		{"title", required_argument, NULL, OPT_TITLE},
 		{"output", required_argument, NULL, 'o'},
+		{"max-size", required_argument, NULL, 'M'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -1605,6 +1604,10 @@ static int cmd_import(int argc, char **argv)
 			break;
 		case 'o':
 			path = optarg;
+			break;
+		case 'M':
+			if (!parse_size(optarg, &im.max_size))
+				return usage_error("import ", "--max-size needs a size such as 64M, not '%s'", optarg);
 			break;
 		case 'q':
 			quiet = true;

@@ -12,6 +12,7 @@ typedef struct {
 	char **cells;      /* row-major, owned */
 	size_t ncols, nrows, ncells, cap;
 	bool *numeric;     /* per column */
+	bool by_type;      /* JSON: the columns between the first and the last are under "ties" */
 } table;
 
 static void table_init(table *t, const char *name, size_t ncols)
@@ -119,7 +120,7 @@ static void put_csv_table(strbuf *b, const table *t)
 	}
 }
 
-/* Rows as JSON objects keyed by the header; numeric cells as numbers. */
+/* Rows as JSON objects keyed by the header; numeric cells as numbers; by type, the counts in "ties". */
 static void put_json_table(strbuf *b, const table *t)
 {
 	sb_puts(b, ",\n  ");
@@ -128,8 +129,12 @@ static void put_json_table(strbuf *b, const table *t)
 	for (size_t r = 1; r < t->nrows; r++) {
 		sb_puts(b, r > 1 ? ",\n    {" : "\n    {");
 		for (size_t c = 0; c < t->ncols; c++) {
-			if (c > 0)
-				sb_puts(b, ", ");
+			const char *separator = c == 0 ? "" : ", ";
+			if (t->by_type && c == t->ncols - 1) /* closes "ties" */
+				separator = c == 1 ? ", \"ties\": {}, " : "}, ";
+			else if (t->by_type && c == 1)
+				separator = ", \"ties\": {";
+			sb_puts(b, separator);
 			sb_put_json(b, cell(t, 0, c));
 			sb_puts(b, ": ");
 			if (t->numeric[c])
@@ -172,31 +177,38 @@ static bool ties_years(const an_view *view, int *first, int *last)
 }
 
 /*
- * The periods of the table: the steps over the view's period, whose open
- * ends are the years of its ties. NULL with *count 0 when there are none.
+ * The periods of the table: the steps over the view's period, an open end of
+ * which is the years of the view's ties (or the other end). False when there
+ * would be more than AN_SERIES_MAX of them (*count says how many).
  */
-static an_period *table_periods(const an_view *view, const an_step *step, size_t *count)
+static bool table_periods(const an_view *view, const an_step *step, an_period **periods, size_t *count)
 {
+	*periods = NULL;
 	*count = 0;
-	int first, last, month, day;
-	if (!ties_years(view, &first, &last))
-		return NULL;
-	if (view->has_period) {
-		if (view->period.first_day != AN_DAY_MIN)
-			an_civil_from_days(view->period.first_day, &first, &month, &day);
-		if (view->period.last_day != AN_DAY_MAX)
-			an_civil_from_days(view->period.last_day, &last, &month, &day);
-	}
-	if (last < first || first < 0)
-		return NULL;
-	an_period *periods = an_series(step, first, last, count);
-	if (!periods)
-		*count = 0;
-	return periods;
+	int first = 0, last = 0, data_first = 0, data_last = 0, month, day;
+	bool dated = ties_years(view, &data_first, &data_last);
+	bool has_first = view->has_period && view->period.first_day != AN_DAY_MIN;
+	bool has_last = view->has_period && view->period.last_day != AN_DAY_MAX;
+	if (!has_first && !has_last && !dated)
+		return true;
+	if (has_first)
+		an_civil_from_days(view->period.first_day, &first, &month, &day);
+	if (has_last)
+		an_civil_from_days(view->period.last_day, &last, &month, &day);
+	if (!has_first)
+		first = dated && (!has_last || data_first <= last) ? data_first : last;
+	if (!has_last)
+		last = dated && data_last >= first ? data_last : first;
+	first = first < 0 ? 0 : first; /* the calendar of dates starts at year 0 */
+	if (last < first)
+		return true;
+	*periods = an_series(step, first, last, count);
+	return *periods != NULL;
 }
 
 /* The ties per period and type: one column per type drawn, in the network's order. */
-static void periods_table(table *tab, const an_view *view, const an_stats_options *opt)
+static void periods_table(table *tab, const an_view *view, const an_stats_options *opt,
+                          an_period *periods, size_t nperiods)
 {
 	const an_network *net = view->net;
 	size_t *column = xmalloc((net->ntypes ? net->ntypes : 1) * sizeof *column);
@@ -207,8 +219,7 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 			if (net->ties[net->links[view->links[i]].tie].type_index == k)
 				column[k] = ntypes++;
 	}
-	size_t nperiods;
-	an_period *periods = table_periods(view, &opt->step, &nperiods);
+
 	/* Rows: the periods, then undated ties, then all ties once each. */
 	size_t nrows = nperiods + 2, width = ntypes + 1;
 	size_t *counts = xcalloc(nrows * width, sizeof *counts);
@@ -244,8 +255,8 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 	}
 	for (size_t c = 1; c <= width; c++)
 		tab->numeric[c] = true;
+	tab->by_type = true; /* a type may be named "total" or "period" */
 	free(counts);
-	free(periods);
 	free(column);
 }
 
@@ -332,14 +343,23 @@ static const char *step_name(const an_step *step, char *buf, size_t size)
 	return buf;
 }
 
-char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len)
+char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len, an_diags *diags)
 {
 	const an_network *net = view->net;
 	unsigned wanted = opt->tables ? opt->tables : AN_TABLE_PERIODS | AN_TABLE_KINDS | AN_TABLE_ACTORS;
+	an_period *periods = NULL;
+	size_t nperiods = 0;
+	if ((wanted & AN_TABLE_PERIODS) && !table_periods(view, &opt->step, &periods, &nperiods)) {
+		an_error(diags, (an_pos){0, 0},
+		         "%zu periods are too many for one table (at most %d): use a longer --by step, or --period",
+		         nperiods, AN_SERIES_MAX);
+		return NULL;
+	}
 	table tables[3];
 	size_t ntables = 0;
 	if (wanted & AN_TABLE_PERIODS)
-		periods_table(&tables[ntables++], view, opt);
+		periods_table(&tables[ntables++], view, opt, periods, nperiods);
+	free(periods);
 	if (wanted & AN_TABLE_KINDS)
 		kinds_table(&tables[ntables++], view);
 	if (wanted & AN_TABLE_ACTORS)

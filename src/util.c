@@ -379,12 +379,19 @@ void sb_put_xml(strbuf *b, const char *s)
 		case '>': sb_puts(b, "&gt;"); break;
 		case '"': sb_puts(b, "&quot;"); break;
 		case '\'': sb_puts(b, "&#39;"); break;
-		case '\t': case '\n': case '\r': sb_putc(b, (char)c); break;
+		/* As references, so that attribute values keep them (a parser turns them into spaces). */
+		case '\t': sb_puts(b, "&#9;"); break;
+		case '\n': sb_puts(b, "&#10;"); break;
+		case '\r': sb_puts(b, "&#13;"); break;
 		default:
-			if (c >= 0x20)
-				sb_putc(b, (char)c);
-			else
+			if (c < 0x20) {
 				sb_puts(b, "\xEF\xBF\xBD"); /* U+FFFD: XML 1.0 has no other control characters */
+			} else if (c == 0xEF && (unsigned char)s[1] == 0xBF && ((unsigned char)s[2] & 0xFE) == 0xBE) {
+				sb_puts(b, "\xEF\xBF\xBD"); /* nor U+FFFE and U+FFFF */
+				s += 2;
+			} else {
+				sb_putc(b, (char)c);
+			}
 		}
 	}
 }

@@ -322,3 +322,20 @@ check "import reads semicolon-separated CSV and writes to standard output" sh -c
 	printf 'id;name;kind\nIRN;Iran;state\nPRK;North Korea;state\n' >'$T/semi-actors.csv' &&
 	printf 'from;to;type;when\nPRK;IRN;missiles;1993\n' >'$T/semi-ties.csv' &&
 	'$A' import -q --actors '$T/semi-actors.csv' --ties '$T/semi-ties.csv' -o - | '$A' check -q /dev/stdin"
+
+# --- texts and dates that exports must carry unchanged (tests/fixtures/export.yaml)
+"$A" export -q tests/fixtures/export.yaml -o "$T/texts.gexf"
+"$A" export -q tests/fixtures/export.yaml -o "$T/texts.graphml"
+check "tabs, line breaks and U+FFFE keep the GEXF valid" xmllint --nonet --noout --schema tests/schemas/gexf.xsd "$T/texts.gexf"
+check "tabs, line breaks and U+FFFE keep the GraphML valid" xmllint --nonet --noout --schema tests/schemas/graphml.xsd "$T/texts.graphml"
+check "networkx reads the texts back as written (U+FFFE as U+FFFD), year 0 left open" /usr/bin/python3 -c "
+import networkx as nx
+for g in (nx.read_gexf('$T/texts.gexf'), nx.read_graphml('$T/texts.graphml')):
+    assert g.nodes['NEW']['name'] == 'Line one\nline two', g.nodes['NEW']
+    assert g.nodes['OLD']['name'] == 'Ancient\tstate', g.nodes['OLD']
+    notes = [d.get('note') for _, _, d in g.edges(data=True) if d.get('tie') == 'old-new']
+    assert notes == ['CR\r\nLF and \ufffd'], notes
+assert nx.read_gexf('$T/texts.gexf').nodes['OLD']['spells'] == [('None', '0100-12-31')]"
+check "stats --period 2015- counts a tie still going on since 0090" sh -c "'$A' stats -q tests/fixtures/export.yaml --period 2015- --table periods -T csv | tr -d '\r' | tr '\n' ' ' | grep -qx 'period,trade,total 2010s,1,1 all,1,1 '"
+check "stats refuses more than 1000 periods (exit 2)" sh -c "'$A' stats -q '$NET' --by year --period 0001/2023 2>'$T/many.err'; [ \$? = 2 ] && grep -qx 'actornet: error: 2023 periods are too many for one table (at most 1000): use a longer --by step, or --period' '$T/many.err'"
+check "stats -T json keeps a type named total apart from the total" sh -c "printf 'format: 1\ntitle: T\ntypes:\n  total: {label: Total}\nactors:\n  A: {name: A, kind: state}\n  B: {name: B, kind: state}\nties:\n  - {from: A, to: B, type: total, when: \"2001\"}\n' >'$T/total.yaml' && '$A' stats -q '$T/total.yaml' --table periods -T json | grep -qF '{\"period\": \"2000s\", \"ties\": {\"total\": 1}, \"total\": 1}'"
