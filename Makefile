@@ -108,7 +108,8 @@ deps:
 	@scripts/install-deps --check 2>/dev/null || scripts/install-deps
 
 # Every network: whole, its decade series (every actor in one place) as SVG and PNG,
-# and the series' timeline page, with what is outside each decade drawn faintly.
+# the series' timeline page, with what is outside each decade drawn faintly, its
+# tables (stats) and its exports for Gephi and Cytoscape.
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
@@ -119,6 +120,10 @@ demo: deps
 		bin/actornet render -q $$net --each decade \
 			-o "out/$$name-{period}.svg" -o "out/$$name-{period}.png" || exit 1; \
 		bin/actornet render -q $$net --each decade --ghost -o "out/$$name.html" || exit 1; \
+		echo "stats, export $$net -> out/$$name-stats.txt, out/$$name.gexf, out/$$name.graphml"; \
+		bin/actornet stats -q $$net -o "out/$$name-stats.txt" || exit 1; \
+		bin/actornet export -q $$net -o "out/$$name.gexf" || exit 1; \
+		bin/actornet export -q $$net -o "out/$$name.graphml" || exit 1; \
 	done
 
 # The README's pictures, drawn anew after a change to how diagrams look.
