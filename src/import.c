@@ -1,4 +1,4 @@
-/* import.c: turns spreadsheets saved as CSV (actors, ties, sources) into a network file, checked as `check` would. */
+/* import.c: turns spreadsheets saved as CSV (actors, ties, sources, types) into a network file, checked as `check` would. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 
 #define DEFAULT_MAX_SIZE (64u << 20)
 
-/* The columns of each file: the format's keys. The first is the row's key; x- columns are extensions. */
+/* The columns of each file: the format's keys (x- columns are extensions). */
 static const char *const ACTOR_COLUMNS[] = {"id",     "name",    "label", "kind", "type",
                                             "region", "part_of", "when",  "url",  "note", NULL};
 static const char *const TIE_COLUMNS[] = {"id",      "from",   "to",    "type",  "when", "confidence",
