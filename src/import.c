@@ -138,17 +138,16 @@ static bool csv_open(csv_file *f, const char *path, size_t max_size, an_diags *d
 		         "the file contains a NUL byte: is it a spreadsheet rather than CSV?");
 		return false;
 	}
-	/* The separator: a comma, unless the header line has none but has semicolons or tabs. */
-	size_t end = f->at;
-	while (end < f->len && f->data[end] != '\n')
-		end++;
-	f->separator = ',';
-	if (!memchr(f->data + f->at, ',', end - f->at)) {
-		if (memchr(f->data + f->at, ';', end - f->at))
-			f->separator = ';';
-		else if (memchr(f->data + f->at, '\t', end - f->at))
-			f->separator = '\t';
+	/* The separator: a comma, unless the header has none outside quotes but has semicolons or tabs. */
+	bool quoted = false, comma = false, semicolon = false, tab = false;
+	for (size_t i = f->at; i < f->len && (quoted || f->data[i] != '\n'); i++) {
+		char c = f->data[i];
+		quoted ^= c == '"';
+		comma |= !quoted && c == ',';
+		semicolon |= !quoted && c == ';';
+		tab |= !quoted && c == '\t';
 	}
+	f->separator = comma || !(semicolon || tab) ? ',' : semicolon ? ';' : '\t';
 	return true;
 }
 

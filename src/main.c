@@ -253,15 +253,28 @@ static int usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* Reports what getopt_long refused: an unknown option, or one without its value. */
-static int bad_option(const char *command, int c, char **argv)
+/*
+ * Reports what getopt_long refused: an unknown option, one without its value,
+ * or the start of several long options' names.
+ */
+static int bad_option(const char *command, int c, char **argv, const struct option *options)
 {
 	const char *arg = argv[optind - 1];
 	if (c == ':')
 		return usage_error(command, "option '%s' needs a value", arg);
 	if (optopt && strncmp(arg, "--", 2) != 0)
 		return usage_error(command, "unknown option '-%c'", optopt);
-	return usage_error(command, "unknown option '%s'", arg);
+	size_t n = strcspn(arg + 2, "=");
+	strbuf names;
+	sb_init(&names);
+	int matches = 0;
+	for (const struct option *o = options; strncmp(arg, "--", 2) == 0 && o->name; o++)
+		if (strncmp(o->name, arg + 2, n) == 0)
+			sb_printf(&names, "%s--%s", matches++ ? ", " : "", o->name);
+	int status = matches > 1 ? usage_error(command, "option '%.*s' is ambiguous: %s", (int)n + 2, arg, names.data)
+	                         : usage_error(command, "unknown option '%s'", arg);
+	sb_free(&names);
+	return status;
 }
 
 /* Prints the diagnostics and, when there are any, the count line; returns the error count. */
@@ -343,7 +356,7 @@ static int cmd_check(int argc, char **argv)
 			fputs(CHECK_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return bad_option("check ", c, argv);
+			return bad_option("check ", c, argv, options);
 		}
 	}
 	if (optind >= argc)
@@ -1292,7 +1305,7 @@ static int cmd_render(int argc, char **argv)
 			fputs(RENDER_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return bad_option("render ", c, argv);
+			return bad_option("render ", c, argv, options);
 		}
 	}
 	if (optind >= argc)
@@ -1446,7 +1459,7 @@ static int cmd_stats(int argc, char **argv)
 			fputs(STATS_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return bad_option("stats ", c, argv);
+			return bad_option("stats ", c, argv, options);
 		}
 	}
 	int status = one_network_file("stats ", argc, argv);
@@ -1516,7 +1529,7 @@ static int cmd_export(int argc, char **argv)
 			fputs(EXPORT_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return bad_option("export ", c, argv);
+			return bad_option("export ", c, argv, options);
 		}
 	}
 	int status = one_network_file("export ", argc, argv);
@@ -1616,7 +1629,7 @@ static int cmd_import(int argc, char **argv)
 			fputs(IMPORT_HELP, stdout);
 			return EXIT_OK;
 		default:
-			return bad_option("import ", c, argv);
+			return bad_option("import ", c, argv, options);
 		}
 	}
 	if (optind < argc)

@@ -318,8 +318,8 @@ for n in "$NET" docs/example.yaml tests/fixtures/small.yaml; do
 		'$A' export -q '$T/csv-$name/network.yaml' -o '$T/csv-$name/after.json' &&
 		cmp '$T/csv-$name/before.json' '$T/csv-$name/after.json'"
 done
-check "import reads semicolon-separated CSV and writes to standard output" sh -c "
-	printf 'id;name;kind\nIRN;Iran;state\nPRK;North Korea;state\n' >'$T/semi-actors.csv' &&
+check "import reads semicolon-separated CSV (commas in quotes) and writes to standard output" sh -c "
+	printf 'id;name;\"kind\"\nIRN;\"Iran, Islamic Republic of\";state\nPRK;North Korea, DPRK;state\n' >'$T/semi-actors.csv' &&
 	printf 'from;to;type;when\nPRK;IRN;missiles;1993\n' >'$T/semi-ties.csv' &&
 	'$A' import -q --actors '$T/semi-actors.csv' --ties '$T/semi-ties.csv' -o - | '$A' check -q /dev/stdin"
 

@@ -49,3 +49,5 @@ run "$A" import --actors a.csv --ties t.csv
 run "$A" import --actors a.csv --ties t.csv -o x.yaml extra.csv
 run "$A" import --actors "$NET" --ties t.csv -o "$NET"
 run "$A" help import
+run "$A" render "$NET" --no -o x.svg
+run "$A" stats "$NET" --t missiles
