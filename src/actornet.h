@@ -483,12 +483,11 @@ typedef struct {
 char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len, an_diags *diags);
 
 /*
- * The view as GraphML (typed attributes; every tie a directed edge) or as
- * GEXF 1.2draft (a dynamic graph: each actor's and tie's dates are its
- * spell, so Gephi's timeline plays the network). No colours: the published
- * 1.2draft schema puts viz:color in the wrong namespace, so a valid file
- * cannot carry them as Gephi reads them; Gephi colours by the `type`
- * attribute instead. Caller frees.
+ * The view as GraphML (typed attributes) or as GEXF 1.2draft (a dynamic
+ * graph: each actor's and tie's dates are its spell, so Gephi's timeline
+ * plays the network; each tie in its type's colour). In both every tie is a
+ * directed edge with a `mutual` attribute: networkx refuses undirected edges
+ * in a directed graph, and Gephi refuses GEXF's "mutual". Caller frees.
  */
 char *an_view_graphml(const an_view *view, size_t *len);
 char *an_view_gexf(const an_view *view, size_t *len);
