@@ -9,21 +9,24 @@
 /* An attribute of actors or ties, as both formats declare it. */
 typedef struct {
 	const char *name;
-	const char *type; /* GraphML's attr.type, which GEXF's type names share */
+	const char *type;  /* GraphML's attr.type, which GEXF's type names share */
+	bool graphml_only; /* GEXF has it already: the element's label, or its spell */
 } attribute;
 
 static const attribute ACTOR_ATTRIBUTES[] = {
-	{"name", "string"}, {"label", "string"}, {"kind", "string"},  {"type", "string"},
-	{"region", "string"}, {"part_of", "string"}, {"when", "string"}, {"start", "string"},
-	{"end", "string"}, {"url", "string"}, {"note", "string"}, {"ties", "int"},
+	{"name", "string", false},   {"label", "string", true},  {"kind", "string", false},
+	{"type", "string", false},   {"region", "string", false}, {"part_of", "string", false},
+	{"when", "string", false},   {"start", "string", true},  {"end", "string", true},
+	{"url", "string", false},    {"note", "string", false},  {"ties", "int", false},
 };
 enum { A_NAME, A_LABEL, A_KIND, A_TYPE, A_REGION, A_PART_OF, A_WHEN, A_START, A_END, A_URL, A_NOTE, A_TIES, A_COUNT };
 
 static const attribute TIE_ATTRIBUTES[] = {
-	{"tie", "string"},   {"type", "string"},     {"type_label", "string"}, {"when", "string"},
-	{"start", "string"}, {"end", "string"},      {"uncertain", "boolean"}, {"label", "string"},
-	{"confidence", "string"}, {"mutual", "boolean"}, {"sources", "string"}, {"grade", "string"},
-	{"note", "string"},
+	{"tie", "string", false},        {"type", "string", false},    {"type_label", "string", false},
+	{"when", "string", false},       {"start", "string", true},    {"end", "string", true},
+	{"uncertain", "boolean", false}, {"label", "string", true},    {"confidence", "string", false},
+	{"mutual", "boolean", false},    {"sources", "string", false}, {"grade", "string", false},
+	{"note", "string", false},
 };
 enum { T_TIE, T_TYPE, T_TYPE_LABEL, T_WHEN, T_START, T_END, T_UNCERTAIN, T_LABEL, T_CONFIDENCE, T_MUTUAL,
        T_SOURCES, T_GRADE, T_NOTE, T_COUNT };
@@ -217,8 +220,9 @@ static void gexf_attributes(strbuf *b, const char *domain, const attribute *attr
 {
 	sb_printf(b, "    <attributes class=\"%s\" mode=\"static\">\n", domain);
 	for (size_t i = 0; i < n; i++)
-		sb_printf(b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", attrs[i].name,
-		          attrs[i].name, gexf_type(attrs[i].type));
+		if (!attrs[i].graphml_only)
+			sb_printf(b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", attrs[i].name,
+			          attrs[i].name, gexf_type(attrs[i].type));
 	sb_puts(b, "    </attributes>\n");
 }
 
@@ -226,7 +230,7 @@ static void gexf_values(strbuf *b, const attribute *attrs, const value *v, size_
 {
 	sb_puts(b, "        <attvalues>\n");
 	for (size_t i = 0; i < n; i++) {
-		if (!v[i].text)
+		if (!v[i].text || attrs[i].graphml_only)
 			continue;
 		sb_printf(b, "          <attvalue for=\"%s\"", attrs[i].name);
 		put_attr(b, "value", v[i].text);
