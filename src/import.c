@@ -8,8 +8,6 @@
 
 #include "internal.h"
 
-#define DEFAULT_MAX_SIZE (64u << 20)
-
 /* The columns of each file: the format's keys (x- columns are extensions). */
 static const char *const ACTOR_COLUMNS[] = {"id",     "name",    "label", "kind", "type",
                                             "region", "part_of", "when",  "url",  "note", NULL};
@@ -101,32 +99,18 @@ static bool csv_open(csv_file *f, const char *path, size_t max_size, an_diags *d
 		return false;
 	}
 	strbuf b;
-	sb_init(&b);
-	char chunk[65536];
-	size_t n;
-	bool too_large = false;
-	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0 && !too_large) {
-		sb_add(&b, chunk, n);
-		too_large = b.len > max_size;
-	}
-	bool failed = ferror(in);
+	bool read = read_all(in, max_size, &b, diags);
 	fclose(in);
+	if (!read)
+		return false;
 	f->data = sb_take(&b, &f->len);
-	if (failed) {
-		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
-		return false;
-	}
-	if (too_large) {
-		an_error(diags, (an_pos){0, 0}, "the file is larger than the limit of %zu bytes (raise it with --max-size)", max_size);
-		return false;
-	}
 	const unsigned char *u = (const unsigned char *)f->data;
-	if (f->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+	int mark = byte_order_mark(u, f->len);
+	if (mark < 0) {
 		an_error(diags, (an_pos){1, 0}, "the file is UTF-16: save it as \"CSV UTF-8\"");
 		return false;
 	}
-	if (f->len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-		f->at = 3;
+	f->at = (size_t)mark;
 	size_t valid = f->at + valid_utf8(u + f->at, f->len - f->at);
 	if (valid < f->len) {
 		an_error(diags, (an_pos){line_at(f->data, valid), 0},

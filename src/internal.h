@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "actornet.h"
 
@@ -85,6 +86,20 @@ size_t si_put(strindex *ix, const char *key, size_t value);
 size_t si_get(const strindex *ix, const char *key);
 /* As si_get, and *stored is the key stored equal to key (or NULL). */
 size_t si_find(const strindex *ix, const char *key, const char **stored);
+
+/* The default limit on an input file's size (--max-size). */
+#define DEFAULT_MAX_SIZE ((size_t)64 << 20)
+
+/* Reports an input file past its size limit (diagnostics without a position). */
+void file_too_large(an_diags *diags, size_t max_size);
+/*
+ * Reads the rest of f into out (emptied first; NUL-terminated); false, with
+ * the problem reported ("cannot read the file" or too large) and out freed,
+ * on a read error or past max_size bytes.
+ */
+bool read_all(FILE *f, size_t max_size, strbuf *out, an_diags *diags);
+/* 3 for a UTF-8 byte-order mark (to skip), -1 for UTF-16's (to refuse), else 0. */
+int byte_order_mark(const unsigned char *p, size_t n);
 
 /* Reads or writes exactly n bytes, retrying when interrupted; false at end of file or on error (errno). */
 bool read_full(int fd, void *buf, size_t n);

@@ -10,7 +10,6 @@
 #include "events.h"
 #include "internal.h"
 
-#define DEFAULT_MAX_SIZE ((size_t)64 << 20)
 /* The format nests five levels (file, ties, tie, from list); extensions get some room. */
 #define MAX_DEPTH 24
 /* The longest text a network file needs (a long description is a few kilobytes). */
@@ -129,12 +128,6 @@ static an_pos offset_pos(loader *L, size_t offset)
 		}
 	}
 	return p;
-}
-
-static void file_too_large(an_diags *diags, size_t max_size)
-{
-	an_error(diags, (an_pos){0, 0},
-	         "the file is larger than the limit of %zu bytes (raise it with --max-size)", max_size);
 }
 
 static void syntax_error(loader *L)
@@ -1252,16 +1245,6 @@ static void loader_free(loader *L)
 	si_free(&L->texts);
 }
 
-/* 3 for a UTF-8 byte-order mark (skipped), -1 for UTF-16's (refused), else 0. */
-static int byte_order_mark(const unsigned char *p, size_t n)
-{
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		return 3;
-	if (n >= 2 && (p[0] == 0xFE || p[0] == 0xFF) && (p[0] ^ p[1]) == 0x01)
-		return -1;
-	return 0;
-}
-
 static void utf16_error(an_diags *diags)
 {
 	an_error(diags, (an_pos){1, 1}, "the file is UTF-16: save it as UTF-8 (network files are UTF-8)");
@@ -1321,23 +1304,9 @@ static an_network *load_unstreamed(const char *path, FILE *f, size_t max_size,
                                    const an_load_options *opt, an_diags *diags)
 {
 	strbuf buf;
-	sb_init(&buf);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (buf.len + n > max_size) {
-			file_too_large(diags, max_size);
-			sb_free(&buf);
-			return NULL;
-		}
-		sb_add(&buf, chunk, n);
-	}
-	if (ferror(f)) {
-		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
-		sb_free(&buf);
+	if (!read_all(f, max_size, &buf, diags))
 		return NULL;
-	}
-	an_network *net = an_load_buffer(path, buf.data ? buf.data : "", buf.len, opt, diags);
+	an_network *net = an_load_buffer(path, buf.data, buf.len, opt, diags);
 	sb_free(&buf);
 	return net;
 }

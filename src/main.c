@@ -44,6 +44,10 @@ static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "ci
 	"  -f, --focus ID         only actors within --depth ties of ID (repeatable)\n" \
 	"  -d, --depth N          hops from the focus (default 1)\n" \
 	"      --all-actors       every actor of the period, even without ties\n"
+/* The rest of a selection's options (SELECTION_OPTIONS), under "Other:". */
+#define SELECTION_OTHER_HELP \
+	"      --max-size BYTES   refuse network files larger than this (default 64M)\n" \
+	"  -q, --quiet            do not print warnings\n"
 
 static const char MAIN_HELP[] =
 	"Usage: actornet COMMAND [OPTION]... [FILE]...\n"
@@ -124,8 +128,7 @@ static const char RENDER_HELP[] =
 	FILTERS_HELP
 	"\n"
 	"Other:\n"
-	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
-	"  -q, --quiet            do not print warnings\n"
+	SELECTION_OTHER_HELP
 	"  -v, --verbose          say how each diagram was laid out, and how long it took\n"
 	"  -h, --help             show this help and exit\n"
 	"\n"
@@ -166,8 +169,7 @@ static const char STATS_HELP[] =
 	FILTERS_HELP
 	"\n"
 	"Other:\n"
-	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
-	"  -q, --quiet            do not print warnings\n"
+	SELECTION_OTHER_HELP
 	"  -h, --help             show this help and exit\n"
 	"\n"
 	"Examples:\n"
@@ -191,8 +193,7 @@ static const char EXPORT_HELP[] =
 	FILTERS_HELP
 	"\n"
 	"Other:\n"
-	"      --max-size BYTES   refuse network files larger than this (default 64M)\n"
-	"  -q, --quiet            do not print warnings\n"
+	SELECTION_OTHER_HELP
 	"  -h, --help             show this help and exit\n"
 	"\n"
 	"Examples:\n"
@@ -318,6 +319,15 @@ static bool parse_size(const char *s, size_t *out)
 	return true;
 }
 
+/* Parses --max-size's value (optarg); false after reporting a usage error. */
+static bool parse_max_size(const char *command, size_t *out)
+{
+	if (parse_size(optarg, out))
+		return true;
+	usage_error(command, "--max-size needs a size such as 64M, not '%s'", optarg);
+	return false;
+}
+
 static int index_of(const char *word, const char *const *names)
 {
 	for (int i = 0; names[i]; i++)
@@ -349,8 +359,8 @@ static int cmd_check(int argc, char **argv)
 			quiet = true;
 			break;
 		case 'M':
-			if (!parse_size(optarg, &load.max_size))
-				return usage_error("check ", "--max-size needs a size such as 64M, not '%s'", optarg);
+			if (!parse_max_size("check ", &load.max_size))
+				return EXIT_USAGE;
 			break;
 		case 'h':
 			fputs(CHECK_HELP, stdout);
@@ -455,9 +465,7 @@ static int select_option(selection *sel, const char *command, int c)
 		sel->filter.all_actors = true;
 		return EXIT_OK;
 	case 'M':
-		if (!parse_size(optarg, &sel->load.max_size))
-			return usage_error(command, "--max-size needs a size such as 64M, not '%s'", optarg);
-		return EXIT_OK;
+		return parse_max_size(command, &sel->load.max_size) ? EXIT_OK : EXIT_USAGE;
 	case 'q':
 		sel->quiet = true;
 		return EXIT_OK;
@@ -1619,8 +1627,8 @@ static int cmd_import(int argc, char **argv)
 			path = optarg;
 			break;
 		case 'M':
-			if (!parse_size(optarg, &im.max_size))
-				return usage_error("import ", "--max-size needs a size such as 64M, not '%s'", optarg);
+			if (!parse_max_size("import ", &im.max_size))
+				return EXIT_USAGE;
 			break;
 		case 'q':
 			quiet = true;

@@ -416,3 +416,41 @@ void sb_put_json(strbuf *b, const char *s)
 	}
 	sb_putc(b, '"');
 }
+
+void file_too_large(an_diags *diags, size_t max_size)
+{
+	an_error(diags, (an_pos){0, 0},
+	         "the file is larger than the limit of %zu bytes (raise it with --max-size)", max_size);
+}
+
+bool read_all(FILE *f, size_t max_size, strbuf *out, an_diags *diags)
+{
+	sb_init(out);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (out->len + n > max_size) {
+			file_too_large(diags, max_size);
+			sb_free(out);
+			return false;
+		}
+		sb_add(out, chunk, n);
+	}
+	if (ferror(f)) {
+		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
+		sb_free(out);
+		return false;
+	}
+	if (!out->data)
+		sb_add(out, "", 0);
+	return true;
+}
+
+int byte_order_mark(const unsigned char *p, size_t n)
+{
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	if (n >= 2 && (p[0] == 0xFE || p[0] == 0xFF) && (p[0] ^ p[1]) == 0x01)
+		return -1;
+	return 0;
+}

@@ -6,15 +6,7 @@ T=${TMP:-tests/tmp}/e2e
 rm -rf "$T" && mkdir -p "$T"
 NET=networks/iran-dprk.yaml
 
-check() { # check NAME COMMAND...: ok when the command succeeds
-	name=$1
-	shift
-	if "$@" >"$T/check.out" 2>&1; then
-		echo "ok $name"
-	else
-		echo "not ok $name: $(head -c 600 "$T/check.out" | tr '\n' ' ')"
-	fi
-}
+. tests/check.sh
 
 # The SVG's tie and actor ids, sorted (xmllint decodes Graphviz's &#45; escapes).
 svg_ids() { # svg_ids FILE PREFIX

@@ -6,15 +6,7 @@ rm -rf "$T" && mkdir -p "$T"
 D=$(cd "$T" && pwd)/stage
 P=/opt/actornet
 
-check() { # check NAME COMMAND...: ok when the command succeeds
-	name=$1
-	shift
-	if "$@" >"$T/check.out" 2>&1; then
-		echo "ok $name"
-	else
-		echo "not ok $name: $(head -c 600 "$T/check.out" | tr '\n' ' ')"
-	fi
-}
+. tests/check.sh
 
 version=$(sed -n 's/^#define ACTORNET_VERSION "\(.*\)"$/\1/p' src/actornet.h)
 check "make install DESTDIR=... PREFIX=$P" make --no-print-directory -s install DESTDIR="$D" PREFIX="$P"

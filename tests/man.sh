@@ -44,23 +44,20 @@ fi
 if ! command -v mandoc >/dev/null 2>&1; then
 	fail "mandoc -Tlint -W warning is silent on $PAGE" "mandoc is not installed (apt-get install mandoc)"
 else
-	mandoc -Tlint -W warning "$PAGE" >"$T/lint" 2>&1
-	rc=$?
-	if [ "$rc" = 0 ] && [ ! -s "$T/lint" ]; then
-		pass "mandoc -Tlint -W warning is silent on $PAGE"
-	else
-		fail "mandoc -Tlint -W warning is silent on $PAGE" "exit $rc: $(head -n 5 "$T/lint" | oneline)"
-	fi
-	# As installed: @VERSION@ replaced with the version.
+	# As written, and as installed: @VERSION@ replaced with the version.
 	version=$("$ACTORNET" --version 2>/dev/null | sed -n 's/^actornet //p')
 	sed "s/@VERSION@/${version:-0.0.0}/g" "$PAGE" >"$T/actornet.1"
-	mandoc -Tlint -W warning "$T/actornet.1" >"$T/lint" 2>&1
-	rc=$?
-	if [ "$rc" = 0 ] && [ ! -s "$T/lint" ]; then
-		pass "mandoc -Tlint -W warning is silent on $PAGE with @VERSION@ replaced"
-	else
-		fail "mandoc -Tlint -W warning is silent on $PAGE with @VERSION@ replaced" "exit $rc: $(head -n 5 "$T/lint" | oneline)"
-	fi
+	for page in "$PAGE" "$T/actornet.1"; do
+		name="mandoc -Tlint -W warning is silent on $PAGE"
+		[ "$page" = "$PAGE" ] || name="$name with @VERSION@ replaced"
+		mandoc -Tlint -W warning "$page" >"$T/lint" 2>&1
+		rc=$?
+		if [ "$rc" = 0 ] && [ ! -s "$T/lint" ]; then
+			pass "$name"
+		else
+			fail "$name" "exit $rc: $(head -n 5 "$T/lint" | oneline)"
+		fi
+	done
 fi
 if grep -q '^\.Os actornet @VERSION@$' "$PAGE"; then
 	pass "$PAGE takes its version from the build (.Os actornet @VERSION@)"
