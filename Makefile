@@ -11,7 +11,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
-	src/filter.c src/builder.c src/render.c src/json.c src/output.c src/timeline.c \
+	src/filter.c src/builder.c src/render.c src/fit.c src/json.c src/output.c src/timeline.c \
 	src/stats.c src/export.c src/import.c
 HEADERS = src/actornet.h src/internal.h src/graph.h src/events.h
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
@@ -45,7 +45,7 @@ COMPLETIONDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 # The version has one home, src/actornet.h; the man page takes it from there.
 VERSION = $(shell sed -n 's/^\#define ACTORNET_VERSION "\(.*\)"$$/\1/p' src/actornet.h)
 
-.PHONY: all deps demo check test unit asan images fuzz bench clean install uninstall
+.PHONY: all deps demo check test unit asan images fuzz bench bench-readability clean install uninstall
 
 all: bin/actornet
 
@@ -146,12 +146,23 @@ check: deps
 test: check
 
 # Times actornet against the Python and Node peers and against Graphviz's and libyaml's
-# own cost, and writes bench/RESULTS.md (about 15 minutes; BENCH_FLAGS=--quick: 2).
+# own cost, and writes bench/RESULTS.md (about 15 minutes; BENCH_FLAGS=--quick: 2); then bench-readability.
 BENCH_FLAGS ?=
 bench: deps
 	@scripts/install-deps --check --bench 2>/dev/null || scripts/install-deps --bench
 	@$(MAKE) --no-print-directory all build/bench/yaml_parse
 	/usr/bin/python3 bench/run.py $(BENCH_FLAGS)
+	@$(MAKE) --no-print-directory bench-readability
+
+# How readable the diagrams are at 16:9 and A4, beside dot and neato on the same graphs, measured
+# in Chromium; writes bench/READABILITY.md (a few minutes; READABILITY_FLAGS=--quick: 1).
+READABILITY_FLAGS ?=
+bench-readability: deps
+	@scripts/install-deps --check --bench 2>/dev/null || scripts/install-deps --bench
+	@$(MAKE) --no-print-directory all
+	@test -d tests/browser/node_modules/playwright-core || \
+		(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+	/usr/bin/python3 bench/readability.py $(READABILITY_FLAGS)
 
 build/bench/yaml_parse: bench/yaml_parse.c
 	@mkdir -p build/bench

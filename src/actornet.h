@@ -346,6 +346,29 @@ typedef enum { AN_THEME_LIGHT, AN_THEME_DARK, AN_THEME_PRINT } an_theme;
 typedef enum { AN_LABELS_FULL, AN_LABELS_SHORT, AN_LABELS_NONE } an_labels;
 typedef enum { AN_CLUSTER_NONE, AN_CLUSTER_REGION } an_cluster;
 
+/*
+ * A medium a drawing is made for (--size): the area it fills, in points, and
+ * the smallest text a reader can read on it.
+ */
+typedef struct {
+	char name[32];      /* as given: "a4", "16:9", "10x5.63in" */
+	double width, height; /* points */
+	double min_text;    /* points: 10 on a slide, 7 on a page */
+	bool page;          /* a page's text block (portrait), not a slide */
+} an_target;
+
+/* Slides are read from further away than pages: their text must be larger. */
+#define AN_SLIDE_MIN_TEXT 10.0
+#define AN_PAGE_MIN_TEXT 7.0
+
+/*
+ * Reads a target: a4 and letter (the text block of a portrait page: 451 x 698
+ * and 468 x 648 pt), 16:9 and 4:3 (slides of 960 x 540 and 720 x 540 pt), or
+ * WxH with a unit (pt, in, cm, mm, px at 96 per inch; none: inches). WxH is
+ * a page when taller than wide, else a slide. False with the problem.
+ */
+bool an_target_parse(const char *text, an_target *t, char *problem, size_t size);
+
 /* How a view is drawn; all zero is the default drawing. */
 typedef struct {
 	const char *title;     /* overrides the network's title, or NULL */
@@ -357,7 +380,13 @@ typedef struct {
 	an_labels labels;
 	an_cluster cluster;
 	const bool *highlight; /* per actor: emphasised; the rest is greyed; NULL for none */
-	double size_width, size_height; /* inches to fill (--size), 0 for the natural size */
+	/*
+	 * The medium the drawing is for (borrowed), or NULL for its natural size:
+	 * text sizes are the medium's, and the drawing is scaled to fill its
+	 * canvas, exactly the target's size (see an_fit).
+	 */
+	const an_target *target;
+	bool vertical;         /* ranks from top to bottom instead of left to right */
 	bool transparent;      /* no background colour */
 	/*
 	 * --ghost: what this view (borrowed; a wider view of the same network)
@@ -393,8 +422,19 @@ void an_renderer_free(an_renderer *r);
 #define AN_DOT_MAX_CYCLES 120
 /* The engine `auto` picks for a graph of this size: "dot" or a scalable one. */
 const char *an_layout_auto(size_t nodes, size_t edges);
-/* Lays out the graph with an engine name ("dot", "neato", ...); false on failure, with diagnostics. */
+/*
+ * Lays out the graph with an engine name ("dot", "neato", ...); false on
+ * failure, with diagnostics. A graph built for a target is scaled to fill the
+ * target's canvas exactly (never grown past AN_MAX_GROWTH).
+ */
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags);
+#define AN_MAX_GROWTH 1.5
+/*
+ * Lays out the graph with an engine, measures the drawing at its natural
+ * size (title block and margins included) in points, and frees the layout.
+ */
+bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *width,
+                       double *height, an_diags *diags);
 typedef struct {
 	double dpi;         /* PNG resolution; 0 for Graphviz's 96. Never changes SVG or PDF */
 	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */
@@ -446,6 +486,44 @@ void an_layout_free(an_renderer *r, an_graph *g);
  */
 bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
                char **data, size_t *len, an_diags *diags);
+
+/* ------------------------------------------------------- drawing for a medium */
+
+/* How a view is best drawn for its target. */
+typedef struct {
+	an_build_options build; /* the options asked for, with the labels and direction chosen */
+	const char *engine;     /* static */
+	double text;            /* the smallest text on the target, in points */
+	bool fits;              /* text is at least the target's minimum */
+} an_fit_choice;
+
+/*
+ * Finds how to draw the view for base->target (which must be set): tries
+ * full labels, then short ones, then none (never more than base->labels),
+ * each with dot left to right and top to bottom (or with `engine` alone when
+ * it is not "auto" or auto picks another), and takes the first whose
+ * smallest text is at least the target's minimum, else the one with the
+ * largest. False on a layout failure, with diagnostics.
+ */
+bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
+            const char *engine, an_fit_choice *choice, an_diags *diags);
+
+/* A narrower selection whose most compact drawing would fit the target. */
+typedef struct {
+	char option[256]; /* the options to add: "--focus SYR", "--type arms,troops" */
+	size_t ties;      /* the ties it keeps */
+	double text;      /* the smallest text it gives, in points */
+} an_cut;
+
+/*
+ * Cuts of a view (built with `filter`) that fit base->target, each checked
+ * by laying it out: one of its most connected actors with its neighbours,
+ * its most frequent types, only its more certain ties. Returns how many it
+ * stored in cuts (at most max).
+ */
+size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
+                   const an_build_options *base, const char *engine, an_cut *cuts, size_t max,
+                   an_diags *diags);
 
 /*
  * Writes a finished output to path ("-": standard output) without ever

@@ -23,10 +23,23 @@ struct an_graph {
 	char *title_block;       /* the title block's HTML, or NULL */
 	keyed_edge *keyed;       /* every edge, for a stable series (see an_graph_edge) */
 	size_t nkeyed, keyed_cap;
+	const an_target *target; /* borrowed from the build options, or NULL */
 };
 
 /* Helvetica becomes the SVG font stack "Helvetica,sans-Serif", which every slide program has. */
 #define FONT "Helvetica"
+
+/*
+ * Text sizes in points at a drawing's natural size. A target scales them all
+ * so that the smallest (a tie's label, the sources) is the target's minimum.
+ */
+enum {
+	SIZE_TITLE = 20, SIZE_PERIOD = 15, SIZE_GRAPH = 14, SIZE_SUBTITLE = 13, SIZE_ACTOR = 12,
+	SIZE_LEGEND = 11, SIZE_REGION = 11, SIZE_TIE = 10, SIZE_SOURCE = 10
+};
+
+/* The average advance of a character, in ems: enough for DejaVu Sans (text is measured before layout to wrap it). */
+#define CHAR_EMS 0.6
 
 /* The colours of a theme; a type's colour comes from the palette (or, in print, black). */
 typedef struct {
@@ -116,7 +129,37 @@ typedef struct {
 	bool kind_used[2];
 	bool part_of_used;
 	bool ghost_used;      /* something outside the view is drawn faintly */
+	double text_scale;    /* text sizes: 1 at the natural size, else the target's */
+	double width;         /* points the title block may take (the target's width), 0: any */
 } builder;
+
+/* A text size of the drawing, as Graphviz reads it ("7.7"). */
+typedef struct {
+	char text[16];
+} points;
+
+static points text_size(double scale, int size)
+{
+	points p;
+	snprintf(p.text, sizeof p.text, "%g", round(scale * size * 10) / 10);
+	return p;
+}
+
+/* The characters (not bytes) of UTF-8 text. */
+static size_t text_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* How many characters of text at a size fit a width (at least 12). */
+static size_t chars_in(double width, double size)
+{
+	double n = width / (CHAR_EMS * size);
+	return n < 12 ? 12 : (size_t)n;
+}
 
 /* ------------------------------------------------------------- escaping */
 
@@ -158,6 +201,37 @@ static void put_html_text(strbuf *b, const char *s)
 		case '\r': break;
 		default: sb_putc(b, *s);
 		}
+	}
+}
+
+/*
+ * Plain text in an HTML-like label, broken at spaces into lines of at most
+ * `chars` characters (0: one line), so that it keeps to a target's width.
+ */
+static void put_html_wrapped(strbuf *b, const char *s, size_t chars)
+{
+	if (!chars) {
+		put_html_text(b, s);
+		return;
+	}
+	size_t line = 0;
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		char *word = xstrndup(s, n);
+		size_t len = text_chars(word);
+		if (line > 0 && line + 1 + len > chars) {
+			sb_puts(b, "<BR/>");
+			line = 0;
+		} else if (line > 0) {
+			sb_putc(b, ' ');
+			line++;
+		}
+		put_html_text(b, word);
+		line += len;
+		free(word);
+		s += n;
+		while (*s == ' ')
+			s++;
 	}
 }
 
@@ -370,10 +444,16 @@ static void keep_edge(builder *B, Agedge_t *e, const char *key)
 
 /* -------------------------------------------------------------- sources */
 
-/* A source's citation text, for tooltips (escaped) or HTML (escaped). */
-static void put_source(strbuf *b, const an_network *net, const char *key, bool html)
+/* Text as it is, to be escaped later. */
+static void put_plain_text(strbuf *b, const char *s)
 {
-	void (*put)(strbuf *, const char *) = html ? put_html_text : put_tooltip_text;
+	sb_puts(b, s);
+}
+
+/* A source's citation text, written with `put` (which escapes it for its place). */
+static void put_source(strbuf *b, const an_network *net, const char *key,
+                       void (*put)(strbuf *, const char *))
+{
 	size_t i = an_find_source(net, key);
 	const an_source *s = i == SIZE_MAX ? NULL : &net->sources[i];
 	if (!s) {
@@ -639,7 +719,7 @@ static void put_tie_line(builder *B, strbuf *b, const an_tie *t)
 		for (size_t i = 0; i < nkeys; i++) {
 			if (i > 0)
 				sb_puts(b, "; ");
-			put_source(b, net, tie_source(net, t, i), false);
+			put_source(b, net, tie_source(net, t, i), put_tooltip_text);
 		}
 		sb_putc(b, '.');
 	}
@@ -806,8 +886,24 @@ static void put_legend_cell(strbuf *b, const char *color, const char *glyph, con
 	sb_puts(b, "</FONT></TD>");
 }
 
-/* Legend items per row of tie types. */
+/* Legend items per row of tie types at the natural size. */
 #define LEGEND_ROW 6
+
+/* Legend items per row of tie types: as many as the target's width holds. */
+static size_t legend_columns(const builder *B)
+{
+	if (B->width <= 0)
+		return LEGEND_ROW;
+	size_t widest = 0;
+	for (size_t i = 0; i < B->net->ntypes; i++)
+		if (B->type_used[i] && text_chars(an_type_label(&B->net->types[i])) > widest)
+			widest = text_chars(an_type_label(&B->net->types[i]));
+	/* A cell: the glyph, three spaces, the label, and 8 pt of spacing. */
+	double size = B->text_scale * SIZE_LEGEND;
+	double cell = (double)(widest + 6) * CHAR_EMS * size + 8;
+	size_t columns = (size_t)(B->width / cell);
+	return columns < 1 ? 1 : columns > 12 ? 12 : columns;
+}
 
 /* Moves the cells, if there are any, into a row of the legend. */
 static void put_legend_row(strbuf *rows, strbuf *cells)
@@ -844,12 +940,12 @@ static void put_legend(builder *B, strbuf *b)
 	if (B->ghost_used)
 		put_legend_cell(&cells, c->faded_line, LINE_GLYPH, "other periods", c->muted);
 	put_legend_row(&rows, &cells);
-	size_t count = 0;
+	size_t count = 0, columns = legend_columns(B);
 	for (size_t i = 0; i < B->net->ntypes; i++) {
 		if (!B->type_used[i])
 			continue;
 		const an_type *t = &B->net->types[i];
-		if (count++ % LEGEND_ROW == 0)
+		if (count++ % columns == 0)
 			put_legend_row(&rows, &cells);
 		char glyph[64];
 		snprintf(glyph, sizeof glyph, "%s%s", LINE_GLYPH, arrow_glyph(type_arrowhead(B, t)));
@@ -862,7 +958,8 @@ static void put_legend(builder *B, strbuf *b)
 			                an_confidence_name((an_confidence)i), c->text);
 	put_legend_row(&rows, &cells);
 	if (rows.len) {
-		sb_puts(b, "<TR><TD><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
+		sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">",
+		          text_size(B->text_scale, SIZE_LEGEND).text);
 		sb_add(b, rows.data, rows.len);
 		sb_puts(b, "</TABLE></FONT></TD></TR>");
 	}
@@ -874,13 +971,21 @@ static void put_legend(builder *B, strbuf *b)
 static void put_sources(builder *B, strbuf *b)
 {
 	const an_network *net = B->net;
+	points size = text_size(B->text_scale, SIZE_SOURCE);
+	size_t chars = B->width > 0 ? chars_in(B->width, B->text_scale * SIZE_SOURCE) : 0;
+	strbuf plain;
+	sb_init(&plain);
 	if (B->opt->cite) {
 		for (size_t i = 0; i < B->ncited; i++) {
-			sb_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">[%zu] ",
-			          B->colors->muted, i + 1);
-			put_source(b, net, net->sources[B->cited_order[i]].key.text, true);
+			sb_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
+			          size.text, B->colors->muted);
+			sb_printf(&plain, "[%zu] ", i + 1);
+			put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
+			put_html_wrapped(b, plain.data, chars);
+			plain.len = 0;
 			sb_puts(b, "</FONT></TD></TR>");
 		}
+		sb_free(&plain);
 		return;
 	}
 	/* The sources of the shown ties, in order of first use. */
@@ -889,19 +994,34 @@ static void put_sources(builder *B, strbuf *b)
 		for (size_t k = 0; k < tie_source_count(net, t); k++)
 			cite(B, tie_source(net, t, k));
 	}
-	if (!B->ncited)
+	if (!B->ncited) {
+		sb_free(&plain);
 		return;
-	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s", B->colors->muted,
-	          B->ncited > 1 ? "Sources: " : "Source: ");
+	}
+	sb_puts(&plain, B->ncited > 1 ? "Sources: " : "Source: ");
 	const size_t shown = 3;
 	for (size_t i = 0; i < B->ncited && i < shown; i++) {
 		if (i > 0)
-			sb_puts(b, "; ");
-		put_source(b, net, net->sources[B->cited_order[i]].key.text, true);
+			sb_puts(&plain, "; ");
+		put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
 	}
 	if (B->ncited > shown)
-		sb_printf(b, "; and %zu more", B->ncited - shown);
+		sb_printf(&plain, "; and %zu more", B->ncited - shown);
+	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", size.text, B->colors->muted);
+	put_html_wrapped(b, plain.data, chars);
 	sb_puts(b, "</FONT></TD></TR>");
+	sb_free(&plain);
+}
+
+/* A line of the title block (title, subtitle, period), wrapped to the target's width. */
+static void put_heading(builder *B, strbuf *b, const char *text, int size, const char *color,
+                        bool bold)
+{
+	double points_ = B->text_scale * size * (bold ? 1.1 : 1); /* bold is wider */
+	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s",
+	          text_size(B->text_scale, size).text, color, bold ? "<B>" : "");
+	put_html_wrapped(b, text, B->width > 0 ? chars_in(B->width, points_) : 0);
+	sb_printf(b, "%s</FONT></TD></TR>", bold ? "</B>" : "");
 }
 
 /* The title block: title, subtitle, period, legend and sources, as one HTML-like label. */
@@ -914,21 +1034,12 @@ static void add_title_block(builder *B)
 	strbuf b;
 	sb_init(&b);
 	sb_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
-	if (title) {
-		sb_printf(&b, "<TR><TD><FONT POINT-SIZE=\"20\" COLOR=\"%s\"><B>", c->text);
-		put_html_text(&b, title);
-		sb_puts(&b, "</B></FONT></TD></TR>");
-	}
-	if (net->subtitle.text && !opt->title) {
-		sb_printf(&b, "<TR><TD><FONT POINT-SIZE=\"13\" COLOR=\"%s\">", c->muted);
-		put_html_text(&b, net->subtitle.text);
-		sb_puts(&b, "</FONT></TD></TR>");
-	}
-	if (B->view->period_text[0]) {
-		sb_printf(&b, "<TR><TD><FONT POINT-SIZE=\"15\" COLOR=\"%s\">", c->text);
-		put_html_text(&b, B->view->period_text);
-		sb_puts(&b, "</FONT></TD></TR>");
-	}
+	if (title)
+		put_heading(B, &b, title, SIZE_TITLE, c->text, true);
+	if (net->subtitle.text && !opt->title)
+		put_heading(B, &b, net->subtitle.text, SIZE_SUBTITLE, c->muted, false);
+	if (B->view->period_text[0])
+		put_heading(B, &b, B->view->period_text, SIZE_PERIOD, c->text, false);
 	if (!opt->no_legend)
 		put_legend(B, &b);
 	if (!opt->no_source)
@@ -977,7 +1088,7 @@ static Agraph_t *region_cluster(builder *B, size_t actor, strindex *clusters, Ag
 	set(sub, "fontcolor", B->colors->muted);
 	set(sub, "labeljust", "l");
 	set(sub, "labelloc", "t");
-	set(sub, "fontsize", "11");
+	set(sub, "fontsize", text_size(B->text_scale, SIZE_REGION).text);
 	sb_printf(&b, "region-%zu", number);
 	set_taken(sub, "id", &b);
 	*list = xrealloc(*list, (*n + 1) * sizeof **list);
@@ -1006,7 +1117,8 @@ static void place_parts(builder *B, Agraph_t *const *actor_graph)
 	}
 }
 
-static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_build_options *opt)
+static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_build_options *opt,
+                               double text_scale)
 {
 	/*
 	 * Every attribute is declared on the root graph before layout, with its
@@ -1016,10 +1128,14 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGRAPH, "labelloc", "t");
 	declare(g, AGRAPH, "fontname", FONT);
 	declare(g, AGRAPH, "fontcolor", c->text);
-	declare(g, AGRAPH, "rankdir", "LR");
-	declare(g, AGRAPH, "nodesep", "0.4");
-	declare(g, AGRAPH, "ranksep", "0.9");
-	declare(g, AGRAPH, "pad", "0.3");
+	declare(g, AGRAPH, "rankdir", opt->vertical ? "TB" : "LR");
+	/* A drawing for a target is packed: every point of a slide or page counts. */
+	bool packed = opt->target != NULL;
+	declare(g, AGRAPH, "nodesep", packed ? "0.15" : "0.4");
+	declare(g, AGRAPH, "ranksep", packed ? "0.4" : "0.9");
+	char pad[16];
+	snprintf(pad, sizeof pad, "%g", packed ? AN_TARGET_PAD : 0.3);
+	declare(g, AGRAPH, "pad", pad);
 	declare(g, AGRAPH, "bgcolor", opt->transparent ? "transparent" : c->background);
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "overlap", "false");
@@ -1028,7 +1144,7 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGRAPH, "style", "");
 	declare(g, AGRAPH, "color", "");
 	declare(g, AGRAPH, "labeljust", "c");
-	declare(g, AGRAPH, "fontsize", "14");
+	declare(g, AGRAPH, "fontsize", text_size(text_scale, SIZE_GRAPH).text);
 	declare(g, AGRAPH, "id", "");
 	declare(g, AGRAPH, "rank", "");
 	if (opt->cluster != AN_CLUSTER_NONE)
@@ -1048,10 +1164,10 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 		declare(g, AGRAPH, "searchsize", "10");
 		declare(g, AGRAPH, "remincross", "false");
 	}
-	if (opt->size_width > 0) {
-		/* Scaled to fit; render.c pads the drawing to the slide's shape (see fit_to_size). */
+	if (opt->target) {
+		/* In inches; render.c scales the drawing to fill exactly this (see fit_to_target). */
 		char size[64];
-		snprintf(size, sizeof size, "%g,%g!", opt->size_width, opt->size_height);
+		snprintf(size, sizeof size, "%g,%g", opt->target->width / 72, opt->target->height / 72);
 		declare(g, AGRAPH, "size", size);
 	}
 
@@ -1062,8 +1178,10 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGNODE, "color", c->state_line);
 	declare(g, AGNODE, "fontcolor", c->text);
 	declare(g, AGNODE, "fontname", FONT);
-	declare(g, AGNODE, "fontsize", "12");
-	declare(g, AGNODE, "margin", "0.15,0.06");
+	declare(g, AGNODE, "fontsize", text_size(text_scale, SIZE_ACTOR).text);
+	declare(g, AGNODE, "margin", packed ? "0.08,0.03" : "0.15,0.06");
+	if (packed)
+		declare(g, AGNODE, "height", "0.3");
 	declare(g, AGNODE, "tooltip", "");
 	declare(g, AGNODE, "id", "");
 	declare(g, AGNODE, "class", "");
@@ -1080,7 +1198,7 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGEDGE, "arrowsize", "0.8");
 	declare(g, AGEDGE, "dir", "forward");
 	declare(g, AGEDGE, "fontname", FONT);
-	declare(g, AGEDGE, "fontsize", "10");
+	declare(g, AGEDGE, "fontsize", text_size(text_scale, SIZE_TIE).text);
 	declare(g, AGEDGE, "tooltip", "");
 	declare(g, AGEDGE, "id", "");
 	declare(g, AGEDGE, "class", "");
@@ -1112,8 +1230,10 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 		.citation = xcalloc(net->nsources + 1, sizeof *B.citation),
 		.cited_order = xcalloc(net->nsources + 1, sizeof *B.cited_order),
 		.type_used = xcalloc(net->ntypes, sizeof *B.type_used),
+		.text_scale = opt->target ? opt->target->min_text / SIZE_TIE : 1,
+		.width = opt->target ? opt->target->width : 0,
 	};
-	declare_attributes(g, B.colors, opt);
+	declare_attributes(g, B.colors, opt, B.text_scale);
 
 	const an_view *ghost = opt->ghost;
 	Agraph_t **actor_graph = xcalloc(net->nactors + 1, sizeof *actor_graph);
@@ -1152,6 +1272,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	free(B.type_used);
 	graph->title = opt->title ? opt->title : net->title.text;
 	graph->description = net->description.text;
+	graph->target = opt->target;
 	return graph;
 }
 
@@ -1230,4 +1351,9 @@ char *an_graph_dot(an_graph *graph, size_t *len)
 Agraph_t *an_graph_cgraph(an_graph *graph)
 {
 	return graph->g;
+}
+
+const an_target *an_graph_target(const an_graph *graph)
+{
+	return graph->target;
 }

@@ -6,10 +6,15 @@
 
 #include "actornet.h"
 
+/* The pad around a drawing made for a target, in inches (fitting counts it in). */
+#define AN_TARGET_PAD 0.1
+
 /* The cgraph graph inside a built graph; owned by it. */
 Agraph_t *an_graph_cgraph(an_graph *graph);
 /* The network's description, or NULL: render.c writes it into the SVG's <desc>. */
 const char *an_graph_description(const an_graph *graph);
+/* The medium the graph is drawn for, or NULL (its natural size). */
+const an_target *an_graph_target(const an_graph *graph);
 /* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
 const char *an_graph_title(const an_graph *graph);
 

@@ -581,6 +581,7 @@ typedef struct {
 
 typedef struct {
 	output outputs[16];
+	an_target target;     /* --size, when build.target points here */
 	an_build_options build;
 	an_render_options render;
 	const char *highlight;
@@ -613,33 +614,6 @@ static const char *format_of(const char *path, const char *const *formats)
 	return i < 0 ? NULL : formats[i];
 }
 
-/*
- * A slide's shape: 16:9 and 4:3 as PowerPoint's default slides (13.333 x 7.5
- * and 10 x 7.5 inches), or WxH in inches.
- */
-static bool parse_slide_size(const char *s, double *width, double *height)
-{
-	if (strcmp(s, "16:9") == 0) {
-		*width = 13.333;
-		*height = 7.5;
-		return true;
-	}
-	if (strcmp(s, "4:3") == 0) {
-		*width = 10;
-		*height = 7.5;
-		return true;
-	}
-	char *end;
-	errno = 0;
-	*width = strtod(s, &end);
-	if (errno || end == s || (*end != 'x' && *end != 'X'))
-		return false;
-	const char *h = end + 1;
-	*height = strtod(h, &end);
-	return !errno && end != h && !*end && *width >= 1 && *width <= 200 && *height >= 1 &&
-	       *height <= 200;
-}
-
 /* Replaces every "{period}" in the pattern. */
 static char *expand_path(const char *pattern, const char *period)
 {
@@ -655,6 +629,9 @@ static char *expand_path(const char *pattern, const char *period)
 	}
 	return sb_take(&b, NULL);
 }
+
+/* A target's PNG has two pixels per point: a 16:9 slide is 1920 x 1080. */
+#define TARGET_DPI 144
 
 /* Drawing time (seconds) of a stable series' other periods from which worker processes pay off. */
 #define WORKERS_WORTH 0.05
@@ -691,12 +668,47 @@ typedef struct {
 	size_t *page_len;
 } drawing;
 
+/* Cuts suggested when a drawing does not fit its target. */
+#define MAX_CUTS 4
+
+/*
+ * Chooses how to draw a view for --size's target (the labels, the direction,
+ * the engine), and, when even its most compact drawing has text under the
+ * target's minimum, warns with the cuts that would fit.
+ */
+static bool fit_view(const render_options *o, const an_view *view, an_build_options *build,
+                     const char **engine, an_renderer *renderer, an_diags *diags)
+{
+	an_fit_choice choice;
+	if (!an_fit(renderer, view, build, o->engine, &choice, diags))
+		return false;
+	*build = choice.build;
+	*engine = choice.engine;
+	if (choice.fits)
+		return true;
+	an_cut cuts[MAX_CUTS];
+	size_t ncuts = an_fit_cuts(renderer, view, &o->sel.filter, build, *engine, cuts, MAX_CUTS, diags);
+	strbuf advice;
+	sb_init(&advice);
+	for (size_t i = 0; i < ncuts; i++)
+		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
+		          cuts[i].ties, cuts[i].text);
+	if (!ncuts)
+		sb_puts(&advice, "no one focus, type or confidence cut fits: draw fewer years (--period), or on a larger --size");
+	const an_target *t = build->target;
+	an_warning(diags, (an_pos){0, 0},
+	           "on %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",
+	           t->name, choice.text, t->min_text, view->nactors_shown, view->nlinks, advice.data);
+	sb_free(&advice);
+	return true;
+}
+
 /* Lays out the drawing's graph, pinned or with the engine; false on failure. */
 static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
-                    an_renderer *renderer, an_diags *diags)
+                    const char *fitted_engine, an_renderer *renderer, an_diags *diags)
 {
 	double start = now();
-	const char *engine = d->placement ? "nop2" : engine_for(o, graph);
+	const char *engine = d->placement ? "nop2" : fitted_engine ? fitted_engine : engine_for(o, graph);
 	bool ok = d->placement ? an_layout_pinned(renderer, graph, d->placement, diags)
 	                       : an_layout(renderer, graph, engine, diags);
 	if (ok && o->verbose)
@@ -717,6 +729,18 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	bool laid_out = false;
 	an_diags diags;
 	an_diags_init(&diags);
+	const char *engine = NULL; /* the engine a target's fit chose */
+	bool drawn = false;        /* whether any output is a drawing (DOT is its graph) */
+	for (int i = 0; i < o->noutputs; i++)
+		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
+	if (build.target && !d->graph && (drawn || d->page_svg)) {
+		if (!*renderer && !(*renderer = an_renderer_new())) {
+			an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+			status = EXIT_OUTPUT;
+		} else if (!fit_view(o, d->view, &build, &engine, *renderer, &diags)) {
+			status = EXIT_OUTPUT;
+		}
+	}
 	/*
 	 * DOT and JSON first, so that DOT shows the graph before layout; the
 	 * timeline page's SVG last, when no output was an SVG.
@@ -751,7 +775,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 				ok = false;
 			}
 			if (ok && !laid_out)
-				ok = laid_out = lay_out(o, d, graph, *renderer, &diags);
+				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
 			if (ok)
 				ok = an_render(*renderer, graph, format, &o->render, &data, &len, &diags);
 		}
@@ -1291,10 +1315,13 @@ static int cmd_render(int argc, char **argv)
 		case 'G':
 			o.highlight = optarg;
 			break;
-		case 'S':
-			if (!parse_slide_size(optarg, &o.build.size_width, &o.build.size_height))
-				return usage_error("render ", "--size takes 16:9, 4:3 or WxH in inches (e.g. 10x5.63), not '%s'", optarg);
+		case 'S': {
+			char problem[128];
+			if (!an_target_parse(optarg, &o.target, problem, sizeof problem))
+				return usage_error("render ", "bad --size '%s': %s", optarg, problem);
+			o.build.target = &o.target;
 			break;
+		}
 		case 'D':
 			errno = 0;
 			o.render.dpi = strtod(optarg, &end);
@@ -1316,6 +1343,8 @@ static int cmd_render(int argc, char **argv)
 			return bad_option("render ", c, argv, options);
 		}
 	}
+	if (o.build.target && o.render.dpi == 0)
+		o.render.dpi = TARGET_DPI;
 	if (optind >= argc)
 		return usage_error("render ", "no network file given");
 	if (optind + 1 < argc)

@@ -96,34 +96,46 @@ const char *an_layout_auto(size_t nodes, size_t edges)
 	return "sfdp";
 }
 
-/*
- * With `size` set to a slide ("W,H!"), sets the pad that gives the laid-out
- * drawing the slide's shape, and returns true; Graphviz then scales it to
- * fill the slide exactly once laid out again (pad is frozen at layout, and its
- * own ratio=fill ignores the title block and rankdir=LR).
- */
-static bool fit_to_size(Agraph_t *g)
+/* The size of the drawing laid out last, in points, its margins included. */
+static void drawing_size(Agraph_t *g, double margin, double *width, double *height)
 {
-	const char *size = agget(g, "size");
-	double w, h;
-	if (!size || sscanf(size, "%lf,%lf", &w, &h) != 2 || w <= 0 || h <= 0)
+	boxf bb = GD_bb(g);
+	*width = bb.UR.x - bb.LL.x + 2 * margin;
+	*height = bb.UR.y - bb.LL.y + 2 * margin;
+}
+
+/*
+ * For a graph drawn for a target, sets the pad and size that make the
+ * laid-out drawing fill the target's canvas exactly, scaled by as much as
+ * fits and at most AN_MAX_GROWTH; Graphviz applies them when the graph is
+ * laid out again (pad is frozen at layout, and its own ratio=fill ignores
+ * the title block and rankdir=LR). Returns whether there is a target.
+ */
+static bool fit_to_target(an_graph *graph)
+{
+	const an_target *t = an_graph_target(graph);
+	if (!t)
 		return false;
-	boxf bb = GD_bb(g); /* the layout's bounding box, in points */
-	const double margin = 0.3 * 72; /* the default pad, in points */
-	double dw = bb.UR.x - bb.LL.x + 2 * margin, dh = bb.UR.y - bb.LL.y + 2 * margin;
-	double padx = margin, pady = margin;
-	if (dw / dh < w / h)
-		padx += (dh * w / h - dw) / 2;
-	else
-		pady += (dw * h / w - dh) / 2;
-	char pad[64];
-	snprintf(pad, sizeof pad, "%.2f,%.2f", padx / 72, pady / 72);
-	agsafeset(g, "pad", pad, "");
+	Agraph_t *g = an_graph_cgraph(graph);
+	double dw, dh, m = AN_TARGET_PAD * 72;
+	drawing_size(g, m, &dw, &dh);
+	double scale = fmin(AN_MAX_GROWTH, fmin(t->width / dw, t->height / dh));
+	/* The pad makes the drawing the target's shape at 1/scale of its size. */
+	double padx = m + (t->width / scale - dw) / 2, pady = m + (t->height / scale - dh) / 2;
+	char value[64];
+	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
+	agsafeset(g, "pad", value, "");
+	snprintf(value, sizeof value, "%.4f,%.4f!", t->width / 72, t->height / 72);
+	agsafeset(g, "size", value, "");
 	return true;
 }
 
-/* Lays out g for a dpi (0: the default); dpi is frozen at layout in Graphviz 2.43. */
-static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dpi, an_diags *diags)
+/*
+ * Lays out g for a dpi (0: the default; dpi is frozen at layout in Graphviz
+ * 2.43), and, with `fit`, to fill its target.
+ */
+static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dpi, bool fit,
+                      an_diags *diags)
 {
 	if (r->laid_out)
 		an_layout_free(r, r->laid_out);
@@ -135,7 +147,7 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
 	int rc = gvLayout(r->gvc, cg, engine);
-	if (rc == 0 && fit_to_size(cg)) {
+	if (rc == 0 && fit && fit_to_target(g)) {
 		gvFreeLayout(r->gvc, cg);
 		rc = gvLayout(r->gvc, cg, engine);
 	}
@@ -156,7 +168,17 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 {
-	return layout_at(r, g, engine, 0, diags);
+	return layout_at(r, g, engine, 0, true, diags);
+}
+
+bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *width,
+                       double *height, an_diags *diags)
+{
+	if (!layout_at(r, g, engine, 0, false, diags))
+		return false;
+	drawing_size(an_graph_cgraph(g), AN_TARGET_PAD * 72, width, height);
+	an_layout_free(r, g);
+	return true;
 }
 
 /* ------------------------------------------------------------ placements */
@@ -408,7 +430,7 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_dia
 	/* Every period has the whole series' canvas. */
 	add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
 	add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
-	return layout_at(r, g, "nop2", 0, diags);
+	return layout_at(r, g, "nop2", 0, true, diags);
 }
 
 static void put_xml_text(strbuf *b, const char *s)
@@ -497,7 +519,7 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	if (dpi != r->layout_dpi) {
 		char engine[sizeof r->engine];
 		memcpy(engine, r->engine, sizeof engine);
-		if (!layout_at(r, g, engine, dpi, diags))
+		if (!layout_at(r, g, engine, dpi, true, diags))
 			return false;
 	}
 	bool svg = strcmp(format, "svg") == 0;

@@ -125,7 +125,7 @@ static void test_print_theme_highlight(void **state)
 	(void)state;
 	bool highlight[4] = {false, false, true, false}; /* Gamma */
 	an_build_options opt = {.theme = AN_THEME_PRINT, .highlight = highlight, .labels = AN_LABELS_NONE,
-	                        .no_source = true, .title = "Gamma's ties", .size_width = 10, .size_height = 7.5};
+	                        .no_source = true, .title = "Gamma's ties", .target = &(an_target){"10x7.5", 720, 540, 10, false}};
 	check_dot_with("tests/fixtures/merge.yaml", "2000s", &opt, "tests/golden/merge-print.dot");
 }
 

@@ -1,0 +1,296 @@
+/* fit.c: makes a drawing for a medium (--size): reads targets, steps through ways of drawing a view until its text is legible there, and finds the cuts that would make it so. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* ------------------------------------------------------------------ targets */
+
+static const struct {
+	const char *name;
+	double width, height;
+	bool page;
+} NAMED_TARGETS[] = {
+	{"a4", 451, 698, true},      /* A4's text block: 210 x 297 mm less 2.5 cm margins */
+	{"letter", 468, 648, true},  /* US Letter less 1 inch margins */
+	{"16:9", 960, 540, false},   /* PowerPoint's and Keynote's wide slide, 13.33 x 7.5 in */
+	{"4:3", 720, 540, false},    /* the standard slide, 10 x 7.5 in */
+};
+
+/* Points per unit of a WxH target; inches when no unit is given. */
+static const struct {
+	const char *unit;
+	double points;
+} UNITS[] = {
+	{"pt", 1}, {"in", 72}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"px", 0.75}, {"", 72},
+};
+
+/* The smallest and largest target sides, in points: a business card, a poster. */
+#define TARGET_MIN 72.0
+#define TARGET_MAX 14400.0
+
+bool an_target_parse(const char *text, an_target *t, char *problem, size_t size)
+{
+	memset(t, 0, sizeof *t);
+	snprintf(t->name, sizeof t->name, "%s", text);
+	for (size_t i = 0; i < sizeof NAMED_TARGETS / sizeof NAMED_TARGETS[0]; i++)
+		if (strcasecmp(text, NAMED_TARGETS[i].name) == 0) {
+			snprintf(t->name, sizeof t->name, "%s", NAMED_TARGETS[i].name);
+			t->width = NAMED_TARGETS[i].width;
+			t->height = NAMED_TARGETS[i].height;
+			t->page = NAMED_TARGETS[i].page;
+			t->min_text = t->page ? AN_PAGE_MIN_TEXT : AN_SLIDE_MIN_TEXT;
+			return true;
+		}
+	char *end;
+	double w = strtod(text, &end);
+	if (end == text || (*end != 'x' && *end != 'X')) {
+		snprintf(problem, size, "expected a4, letter, 16:9, 4:3 or WxH with a unit (e.g. 25x15cm)");
+		return false;
+	}
+	const char *rest = end + 1;
+	double h = strtod(rest, &end);
+	size_t u = 0;
+	while (u < sizeof UNITS / sizeof UNITS[0] && strcasecmp(end, UNITS[u].unit) != 0)
+		u++;
+	if (end == rest || u == sizeof UNITS / sizeof UNITS[0]) {
+		snprintf(problem, size, "expected WxH with a unit: pt, in, cm, mm or px (e.g. 25x15cm)");
+		return false;
+	}
+	w *= UNITS[u].points;
+	h *= UNITS[u].points;
+	if (!(w >= TARGET_MIN && h >= TARGET_MIN && w <= TARGET_MAX && h <= TARGET_MAX)) {
+		snprintf(problem, size, "each side must be from 1 to 200 inches (72 to 14400 pt)");
+		return false;
+	}
+	t->width = w;
+	t->height = h;
+	t->page = h > w;
+	t->min_text = t->page ? AN_PAGE_MIN_TEXT : AN_SLIDE_MIN_TEXT;
+	return true;
+}
+
+/* ------------------------------------------------------------------ fitting */
+
+/* The ways of drawing a view, most informative first. */
+static const an_labels LEVELS[] = {AN_LABELS_FULL, AN_LABELS_SHORT, AN_LABELS_NONE};
+#define NLEVELS (sizeof LEVELS / sizeof LEVELS[0])
+
+/* One way of drawing tried: its options, engine and what it gives. */
+typedef struct {
+	an_build_options build;
+	const char *engine;
+	double text; /* the smallest text on the target, in points */
+} trial;
+
+/* Lays the view out as the trial says and measures its smallest text on the target. */
+static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags *diags)
+{
+	an_graph *g = an_graph_build(view, &t->build);
+	double width, height;
+	bool ok = an_layout_measure(r, g, t->engine, &width, &height, diags);
+	an_graph_free(g);
+	if (ok) {
+		const an_target *target = t->build.target;
+		double scale = fmin(AN_MAX_GROWTH, fmin(target->width / width, target->height / height));
+		t->text = scale * target->min_text;
+	}
+	return ok;
+}
+
+/*
+ * The best trial of one level of labels: dot both ways (left to right and
+ * top to bottom: a page is tall, a slide wide) or the one engine asked for.
+ */
+static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
+                      const char *engine, an_labels labels, trial *best, an_diags *diags)
+{
+	bool dot = strcmp(engine, "dot") == 0;
+	*best = (trial){.build = *base, .engine = engine, .text = -1};
+	for (int vertical = 0; vertical <= (dot ? 1 : 0); vertical++) {
+		trial t = {.build = *base, .engine = engine};
+		t.build.labels = labels;
+		t.build.vertical = dot ? vertical : base->vertical;
+		if (!try_drawing(r, view, &t, diags))
+			return false;
+		if (t.text > best->text + 0.05)
+			*best = t;
+	}
+	return true;
+}
+
+bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
+            const char *engine, an_fit_choice *choice, an_diags *diags)
+{
+	memset(choice, 0, sizeof *choice);
+	if (strcmp(engine, "auto") == 0) {
+		an_graph *g = an_graph_build(view, base);
+		engine = an_layout_auto(an_graph_nodes(g), an_graph_edges(g));
+		an_graph_free(g);
+	}
+	trial best = {.build = *base, .engine = engine, .text = -1};
+	size_t first = 0;
+	while (first + 1 < NLEVELS && LEVELS[first] != base->labels)
+		first++; /* --labels short or none: never more than asked for */
+	for (size_t level = first; level < NLEVELS; level++) {
+		trial t = best;
+		if (!try_level(r, view, base, engine, LEVELS[level], &t, diags))
+			return false;
+		if (t.text > best.text + 0.05)
+			best = t;
+		if (t.text >= base->target->min_text - 0.05) {
+			best = t;
+			break;
+		}
+	}
+	choice->build = best.build;
+	choice->engine = engine;
+	choice->text = best.text;
+	choice->fits = best.text >= base->target->min_text - 0.05;
+	return true;
+}
+
+/* -------------------------------------------------------------------- cuts */
+
+/* The smallest text of the view's most compact drawing (no labels), in points. */
+static bool compact_text(an_renderer *r, const an_network *net, const an_filter *f,
+                         const an_build_options *base, const char *engine, size_t *ties,
+                         double *text, an_diags *diags)
+{
+	an_view view;
+	an_view_build(&view, net, f);
+	*ties = view.nlinks;
+	an_fit_choice choice;
+	an_build_options compact = *base;
+	compact.labels = AN_LABELS_NONE;
+	bool ok = view.nlinks > 0 && an_fit(r, &view, &compact, engine, &choice, diags);
+	an_view_free(&view);
+	*text = ok ? choice.text : 0;
+	return ok;
+}
+
+/* Adds a cut that fits, if there is room for it. */
+static void add_cut(an_cut *cuts, size_t *n, size_t max, const char *option, size_t ties,
+                    double text)
+{
+	if (*n >= max)
+		return;
+	snprintf(cuts[*n].option, sizeof cuts[*n].option, "%s", option);
+	cuts[*n].ties = ties;
+	cuts[*n].text = text;
+	(*n)++;
+}
+
+/* Indices of the view's actors (or types), most ties first; returns how many have any. */
+static size_t by_ties(const an_view *view, bool types, size_t *order)
+{
+	const an_network *net = view->net;
+	size_t n = types ? net->ntypes : net->nactors;
+	size_t *count = xcalloc(n + 1, sizeof *count);
+	for (size_t i = 0; i < view->nlinks; i++) {
+		const an_link *l = &net->links[view->links[i]];
+		if (types) {
+			count[net->ties[l->tie].type_index]++;
+		} else {
+			count[l->from]++;
+			count[l->to]++;
+		}
+	}
+	size_t used = 0;
+	for (size_t i = 0; i < n; i++)
+		if (count[i])
+			order[used++] = i;
+	for (size_t i = 1; i < used; i++) /* insertion sort, stable: few items */
+		for (size_t k = i; k > 0 && count[order[k]] > count[order[k - 1]]; k--) {
+			size_t swap = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = swap;
+		}
+	free(count);
+	return used;
+}
+
+/* Actors tried as a focus, most connected first. */
+#define FOCUS_TRIES 3
+
+size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
+                   const an_build_options *base, const char *engine, an_cut *cuts, size_t max,
+                   an_diags *diags)
+{
+	const an_network *net = view->net;
+	double need = base->target->min_text - 0.05, text;
+	size_t n = 0, ties;
+	strbuf option;
+	sb_init(&option);
+
+	/* One actor and its neighbours. */
+	size_t *order = xcalloc((net->nactors > net->ntypes ? net->nactors : net->ntypes) + 1,
+	                        sizeof *order);
+	size_t actors = filter->nfocus ? 0 : by_ties(view, false, order);
+	for (size_t i = 0; i < actors && i < FOCUS_TRIES; i++) {
+		an_filter f = *filter;
+		f.focus = &order[i];
+		f.nfocus = 1;
+		f.depth = 1;
+		if (!compact_text(r, net, &f, base, engine, &ties, &text, diags))
+			continue;
+		if (text >= need) {
+			sb_printf(&option, "--focus %s", net->actors[order[i]].id.text);
+			add_cut(cuts, &n, max, option.data, ties, text);
+			option.len = 0;
+		}
+	}
+
+	/* The most frequent types: as many as fit (found by halving). */
+	size_t types = by_ties(view, true, order);
+	bool *allowed = xcalloc(net->ntypes + 1, sizeof *allowed);
+	size_t low = 0, high = types; /* `low` types fit (0: none tried yet); `high` do not */
+	double low_text = 0;
+	size_t low_ties = 0;
+	while (high - low > 1) {
+		size_t mid = (low + high) / 2;
+		an_filter f = *filter;
+		memset(allowed, 0, (net->ntypes + 1) * sizeof *allowed);
+		for (size_t i = 0; i < mid; i++)
+			allowed[order[i]] = true;
+		f.type_allowed = allowed;
+		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && text >= need) {
+			low = mid;
+			low_text = text;
+			low_ties = ties;
+		} else {
+			high = mid;
+		}
+	}
+	if (low > 0) {
+		sb_puts(&option, "--type ");
+		for (size_t i = 0; i < low; i++)
+			sb_printf(&option, "%s%s", i ? "," : "", net->types[order[i]].name.text);
+		add_cut(cuts, &n, max, option.data, low_ties, low_text);
+		option.len = 0;
+	}
+
+	/* Only the ties most certainly there. */
+	for (int c = AN_REPORTED; c >= AN_CONFIRMED; c--) {
+		if ((an_confidence)c >= filter->min_confidence)
+			continue;
+		an_filter f = *filter;
+		f.min_confidence = (an_confidence)c;
+		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && text >= need &&
+		    ties < view->nlinks) {
+			sb_printf(&option, "--confidence %s", an_confidence_name((an_confidence)c));
+			add_cut(cuts, &n, max, option.data, ties, text);
+			option.len = 0;
+			break;
+		}
+	}
+	free(allowed);
+	free(order);
+	sb_free(&option);
+	return n;
+}
