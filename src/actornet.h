@@ -387,6 +387,11 @@ typedef struct {
 	 */
 	const an_target *target;
 	bool vertical;         /* ranks from top to bottom instead of left to right */
+	/*
+	 * Merged ties of one pair and direction are one edge whatever their
+	 * types: parallel strands in the types' colours, a label line per type.
+	 */
+	bool merge_types;
 	bool transparent;      /* no background colour */
 	/*
 	 * --ghost: what this view (borrowed; a wider view of the same network)

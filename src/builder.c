@@ -26,8 +26,11 @@ struct an_graph {
 	const an_target *target; /* borrowed from the build options, or NULL */
 };
 
-/* Helvetica becomes the SVG font stack "Helvetica,sans-Serif", which every slide program has. */
-#define FONT "Helvetica"
+/*
+ * The font text is measured with: named as it is, so that the layout, the
+ * PDF and the SVG all use it (render.c adds its look-alikes to the SVG).
+ */
+#define FONT "DejaVu Sans"
 
 /*
  * Text sizes in points at a drawing's natural size. A target scales them all
@@ -633,8 +636,12 @@ static void put_year_span(strbuf *b, const an_network *net, const tie_group *grp
 		sb_printf(b, "%04d", y2);
 }
 
-/* The tie's label: its text and dates (full), its dates (short) or nothing. */
-static void put_edge_label(builder *B, strbuf *b, const tie_group *grp)
+/*
+ * The tie's label: its text and dates (full), its dates (short) or nothing,
+ * its text written with `put` and its lines parted by `line_break`.
+ */
+static void put_edge_label(builder *B, strbuf *b, const tie_group *grp,
+                           void (*put)(strbuf *, const char *), const char *line_break)
 {
 	const an_network *net = B->net;
 	const an_tie *t = &net->ties[net->links[grp->links[0]].tie];
@@ -647,15 +654,15 @@ static void put_edge_label(builder *B, strbuf *b, const tie_group *grp)
 		char when[96] = "";
 		if (t->when_text.text && t->when_ok)
 			an_when_label(&t->when, when, sizeof when);
-		put_label_text(&dates, when);
+		put(&dates, when);
 	} else {
 		put_year_span(&dates, net, grp);
 		sb_printf(&dates, "%s(%zu)", dates.len ? " " : "", grp->count);
 	}
 	if (B->opt->labels == AN_LABELS_FULL) {
-		put_label_text(b, grp->count == 1 && t->label.text ? t->label.text : an_type_label(type));
+		put(b, grp->count == 1 && t->label.text ? t->label.text : an_type_label(type));
 		if (dates.len)
-			sb_puts(b, "\\n");
+			sb_puts(b, line_break);
 	}
 	if (dates.len)
 		sb_add(b, dates.data, dates.len);
@@ -725,6 +732,41 @@ static void put_tie_line(builder *B, strbuf *b, const an_tie *t)
 	}
 }
 
+/* The types of a group's ties, in the network's order; returns how many (at least 1). */
+static size_t group_types(const an_network *net, const tie_group *grp, bool *seen, size_t *types)
+{
+	memset(seen, 0, net->ntypes * sizeof *seen);
+	for (size_t i = 0; i < grp->count; i++)
+		seen[net->ties[net->links[grp->links[i]].tie].type_index] = true;
+	size_t n = 0;
+	for (size_t i = 0; i < net->ntypes; i++)
+		if (seen[i])
+			types[n++] = i;
+	return n;
+}
+
+/*
+ * The label of a group of several types: a line per type in its colour
+ * (an HTML-like label), the type's name and dates (full) or its dates (short).
+ */
+static void put_strands_label(builder *B, strbuf *b, const tie_group *grp, const size_t *types,
+                              size_t ntypes)
+{
+	const an_network *net = B->net;
+	tie_group one = {.links = xcalloc(grp->count, sizeof *one.links)};
+	for (size_t k = 0; k < ntypes; k++) {
+		one.count = 0;
+		for (size_t i = 0; i < grp->count; i++)
+			if (net->ties[net->links[grp->links[i]].tie].type_index == types[k])
+				one.links[one.count++] = grp->links[i];
+		sb_printf(b, "%s<FONT COLOR=\"%s\">", k ? "<BR/>" : "",
+		          type_color(B, &net->types[types[k]]));
+		put_edge_label(B, b, &one, put_html_text, " ");
+		sb_puts(b, "</FONT>");
+	}
+	free(one.links);
+}
+
 static void add_edge(builder *B, const tie_group *grp)
 {
 	const an_network *net = B->net;
@@ -747,29 +789,50 @@ static void add_edge(builder *B, const tie_group *grp)
 		if (c < strongest)
 			strongest = c;
 	}
+	bool *seen = xcalloc(net->ntypes, sizeof *seen);
+	size_t *types = xcalloc(net->ntypes, sizeof *types);
+	size_t ntypes = group_types(net, grp, seen, types);
 	if (grp->ghost) {
 		B->ghost_used = true;
 	} else {
-		B->type_used[t->type_index] = true;
+		for (size_t k = 0; k < ntypes; k++)
+			B->type_used[types[k]] = true;
 		B->confidence_used[strongest] = true;
 	}
 
 	strbuf b;
 	sb_init(&b);
-	if (!grp->ghost) {
-		put_edge_label(B, &b, grp);
+	bool strands = ntypes > 1 && !grp->ghost;
+	if (!grp->ghost && B->opt->labels != AN_LABELS_NONE) {
+		if (strands)
+			put_strands_label(B, &b, grp, types, ntypes);
+		else
+			put_edge_label(B, &b, grp, put_label_text, "\\n");
 		if (B->opt->cite)
 			put_citations(B, &b, grp);
 	}
-	if (b.len)
+	if (b.len && strands) {
+		agsafeset(e, "label", agstrdup_html(B->g, b.data), "");
+		b.len = 0;
+	} else if (b.len) {
 		set_taken(e, "label", &b);
+	}
 
 	bool fade = grp->ghost || (faded(B, first->from) && faded(B, first->to));
-	set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
+	if (strands && !fade) {
+		for (size_t k = 0; k < ntypes; k++)
+			sb_printf(&b, "%s%s", k ? ":" : "", type_color(B, &net->types[types[k]]));
+		set_taken(e, "color", &b);
+	} else {
+		set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
+	}
 	if (fade)
 		set(e, "fontcolor", B->colors->faded_text);
 	set(e, "style", CONFIDENCE_STYLE[strongest]);
-	double width = grp->ghost ? 1 : (strongest == AN_CONFIRMED ? 2.4 : 1.2) + 0.8 * log2((double)grp->count);
+	/* Strands are drawn side by side, each this wide: thinner, and as wide whatever their number. */
+	double width = grp->ghost ? 1
+	             : strands    ? (strongest == AN_CONFIRMED ? 1.8 : 1.2)
+	                          : (strongest == AN_CONFIRMED ? 2.4 : 1.2) + 0.8 * log2((double)grp->count);
 	if (width != 1.2) {
 		sb_printf(&b, "%.2g", width);
 		set_taken(e, "penwidth", &b);
@@ -789,7 +852,10 @@ static void add_edge(builder *B, const tie_group *grp)
 	put_tooltip_text(&b, an_actor_label(to));
 	if (grp->count > 1) {
 		sb_puts(&b, ": ");
-		put_tooltip_text(&b, an_type_label(type));
+		for (size_t k = 0; k < ntypes; k++) {
+			sb_puts(&b, k ? ", " : "");
+			put_tooltip_text(&b, an_type_label(&net->types[types[k]]));
+		}
 		sb_printf(&b, ", %zu ties", grp->count);
 		if (mixed)
 			sb_printf(&b, " (drawn as the most certain: %s)", an_confidence_name(strongest));
@@ -807,20 +873,25 @@ static void add_edge(builder *B, const tie_group *grp)
 
 	if (grp->count == 1)
 		sb_printf(&b, "tie-%s", first->key);
-	else
-		sb_printf(&b, "ties-%s-%s-%s%s", from->id.text, to->id.text, type->name.text,
-		          t->mutual ? "-mutual" : "");
+	else /* several types: no type in the id, which no tie type's id can be */
+		sb_printf(&b, "ties-%s-%s%s%s%s", from->id.text, to->id.text, ntypes > 1 ? "" : "-",
+		          ntypes > 1 ? "" : type->name.text, t->mutual ? "-mutual" : "");
 	set_taken(e, "id", &b);
-	sb_printf(&b, "tie %s %s%s%s", type->name.text, an_confidence_name(strongest),
-	          grp->count > 1 ? " merged" : "", grp->ghost ? " ghost" : "");
+	sb_puts(&b, "tie");
+	for (size_t k = 0; k < ntypes; k++)
+		sb_printf(&b, " %s", net->types[types[k]].name.text);
+	sb_printf(&b, " %s%s%s", an_confidence_name(strongest), grp->count > 1 ? " merged" : "",
+	          grp->ghost ? " ghost" : "");
 	set_taken(e, "class", &b);
+	free(seen);
+	free(types);
 }
 
 /*
  * The key of a link's group: its own key, or, merging, its from, to, type and
  * direction (a mutual A-B tie is the same as a mutual B-A tie).
  */
-static char *group_key(const an_network *net, const an_link *l, bool merge)
+static char *group_key(const an_network *net, const an_link *l, bool merge, bool merge_types)
 {
 	if (!merge)
 		return xstrdup(l->key);
@@ -829,7 +900,10 @@ static char *group_key(const an_network *net, const an_link *l, bool merge)
 	if (t->mutual && a > b)
 		a = l->to, b = l->from;
 	char key[96];
-	snprintf(key, sizeof key, "%zu %zu %zu %d", a, b, t->type_index, t->mutual);
+	if (merge_types) /* '*' stands for every type: no key of one type can be this */
+		snprintf(key, sizeof key, "%zu %zu * %d", a, b, t->mutual);
+	else
+		snprintf(key, sizeof key, "%zu %zu %zu %d", a, b, t->type_index, t->mutual);
 	return xstrdup(key);
 }
 
@@ -838,7 +912,7 @@ static char *group_key(const an_network *net, const an_link *l, bool merge)
  * view, then its links outside the view's groups, as ghost groups.
  */
 static tie_group *group_links(const an_view *view, const an_view *ghost, bool merge,
-                              size_t *ngroups)
+                              bool merge_types, size_t *ngroups)
 {
 	const an_network *net = view->net;
 	size_t most = view->nlinks + (ghost ? ghost->nlinks : 0);
@@ -850,7 +924,7 @@ static tie_group *group_links(const an_view *view, const an_view *ghost, bool me
 		const an_view *v = pass ? ghost : view;
 		size_t first_ghost = n;
 		for (size_t i = 0; i < v->nlinks; i++) {
-			char *key = group_key(net, &net->links[v->links[i]], merge);
+			char *key = group_key(net, &net->links[v->links[i]], merge, merge_types);
 			size_t g = si_put(&index, key, n);
 			if (g == n) {
 				groups[n].key = key;
@@ -1253,7 +1327,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	}
 	place_parts(&B, actor_graph);
 	size_t ngroups;
-	tie_group *groups = group_links(view, ghost, !opt->no_merge, &ngroups);
+	tie_group *groups = group_links(view, ghost, !opt->no_merge, opt->merge_types, &ngroups);
 	for (size_t i = 0; i < ngroups; i++) {
 		add_edge(&B, &groups[i]);
 		graph->edges++;

@@ -77,8 +77,20 @@ bool an_target_parse(const char *text, an_target *t, char *problem, size_t size)
 
 /* ------------------------------------------------------------------ fitting */
 
-/* The ways of drawing a view, most informative first. */
-static const an_labels LEVELS[] = {AN_LABELS_FULL, AN_LABELS_SHORT, AN_LABELS_NONE};
+/*
+ * The ways of drawing a view, most informative first: full labels, then
+ * the ties of one pair and direction as one edge of strands (the label a
+ * line per type), then only their dates, then no labels.
+ */
+static const struct {
+	an_labels labels;
+	bool merge_types;
+} LEVELS[] = {
+	{AN_LABELS_FULL, false},
+	{AN_LABELS_FULL, true},
+	{AN_LABELS_SHORT, true},
+	{AN_LABELS_NONE, true},
+};
 #define NLEVELS (sizeof LEVELS / sizeof LEVELS[0])
 
 /* One way of drawing tried: its options, engine and what it gives. */
@@ -108,13 +120,16 @@ static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags 
  * top to bottom: a page is tall, a slide wide) or the one engine asked for.
  */
 static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
-                      const char *engine, an_labels labels, trial *best, an_diags *diags)
+                      const char *engine, size_t level, trial *best, an_diags *diags)
 {
 	bool dot = strcmp(engine, "dot") == 0;
 	*best = (trial){.build = *base, .engine = engine, .text = -1};
 	for (int vertical = 0; vertical <= (dot ? 1 : 0); vertical++) {
 		trial t = {.build = *base, .engine = engine};
-		t.build.labels = labels;
+		t.build.labels = LEVELS[level].labels;
+		/* Strands: not with --no-merge, nor in print, where types differ only by arrowhead. */
+		t.build.merge_types = LEVELS[level].merge_types && !base->no_merge &&
+		                      base->theme != AN_THEME_PRINT;
 		t.build.vertical = dot ? vertical : base->vertical;
 		if (!try_drawing(r, view, &t, diags))
 			return false;
@@ -135,11 +150,11 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 	}
 	trial best = {.build = *base, .engine = engine, .text = -1};
 	size_t first = 0;
-	while (first + 1 < NLEVELS && LEVELS[first] != base->labels)
+	while (first + 1 < NLEVELS && LEVELS[first].labels != base->labels)
 		first++; /* --labels short or none: never more than asked for */
 	for (size_t level = first; level < NLEVELS; level++) {
 		trial t = best;
-		if (!try_level(r, view, base, engine, LEVELS[level], &t, diags))
+		if (!try_level(r, view, base, engine, level, &t, diags))
 			return false;
 		if (t.text > best.text + 0.05)
 			best = t;
@@ -167,7 +182,7 @@ static bool compact_text(an_renderer *r, const an_network *net, const an_filter 
 	*ties = view.nlinks;
 	an_fit_choice choice;
 	an_build_options compact = *base;
-	compact.labels = AN_LABELS_NONE;
+	compact.labels = AN_LABELS_NONE; /* an_fit goes straight to the last level */
 	bool ok = view.nlinks > 0 && an_fit(r, &view, &compact, engine, &choice, diags);
 	an_view_free(&view);
 	*text = ok ? choice.text : 0;

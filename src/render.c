@@ -446,11 +446,38 @@ static void put_xml_text(strbuf *b, const char *s)
 }
 
 /*
+ * The font the layout measured text with, and the fonts closest to it in
+ * width where it is not installed: Verdana (Windows, macOS) was drawn to the
+ * same proportions as DejaVu Sans's ancestor, Bitstream Vera.
+ */
+#define SVG_FONT "font-family=\"DejaVu Sans\""
+#define SVG_FONT_STACK "font-family=\"DejaVu Sans,Verdana,Geneva,sans-serif\""
+
+/* Names the font's look-alikes after it wherever the SVG names it. */
+static void add_font_stack(strbuf *svg)
+{
+	if (!strstr(svg->data, SVG_FONT))
+		return;
+	strbuf out;
+	sb_init(&out);
+	const char *p = svg->data, *hit;
+	while ((hit = strstr(p, SVG_FONT))) {
+		sb_add(&out, p, (size_t)(hit - p));
+		sb_puts(&out, SVG_FONT_STACK);
+		p = hit + strlen(SVG_FONT);
+	}
+	sb_add(&out, p, svg->len - (size_t)(p - svg->data));
+	sb_free(svg);
+	*svg = out;
+}
+
+/*
  * Writes the diagram's title as the SVG's first <title>, exactly, and its
  * description as a <desc> after it, for screen readers (Graphviz writes none).
  */
 static void finish_svg(strbuf *svg, const char *title, const char *description)
 {
+	add_font_stack(svg);
 	const char *start = strstr(svg->data, "<title>");
 	const char *end = start ? strstr(start, "</title>") : NULL;
 	if (!end)

@@ -129,6 +129,21 @@ static void test_print_theme_highlight(void **state)
 	check_dot_with("tests/fixtures/merge.yaml", "2000s", &opt, "tests/golden/merge-print.dot");
 }
 
+static void test_strands(void **state)
+{
+	(void)state;
+	an_build_options opt = {.merge_types = true, .labels = AN_LABELS_SHORT, .no_legend = true};
+	check_dot_with("tests/fixtures/strands.yaml", NULL, &opt, "tests/golden/strands.dot");
+}
+
+static void test_strands_full_for_a_page(void **state)
+{
+	(void)state;
+	an_target page = {"a4", 451, 698, AN_PAGE_MIN_TEXT, true};
+	an_build_options opt = {.merge_types = true, .target = &page, .vertical = true};
+	check_dot_with("tests/fixtures/strands.yaml", NULL, &opt, "tests/golden/strands-a4.dot");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +155,8 @@ int main(void)
 		cmocka_unit_test(test_clusters_and_citations),
 		cmocka_unit_test(test_dark_theme),
 		cmocka_unit_test(test_print_theme_highlight),
+		cmocka_unit_test(test_strands),
+		cmocka_unit_test(test_strands_full_for_a_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
