@@ -476,12 +476,23 @@ bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, 
 void an_graph_title_size(an_graph *g, int width, int height);
 
 /*
- * Lays out g, a period of the series, with every actor, tie and cluster
- * where the placement put it, on the placement's canvas (Graphviz's nop2):
- * periods whose title blocks have one size get identical canvases. False on
- * failure, with diagnostics (an actor the placement lacks is one).
+ * From now on, each period is drawn on a canvas of its own, cropped to what
+ * it draws (an_layout_pinned), and for a target t (or NULL) at one scale:
+ * the one at which the whole series, with title blocks of this size (the
+ * largest an_placement_fit found), fits t. Call it after an_placement_fit.
  */
-bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags);
+void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height);
+
+/*
+ * Lays out g, a period of the series, with every actor, tie and cluster
+ * where the placement put it (Graphviz's nop2), on the placement's canvas
+ * (periods whose title blocks have one size get identical canvases) or,
+ * once cropped and unless `whole_canvas` (a timeline page's frames need
+ * one), on a canvas of its own. False on failure, with diagnostics (an
+ * actor the placement lacks is one).
+ */
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool whole_canvas,
+                      an_diags *diags);
 
 /* Frees the layout of g (before an_graph_free), if g was laid out last. */
 void an_layout_free(an_renderer *r, an_graph *g);

@@ -684,7 +684,7 @@ static bool fit_view(const render_options *o, const an_view *view, an_build_opti
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
-	if (choice.fits)
+	if (choice.fits || o->sel.quiet)
 		return true;
 	an_cut cuts[MAX_CUTS];
 	size_t ncuts = an_fit_cuts(renderer, view, &o->sel.filter, build, *engine, cuts, MAX_CUTS, diags);
@@ -703,13 +703,17 @@ static bool fit_view(const render_options *o, const an_view *view, an_build_opti
 	return true;
 }
 
-/* Lays out the drawing's graph, pinned or with the engine; false on failure. */
+/*
+ * Lays out the drawing's graph, pinned (a period of a stable series, on the
+ * series' whole canvas when `whole_canvas`) or with the engine; false on failure.
+ */
 static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
-                    const char *fitted_engine, an_renderer *renderer, an_diags *diags)
+                    const char *fitted_engine, bool whole_canvas, an_renderer *renderer,
+                    an_diags *diags)
 {
 	double start = now();
 	const char *engine = d->placement ? "nop2" : fitted_engine ? fitted_engine : engine_for(o, graph);
-	bool ok = d->placement ? an_layout_pinned(renderer, graph, d->placement, diags)
+	bool ok = d->placement ? an_layout_pinned(renderer, graph, d->placement, whole_canvas, diags)
 	                       : an_layout(renderer, graph, engine, diags);
 	if (ok && o->verbose)
 		fprintf(stderr, "%s: %s%slaid out %zu actors and %zu ties with %s%s in %.3f s\n", program,
@@ -743,12 +747,15 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	}
 	/*
 	 * DOT and JSON first, so that DOT shows the graph before layout; the
-	 * timeline page's SVG last, when no output was an SVG.
+	 * timeline page's SVG last, when no output was an SVG or the outputs of
+	 * a stable series are cropped (the page's frames share one canvas).
 	 */
 	for (int n = 0; n <= 2 * o->noutputs && status == EXIT_OK; n++) {
 		bool page_only = n == 2 * o->noutputs;
 		if (page_only && (!d->page_svg || *d->page_svg))
 			continue;
+		if (page_only && d->placement)
+			laid_out = false; /* again, on the whole canvas */
 		const output *out = page_only ? NULL : &o->outputs[n % o->noutputs];
 		const char *format = page_only ? "svg" : out->format;
 		if (strcmp(format, "html") == 0)
@@ -775,11 +782,12 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 				ok = false;
 			}
 			if (ok && !laid_out)
-				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
+				ok = laid_out = lay_out(o, d, graph, engine, page_only, *renderer, &diags);
 			if (ok)
 				ok = an_render(*renderer, graph, format, &o->render, &data, &len, &diags);
 		}
-		if (ok && d->page_svg && !*d->page_svg && strcmp(format, "svg") == 0) {
+		if (ok && d->page_svg && !*d->page_svg && strcmp(format, "svg") == 0 &&
+		    (page_only || !d->placement)) {
 			*d->page_svg = xmalloc(len + 1);
 			memcpy(*d->page_svg, data, len);
 			(*d->page_svg)[len] = '\0';
@@ -1010,8 +1018,19 @@ static int place_series(series *s, an_renderer **renderer)
 		fprintf(stderr, "%s: error: cannot start Graphviz\n", program);
 		return EXIT_OUTPUT;
 	}
+	const char *engine = NULL;
+	if (build.target) { /* one way of drawing for every period: the one the whole series fits with */
+		build.bare = false;
+		if (!fit_view(o, &s->whole, &build, &engine, *renderer, &diags)) {
+			print_diags(&diags, o->sel.quiet, NULL);
+			an_diags_free(&diags);
+			return EXIT_OUTPUT;
+		}
+		build.bare = true;
+	}
 	an_graph *whole = an_graph_build(&s->whole, &build);
-	const char *engine = engine_for(o, whole);
+	if (!engine)
+		engine = engine_for(o, whole);
 	if (s->progress)
 		fprintf(stderr, "%s: placing %zu actors with %s\033[K", program, an_graph_nodes(whole), engine);
 	double start = now();
@@ -1040,6 +1059,8 @@ static int place_series(series *s, an_renderer **renderer)
 	}
 	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
 		an_graph_title_size(s->graphs[i], width, height);
+	if (status == EXIT_OK)
+		an_placement_crop(s->placement, build.target, width, height);
 	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return status;

@@ -16,7 +16,12 @@ struct an_renderer {
 	an_graph *laid_out; /* Graphviz caches attributes of the last layout only */
 	char engine[16];    /* of the last layout */
 	double layout_dpi;  /* the dpi the last layout was made for; 0 = Graphviz's default */
+	double layout_fit;  /* how the last layout was fitted to its target (see layout_at) */
 };
+
+/* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
+#define FIT_NONE (-1.0)
+#define FIT_FILL 0.0
 
 /*
  * Graphviz reports problems through a process-wide callback with no context
@@ -104,37 +109,45 @@ static void drawing_size(Agraph_t *g, double margin, double *width, double *heig
 	*height = bb.UR.y - bb.LL.y + 2 * margin;
 }
 
+/* The scale at which a drawing of this size fills a target, at most AN_MAX_GROWTH. */
+static double filling_scale(const an_target *t, double width, double height)
+{
+	return fmin(AN_MAX_GROWTH, fmin(t->width / width, t->height / height));
+}
+
 /*
  * For a graph drawn for a target, sets the pad and size that make the
  * laid-out drawing fill the target's canvas exactly, scaled by as much as
- * fits and at most AN_MAX_GROWTH; Graphviz applies them when the graph is
- * laid out again (pad is frozen at layout, and its own ratio=fill ignores
- * the title block and rankdir=LR). Returns whether there is a target.
+ * fits (FIT_FILL), or that draw it at a given scale on a canvas of its own
+ * (fit > 0: a period of a series, cropped); Graphviz applies them when the
+ * graph is laid out again (pad is frozen at layout, and its own ratio=fill
+ * ignores the title block and rankdir=LR). Returns whether it set them.
  */
-static bool fit_to_target(an_graph *graph)
+static bool fit_to_target(an_graph *graph, double fit)
 {
 	const an_target *t = an_graph_target(graph);
-	if (!t)
+	if (!t || fit == FIT_NONE)
 		return false;
 	Agraph_t *g = an_graph_cgraph(graph);
 	double dw, dh, m = AN_TARGET_PAD * 72;
 	drawing_size(g, m, &dw, &dh);
-	double scale = fmin(AN_MAX_GROWTH, fmin(t->width / dw, t->height / dh));
-	/* The pad makes the drawing the target's shape at 1/scale of its size. */
-	double padx = m + (t->width / scale - dw) / 2, pady = m + (t->height / scale - dh) / 2;
+	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
+	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
+	double width = fit > 0 ? dw * scale : t->width, height = fit > 0 ? dh * scale : t->height;
+	double padx = m + (width / scale - dw) / 2, pady = m + (height / scale - dh) / 2;
 	char value[64];
 	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
 	agsafeset(g, "pad", value, "");
-	snprintf(value, sizeof value, "%.4f,%.4f!", t->width / 72, t->height / 72);
+	snprintf(value, sizeof value, "%.4f,%.4f!", width / 72, height / 72);
 	agsafeset(g, "size", value, "");
 	return true;
 }
 
 /*
  * Lays out g for a dpi (0: the default; dpi is frozen at layout in Graphviz
- * 2.43), and, with `fit`, to fill its target.
+ * 2.43), fitted to its target as `fit` says (FIT_NONE, FIT_FILL or a scale).
  */
-static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dpi, bool fit,
+static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dpi, double fit,
                       an_diags *diags)
 {
 	if (r->laid_out)
@@ -147,7 +160,7 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
 	int rc = gvLayout(r->gvc, cg, engine);
-	if (rc == 0 && fit && fit_to_target(g)) {
+	if (rc == 0 && fit_to_target(g, fit)) {
 		gvFreeLayout(r->gvc, cg);
 		rc = gvLayout(r->gvc, cg, engine);
 	}
@@ -163,18 +176,19 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	r->laid_out = g;
 	snprintf(r->engine, sizeof r->engine, "%s", engine);
 	r->layout_dpi = dpi;
+	r->layout_fit = fit;
 	return true;
 }
 
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 {
-	return layout_at(r, g, engine, 0, true, diags);
+	return layout_at(r, g, engine, 0, FIT_FILL, diags);
 }
 
 bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *width,
                        double *height, an_diags *diags)
 {
-	if (!layout_at(r, g, engine, 0, false, diags))
+	if (!layout_at(r, g, engine, 0, FIT_NONE, diags))
 		return false;
 	drawing_size(an_graph_cgraph(g), AN_TARGET_PAD * 72, width, height);
 	an_layout_free(r, g);
@@ -191,6 +205,8 @@ struct an_placement {
 	const char **cluster_bb, **cluster_lp;
 	size_t nnodes, nedges, nclusters;
 	boxf bb; /* the canvas: the whole layout's box, widened by an_placement_fit */
+	bool crop;    /* each period on a canvas of its own (an_placement_crop) */
+	double scale; /* then the scale of every period's drawing for a target, else 0 */
 };
 
 /* A point as Graphviz reads it back exactly. */
@@ -310,6 +326,9 @@ void an_placement_free(an_placement *p)
 	free(p);
 }
 
+static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bool whole,
+                          double fit, an_diags *diags);
+
 /* Graph attributes the title block's text depends on. */
 static const char *const TITLE_ATTRIBUTES[] = {"fontname", "fontsize", "fontcolor", "charset", NULL};
 
@@ -352,7 +371,7 @@ bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, 
 	bool ok = !*label || measure_title(r, cg, label, html, width, height, diags);
 	/* The drawing without its title block: labels may reach past the whole layout's box. */
 	agset(cg, "label", "");
-	if (ok && (ok = an_layout_pinned(r, g, p, diags))) {
+	if (ok && (ok = layout_placed(r, g, p, true, FIT_NONE, diags))) {
 		boxf bb = GD_bb(cg);
 		p->bb.LL.x = fmin(p->bb.LL.x, bb.LL.x);
 		p->bb.LL.y = fmin(p->bb.LL.y, bb.LL.y);
@@ -394,13 +413,21 @@ static void add_anchor(Agraph_t *g, const char *name, const char *id, pointf at)
 	pin(g, n, AGNODE, "class", "anchor");
 }
 
-bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_diags *diags)
+/* Lays g out where the placement put everything, on the whole canvas or cropped, fitted as said. */
+static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bool whole,
+                          double fit, an_diags *diags)
 {
 	Agraph_t *cg = an_graph_cgraph(g);
+	an_layout_free(r, g); /* before nodes come and go: Graphviz frees what it laid out */
 	pin(cg, cg, AGRAPH, "notranslate", "true");
-	for (Agnode_t *n = agfstnode(cg); n; n = agnxtnode(cg, n)) {
-		if (strncmp(agnameof(n), "anchor.", 7) == 0)
-			continue; /* ours, from an earlier layout ('.' is in no actor id) */
+	for (Agnode_t *n = agfstnode(cg), *next; n; n = next) {
+		next = agnxtnode(cg, n);
+		if (strncmp(agnameof(n), "anchor.", 7) == 0) {
+			/* ours, from an earlier layout ('.' is in no actor id) */
+			if (!whole)
+				agdelnode(cg, n);
+			continue;
+		}
 		size_t i = si_get(&p->nodes, agnameof(n));
 		if (i == SIZE_MAX) {
 			an_error(diags, (an_pos){0, 0}, "internal: actor %s has no place in the series",
@@ -427,10 +454,30 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, an_dia
 		if (p->cluster_lp[i])
 			pin(cg, sub, AGRAPH, "lp", p->cluster_lp[i]);
 	}
-	/* Every period has the whole series' canvas. */
-	add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
-	add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
-	return layout_at(r, g, "nop2", 0, true, diags);
+	if (whole) { /* the whole series' canvas */
+		add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
+		add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
+	}
+	return layout_at(r, g, "nop2", 0, fit, diags);
+}
+
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool whole_canvas,
+                      an_diags *diags)
+{
+	bool whole = whole_canvas || !p->crop;
+	return layout_placed(r, g, p, whole, whole || p->scale <= 0 ? FIT_FILL : p->scale, diags);
+}
+
+void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height)
+{
+	p->crop = true;
+	if (!t)
+		return;
+	/* Graphviz sets a graph's label 8 points from the drawing, on every side. */
+	double m = AN_TARGET_PAD * 72, gap = 16;
+	double width = fmax(p->bb.UR.x - p->bb.LL.x, title_width + gap) + 2 * m;
+	double height = p->bb.UR.y - p->bb.LL.y + title_height + gap + 2 * m;
+	p->scale = filling_scale(t, width, height);
 }
 
 static void put_xml_text(strbuf *b, const char *s)
@@ -546,7 +593,7 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	if (dpi != r->layout_dpi) {
 		char engine[sizeof r->engine];
 		memcpy(engine, r->engine, sizeof engine);
-		if (!layout_at(r, g, engine, dpi, true, diags))
+		if (!layout_at(r, g, engine, dpi, r->layout_fit, diags))
 			return false;
 	}
 	bool svg = strcmp(format, "svg") == 0;

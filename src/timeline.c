@@ -191,7 +191,7 @@ static const char STYLE[] =
 	"--button:#2E2E2E;--accent:#56B4E9}\n"
 	"*{box-sizing:border-box}\n"
 	"html{height:100%}\n"
-	"body{margin:0;min-height:100%;display:flex;flex-direction:column;background:var(--bg);"
+	"body{margin:0;height:100%;display:flex;flex-direction:column;background:var(--bg);"
 	"color:var(--fg);font:16px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\","
 	"\"Helvetica Neue\",Arial,sans-serif}\n"
 	"header{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 2rem;"
@@ -216,19 +216,27 @@ static const char STYLE[] =
 	"#tl-next{margin-right:.75rem}\n"
 	"#tl-pos{min-width:4.5ch;text-align:right;color:var(--muted);font-variant-numeric:tabular-nums}\n"
 	":focus-visible{outline:3px solid var(--accent);outline-offset:2px}\n"
-	"main{flex:1;display:flex;justify-content:center;align-items:flex-start;padding:1rem}\n"
-	".tl-frame{margin:0;max-width:100%}\n"
-	".tl-frame>svg{display:block;max-width:100%;height:auto;max-height:calc(100vh - 8rem)}\n"
+	".tl-zoom{display:flex;gap:.25rem}\n"
+	".tl-zoom button{width:2.25rem;font-size:1.2rem;font-weight:600}\n"
+	"#tl-fit{width:3.25rem;font-size:.85rem}\n"
+	"#tl-fit[aria-pressed=true]{border-color:var(--accent);color:var(--accent)}\n"
+	"main{flex:1;min-height:0;overflow:auto;display:flex;padding:1rem}\n"
+	".tl-frame{margin:auto}\n"
+	".tl-frame>svg{display:block;height:auto;max-width:none}\n"
 	"[hidden]{display:none!important}\n"
 	"@media (max-width:40rem){header{padding:.5rem .75rem}.tl-end{display:none}#tl-next{margin-right:0}}\n"
-	"@media print{header .tl-controls{display:none}.tl-frame[hidden]{display:block!important;"
-	"break-after:page}.tl-frame>svg{max-height:none}}\n";
+	"@media print{header .tl-controls,header .tl-zoom{display:none}main{overflow:visible}"
+	".tl-frame[hidden]{display:block!important;break-after:page}"
+	".tl-frame>svg{width:auto!important;max-width:100%}}\n";
 
 /*
  * The page's behaviour; it reads everything it needs from the markup (the
  * frames' data-name and data-label, the body's data-title), so no text of the
  * network is ever inside the script. Play steps every 1.5 s and stops at the
  * last frame; Play there starts again from the first. A manual step stops it.
+ * A frame is shown as large as the window allows, and never so small that
+ * its smallest text is under READABLE_PX pixels: a larger drawing scrolls
+ * (pan) instead. Fit shows it whole however small; + and - zoom.
  */
 static const char SCRIPT[] =
 	"(function () {\n"
@@ -239,6 +247,29 @@ static const char SCRIPT[] =
 	"var slider = $('tl-slider'), period = $('tl-period'), pos = $('tl-pos');\n"
 	"var prev = $('tl-prev'), next = $('tl-next'), play = $('tl-play');\n"
 	"var title = document.body.getAttribute('data-title'), cur = 0, timer = null;\n"
+	"var main = document.querySelector('main'), fit = $('tl-fit'), zoom = 1, fitting = false;\n"
+	"var READABLE_PX = 10;\n"
+	"function natural(svg) { return svg.width.baseVal.value || svg.getBoundingClientRect().width; }\n"
+	"function smallestText(svg) {\n"
+	"  var least = Infinity;\n"
+	"  svg.querySelectorAll('text').forEach(function (t) {\n"
+	"    var m = t.getScreenCTM(), size = parseFloat(t.getAttribute('font-size'));\n"
+	"    if (m && size > 0 && t.textContent.trim()) least = Math.min(least, size * Math.hypot(m.a, m.b));\n"
+	"  });\n"
+	"  return least;\n"
+	"}\n"
+	"function size() {\n"
+	"  var svg = frames[cur].querySelector('svg');\n"
+	"  if (!svg) return;\n"
+	"  var w = natural(svg), h = svg.height.baseVal.value || w;\n"
+	"  var room = Math.max(100, Math.min(main.clientWidth - 32, (main.clientHeight - 32) * w / h));\n"
+	"  svg.style.width = w + 'px';\n"
+	"  var readable = w * READABLE_PX / smallestText(svg);\n"
+	"  var width = fitting ? Math.min(w, room) : Math.max(Math.min(w, room), isFinite(readable) ? readable : 0);\n"
+	"  svg.style.width = Math.round(width * zoom) + 'px';\n"
+	"  fit.setAttribute('aria-pressed', fitting);\n"
+	"}\n"
+	"function setZoom(z, fitted) { zoom = Math.max(0.25, Math.min(8, z)); fitting = fitted; size(); }\n"
 	"function show(i) {\n"
 	"  i = Math.max(0, Math.min(n - 1, i));\n"
 	"  frames[cur].hidden = true;\n"
@@ -253,6 +284,7 @@ static const char SCRIPT[] =
 	"  prev.setAttribute('aria-disabled', i === 0);\n"
 	"  next.setAttribute('aria-disabled', i === n - 1);\n"
 	"  document.title = title ? title + ' \\u2014 ' + label : label;\n"
+	"  size();\n"
 	"  if (location.hash !== hash) {\n"
 	"    try { history.replaceState(null, '', hash); } catch (e) { location.replace(hash); }\n"
 	"  }\n"
@@ -285,8 +317,16 @@ static const char SCRIPT[] =
 	"    if (cur === n - 1) stop();\n"
 	"  }, 1500);\n"
 	"});\n"
+	"$('tl-zoom-in').addEventListener('click', function () { setZoom(zoom * 1.25, fitting); });\n"
+	"$('tl-zoom-out').addEventListener('click', function () { setZoom(zoom / 1.25, fitting); });\n"
+	"fit.addEventListener('click', function () { setZoom(1, !fitting); });\n"
+	"window.addEventListener('resize', size);\n"
 	"document.addEventListener('keydown', function (e) {\n"
-	"  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.target === slider) return;\n"
+	"  if (e.altKey || e.ctrlKey || e.metaKey || e.target === slider) return;\n"
+	"  var z = {'+': zoom * 1.25, '=': zoom * 1.25, '-': zoom / 1.25}[e.key];\n"
+	"  if (z) { e.preventDefault(); return setZoom(z, fitting); }\n"
+	"  if (e.key === '0') { e.preventDefault(); return setZoom(1, !fitting); }\n"
+	"  if (e.shiftKey) return;\n"
 	"  var to = {ArrowLeft: cur - 1, ArrowRight: cur + 1, Home: 0, End: n - 1}[e.key];\n"
 	"  if (to === undefined) return;\n"
 	"  e.preventDefault();\n"
@@ -365,6 +405,11 @@ char *an_timeline_html(const char *title, const an_frame *frames, size_t count, 
 		sb_puts(&b, "</datalist>\n");
 		put_end(&b, &frames[count - 1]);
 		sb_printf(&b, "<span id=\"tl-pos\">1 / %zu</span>\n</div>\n", count);
+		sb_puts(&b, "<div class=\"tl-zoom\" role=\"group\" aria-label=\"Zoom\">\n"
+		            "<button type=\"button\" id=\"tl-zoom-out\" aria-label=\"Zoom out\" title=\"Zoom out (-)\">\xE2\x88\x92</button>\n"
+		            "<button type=\"button\" id=\"tl-zoom-in\" aria-label=\"Zoom in\" title=\"Zoom in (+)\">+</button>\n"
+		            "<button type=\"button\" id=\"tl-fit\" aria-pressed=\"false\" "
+		            "title=\"Show the whole diagram, however small its text (0)\">Fit</button>\n</div>\n");
 	}
 	sb_puts(&b, "</header>\n<main>\n");
 	if (count == 0)

@@ -107,11 +107,30 @@ try {
 	});
 	check('every reference to an id inside a frame finds it', broken.length ? broken.slice(0, 5).join(', ') : '');
 
-	const fit = await page.evaluate(() => {
-		const svg = document.querySelector('.tl-frame:not([hidden]) > svg').getBoundingClientRect();
-		return { right: svg.right, bottom: svg.bottom, width: innerWidth, height: innerHeight };
+	// The shown frame's size, the smallest text in it (px, as drawn) and the window's size.
+	const shown = () => page.evaluate(() => {
+		const svg = document.querySelector('.tl-frame:not([hidden]) > svg');
+		let least = Infinity;
+		for (const t of svg.querySelectorAll('text')) {
+			const m = t.getScreenCTM(), size = parseFloat(t.getAttribute('font-size'));
+			if (m && size > 0 && t.textContent.trim()) least = Math.min(least, size * Math.hypot(m.a, m.b));
+		}
+		const box = svg.getBoundingClientRect();
+		return { width: box.width, right: box.right, bottom: box.bottom, least, window: [innerWidth, innerHeight] };
 	});
-	check('the frame fits the window', fit.right <= fit.width && fit.bottom <= fit.height ? '' : JSON.stringify(fit));
+	const read = await shown();
+	check('the smallest text of a frame is at least 10 px (a larger drawing scrolls)',
+		read.least >= 9.95 ? '' : JSON.stringify(read));
+	await page.click('#tl-zoom-in');
+	const larger = await shown();
+	await page.click('#tl-zoom-out');
+	check('+ zooms in by a quarter and - back', Math.abs(larger.width / read.width - 1.25) < 0.01 &&
+		Math.abs((await shown()).width - read.width) < 1 ? '' : `${read.width} -> ${larger.width}`);
+	await page.click('#tl-fit');
+	const fit = await shown();
+	check('Fit shows the whole frame in the window', fit.right <= fit.window[0] && fit.bottom <= fit.window[1] &&
+		(await page.getAttribute('#tl-fit', 'aria-pressed')) === 'true' ? '' : JSON.stringify(fit));
+	await page.click('#tl-fit');
 
 	// From the first frame, Play shows the second after 1.5 s; Pause then holds it (with two frames, Play stops there itself).
 	await page.keyboard.press('Home');
