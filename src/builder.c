@@ -887,6 +887,144 @@ static void add_edge(builder *B, const tie_group *grp)
 	free(types);
 }
 
+/* ---------------------------------------------------------- joint ties */
+
+/*
+ * Joint ties: mutual ties among three actors or more (a summit, a joint
+ * exercise), which their pairs would draw as an edge per pair each with the
+ * same label. Per tie of the network: whether it is one.
+ */
+static bool *joint_ties(const an_network *net)
+{
+	bool *joint = xcalloc(net->nties + 1, sizeof *joint);
+	for (size_t i = 0; i < net->nties; i++) {
+		const an_tie *t = &net->ties[i];
+		if (!t->mutual || t->malformed)
+			continue;
+		size_t distinct[3], n = 0;
+		for (int side = 0; side < 2 && n < 3; side++) {
+			const an_idlist *ids = side ? &t->to : &t->from;
+			for (size_t k = 0; k < ids->count && n < 3; k++) {
+				size_t a = ids->index ? ids->index[k] : SIZE_MAX;
+				bool seen = a == SIZE_MAX;
+				for (size_t j = 0; j < n && !seen; j++)
+					seen = distinct[j] == a;
+				if (!seen)
+					distinct[n++] = a;
+			}
+		}
+		joint[i] = n >= 3;
+	}
+	return joint;
+}
+
+/*
+ * One joint tie: an event node (its label, or a dot without labels) and a
+ * spoke to each of its actors that the view (or, faded, the ghost view) has.
+ */
+static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
+{
+	const an_network *net = B->net;
+	const an_tie *t = &net->ties[tie];
+	const an_type *type = &net->types[t->type_index];
+	const theme_colors *c = B->colors;
+	const char *color = ghost ? c->faded_line : type_color(B, type);
+	strbuf b;
+	sb_init(&b);
+	/* '.' cannot stand in an id: no actor's name can be the event's. */
+	sb_printf(&b, "joint.%s", t->key);
+	char *name = sb_take(&b, NULL);
+	Agnode_t *event = agnode(B->g, name, 1);
+	B->graph->nodes++;
+	size_t first_link = 0; /* the label is the tie's, as its first pair's would be */
+	while (first_link < net->nlinks && net->links[first_link].tie != tie)
+		first_link++;
+	tie_group one = {.links = &first_link, .count = 1};
+	if (!ghost && B->opt->labels != AN_LABELS_NONE)
+		put_edge_label(B, &b, &one, put_label_text, "\\n");
+	if (b.len) {
+		set_taken(event, "label", &b);
+		set(event, "shape", "plain");
+		set(event, "style", ""); /* the label alone, on the background */
+		set(event, "fontcolor", ghost ? c->faded_text : c->edge_text);
+		set(event, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
+	} else {
+		set(event, "label", "");
+		set(event, "shape", "point");
+		set(event, "width", "0.08");
+		set(event, "color", color);
+		set(event, "fillcolor", color);
+	}
+	sb_puts(&b, "Joint: ");
+	for (size_t a = 0, n = 0; a < net->nactors; a++)
+		if (actors[a]) {
+			sb_puts(&b, n++ ? ", " : "");
+			put_tooltip_text(&b, an_actor_label(&net->actors[a]));
+		}
+	sb_puts(&b, ": ");
+	put_tie_line(B, &b, t);
+	set_taken(event, "tooltip", &b);
+	sb_printf(&b, "joint-%s", t->key);
+	set_taken(event, "id", &b);
+	sb_printf(&b, "joint %s %s%s", type->name.text, an_confidence_name(t->confidence),
+	          ghost ? " ghost" : "");
+	set_taken(event, "class", &b);
+	for (size_t a = 0; a < net->nactors; a++) {
+		if (!actors[a])
+			continue;
+		const char *id = net->actors[a].id.text;
+		sb_printf(&b, "%s.%s", name, id);
+		char *key = sb_take(&b, NULL);
+		Agedge_t *e = agedge(B->g, agnode(B->g, (char *)id, 0), event, key, 1);
+		keep_edge(B, e, key);
+		free(key);
+		set(e, "color", color);
+		set(e, "style", CONFIDENCE_STYLE[t->confidence]);
+		set(e, "arrowhead", "none");
+		if (t->confidence == AN_CONFIRMED)
+			set(e, "penwidth", "2");
+		sb_printf(&b, "joint-%s-%s", t->key, id);
+		set_taken(e, "id", &b);
+		sb_printf(&b, "tie %s %s joint%s", type->name.text, an_confidence_name(t->confidence),
+		          ghost ? " ghost" : "");
+		set_taken(e, "class", &b);
+		set(e, "tooltip", agget(event, "tooltip"));
+	}
+	if (ghost) {
+		B->ghost_used = true;
+	} else {
+		B->type_used[t->type_index] = true;
+		B->confidence_used[t->confidence] = true;
+	}
+	free(name);
+}
+
+/* Every joint tie that the view, or the ghost view, draws. */
+static void add_joints(builder *B, const bool *joint)
+{
+	const an_network *net = B->net;
+	bool *actors = xcalloc(net->nactors + 1, sizeof *actors);
+	bool *done = xcalloc(net->nties + 1, sizeof *done);
+	for (int pass = 0; pass < (B->opt->ghost ? 2 : 1); pass++) {
+		const an_view *v = pass ? B->opt->ghost : B->view;
+		for (size_t i = 0; i < v->nlinks; i++) {
+			size_t tie = net->links[v->links[i]].tie;
+			if (!joint[tie] || done[tie])
+				continue;
+			done[tie] = true;
+			memset(actors, 0, net->nactors * sizeof *actors);
+			/* A tie's links are next to each other. */
+			for (size_t k = i; k < v->nlinks && net->links[v->links[k]].tie == tie; k++) {
+				actors[net->links[v->links[k]].from] = true;
+				actors[net->links[v->links[k]].to] = true;
+			}
+			add_joint(B, tie, actors, pass == 1);
+		}
+	}
+	free(actors);
+	free(done);
+}
+
 /*
  * The key of a link's group: its own key, or, merging, its from, to, type and
  * direction (a mutual A-B tie is the same as a mutual B-A tie).
@@ -912,7 +1050,7 @@ static char *group_key(const an_network *net, const an_link *l, bool merge, bool
  * view, then its links outside the view's groups, as ghost groups.
  */
 static tie_group *group_links(const an_view *view, const an_view *ghost, bool merge,
-                              bool merge_types, size_t *ngroups)
+                              bool merge_types, const bool *joint, size_t *ngroups)
 {
 	const an_network *net = view->net;
 	size_t most = view->nlinks + (ghost ? ghost->nlinks : 0);
@@ -924,6 +1062,8 @@ static tie_group *group_links(const an_view *view, const an_view *ghost, bool me
 		const an_view *v = pass ? ghost : view;
 		size_t first_ghost = n;
 		for (size_t i = 0; i < v->nlinks; i++) {
+			if (joint[net->links[v->links[i]].tie])
+				continue; /* drawn as an event (add_joint) */
 			char *key = group_key(net, &net->links[v->links[i]], merge, merge_types);
 			size_t g = si_put(&index, key, n);
 			if (g == n) {
@@ -1327,7 +1467,10 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	}
 	place_parts(&B, actor_graph);
 	size_t ngroups;
-	tie_group *groups = group_links(view, ghost, !opt->no_merge, opt->merge_types, &ngroups);
+	bool *joint = joint_ties(net);
+	add_joints(&B, joint);
+	tie_group *groups = group_links(view, ghost, !opt->no_merge, opt->merge_types, joint, &ngroups);
+	free(joint);
 	for (size_t i = 0; i < ngroups; i++) {
 		add_edge(&B, &groups[i]);
 		graph->edges++;

@@ -144,6 +144,12 @@ static void test_strands_full_for_a_page(void **state)
 	check_dot_with("tests/fixtures/strands.yaml", NULL, &opt, "tests/golden/strands-a4.dot");
 }
 
+static void test_joint(void **state)
+{
+	(void)state;
+	check_dot_with("tests/fixtures/joint.yaml", NULL, NULL, "tests/golden/joint.dot");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +163,7 @@ int main(void)
 		cmocka_unit_test(test_print_theme_highlight),
 		cmocka_unit_test(test_strands),
 		cmocka_unit_test(test_strands_full_for_a_page),
+		cmocka_unit_test(test_joint),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
