@@ -127,7 +127,7 @@ _actornet_value()
 	-c | --confidence) _actornet_words confirmed reported alleged disputed ;;
 	--each | --by) _actornet_words decade year ;;
 	--table) _actornet_words periods kinds actors ;;
-	--size) _actornet_words 16:9 4:3 ;;
+	--size) _actornet_words a4 letter 16:9 4:3 ;;
 	--background) _actornet_words transparent ;;
 	--actors | --ties | --sources | --types) _actornet_files 'csv' ;;
 	esac

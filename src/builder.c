@@ -934,8 +934,7 @@ static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
 	/* '.' cannot stand in an id: no actor's name can be the event's. */
 	sb_printf(&b, "joint.%s", t->key);
 	char *name = sb_take(&b, NULL);
-	Agnode_t *event = agnode(B->g, name, 1);
-	B->graph->nodes++;
+	Agnode_t *event = agnode(B->g, name, 1); /* not counted: graph->nodes counts actors */
 	size_t first_link = 0; /* the label is the tie's, as its first pair's would be */
 	while (first_link < net->nlinks && net->links[first_link].tie != tie)
 		first_link++;
