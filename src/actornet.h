@@ -392,6 +392,11 @@ typedef struct {
 	 * types: parallel strands in the types' colours, a label line per type.
 	 */
 	bool merge_types;
+	/*
+	 * A labelled edge is two halves that meet at a node holding its label,
+	 * for force-directed engines (neato), which then keep labels clear.
+	 */
+	bool label_nodes;
 	bool transparent;      /* no background colour */
 	/*
 	 * --ghost: what this view (borrowed; a wider view of the same network)

@@ -767,6 +767,63 @@ static void put_strands_label(builder *B, strbuf *b, const tie_group *grp, const
 	free(one.links);
 }
 
+/* A copy of edge e (but its label) from tail to head, named e's name and `side`, under `key`. */
+static Agedge_t *copy_edge(builder *B, Agedge_t *e, Agnode_t *tail, Agnode_t *head,
+                           const char *side, const char *key)
+{
+	char *name = xasprintf("%s%s", agnameof(e), side);
+	Agedge_t *copy = agedge(B->g, tail, head, name, 1);
+	free(name);
+	for (Agsym_t *sym = agnxtattr(B->g, AGEDGE, NULL); sym; sym = agnxtattr(B->g, AGEDGE, sym))
+		if (strcmp(sym->name, "label") != 0)
+			agxset(copy, sym, agxget(e, sym));
+	keep_edge(B, copy, key);
+	return copy;
+}
+
+/*
+ * Draws edge e, whose key is `key`, as two halves that meet at a node
+ * holding its label (tie.KEY, named by the edge's first tie): force-directed
+ * engines then keep labels off actors and other labels, as they do nodes.
+ * The first half (key KEY<) starts at the tail without an arrowhead (with
+ * the tail's for a mutual tie), the second (KEY>) ends at the head; the
+ * label node has the edge's tooltip, and its id is the edge's with -label.
+ */
+static void split_at_label(builder *B, Agedge_t *e, const char *tie_key, const char *key)
+{
+	strbuf b;
+	sb_init(&b);
+	/* '.' cannot stand in an id: no actor's name can be a label's. */
+	sb_printf(&b, "tie.%s", tie_key);
+	Agnode_t *label = agnode(B->g, b.data, 1);
+	b.len = 0;
+	char *text = agget(e, "label");
+	agset(label, "label", aghtmlstr(text) ? agstrdup_html(B->g, text) : text);
+	set(label, "shape", "plain");
+	set(label, "style", "");
+	set(label, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
+	set(label, "fontcolor", agget(e, "fontcolor"));
+	set(label, "tooltip", agget(e, "tooltip"));
+	sb_printf(&b, "%s-label", agget(e, "id"));
+	set_taken(label, "id", &b);
+	sb_printf(&b, "tie-label %s", agget(e, "class"));
+	set_taken(label, "class", &b);
+
+	sb_printf(&b, "%s<", key);
+	Agedge_t *in = copy_edge(B, e, agtail(e), label, "<", b.data);
+	b.len = 0;
+	sb_printf(&b, "%s>", key);
+	Agedge_t *out = copy_edge(B, e, label, aghead(e), ">", b.data);
+	b.len = 0;
+	bool mutual = strcmp(agget(e, "dir"), "both") == 0;
+	set(in, "dir", mutual ? "back" : "none");
+	set(out, "dir", "forward");
+	sb_printf(&b, "%s-head", agget(e, "id"));
+	set_taken(out, "id", &b);
+	sb_free(&b);
+	agdelete(B->g, e);
+}
+
 static void add_edge(builder *B, const tie_group *grp)
 {
 	const an_network *net = B->net;
@@ -781,7 +838,6 @@ static void add_edge(builder *B, const tie_group *grp)
 	const an_actor *from = &net->actors[from_index], *to = &net->actors[to_index];
 	Agnode_t *tail = agnode(B->g, from->id.text, 0), *head = agnode(B->g, to->id.text, 0);
 	Agedge_t *e = agedge(B->g, tail, head, first->key, 1);
-	keep_edge(B, e, grp->key);
 
 	an_confidence strongest = AN_DISPUTED;
 	for (size_t i = 0; i < grp->count; i++) {
@@ -885,6 +941,10 @@ static void add_edge(builder *B, const tie_group *grp)
 	set_taken(e, "class", &b);
 	free(seen);
 	free(types);
+	if (B->opt->label_nodes && agget(e, "label")[0])
+		split_at_label(B, e, first->key, grp->key);
+	else
+		keep_edge(B, e, grp->key);
 }
 
 /* ---------------------------------------------------------- joint ties */
@@ -1352,7 +1412,10 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGRAPH, "bgcolor", opt->transparent ? "transparent" : c->background);
 	declare(g, AGRAPH, "outputorder", "edgesfirst");
 	declare(g, AGRAPH, "overlap", "false");
-	declare(g, AGRAPH, "sep", "+10");
+	/* Labels as nodes: edges are routed around actors and labels alike, close to them. */
+	declare(g, AGRAPH, "sep", opt->label_nodes ? "+4" : "+10");
+	if (opt->label_nodes)
+		declare(g, AGRAPH, "splines", "true");
 	declare(g, AGRAPH, "charset", "UTF-8");
 	declare(g, AGRAPH, "style", "");
 	declare(g, AGRAPH, "color", "");

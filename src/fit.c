@@ -115,22 +115,54 @@ static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags 
 	return ok;
 }
 
-/*
- * The best trial of one level of labels: dot both ways (left to right and
- * top to bottom: a page is tall, a slide wide) or the one engine asked for.
- */
-static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
-                      const char *engine, size_t level, trial *best, an_diags *diags)
+/* A way of laying out: an engine, its direction, labels as nodes. */
+typedef struct {
+	const char *engine;
+	bool vertical, label_nodes;
+} way;
+
+/* Force-directed engines place labels well only as nodes (see label_nodes). */
+static bool force_directed(const char *engine)
 {
-	bool dot = strcmp(engine, "dot") == 0;
-	*best = (trial){.build = *base, .engine = engine, .text = -1};
-	for (int vertical = 0; vertical <= (dot ? 1 : 0); vertical++) {
-		trial t = {.build = *base, .engine = engine};
+	return strcmp(engine, "neato") == 0 || strcmp(engine, "fdp") == 0 ||
+	       strcmp(engine, "sfdp") == 0;
+}
+
+/*
+ * The ways tried: for `auto`, dot both ways (left to right and top to
+ * bottom: a page is tall, a slide wide) while the graph is small enough
+ * for dot, and neato with labels as nodes; an engine asked for, alone.
+ */
+static size_t ways_for(const char *asked, const char *automatic, way *ways)
+{
+	size_t n = 0;
+	if (strcmp(asked, "auto") != 0) {
+		ways[n++] = (way){asked, false, force_directed(asked)};
+		if (strcmp(asked, "dot") == 0)
+			ways[n++] = (way){asked, true, false};
+		return n;
+	}
+	if (strcmp(automatic, "dot") == 0) {
+		ways[n++] = (way){"dot", false, false};
+		ways[n++] = (way){"dot", true, false};
+	}
+	ways[n++] = (way){"neato", false, true};
+	return n;
+}
+
+/* The best trial of one level of labels, over the ways. */
+static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
+                      const way *ways, size_t nways, size_t level, trial *best, an_diags *diags)
+{
+	*best = (trial){.build = *base, .engine = ways[0].engine, .text = -1};
+	for (size_t i = 0; i < nways; i++) {
+		trial t = {.build = *base, .engine = ways[i].engine};
 		t.build.labels = LEVELS[level].labels;
 		/* Strands: not with --no-merge, nor in print, where types differ only by arrowhead. */
 		t.build.merge_types = LEVELS[level].merge_types && !base->no_merge &&
 		                      base->theme != AN_THEME_PRINT;
-		t.build.vertical = dot ? vertical : base->vertical;
+		t.build.vertical = ways[i].vertical;
+		t.build.label_nodes = ways[i].label_nodes;
 		if (!try_drawing(r, view, &t, diags))
 			return false;
 		if (t.text > best->text + 0.05)
@@ -143,28 +175,27 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
             const char *engine, an_fit_choice *choice, an_diags *diags)
 {
 	memset(choice, 0, sizeof *choice);
-	if (strcmp(engine, "auto") == 0) {
-		an_graph *g = an_graph_build(view, base);
-		engine = an_layout_auto(an_graph_nodes(g), an_graph_edges(g));
-		an_graph_free(g);
-	}
-	trial best = {.build = *base, .engine = engine, .text = -1};
+	an_graph *g = an_graph_build(view, base);
+	way ways[4];
+	size_t nways = ways_for(engine, an_layout_auto(an_graph_nodes(g), an_graph_edges(g)), ways);
+	an_graph_free(g);
+	/*
+	 * The first level that fits; when none does, the last, the most compact
+	 * (force-directed engines draw labels over the drawing without making
+	 * it larger: fewer labels is then always better).
+	 */
+	trial best = {.build = *base, .engine = ways[0].engine, .text = -1};
 	size_t first = 0;
 	while (first + 1 < NLEVELS && LEVELS[first].labels != base->labels)
 		first++; /* --labels short or none: never more than asked for */
 	for (size_t level = first; level < NLEVELS; level++) {
-		trial t = best;
-		if (!try_level(r, view, base, engine, level, &t, diags))
+		if (!try_level(r, view, base, ways, nways, level, &best, diags))
 			return false;
-		if (t.text > best.text + 0.05)
-			best = t;
-		if (t.text >= base->target->min_text - 0.05) {
-			best = t;
+		if (best.text >= base->target->min_text - 0.05)
 			break;
-		}
 	}
 	choice->build = best.build;
-	choice->engine = engine;
+	choice->engine = best.engine;
 	choice->text = best.text;
 	choice->fits = best.text >= base->target->min_text - 0.05;
 	return true;
@@ -230,8 +261,9 @@ static size_t by_ties(const an_view *view, bool types, size_t *order)
 	return used;
 }
 
-/* Actors tried as a focus, most connected first. */
-#define FOCUS_TRIES 3
+/* Actors tried as a focus, most connected first, and the most focus cuts given. */
+#define FOCUS_TRIES 8
+#define FOCUS_CUTS 2
 
 size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
                    const an_build_options *base, const char *engine, an_cut *cuts, size_t max,
@@ -246,8 +278,8 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 	/* One actor and its neighbours. */
 	size_t *order = xcalloc((net->nactors > net->ntypes ? net->nactors : net->ntypes) + 1,
 	                        sizeof *order);
-	size_t actors = filter->nfocus ? 0 : by_ties(view, false, order);
-	for (size_t i = 0; i < actors && i < FOCUS_TRIES; i++) {
+	size_t actors = filter->nfocus ? 0 : by_ties(view, false, order), focus_cuts = 0;
+	for (size_t i = 0; i < actors && i < FOCUS_TRIES && focus_cuts < FOCUS_CUTS; i++) {
 		an_filter f = *filter;
 		f.focus = &order[i];
 		f.nfocus = 1;
@@ -258,6 +290,31 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 			sb_printf(&option, "--focus %s", net->actors[order[i]].id.text);
 			add_cut(cuts, &n, max, option.data, ties, text);
 			option.len = 0;
+			focus_cuts++;
+		}
+	}
+
+	/* Half the years: the later half, else the earlier. */
+	int first, last, month, day;
+	if (view->has_period && view->period.first_day != AN_DAY_MIN &&
+	    view->period.last_day != AN_DAY_MAX) {
+		an_civil_from_days(view->period.first_day, &first, &month, &day);
+		an_civil_from_days(view->period.last_day, &last, &month, &day);
+	}
+	for (int later = 1; later >= 0 && view->has_period && view->period.first_day != AN_DAY_MIN &&
+	                    view->period.last_day != AN_DAY_MAX && last > first; later--) {
+		int middle = first + (last - first + 1) / 2; /* the later half's first year */
+		int from = later ? middle : first, to = later ? last : middle - 1;
+		an_filter f = *filter;
+		int32_t start = an_days_from_civil(from, 1, 1), end = an_days_from_civil(to, 12, 31);
+		an_when_from_days(start > view->period.first_day ? start : view->period.first_day,
+		                  end < view->period.last_day ? end : view->period.last_day, &f.period);
+		f.has_period = true;
+		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && text >= need) {
+			sb_printf(&option, "--period %04d-%04d", from, to);
+			add_cut(cuts, &n, max, option.data, ties, text);
+			option.len = 0;
+			break;
 		}
 	}
 

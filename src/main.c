@@ -674,7 +674,7 @@ typedef struct {
 } drawing;
 
 /* Cuts suggested when a drawing does not fit its target. */
-#define MAX_CUTS 4
+#define MAX_CUTS 5
 
 /*
  * Chooses how to draw a view for --size's target (the labels, the direction,
@@ -692,7 +692,7 @@ static bool fit_view(const render_options *o, const an_view *view, an_build_opti
 	if (choice.fits || o->sel.quiet)
 		return true;
 	an_cut cuts[MAX_CUTS];
-	size_t ncuts = an_fit_cuts(renderer, view, &o->sel.filter, build, *engine, cuts, MAX_CUTS, diags);
+	size_t ncuts = an_fit_cuts(renderer, view, &o->sel.filter, build, o->engine, cuts, MAX_CUTS, diags);
 	strbuf advice;
 	sb_init(&advice);
 	for (size_t i = 0; i < ncuts; i++)

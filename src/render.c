@@ -22,6 +22,8 @@ struct an_renderer {
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
 #define FIT_NONE (-1.0)
 #define FIT_FILL 0.0
+/* Laid out again as it was fitted last time (its pad and size are set): no measuring first. */
+#define FIT_KEPT (-2.0)
 
 /*
  * Graphviz reports problems through a process-wide callback with no context
@@ -109,6 +111,29 @@ static void drawing_size(Agraph_t *g, double margin, double *width, double *heig
 	*height = bb.UR.y - bb.LL.y + 2 * margin;
 }
 
+/*
+ * Edges routed around obstacles (splines=true) cost neato eight times its
+ * layout and hardly change its size: a layout made only to be measured
+ * draws them straight. Returns the routing to give back with restore_routing
+ * (NULL: nothing to give back). dot routes its edges its own way.
+ */
+static char *straight_edges(Agraph_t *g, const char *engine)
+{
+	Agsym_t *splines = agattr(g, AGRAPH, "splines", NULL);
+	if (!splines || strcmp(engine, "dot") == 0)
+		return NULL;
+	char *routing = xstrdup(agxget(g, splines));
+	agxset(g, splines, "false");
+	return routing;
+}
+
+static void restore_routing(Agraph_t *g, char *routing)
+{
+	if (routing)
+		agxset(g, agattr(g, AGRAPH, "splines", NULL), routing);
+	free(routing);
+}
+
 /* The scale at which a drawing of this size fills a target, at most AN_MAX_GROWTH. */
 static double filling_scale(const an_target *t, double width, double height)
 {
@@ -159,8 +184,12 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agattr(cg, AGRAPH, "dpi", "");
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
+	/* Fitted, the first layout is only measured: its edges need not be routed. */
+	bool measure = fit >= FIT_FILL && an_graph_target(g);
+	char *routing = measure ? straight_edges(cg, engine) : NULL;
 	int rc = gvLayout(r->gvc, cg, engine);
-	if (rc == 0 && fit_to_target(g, fit)) {
+	restore_routing(cg, routing);
+	if (rc == 0 && measure && fit_to_target(g, fit)) {
 		gvFreeLayout(r->gvc, cg);
 		rc = gvLayout(r->gvc, cg, engine);
 	}
@@ -176,7 +205,8 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	r->laid_out = g;
 	snprintf(r->engine, sizeof r->engine, "%s", engine);
 	r->layout_dpi = dpi;
-	r->layout_fit = fit;
+	if (fit != FIT_KEPT)
+		r->layout_fit = fit;
 	return true;
 }
 
@@ -188,11 +218,15 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *width,
                        double *height, an_diags *diags)
 {
-	if (!layout_at(r, g, engine, 0, FIT_NONE, diags))
-		return false;
-	drawing_size(an_graph_cgraph(g), AN_TARGET_PAD * 72, width, height);
-	an_layout_free(r, g);
-	return true;
+	Agraph_t *cg = an_graph_cgraph(g);
+	char *routing = straight_edges(cg, engine);
+	bool ok = layout_at(r, g, engine, 0, FIT_NONE, diags);
+	if (ok) {
+		drawing_size(cg, AN_TARGET_PAD * 72, width, height);
+		an_layout_free(r, g);
+	}
+	restore_routing(cg, routing);
+	return ok;
 }
 
 /* ------------------------------------------------------------ placements */
@@ -593,7 +627,7 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	if (dpi != r->layout_dpi) {
 		char engine[sizeof r->engine];
 		memcpy(engine, r->engine, sizeof engine);
-		if (!layout_at(r, g, engine, dpi, r->layout_fit, diags))
+		if (!layout_at(r, g, engine, dpi, r->layout_fit == FIT_NONE ? FIT_NONE : FIT_KEPT, diags))
 			return false;
 	}
 	bool svg = strcmp(format, "svg") == 0;
