@@ -430,6 +430,11 @@ void an_renderer_free(an_renderer *r);
  */
 #define AN_DOT_MAX_EDGES 1000
 #define AN_DOT_MAX_CYCLES 120
+/*
+ * actornet's own engine for drawings made for a target: sfdp's places,
+ * squeezed to the target's shape, then packed and routed (see render.c).
+ */
+#define AN_ENGINE_PACKED "packed"
 /* The engine `auto` picks for a graph of this size: "dot" or a scalable one. */
 const char *an_layout_auto(size_t nodes, size_t edges);
 /*

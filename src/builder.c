@@ -518,8 +518,12 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 
 	const theme_colors *c = B->colors;
 	bool state = a->kind == AN_STATE;
-	if (!state)
+	if (!state && B->opt->target) {
+		/* Packed: edges are routed around boxes more closely than around ellipses. */
+		set(n, "style", "filled,rounded");
+	} else if (!state) {
 		set(n, "shape", "ellipse");
+	}
 	if (faded(B, index)) {
 		set(n, "fillcolor", c->faded_fill);
 		set(n, "color", c->faded_line);

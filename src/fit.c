@@ -131,7 +131,8 @@ static bool force_directed(const char *engine)
 /*
  * The ways tried: for `auto`, dot both ways (left to right and top to
  * bottom: a page is tall, a slide wide) while the graph is small enough
- * for dot, and neato with labels as nodes; an engine asked for, alone.
+ * for dot, and the packed engine with labels as nodes; an engine asked for,
+ * alone (dot both ways).
  */
 static size_t ways_for(const char *asked, const char *automatic, way *ways)
 {
@@ -146,16 +147,20 @@ static size_t ways_for(const char *asked, const char *automatic, way *ways)
 		ways[n++] = (way){"dot", false, false};
 		ways[n++] = (way){"dot", true, false};
 	}
-	ways[n++] = (way){"neato", false, true};
+	ways[n++] = (way){AN_ENGINE_PACKED, false, true};
 	return n;
 }
 
-/* The best trial of one level of labels, over the ways. */
+/* The best trial of one level of labels, over the ways (dot first). */
 static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
                       const way *ways, size_t nways, size_t level, trial *best, an_diags *diags)
 {
 	*best = (trial){.build = *base, .engine = ways[0].engine, .text = -1};
 	for (size_t i = 0; i < nways; i++) {
+		/* dot draws who-supports-whom best: another engine only where dot does not fit. */
+		if (i > 0 && strcmp(ways[i].engine, "dot") != 0 && strcmp(ways[i - 1].engine, "dot") == 0 &&
+		    best->text >= base->target->min_text - 0.05)
+			break;
 		trial t = {.build = *base, .engine = ways[i].engine};
 		t.build.labels = LEVELS[level].labels;
 		/* Strands: not with --no-merge, nor in print, where types differ only by arrowhead. */

@@ -73,15 +73,17 @@ usage_is() { # usage_is EXPECTED-FIRST-LINE ARGS...: exit status 2, that message
 check "--size names what it takes" usage_is "actornet: error: bad --size 'a5': expected a4, letter, 16:9, 4:3 or WxH with a unit (e.g. 25x15cm)" --size a5
 check "--size WxH needs a known unit" usage_is "actornet: error: bad --size '20x10ft': expected WxH with a unit: pt, in, cm, mm or px (e.g. 25x15cm)" --size 20x10ft
 check "--size refuses a side under an inch" usage_is "actornet: error: bad --size '20x10pt': each side must be from 1 to 200 inches (72 to 14400 pt)" --size 20x10pt
-"$A" render tests/fixtures/crowded.yaml --size 16:9 -o "$T/crowded.svg" 2>"$T/crowded.err"
-check "a network too large for a slide is still drawn, exit 0" xmllint --noout "$T/crowded.svg"
-check "... with a warning that gives the figures and the cuts that fit" grep -q '^actornet: warning: on 16:9 the smallest text would be [0-9.]* pt (minimum 10): 39 actors and 120 ties; --focus [A-Z0-9]* keeps [0-9]* ties ([0-9.]* pt)' "$T/crowded.err"
+"$A" render tests/fixtures/crowded.yaml --size 16:9 -o "$T/crowded-slide.svg" 2>"$T/crowded-slide.err"
+check "40 actors and 120 ties fit a slide (labels dropped, packed)" sh -c "! grep -q 'smallest text' '$T/crowded-slide.err'"
+"$A" render tests/fixtures/crowded.yaml --size a4 -o "$T/crowded.svg" 2>"$T/crowded.err"
+check "a network too large for a page is still drawn, exit 0" xmllint --noout "$T/crowded.svg"
+check "... with a warning that gives the figures and the cuts that fit" grep -q '^actornet: warning: on a4 the smallest text would be [0-9.]* pt (minimum 7): 39 actors and 120 ties; --focus [A-Z0-9]* keeps [0-9]* ties ([0-9.]* pt)' "$T/crowded.err"
 cut=$(sed -n 's/.*ties; \(--[a-z]* [A-Za-z0-9_,-]*\) keeps.*/\1/p' "$T/crowded.err")
 no_warning() { # no_warning ARGS...: renders the crowded network with ARGS and no warning on size
 	[ -n "$*" ] && "$A" render tests/fixtures/crowded.yaml -o "$T/cut.svg" "$@" 2>"$T/cut.err" && ! grep -q 'smallest text' "$T/cut.err"
 }
-check "following the warning's first cut ($cut) gives a slide without it" no_warning --size 16:9 $cut
-check "-q keeps the warning to itself" sh -c "'$A' render -q tests/fixtures/crowded.yaml --size 16:9 -o '$T/crowded-q.svg' 2>&1 | grep -c . | grep -qx 0"
+check "following the warning's first cut ($cut) gives a page without it" no_warning --size a4 $cut
+check "-q keeps the warning to itself" sh -c "'$A' render -q tests/fixtures/crowded.yaml --size a4 -o '$T/crowded-q.svg' 2>&1 | grep -c . | grep -qx 0"
 check "--background transparent draws no background" sh -c "'$A' render -q '$NET' -p 1990s --background transparent -o - | grep -c 'fill=\"white\"' | grep -qx 0"
 check "--outline-text draws no text elements" sh -c "'$A' render -q '$NET' -p 1990s --outline-text -o '$T/o.svg' && xmllint --noout '$T/o.svg' && ! grep -q '<text' '$T/o.svg'"
 check "every theme renders" sh -c "for t in light dark print; do '$A' render -q '$NET' -p 2010s --theme \$t -o '$T/theme.png' || exit 1; done"
