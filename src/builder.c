@@ -787,18 +787,18 @@ static Agedge_t *copy_edge(builder *B, Agedge_t *e, Agnode_t *tail, Agnode_t *he
 
 /*
  * Draws edge e, whose key is `key`, as two halves that meet at a node
- * holding its label (tie.KEY, named by the edge's first tie): force-directed
+ * holding its label (tie.KEY: the same in every period): force-directed
  * engines then keep labels off actors and other labels, as they do nodes.
  * The first half (key KEY<) starts at the tail without an arrowhead (with
  * the tail's for a mutual tie), the second (KEY>) ends at the head; the
  * label node has the edge's tooltip, and its id is the edge's with -label.
  */
-static void split_at_label(builder *B, Agedge_t *e, const char *tie_key, const char *key)
+static void split_at_label(builder *B, Agedge_t *e, const char *key)
 {
 	strbuf b;
 	sb_init(&b);
-	/* '.' cannot stand in an id: no actor's name can be a label's. */
-	sb_printf(&b, "tie.%s", tie_key);
+	/* '.' cannot stand in an id: no actor's name can be a label's; the key is a series'. */
+	sb_printf(&b, "tie.%s", key);
 	Agnode_t *label = agnode(B->g, b.data, 1);
 	b.len = 0;
 	char *text = agget(e, "label");
@@ -946,7 +946,7 @@ static void add_edge(builder *B, const tie_group *grp)
 	free(seen);
 	free(types);
 	if (B->opt->label_nodes && agget(e, "label")[0])
-		split_at_label(B, e, first->key, grp->key);
+		split_at_label(B, e, grp->key);
 	else
 		keep_edge(B, e, grp->key);
 }

@@ -28,7 +28,7 @@ enum exit_status {
 #define STRING(x) STRING_OF(x) /* a macro's value as a string literal */
 
 static const char *const FORMATS[] = {"svg", "png", "pdf", "dot", "json", "html", NULL};
-static const char *const ENGINES[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+static const char *const ENGINES[] = {"auto", "dot", AN_ENGINE_PACKED, "neato", "fdp", "sfdp", "circo", "twopi", NULL};
 
 /* The filters of render, stats and export (a selection), as their help shows them. */
 #define FILTERS_HELP \
@@ -88,9 +88,11 @@ static const char RENDER_HELP[] =
 	"                         .png .pdf, .dot or .gv (the graph before layout), .json\n"
 	"                         (the data), .html (a series' timeline page)\n"
 	"  -T, --format FORMAT    svg, png, pdf, dot, json or html, whatever the extension\n"
-	"  -l, --layout ENGINE    auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
-	"                         auto uses dot while the graph has at most " STRING(AN_DOT_MAX_EDGES) " ties\n"
-	"                         and " STRING(AN_DOT_MAX_CYCLES) " more ties than actors, and sfdp beyond\n"
+	"  -l, --layout ENGINE    auto (default), dot, packed, neato, fdp, sfdp, circo,\n"
+	"                         twopi; auto uses dot while the graph has at most\n"
+	"                         " STRING(AN_DOT_MAX_EDGES) " ties and " STRING(AN_DOT_MAX_CYCLES) " more ties than actors, and sfdp\n"
+	"                         beyond (with --size, packed where dot does not fit);\n"
+	"                         packed: sfdp's places packed, labels kept clear\n"
 	"      --draft            dot stops improving the layout sooner: 1.5 times as\n"
 	"                         fast on large graphs, a few more crossings\n"
 	"      --title TEXT       the diagram's title instead of the network's\n"
@@ -656,16 +658,36 @@ static const char *engine_for(const render_options *o, an_graph *graph)
 		return o->engine;
 	size_t nodes = an_graph_nodes(graph), edges = an_graph_edges(graph);
 	const char *engine = an_layout_auto(nodes, edges);
-	if (strcmp(engine, "dot") != 0 && !o->sel.quiet)
+	if (strcmp(engine, "sfdp") == 0 && !o->sel.quiet)
 		fprintf(stderr,
 		        "%s: note: %zu actors and %zu ties are too many for dot to lay out quickly: using %s (--layout dot forces dot)\n",
 		        program, nodes, edges, engine);
 	return engine;
 }
 
+/*
+ * Builds the view's graph and, unless *engine is chosen already, chooses the
+ * engine for it; the packed engine needs the graph built with labels as nodes.
+ */
+static an_graph *build_for(const render_options *o, const an_view *view, an_build_options *build,
+                           const char **engine)
+{
+	an_graph *graph = an_graph_build(view, build);
+	if (*engine)
+		return graph;
+	*engine = engine_for(o, graph);
+	if (strcmp(*engine, AN_ENGINE_PACKED) == 0 && !build->label_nodes) {
+		an_graph_free(graph);
+		build->label_nodes = true;
+		graph = an_graph_build(view, build);
+	}
+	return graph;
+}
+
 /* What a diagram is drawn from: a view, and for a stable series its graph and placement. */
 typedef struct {
 	const an_view *view;
+	const an_build_options *build; /* a series' way of drawing, or NULL: the options' */
 	const char *period_name;       /* fills {period}; NULL outside a series */
 	an_graph *graph;               /* built ahead (stable series), or NULL */
 	const an_placement *placement; /* NULL: the graph is laid out on its own */
@@ -732,7 +754,7 @@ static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
 static int draw(const render_options *o, const drawing *d, an_renderer **renderer)
 {
 	int status = EXIT_OK;
-	an_build_options build = o->build;
+	an_build_options build = d->build ? *d->build : o->build;
 	build.title = o->title;
 	an_graph *graph = d->graph; /* built when an output needs it: JSON does not */
 	bool laid_out = false;
@@ -772,7 +794,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		size_t len = 0;
 		bool ok = true;
 		if (!graph && strcmp(format, "json") != 0)
-			graph = an_graph_build(d->view, &build);
+			graph = build_for(o, d->view, &build, &engine);
 		if (strcmp(format, "dot") == 0) {
 			/* A stable series' graph is pinned already: DOT is the graph before layout. */
 			an_graph *unpinned = d->placement ? an_graph_build(d->view, &build) : graph;
@@ -828,6 +850,7 @@ typedef struct {
 	an_view whole;           /* the series' whole span: the placement's and --ghost's view */
 	an_graph **graphs;       /* per period, built ahead for a stable series; else NULL */
 	an_placement *placement; /* stable series only */
+	an_build_options build;  /* then how every period is drawn (place_series chose it) */
 	bool page;               /* a timeline page is written */
 	char **svg;              /* per period: the SVG for the page */
 	size_t *svg_len;
@@ -852,6 +875,7 @@ static int draw_period(series *s, size_t i, an_renderer **renderer)
 {
 	drawing d = {
 		.view = &s->views[i],
+		.build = s->placement ? &s->build : NULL,
 		.period_name = s->periods[i].name,
 		.graph = s->graphs ? s->graphs[i] : NULL,
 		.placement = s->placement,
@@ -1033,9 +1057,7 @@ static int place_series(series *s, an_renderer **renderer)
 		}
 		build.bare = true;
 	}
-	an_graph *whole = an_graph_build(&s->whole, &build);
-	if (!engine)
-		engine = engine_for(o, whole);
+	an_graph *whole = build_for(o, &s->whole, &build, &engine);
 	if (s->progress)
 		fprintf(stderr, "%s: placing %zu actors with %s\033[K", program, an_graph_nodes(whole), engine);
 	double start = now();
@@ -1052,6 +1074,7 @@ static int place_series(series *s, an_renderer **renderer)
 
 	build.bare = false;
 	build.ghost = o->ghost ? &s->whole : NULL;
+	s->build = build;
 	int width = 0, height = 0;
 	s->graphs = xcalloc(s->count, sizeof *s->graphs);
 	for (size_t i = 0; i < s->count && status == EXIT_OK; i++) {
@@ -1268,7 +1291,7 @@ static int cmd_render(int argc, char **argv)
 			break;
 		case 'l':
 			if (index_of(optarg, ENGINES) < 0)
-				return usage_error("render ", "unknown layout '%s': use auto, dot, neato, fdp, sfdp, circo or twopi", optarg);
+				return usage_error("render ", "unknown layout '%s': use auto, dot, packed, neato, fdp, sfdp, circo or twopi", optarg);
 			o.engine = optarg;
 			break;
 		case 'I':

@@ -83,6 +83,8 @@ no_warning() { # no_warning ARGS...: renders the crowded network with ARGS and n
 	[ -n "$*" ] && "$A" render tests/fixtures/crowded.yaml -o "$T/cut.svg" "$@" 2>"$T/cut.err" && ! grep -q 'smallest text' "$T/cut.err"
 }
 check "following the warning's first cut ($cut) gives a page without it" no_warning --size a4 $cut
+check "--layout packed draws each tie's label as a node of its own" sh -c "'$A' render -q '$NET' -p 2010s --layout packed -o '$T/packed.svg' && xmllint --noout '$T/packed.svg' && grep -q 'class=\"node tie&#45;label tie ' '$T/packed.svg'"
+check "a stable series laid out packed keeps every actor in place" sh -c "'$A' render -q '$NET' --each decade --layout packed -o '$T/packed-{period}.svg' && python3 tests/same-places.py '$T'/packed-*.svg"
 check "-q keeps the warning to itself" sh -c "'$A' render -q tests/fixtures/crowded.yaml --size a4 -o '$T/crowded-q.svg' 2>&1 | grep -c . | grep -qx 0"
 check "--background transparent draws no background" sh -c "'$A' render -q '$NET' -p 1990s --background transparent -o - | grep -c 'fill=\"white\"' | grep -qx 0"
 check "--outline-text draws no text elements" sh -c "'$A' render -q '$NET' -p 1990s --outline-text -o '$T/o.svg' && xmllint --noout '$T/o.svg' && ! grep -q '<text' '$T/o.svg'"
