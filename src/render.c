@@ -237,7 +237,8 @@ static bool fit_to_target(an_graph *graph, double fit)
 	drawing_size(g, m, &dw, &dh);
 	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
-	double width = fit > 0 ? dw * scale : t->width, height = fit > 0 ? dh * scale : t->height;
+	/* Whole points: Graphviz writes the canvas's size rounded down, which would shrink the text. */
+	double width = fit > 0 ? ceil(dw * scale) : t->width, height = fit > 0 ? ceil(dh * scale) : t->height;
 	double padx = m + (width / scale - dw) / 2, pady = m + (height / scale - dh) / 2;
 	char value[64];
 	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
@@ -263,9 +264,13 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agattr(cg, AGRAPH, "dpi", "");
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
-	/* Fitted, the first layout is only measured: its edges need not be routed. */
+	/*
+	 * Fitted, the first layout is only measured: its edges need not be
+	 * routed, but for the packed engine, whose routed edges change its size
+	 * (the canvas would then miss the target's shape).
+	 */
 	bool measure = fit >= FIT_FILL && an_graph_target(g);
-	char *routing = measure ? straight_edges(cg, engine) : NULL;
+	char *routing = measure && strcmp(engine, AN_ENGINE_PACKED) != 0 ? straight_edges(cg, engine) : NULL;
 	int rc = run_engine(r, g, engine);
 	restore_routing(cg, routing);
 	if (rc == 0 && measure && fit_to_target(g, fit)) {
