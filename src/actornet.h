@@ -491,11 +491,12 @@ void an_graph_title_size(an_graph *g, int width, int height);
  * From now on, each period is drawn on a canvas of its own, cropped to what
  * it draws (an_layout_pinned), and for a target t (or NULL) at one scale:
  * the one at which the whole series, with title blocks of this size (the
- * largest an_placement_fit found), fits t, but not under 1 when it is over
- * 0.9 (text at its minimum, pictures a little larger than t). Call it after
- * an_placement_fit.
+ * largest an_placement_fit found), fits t, but, when `fits` (an_fit found
+ * the series fits), not under 1 when it is over 0.9 (text at its minimum,
+ * pictures a little larger than t). Call it after an_placement_fit.
  */
-void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height);
+void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height,
+                       bool fits);
 
 /*
  * Lays out g, a period of the series, with every actor, tie and cluster
@@ -529,11 +530,12 @@ typedef struct {
 
 /*
  * Finds how to draw the view for base->target (which must be set): tries
- * full labels, then short ones, then none (never more than base->labels),
- * each with dot left to right and top to bottom (or with `engine` alone when
- * it is not "auto" or auto picks another), and takes the first whose
- * smallest text is at least the target's minimum, else the one with the
- * largest. False on a layout failure, with diagnostics.
+ * full labels, full labels on strands, dates on strands, then none (never
+ * more than base->labels), each level with dot left to right and top to
+ * bottom (while dot is affordable) and, where neither fits, the packed
+ * engine (with `engine` alone when it is not "auto"), and takes the first
+ * level whose smallest text is at least the target's minimum, else the
+ * last. False on a layout failure, with diagnostics.
  */
 bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
             const char *engine, an_fit_choice *choice, an_diags *diags);
@@ -547,13 +549,15 @@ typedef struct {
 
 /*
  * Cuts of a view (built with `filter`) that fit base->target, each checked
- * by laying it out: one of its most connected actors with its neighbours,
- * its most frequent types, only its more certain ties. Returns how many it
+ * by laying it out (with base->ghost, against the cut's own selection at
+ * every date): one of its most connected actors with its neighbours, its
+ * most frequent types, only its more certain ties, and, with `periods`
+ * (not in a series) and no ghosts, half its years. Returns how many it
  * stored in cuts (at most max).
  */
 size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
-                   const an_build_options *base, const char *engine, an_cut *cuts, size_t max,
-                   an_diags *diags);
+                   const an_build_options *base, const char *engine, bool periods, an_cut *cuts,
+                   size_t max, an_diags *diags);
 
 /*
  * Writes a finished output to path ("-": standard output) without ever

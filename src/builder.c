@@ -868,9 +868,9 @@ static void add_edge(builder *B, const tie_group *grp)
 			put_strands_label(B, &b, grp, types, ntypes);
 		else
 			put_edge_label(B, &b, grp, put_label_text, "\\n");
-		if (B->opt->cite)
-			put_citations(B, &b, grp);
 	}
+	if (!grp->ghost && B->opt->cite)
+		put_citations(B, &b, grp);
 	if (b.len && strands) {
 		agsafeset(e, "label", agstrdup_html(B->g, b.data), "");
 		b.len = 0;
@@ -945,7 +945,12 @@ static void add_edge(builder *B, const tie_group *grp)
 	set_taken(e, "class", &b);
 	free(seen);
 	free(types);
-	if (B->opt->label_nodes && agget(e, "label")[0])
+	/*
+	 * Every edge is split when labels are drawn, even one whose label is
+	 * empty (a ghost, an undated tie): a series' periods then have the
+	 * label nodes its whole graph was placed with.
+	 */
+	if (B->opt->label_nodes && B->opt->labels != AN_LABELS_NONE)
 		split_at_label(B, e, grp->key);
 	else
 		keep_edge(B, e, grp->key);
@@ -1005,6 +1010,8 @@ static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
 	tie_group one = {.links = &first_link, .count = 1};
 	if (!ghost && B->opt->labels != AN_LABELS_NONE)
 		put_edge_label(B, &b, &one, put_label_text, "\\n");
+	if (!ghost && B->opt->cite)
+		put_citations(B, &b, &one);
 	if (b.len) {
 		set_taken(event, "label", &b);
 		set(event, "shape", "plain");
@@ -1445,6 +1452,7 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 		declare(g, AGRAPH, "remincross", "false");
 	}
 	if (opt->target) {
+		declare(g, AGRAPH, "margin", "0"); /* cairo's PDF adds half an inch each side */
 		/* In inches; render.c scales the drawing to fill exactly this (see fit_to_target). */
 		char size[64];
 		snprintf(size, sizeof size, "%g,%g", opt->target->width / 72, opt->target->height / 72);

@@ -100,9 +100,6 @@ typedef struct {
 	double text; /* the smallest text on the target, in points */
 } trial;
 
-/* How much larger a drawing measured with straight edges may be once its edges are routed. */
-#define ROUTING_SLACK 1.08
-
 /* Lays the view out as the trial says and measures its smallest text on the target. */
 static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags *diags)
 {
@@ -114,12 +111,6 @@ static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags 
 		const an_target *target = t->build.target;
 		double scale = fmin(AN_MAX_GROWTH, fmin(target->width / width, target->height / height));
 		t->text = scale * target->min_text;
-		/*
-		 * Engines other than dot were measured with straight edges; routed,
-		 * their edges bulge out of the drawing by up to a few percent.
-		 */
-		if (strcmp(t->engine, "dot") != 0)
-			t->text /= ROUTING_SLACK;
 	}
 	return ok;
 }
@@ -140,14 +131,15 @@ static bool force_directed(const char *engine)
 /*
  * The ways tried: for `auto`, dot both ways (left to right and top to
  * bottom: a page is tall, a slide wide) while the graph is small enough
- * for dot, and the packed engine with labels as nodes; an engine asked for,
- * alone (dot both ways).
+ * for dot, and the packed engine with labels as nodes (not with region
+ * clusters, which it cannot draw, unless dot is too costly); an engine
+ * asked for, alone (dot both ways).
  */
-static size_t ways_for(const char *asked, const char *automatic, way *ways)
+static size_t ways_for(const char *asked, const char *automatic, bool clusters, way *ways)
 {
 	size_t n = 0;
 	if (strcmp(asked, "auto") != 0) {
-		ways[n++] = (way){asked, false, force_directed(asked)};
+		ways[n++] = (way){asked, false, force_directed(asked) || strcmp(asked, AN_ENGINE_PACKED) == 0};
 		if (strcmp(asked, "dot") == 0)
 			ways[n++] = (way){asked, true, false};
 		return n;
@@ -156,8 +148,15 @@ static size_t ways_for(const char *asked, const char *automatic, way *ways)
 		ways[n++] = (way){"dot", false, false};
 		ways[n++] = (way){"dot", true, false};
 	}
-	ways[n++] = (way){AN_ENGINE_PACKED, false, true};
+	if (!clusters || !n) /* sfdp and nop draw no region boxes */
+		ways[n++] = (way){AN_ENGINE_PACKED, false, true};
 	return n;
+}
+
+/* Strands: not with --no-merge, nor in print, where types differ only by arrowhead. */
+static bool strands_allowed(const an_build_options *base)
+{
+	return !base->no_merge && base->theme != AN_THEME_PRINT;
 }
 
 /* The best trial of one level of labels, over the ways (dot first). */
@@ -172,9 +171,7 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 			break;
 		trial t = {.build = *base, .engine = ways[i].engine};
 		t.build.labels = LEVELS[level].labels;
-		/* Strands: not with --no-merge, nor in print, where types differ only by arrowhead. */
-		t.build.merge_types = LEVELS[level].merge_types && !base->no_merge &&
-		                      base->theme != AN_THEME_PRINT;
+		t.build.merge_types = LEVELS[level].merge_types && strands_allowed(base);
 		t.build.vertical = ways[i].vertical;
 		t.build.label_nodes = ways[i].label_nodes;
 		if (!try_drawing(r, view, &t, diags))
@@ -191,7 +188,8 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 	memset(choice, 0, sizeof *choice);
 	an_graph *g = an_graph_build(view, base);
 	way ways[4];
-	size_t nways = ways_for(engine, an_layout_auto(an_graph_nodes(g), an_graph_edges(g)), ways);
+	size_t nways = ways_for(engine, an_layout_auto(an_graph_nodes(g), an_graph_edges(g)),
+	                        base->cluster != AN_CLUSTER_NONE, ways);
 	an_graph_free(g);
 	/*
 	 * The first level that fits; when none does, the last, the most compact
@@ -202,7 +200,10 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 	size_t first = 0;
 	while (first + 1 < NLEVELS && LEVELS[first].labels != base->labels)
 		first++; /* --labels short or none: never more than asked for */
+	bool strands = strands_allowed(base);
 	for (size_t level = first; level < NLEVELS; level++) {
+		if (level > first && !strands && LEVELS[level].labels == LEVELS[level - 1].labels)
+			continue; /* the same drawing as the level before */
 		if (!try_level(r, view, base, ways, nways, level, &best, diags))
 			return false;
 		if (best.text >= base->target->min_text - 0.05)
@@ -222,14 +223,22 @@ static bool compact_text(an_renderer *r, const an_network *net, const an_filter 
                          const an_build_options *base, const char *engine, size_t *ties,
                          double *text, an_diags *diags)
 {
-	an_view view;
+	an_view view, context;
 	an_view_build(&view, net, f);
 	*ties = view.nlinks;
 	an_fit_choice choice;
 	an_build_options compact = *base;
 	compact.labels = AN_LABELS_NONE; /* an_fit goes straight to the last level */
+	if (base->ghost) { /* the cut's selection at every date, as render draws it with --ghost */
+		an_filter every_date = *f;
+		every_date.has_period = false;
+		an_view_build(&context, net, &every_date);
+		compact.ghost = &context;
+	}
 	bool ok = view.nlinks > 0 && an_fit(r, &view, &compact, engine, &choice, diags);
 	an_view_free(&view);
+	if (base->ghost)
+		an_view_free(&context);
 	*text = ok ? choice.text : 0;
 	return ok;
 }
@@ -280,8 +289,8 @@ static size_t by_ties(const an_view *view, bool types, size_t *order)
 #define FOCUS_CUTS 2
 
 size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
-                   const an_build_options *base, const char *engine, an_cut *cuts, size_t max,
-                   an_diags *diags)
+                   const an_build_options *base, const char *engine, bool periods, an_cut *cuts,
+                   size_t max, an_diags *diags)
 {
 	const an_network *net = view->net;
 	double need = base->target->min_text - 0.05, text;
@@ -301,7 +310,8 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 		if (!compact_text(r, net, &f, base, engine, &ties, &text, diags))
 			continue;
 		if (text >= need) {
-			sb_printf(&option, "--focus %s", net->actors[order[i]].id.text);
+			sb_printf(&option, "--focus %s%s", net->actors[order[i]].id.text,
+			          filter->depth == 1 ? "" : " --depth 1");
 			add_cut(cuts, &n, max, option.data, ties, text);
 			option.len = 0;
 			focus_cuts++;
@@ -309,14 +319,16 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 	}
 
 	/* Half the years: the later half, else the earlier. */
-	int first, last, month, day;
+	int first = 0, last = 0, month, day;
 	if (view->has_period && view->period.first_day != AN_DAY_MIN &&
 	    view->period.last_day != AN_DAY_MAX) {
 		an_civil_from_days(view->period.first_day, &first, &month, &day);
 		an_civil_from_days(view->period.last_day, &last, &month, &day);
 	}
-	for (int later = 1; later >= 0 && view->has_period && view->period.first_day != AN_DAY_MIN &&
-	                    view->period.last_day != AN_DAY_MAX && last > first; later--) {
+	/* Not in a series (its periods are --each's), nor with ghosts (they show every year). */
+	bool halves = periods && !base->ghost && view->has_period &&
+	              view->period.first_day != AN_DAY_MIN && view->period.last_day != AN_DAY_MAX;
+	for (int later = 1; later >= 0 && halves && last > first; later--) {
 		int middle = first + (last - first + 1) / 2; /* the later half's first year */
 		int from = later ? middle : first, to = later ? last : middle - 1;
 		an_filter f = *filter;
@@ -362,7 +374,7 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 	}
 
 	/* Only the ties most certainly there. */
-	for (int c = AN_REPORTED; c >= AN_CONFIRMED; c--) {
+	for (int c = AN_ALLEGED; c >= AN_CONFIRMED; c--) {
 		if ((an_confidence)c >= filter->min_confidence)
 			continue;
 		an_filter f = *filter;

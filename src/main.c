@@ -703,29 +703,38 @@ typedef struct {
  * the engine), and, when even its most compact drawing has text under the
  * target's minimum, warns with the cuts that would fit.
  */
-static bool fit_view(const render_options *o, const an_view *view, an_build_options *build,
-                     const char **engine, an_renderer *renderer, an_diags *diags)
+static bool fit_view(const render_options *o, const an_view *view, const char *period_name,
+                     an_build_options *build, const char **engine, bool *fits,
+                     an_renderer *renderer, an_diags *diags)
 {
 	an_fit_choice choice;
 	if (!an_fit(renderer, view, build, o->engine, &choice, diags))
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
+	*fits = choice.fits;
 	if (choice.fits || o->sel.quiet)
 		return true;
 	an_cut cuts[MAX_CUTS];
-	size_t ncuts = an_fit_cuts(renderer, view, &o->sel.filter, build, o->engine, cuts, MAX_CUTS, diags);
+	an_filter selected = o->sel.filter; /* the view's own selection, a series' period included */
+	selected.period = view->period;
+	selected.has_period = view->has_period;
+	size_t ncuts = an_fit_cuts(renderer, view, &selected, build, o->engine, !o->each, cuts,
+	                           MAX_CUTS, diags);
 	strbuf advice;
 	sb_init(&advice);
 	for (size_t i = 0; i < ncuts; i++)
 		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
 		          cuts[i].ties, cuts[i].text);
-	if (!ncuts)
+	if (!ncuts && !o->each)
 		sb_puts(&advice, "no one focus, type or confidence cut fits: draw fewer years (--period), or on a larger --size");
+	else if (!ncuts)
+		sb_puts(&advice, "no one focus, type or confidence cut fits: draw shorter periods (--each), or on a larger --size");
 	const an_target *t = build->target;
 	an_warning(diags, (an_pos){0, 0},
-	           "on %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",
-	           t->name, choice.text, t->min_text, view->nactors_shown, view->nlinks, advice.data);
+	           "%s%son %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",
+	           period_name ? period_name : "", period_name ? ": " : "", t->name, choice.text,
+	           t->min_text, view->nactors_shown, view->nlinks, advice.data);
 	sb_free(&advice);
 	return true;
 }
@@ -761,6 +770,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	an_diags diags;
 	an_diags_init(&diags);
 	const char *engine = NULL; /* the engine a target's fit chose */
+	bool fits = true;          /* whether it fits (a warning says otherwise) */
 	bool drawn = false;        /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
@@ -768,7 +778,8 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		if (!*renderer && !(*renderer = an_renderer_new())) {
 			an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
 			status = EXIT_OUTPUT;
-		} else if (!fit_view(o, d->view, &build, &engine, *renderer, &diags)) {
+		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, &fits, *renderer,
+		                     &diags)) {
 			status = EXIT_OUTPUT;
 		}
 	}
@@ -1048,9 +1059,10 @@ static int place_series(series *s, an_renderer **renderer)
 		return EXIT_OUTPUT;
 	}
 	const char *engine = NULL;
+	bool fits = true; /* whether the whole series fits its target */
 	if (build.target) { /* one way of drawing for every period: the one the whole series fits with */
 		build.bare = false;
-		if (!fit_view(o, &s->whole, &build, &engine, *renderer, &diags)) {
+		if (!fit_view(o, &s->whole, NULL, &build, &engine, &fits, *renderer, &diags)) {
 			print_diags(&diags, o->sel.quiet, NULL);
 			an_diags_free(&diags);
 			return EXIT_OUTPUT;
@@ -1088,7 +1100,7 @@ static int place_series(series *s, an_renderer **renderer)
 	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
 		an_graph_title_size(s->graphs[i], width, height);
 	if (status == EXIT_OK)
-		an_placement_crop(s->placement, build.target, width, height);
+		an_placement_crop(s->placement, build.target, width, height, fits);
 	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return status;

@@ -162,6 +162,12 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	if (!agattr(g, AGRAPH, "K", NULL))
 		agattr(g, AGRAPH, "K", "0.4"); /* the spring length, in inches, it was measured with */
 	char *routing = straight_edges(g, "sfdp");
+	/*
+	 * sfdp's coarsening and nop's overlap removal draw from rand(): seeded,
+	 * the same graph gets the same drawing whatever was laid out before it
+	 * (the fit's trials, other periods, other processes).
+	 */
+	srand(1);
 	int rc = gvLayout(r->gvc, g, "sfdp");
 	restore_routing(g, routing);
 	if (rc != 0)
@@ -202,6 +208,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 			place_node(g, n, (ax + bx) / 2, (ay + by) / 2);
 	}
 	free(at);
+	srand(1);
 	return gvLayout(r->gvc, g, "nop");
 }
 
@@ -264,13 +271,9 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agattr(cg, AGRAPH, "dpi", "");
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
-	/*
-	 * Fitted, the first layout is only measured: its edges need not be
-	 * routed, but for the packed engine, whose routed edges change its size
-	 * (the canvas would then miss the target's shape).
-	 */
+	/* Fitted, the first layout is only measured: its edges need not be routed. */
 	bool measure = fit >= FIT_FILL && an_graph_target(g);
-	char *routing = measure && strcmp(engine, AN_ENGINE_PACKED) != 0 ? straight_edges(cg, engine) : NULL;
+	char *routing = measure ? straight_edges(cg, engine) : NULL;
 	int rc = run_engine(r, g, engine);
 	restore_routing(cg, routing);
 	if (rc == 0 && measure && fit_to_target(g, fit)) {
@@ -586,7 +589,8 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool w
 	return layout_placed(r, g, p, whole, whole || p->scale <= 0 ? FIT_FILL : p->scale, diags);
 }
 
-void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height)
+void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height,
+                       bool fits)
 {
 	p->crop = true;
 	if (!t)
@@ -602,7 +606,7 @@ void an_placement_crop(an_placement *p, const an_target *t, int title_width, int
 	 * it under the minimum. A period's picture may then be up to a tenth
 	 * larger than the target.
 	 */
-	if (p->scale >= 0.9 && p->scale < 1)
+	if (fits && p->scale >= 0.9 && p->scale < 1)
 		p->scale = 1;
 }
 

@@ -85,6 +85,12 @@ no_warning() { # no_warning ARGS...: renders the crowded network with ARGS and n
 check "following the warning's first cut ($cut) gives a page without it" no_warning --size a4 $cut
 check "--layout packed draws each tie's label as a node of its own" sh -c "'$A' render -q '$NET' -p 2010s --layout packed -o '$T/packed.svg' && xmllint --noout '$T/packed.svg' && grep -q 'class=\"node tie&#45;label tie ' '$T/packed.svg'"
 check "a stable series laid out packed keeps every actor in place" sh -c "'$A' render -q '$NET' --each decade --layout packed -o '$T/packed-{period}.svg' && python3 tests/same-places.py '$T'/packed-*.svg"
+check "an A4 PDF is the text block's size, without cairo's margin" sh -c "'$A' render -q '$NET' --size a4 -o '$T/page-only.pdf' && grep -a -q 'MediaBox \[ 0 0 451 698 \]' '$T/page-only.pdf'"
+check "--cite keeps its markers without labels (the most compact level)" sh -c "'$A' render -q '$NET' -p 1990s --labels none --cite -o '$T/cite-none.svg' && [ \$(grep -c '>\[[0-9,]*\]<' '$T/cite-none.svg') -ge 3 ]"
+check "a joint tie is cited on its event" sh -c "'$A' render -q tests/fixtures/joint.yaml --cite -o '$T/joint.dot' && grep -q 'label=\"Geneva Accords.n14 Apr 1988 \[1\]\"' '$T/joint.dot'"
+check "--cluster region keeps its boxes on a slide (dot, not packed)" sh -c "'$A' render -q tests/fixtures/crowded.yaml --cluster region --size 16:9 -o '$T/cluster.svg' && grep -q 'class=\"cluster' '$T/cluster.svg'"
+check "the packed engine draws the same with and without the warning's trial layouts" sh -c "'$A' render tests/fixtures/crowded.yaml --size a4 -o '$T/w1.svg' 2>/dev/null && '$A' render -q tests/fixtures/crowded.yaml --size a4 -o '$T/w2.svg' && cmp '$T/w1.svg' '$T/w2.svg'"
+check "a packed series writes the same bytes with 1 and 2 workers" sh -c "'$A' render -q '$NET' --each decade --no-stable --layout packed -j 1 -o '$T/pj1-{period}.svg' && '$A' render -q '$NET' --each decade --no-stable --layout packed -j 2 -o '$T/pj2-{period}.svg' && for f in '$T'/pj1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/pj1-|/pj2-|')\" || exit 1; done"
 check "-q keeps the warning to itself" sh -c "'$A' render -q tests/fixtures/crowded.yaml --size a4 -o '$T/crowded-q.svg' 2>&1 | grep -c . | grep -qx 0"
 check "--background transparent draws no background" sh -c "'$A' render -q '$NET' -p 1990s --background transparent -o - | grep -c 'fill=\"white\"' | grep -qx 0"
 check "--outline-text draws no text elements" sh -c "'$A' render -q '$NET' -p 1990s --outline-text -o '$T/o.svg' && xmllint --noout '$T/o.svg' && ! grep -q '<text' '$T/o.svg'"
