@@ -108,8 +108,8 @@ deps:
 	@scripts/install-deps --check 2>/dev/null || scripts/install-deps
 
 # Every network: whole, its decade series (every actor in one place) as SVG and PNG,
-# the series' timeline page, with what is outside each decade drawn faintly, its
-# tables (stats) and its exports for Gephi and Cytoscape.
+# the series' timeline page, with what is outside each decade drawn faintly, a 16:9
+# slide and an A4 page of it, its tables (stats) and its exports for Gephi and Cytoscape.
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
@@ -120,6 +120,9 @@ demo: deps
 		bin/actornet render -q $$net --each decade \
 			-o "out/$$name-{period}.svg" -o "out/$$name-{period}.png" || exit 1; \
 		bin/actornet render -q $$net --each decade --ghost -o "out/$$name.html" || exit 1; \
+		echo "render $$net -> out/$$name-slide.svg (and .png, 16:9), out/$$name-page.pdf (A4)"; \
+		bin/actornet render $$net --size 16:9 -o out/$$name-slide.svg -o out/$$name-slide.png || exit 1; \
+		bin/actornet render $$net --size a4 -o out/$$name-page.pdf || exit 1; \
 		echo "stats, export $$net -> out/$$name-stats.txt, out/$$name.gexf, out/$$name.graphml"; \
 		bin/actornet stats -q $$net -o "out/$$name-stats.txt" || exit 1; \
 		bin/actornet export -q $$net -o "out/$$name.gexf" || exit 1; \
