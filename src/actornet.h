@@ -491,12 +491,9 @@ void an_graph_title_size(an_graph *g, int width, int height);
  * From now on, each period is drawn on a canvas of its own, cropped to what
  * it draws (an_layout_pinned), and for a target t (or NULL) at one scale:
  * the one at which the whole series, with title blocks of this size (the
- * largest an_placement_fit found), fits t, but, when `fits` (an_fit found
- * the series fits), not under 1 when it is over 0.9 (text at its minimum,
- * pictures a little larger than t). Call it after an_placement_fit.
+ * largest an_placement_fit found), fits t. Call it after an_placement_fit.
  */
-void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height,
-                       bool fits);
+void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height);
 
 /*
  * Lays out g, a period of the series, with every actor, tie and cluster

@@ -695,6 +695,9 @@ typedef struct {
 	size_t *page_len;
 } drawing;
 
+/* The share of the target a whole series is fitted to (see place_series). */
+#define SERIES_HEADROOM 0.94
+
 /* Cuts suggested when a drawing does not fit its target. */
 #define MAX_CUTS 5
 
@@ -704,15 +707,14 @@ typedef struct {
  * target's minimum, warns with the cuts that would fit.
  */
 static bool fit_view(const render_options *o, const an_view *view, const char *period_name,
-                     an_build_options *build, const char **engine, bool *fits,
-                     an_renderer *renderer, an_diags *diags)
+                     an_build_options *build, const char **engine, an_renderer *renderer,
+                     an_diags *diags)
 {
 	an_fit_choice choice;
 	if (!an_fit(renderer, view, build, o->engine, &choice, diags))
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
-	*fits = choice.fits;
 	if (choice.fits || o->sel.quiet)
 		return true;
 	an_cut cuts[MAX_CUTS];
@@ -770,7 +772,6 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	an_diags diags;
 	an_diags_init(&diags);
 	const char *engine = NULL; /* the engine a target's fit chose */
-	bool fits = true;          /* whether it fits (a warning says otherwise) */
 	bool drawn = false;        /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
@@ -778,8 +779,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		if (!*renderer && !(*renderer = an_renderer_new())) {
 			an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
 			status = EXIT_OUTPUT;
-		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, &fits, *renderer,
-		                     &diags)) {
+		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, *renderer, &diags)) {
 			status = EXIT_OUTPUT;
 		}
 	}
@@ -1059,10 +1059,21 @@ static int place_series(series *s, an_renderer **renderer)
 		return EXIT_OUTPUT;
 	}
 	const char *engine = NULL;
-	bool fits = true; /* whether the whole series fits its target */
 	if (build.target) { /* one way of drawing for every period: the one the whole series fits with */
+		/*
+		 * Periods are drawn with title blocks of one size, the largest, and
+		 * labels of their own: the way is chosen to fit a slightly smaller
+		 * target, so that every period still fits the real one.
+		 */
+		an_target smaller = *build.target;
+		smaller.width *= SERIES_HEADROOM;
+		smaller.height *= SERIES_HEADROOM;
+		const an_target *target = build.target;
+		build.target = &smaller;
 		build.bare = false;
-		if (!fit_view(o, &s->whole, NULL, &build, &engine, &fits, *renderer, &diags)) {
+		bool ok = fit_view(o, &s->whole, NULL, &build, &engine, *renderer, &diags);
+		build.target = target;
+		if (!ok) {
 			print_diags(&diags, o->sel.quiet, NULL);
 			an_diags_free(&diags);
 			return EXIT_OUTPUT;
@@ -1100,7 +1111,7 @@ static int place_series(series *s, an_renderer **renderer)
 	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
 		an_graph_title_size(s->graphs[i], width, height);
 	if (status == EXIT_OK)
-		an_placement_crop(s->placement, build.target, width, height, fits);
+		an_placement_crop(s->placement, build.target, width, height);
 	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return status;

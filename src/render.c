@@ -589,8 +589,7 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool w
 	return layout_placed(r, g, p, whole, whole || p->scale <= 0 ? FIT_FILL : p->scale, diags);
 }
 
-void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height,
-                       bool fits)
+void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height)
 {
 	p->crop = true;
 	if (!t)
@@ -600,14 +599,6 @@ void an_placement_crop(an_placement *p, const an_target *t, int title_width, int
 	double width = fmax(p->bb.UR.x - p->bb.LL.x, title_width + gap) + 2 * m;
 	double height = p->bb.UR.y - p->bb.LL.y + title_height + gap + 2 * m;
 	p->scale = filling_scale(t, width, height);
-	/*
-	 * The fit found the whole series' text large enough at its full size: a
-	 * few points of title block and margins measured apart must not shrink
-	 * it under the minimum. A period's picture may then be up to a tenth
-	 * larger than the target.
-	 */
-	if (fits && p->scale >= 0.9 && p->scale < 1)
-		p->scale = 1;
 }
 
 static void put_xml_text(strbuf *b, const char *s)
