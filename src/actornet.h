@@ -489,11 +489,14 @@ void an_graph_title_size(an_graph *g, int width, int height);
 
 /*
  * From now on, each period is drawn on a canvas of its own, cropped to what
- * it draws (an_layout_pinned), and for a target t (or NULL) at one scale:
- * the one at which the whole series, with title blocks of this size (the
- * largest an_placement_fit found), fits t. Call it after an_placement_fit.
+ * it draws (an_layout_pinned), and, for graphs built for a target, at one
+ * scale: the one at which every period's picture fits the target (each is
+ * laid out to be measured); *text is then the smallest text, in points
+ * (else 0). Call it with every period's graph, their title blocks sized
+ * (an_graph_title_size). False on a layout failure.
  */
-void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height);
+bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,
+                       double *text, an_diags *diags);
 
 /*
  * Lays out g, a period of the series, with every actor, tie and cluster

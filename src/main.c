@@ -707,14 +707,15 @@ typedef struct {
  * target's minimum, warns with the cuts that would fit.
  */
 static bool fit_view(const render_options *o, const an_view *view, const char *period_name,
-                     an_build_options *build, const char **engine, an_renderer *renderer,
-                     an_diags *diags)
+                     an_build_options *build, const char **engine, bool *fits,
+                     an_renderer *renderer, an_diags *diags)
 {
 	an_fit_choice choice;
 	if (!an_fit(renderer, view, build, o->engine, &choice, diags))
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
+	*fits = choice.fits;
 	if (choice.fits || o->sel.quiet)
 		return true;
 	an_cut cuts[MAX_CUTS];
@@ -772,6 +773,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	an_diags diags;
 	an_diags_init(&diags);
 	const char *engine = NULL; /* the engine a target's fit chose */
+	bool fits; /* whether it fits (fit_view warns when not) */
 	bool drawn = false;        /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
@@ -779,7 +781,8 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		if (!*renderer && !(*renderer = an_renderer_new())) {
 			an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
 			status = EXIT_OUTPUT;
-		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, *renderer, &diags)) {
+		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, &fits, *renderer,
+		                     &diags)) {
 			status = EXIT_OUTPUT;
 		}
 	}
@@ -1059,6 +1062,7 @@ static int place_series(series *s, an_renderer **renderer)
 		return EXIT_OUTPUT;
 	}
 	const char *engine = NULL;
+	bool fits = true; /* whether the fit found a way for the whole series (else it warned) */
 	if (build.target) { /* one way of drawing for every period: the one the whole series fits with */
 		/*
 		 * Periods are drawn with title blocks of one size, the largest, and
@@ -1071,7 +1075,7 @@ static int place_series(series *s, an_renderer **renderer)
 		const an_target *target = build.target;
 		build.target = &smaller;
 		build.bare = false;
-		bool ok = fit_view(o, &s->whole, NULL, &build, &engine, *renderer, &diags);
+		bool ok = fit_view(o, &s->whole, NULL, &build, &engine, &fits, *renderer, &diags);
 		build.target = target;
 		if (!ok) {
 			print_diags(&diags, o->sel.quiet, NULL);
@@ -1110,8 +1114,16 @@ static int place_series(series *s, an_renderer **renderer)
 	}
 	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
 		an_graph_title_size(s->graphs[i], width, height);
-	if (status == EXIT_OK)
-		an_placement_crop(s->placement, build.target, width, height);
+	double text;
+	if (status == EXIT_OK && !an_placement_crop(*renderer, s->placement, s->graphs, s->count, &text,
+	                                            &diags))
+		status = EXIT_OUTPUT;
+	const an_target *t = build.target;
+	if (status == EXIT_OK && t && fits && text < t->min_text - 0.05)
+		/* The fit judged the whole series; its periods, each with the largest title block, are larger. */
+		an_warning(&diags, (an_pos){0, 0},
+		           "on %s the series' smallest text is %.1f pt (minimum %g): its periods are larger than the whole series it was fitted on; a larger --size, or --no-stable (each period fitted alone)",
+		           t->name, text, t->min_text);
 	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return status;

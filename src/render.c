@@ -589,16 +589,27 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool w
 	return layout_placed(r, g, p, whole, whole || p->scale <= 0 ? FIT_FILL : p->scale, diags);
 }
 
-void an_placement_crop(an_placement *p, const an_target *t, int title_width, int title_height)
+bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,
+                       double *text, an_diags *diags)
 {
 	p->crop = true;
+	*text = 0;
+	const an_target *t = count ? an_graph_target(periods[0]) : NULL;
 	if (!t)
-		return;
-	/* Graphviz sets a graph's label 8 points from the drawing, on every side. */
-	double m = AN_TARGET_PAD * 72, gap = 16;
-	double width = fmax(p->bb.UR.x - p->bb.LL.x, title_width + gap) + 2 * m;
-	double height = p->bb.UR.y - p->bb.LL.y + title_height + gap + 2 * m;
-	p->scale = filling_scale(t, width, height);
+		return true;
+	/* Each period's own picture, laid out as it will be drawn: the scale that fits the largest. */
+	double scale = AN_MAX_GROWTH;
+	for (size_t i = 0; i < count; i++) {
+		if (!layout_placed(r, periods[i], p, false, FIT_NONE, diags))
+			return false;
+		double width, height;
+		drawing_size(an_graph_cgraph(periods[i]), AN_TARGET_PAD * 72, &width, &height);
+		an_layout_free(r, periods[i]);
+		scale = fmin(scale, filling_scale(t, width, height));
+	}
+	p->scale = scale;
+	*text = scale * t->min_text;
+	return true;
 }
 
 static void put_xml_text(strbuf *b, const char *s)
