@@ -916,7 +916,10 @@ static _Noreturn void work(series *s, int tasks, int results, an_renderer **rend
 {
 	size_t i;
 	while (read_full(tasks, &i, sizeof i)) {
-		period_report report = {i, draw_period(s, i, renderer), 0};
+		period_report report;
+		memset(&report, 0, sizeof report); /* its padding goes down the pipe too */
+		report.period = i;
+		report.status = draw_period(s, i, renderer);
 		if (s->page && s->svg[i])
 			report.svg_len = s->svg_len[i];
 		if (!write_full(results, &report, sizeof report) ||
