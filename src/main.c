@@ -704,7 +704,8 @@ typedef struct {
 /*
  * Chooses how to draw a view for --size's target (the labels, the direction,
  * the engine), and, when even its most compact drawing has text under the
- * target's minimum, warns with the cuts that would fit.
+ * target's minimum, warns with the cuts that would fit; *fits (unless
+ * NULL) says whether it fits.
  */
 static bool fit_view(const render_options *o, const an_view *view, const char *period_name,
                      an_build_options *build, const char **engine, bool *fits,
@@ -715,7 +716,8 @@ static bool fit_view(const render_options *o, const an_view *view, const char *p
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
-	*fits = choice.fits;
+	if (fits)
+		*fits = choice.fits;
 	if (choice.fits || o->sel.quiet)
 		return true;
 	an_cut cuts[MAX_CUTS];
@@ -773,7 +775,6 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	an_diags diags;
 	an_diags_init(&diags);
 	const char *engine = NULL; /* the engine a target's fit chose */
-	bool fits; /* whether it fits (fit_view warns when not) */
 	bool drawn = false;        /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
@@ -781,7 +782,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		if (!*renderer && !(*renderer = an_renderer_new())) {
 			an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
 			status = EXIT_OUTPUT;
-		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, &fits, *renderer,
+		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, NULL, *renderer,
 		                     &diags)) {
 			status = EXIT_OUTPUT;
 		}

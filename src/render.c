@@ -103,12 +103,12 @@ const char *an_layout_auto(size_t nodes, size_t edges)
 	return "sfdp";
 }
 
-/* The size of the drawing laid out last, in points, its margins included. */
-static void drawing_size(Agraph_t *g, double margin, double *width, double *height)
+/* The size of a drawing for a target laid out last, in points, its pad included. */
+static void drawing_size(Agraph_t *g, double *width, double *height)
 {
 	boxf bb = GD_bb(g);
-	*width = bb.UR.x - bb.LL.x + 2 * margin;
-	*height = bb.UR.y - bb.LL.y + 2 * margin;
+	*width = bb.UR.x - bb.LL.x + 2 * AN_TARGET_PAD * 72;
+	*height = bb.UR.y - bb.LL.y + 2 * AN_TARGET_PAD * 72;
 }
 
 /*
@@ -241,7 +241,7 @@ static bool fit_to_target(an_graph *graph, double fit)
 		return false;
 	Agraph_t *g = an_graph_cgraph(graph);
 	double dw, dh, m = AN_TARGET_PAD * 72;
-	drawing_size(g, m, &dw, &dh);
+	drawing_size(g, &dw, &dh);
 	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
 	/* Whole points: Graphviz writes the canvas's size rounded down, which would shrink the text. */
@@ -309,7 +309,7 @@ bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *
 	char *routing = straight_edges(cg, engine);
 	bool ok = layout_at(r, g, engine, 0, FIT_NONE, diags);
 	if (ok) {
-		drawing_size(cg, AN_TARGET_PAD * 72, width, height);
+		drawing_size(cg, width, height);
 		an_layout_free(r, g);
 	}
 	restore_routing(cg, routing);
@@ -603,7 +603,7 @@ bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods
 		if (!layout_placed(r, periods[i], p, false, FIT_NONE, diags))
 			return false;
 		double width, height;
-		drawing_size(an_graph_cgraph(periods[i]), AN_TARGET_PAD * 72, &width, &height);
+		drawing_size(an_graph_cgraph(periods[i]), &width, &height);
 		an_layout_free(r, periods[i]);
 		scale = fmin(scale, filling_scale(t, width, height));
 	}
