@@ -360,6 +360,8 @@ typedef struct {
 /* Slides are read from further away than pages: their text must be larger. */
 #define AN_SLIDE_MIN_TEXT 10.0
 #define AN_PAGE_MIN_TEXT 7.0
+/* Whether text of this size (points) is large enough on the target (to 0.05 pt: layouts are measured to that). */
+bool an_target_readable(const an_target *t, double text);
 
 /*
  * Reads a target: a4 and letter (the text block of a portrait page: 451 x 698
@@ -452,6 +454,17 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
  */
 bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *width,
                        double *height, an_diags *diags);
+/* What makes a drawing hard to read, counted on its routed edges. */
+typedef struct {
+	size_t crossings; /* points where two edges cross, away from nodes */
+	size_t through;   /* (edge, node or label) pairs where an edge runs through one not its own */
+} an_faults;
+/*
+ * Lays out the graph with an engine, edges routed as they will be drawn,
+ * counts its faults and frees the layout.
+ */
+bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults *faults,
+                      an_diags *diags);
 typedef struct {
 	double dpi;         /* PNG resolution; 0 for Graphviz's 96. Never changes SVG or PDF */
 	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */
@@ -532,13 +545,15 @@ typedef struct {
  * Finds how to draw the view for base->target (which must be set): tries
  * full labels, full labels on strands, dates on strands, then none (never
  * more than base->labels), each level with dot left to right and top to
- * bottom (while dot is affordable) and, where neither fits, the packed
- * engine (with `engine` alone when it is not "auto"), and takes the first
- * level whose smallest text is at least the target's minimum, else the
- * last. False on a layout failure, with diagnostics.
+ * bottom (while dot is affordable) and the packed engine (with `engine`
+ * alone when it is not "auto"), and takes the first level whose smallest
+ * text is at least the target's minimum, else the last. Within a level,
+ * of the ways whose text is large enough, the one whose routed drawing has
+ * the fewest faults (by_faults), or the first (a series: its periods are
+ * not drawn as the whole is). False on a layout failure, with diagnostics.
  */
 bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
-            const char *engine, an_fit_choice *choice, an_diags *diags);
+            const char *engine, bool by_faults, an_fit_choice *choice, an_diags *diags);
 
 /* A narrower selection whose most compact drawing would fit the target. */
 typedef struct {

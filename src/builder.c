@@ -771,9 +771,19 @@ static void put_strands_label(builder *B, strbuf *b, const tie_group *grp, const
 	free(one.links);
 }
 
-/* A copy of edge e (but its label) from tail to head, named e's name and `side`, under `key`. */
-static Agedge_t *copy_edge(builder *B, Agedge_t *e, Agnode_t *tail, Agnode_t *head,
-                           const char *side, const char *key)
+/*
+ * A node drawn as its label alone, on the background, with a little room
+ * around the text so that edges ending at it stop short of the letters.
+ */
+static void set_as_text(Agnode_t *n)
+{
+	set(n, "shape", "none");
+	set(n, "margin", "0.04,0.02");
+	set(n, "style", "");
+}
+
+/* A copy of edge e (but its label) from tail to head, named e's name and `side`. */
+static Agedge_t *copy_edge(builder *B, Agedge_t *e, Agnode_t *tail, Agnode_t *head, const char *side)
 {
 	char *name = xasprintf("%s%s", agnameof(e), side);
 	Agedge_t *copy = agedge(B->g, tail, head, name, 1);
@@ -781,19 +791,16 @@ static Agedge_t *copy_edge(builder *B, Agedge_t *e, Agnode_t *tail, Agnode_t *he
 	for (Agsym_t *sym = agnxtattr(B->g, AGEDGE, NULL); sym; sym = agnxtattr(B->g, AGEDGE, sym))
 		if (strcmp(sym->name, "label") != 0)
 			agxset(copy, sym, agxget(e, sym));
-	keep_edge(B, copy, key);
 	return copy;
 }
 
 /*
- * Draws edge e, whose key is `key`, as two halves that meet at a node
- * holding its label (tie.KEY: the same in every period): force-directed
- * engines then keep labels off actors and other labels, as they do nodes.
- * The first half (key KEY<) starts at the tail without an arrowhead (with
- * the tail's for a mutual tie), the second (KEY>) ends at the head; the
- * label node has the edge's tooltip, and its id is the edge's with -label.
+ * The node holding the label of edge e, whose key is `key` (tie.KEY: the
+ * same in every period): force-directed engines then keep labels off
+ * actors and other labels, as they do nodes. It has the edge's tooltip,
+ * and its id is the edge's with -label.
  */
-static void split_at_label(builder *B, Agedge_t *e, const char *key)
+static Agnode_t *label_node(builder *B, Agedge_t *e, const char *key)
 {
 	strbuf b;
 	sb_init(&b);
@@ -803,8 +810,7 @@ static void split_at_label(builder *B, Agedge_t *e, const char *key)
 	b.len = 0;
 	char *text = agget(e, "label");
 	agset(label, "label", aghtmlstr(text) ? agstrdup_html(B->g, text) : text);
-	set(label, "shape", "plain");
-	set(label, "style", "");
+	set_as_text(label);
 	set(label, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
 	set(label, "fontcolor", agget(e, "fontcolor"));
 	set(label, "tooltip", agget(e, "tooltip"));
@@ -812,18 +818,71 @@ static void split_at_label(builder *B, Agedge_t *e, const char *key)
 	set_taken(label, "id", &b);
 	sb_printf(&b, "tie-label %s", agget(e, "class"));
 	set_taken(label, "class", &b);
+	return label;
+}
 
+/*
+ * Draws edge e, whose key is `key`, as two halves that meet at its label
+ * node: the first (key KEY<) starts at the tail without an arrowhead (with
+ * the tail's for a mutual tie), the second (KEY>, id ID-head) ends at the head.
+ */
+static void split_at(builder *B, Agedge_t *e, Agnode_t *label, const char *key)
+{
+	strbuf b;
+	sb_init(&b);
 	sb_printf(&b, "%s<", key);
-	Agedge_t *in = copy_edge(B, e, agtail(e), label, "<", b.data);
+	Agedge_t *in = copy_edge(B, e, agtail(e), label, "<");
+	keep_edge(B, in, b.data);
 	b.len = 0;
 	sb_printf(&b, "%s>", key);
-	Agedge_t *out = copy_edge(B, e, label, aghead(e), ">", b.data);
+	Agedge_t *out = copy_edge(B, e, label, aghead(e), ">");
+	keep_edge(B, out, b.data);
 	b.len = 0;
 	bool mutual = strcmp(agget(e, "dir"), "both") == 0;
 	set(in, "dir", mutual ? "back" : "none");
 	set(out, "dir", "forward");
 	sb_printf(&b, "%s-head", agget(e, "id"));
 	set_taken(out, "id", &b);
+	sb_free(&b);
+	agdelete(B->g, e);
+}
+
+/*
+ * Edge e of a group of several types, drawn as strands: an edge per type
+ * side by side, each in its type's colour and with its arrowhead (key
+ * KEY/TYPE, id ID-TYPE), under one label: the first strand's, or, with
+ * label nodes, a node they all pass through.
+ */
+static void add_strands(builder *B, Agedge_t *e, const char *key, bool labelled, const size_t *types,
+                        size_t ntypes, const char *confidence)
+{
+	Agnode_t *label = labelled ? label_node(B, e, key) : NULL;
+	strbuf b;
+	sb_init(&b);
+	for (size_t k = 0; k < ntypes; k++) {
+		const an_type *type = &B->net->types[types[k]];
+		char *side = xasprintf("/%s", type->name.text);
+		Agedge_t *strand = copy_edge(B, e, agtail(e), aghead(e), side);
+		set(strand, "color", type_color(B, type));
+		set(strand, "arrowhead", type_arrowhead(B, type));
+		if (strcmp(agget(e, "dir"), "both") == 0)
+			set(strand, "arrowtail", type_arrowhead(B, type));
+		sb_printf(&b, "%s-%s", agget(e, "id"), type->name.text);
+		set_taken(strand, "id", &b);
+		sb_printf(&b, "tie %s %s merged", type->name.text, confidence);
+		set_taken(strand, "class", &b);
+		if (k == 0 && !label) {
+			char *text = agget(e, "label");
+			agset(strand, "label", aghtmlstr(text) ? agstrdup_html(B->g, text) : text);
+		}
+		sb_printf(&b, "%s%s", key, side);
+		if (label)
+			split_at(B, strand, label, b.data);
+		else
+			keep_edge(B, strand, b.data);
+		b.len = 0;
+		free(side);
+	}
 	sb_free(&b);
 	agdelete(B->g, e);
 }
@@ -879,13 +938,7 @@ static void add_edge(builder *B, const tie_group *grp)
 	}
 
 	bool fade = grp->ghost || (faded(B, first->from) && faded(B, first->to));
-	if (strands && !fade) {
-		for (size_t k = 0; k < ntypes; k++)
-			sb_printf(&b, "%s%s", k ? ":" : "", type_color(B, &net->types[types[k]]));
-		set_taken(e, "color", &b);
-	} else {
-		set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
-	}
+	set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
 	if (fade)
 		set(e, "fontcolor", B->colors->faded_text);
 	set(e, "style", CONFIDENCE_STYLE[strongest]);
@@ -943,17 +996,28 @@ static void add_edge(builder *B, const tie_group *grp)
 	sb_printf(&b, " %s%s%s", an_confidence_name(strongest), grp->count > 1 ? " merged" : "",
 	          grp->ghost ? " ghost" : "");
 	set_taken(e, "class", &b);
-	free(seen);
-	free(types);
 	/*
 	 * Every edge is split when labels are drawn, even one whose label is
 	 * empty (a ghost, an undated tie): a series' periods then have the
 	 * label nodes its whole graph was placed with.
 	 */
-	if (B->opt->label_nodes && B->opt->labels != AN_LABELS_NONE)
-		split_at_label(B, e, grp->key);
-	else
-		keep_edge(B, e, grp->key);
+	bool labelled = B->opt->label_nodes && B->opt->labels != AN_LABELS_NONE;
+	if (strands && !fade) {
+		add_strands(B, e, grp->key, labelled, types, ntypes, an_confidence_name(strongest));
+	} else {
+		/* Keyed as a strand when strands are drawn: a period may have one type where the series has two. */
+		if (B->opt->merge_types && ntypes == 1)
+			sb_printf(&b, "%s/%s", grp->key, type->name.text);
+		else
+			sb_puts(&b, grp->key);
+		if (labelled)
+			split_at(B, e, label_node(B, e, grp->key), b.data);
+		else
+			keep_edge(B, e, b.data);
+		sb_free(&b);
+	}
+	free(seen);
+	free(types);
 }
 
 /* ---------------------------------------------------------- joint ties */
@@ -1014,8 +1078,7 @@ static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
 		put_citations(B, &b, &one);
 	if (b.len) {
 		set_taken(event, "label", &b);
-		set(event, "shape", "plain");
-		set(event, "style", ""); /* the label alone, on the background */
+		set_as_text(event);
 		set(event, "fontcolor", ghost ? c->faded_text : c->edge_text);
 		set(event, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
 	} else {
@@ -1173,10 +1236,10 @@ static void put_legend_cell(strbuf *b, const char *color, const char *glyph, con
 /* Legend items per row of tie types at the natural size. */
 #define LEGEND_ROW 6
 
-/* Legend items per row of tie types: as many as the target's width holds. */
-static size_t legend_columns(const builder *B)
+/* Legend items per row of tie types: as many as `width` points hold (0: any). */
+static size_t legend_columns(const builder *B, double width)
 {
-	if (B->width <= 0)
+	if (width <= 0)
 		return LEGEND_ROW;
 	size_t widest = 0;
 	for (size_t i = 0; i < B->net->ntypes; i++)
@@ -1185,7 +1248,7 @@ static size_t legend_columns(const builder *B)
 	/* A cell: the glyph, three spaces, the label, and 8 pt of spacing. */
 	double size = B->text_scale * SIZE_LEGEND;
 	double cell = (double)(widest + 6) * CHAR_EMS * size + 8;
-	size_t columns = (size_t)(B->width / cell);
+	size_t columns = (size_t)(width / cell);
 	return columns < 1 ? 1 : columns > 12 ? 12 : columns;
 }
 
@@ -1202,11 +1265,12 @@ static void put_legend_row(strbuf *rows, strbuf *cells)
 }
 
 /*
- * The legend: the actor kinds, tie types and confidence styles this diagram
- * uses, and only those, in one table: a row for the kinds, rows for the
- * types, a row for the confidences.
+ * The legend, as the content of a cell `width` points wide (0: any): the
+ * actor kinds, tie types and confidence styles this diagram uses, and only
+ * those, in one table: a row for the kinds, rows for the types, a row for
+ * the confidences.
  */
-static void put_legend(builder *B, strbuf *b)
+static void put_legend(builder *B, strbuf *b, double width)
 {
 	const theme_colors *c = B->colors;
 	strbuf rows; /* a row with no cell would be an error in Graphviz's HTML */
@@ -1224,7 +1288,7 @@ static void put_legend(builder *B, strbuf *b)
 	if (B->ghost_used)
 		put_legend_cell(&cells, c->faded_line, LINE_GLYPH, "other periods", c->muted);
 	put_legend_row(&rows, &cells);
-	size_t count = 0, columns = legend_columns(B);
+	size_t count = 0, columns = legend_columns(B, width);
 	for (size_t i = 0; i < B->net->ntypes; i++) {
 		if (!B->type_used[i])
 			continue;
@@ -1242,18 +1306,22 @@ static void put_legend(builder *B, strbuf *b)
 			                an_confidence_name((an_confidence)i), c->text);
 	put_legend_row(&rows, &cells);
 	if (rows.len) {
-		sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">",
+		sb_printf(b, "<FONT POINT-SIZE=\"%s\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">",
 		          text_size(B->text_scale, SIZE_LEGEND).text);
 		sb_add(b, rows.data, rows.len);
-		sb_puts(b, "</TABLE></FONT></TD></TR>");
+		sb_puts(b, "</TABLE></FONT>");
 	}
 	sb_free(&rows);
 	sb_free(&cells);
 }
 
-/* "Source: ..." from the sources of the ties shown, or, with --cite, the numbered list. */
-static void put_sources(builder *B, strbuf *b)
+/*
+ * "Source: ..." from the sources of the ties shown, or, with --cite, the
+ * numbered list: rows of the title block, each a cell `span` columns wide (1 or 2).
+ */
+static void put_sources(builder *B, strbuf *b, int span)
 {
+	const char *colspan = span > 1 ? " COLSPAN=\"2\"" : "";
 	const an_network *net = B->net;
 	points size = text_size(B->text_scale, SIZE_SOURCE);
 	size_t chars = B->width > 0 ? chars_in(B->width, B->text_scale * SIZE_SOURCE) : 0;
@@ -1261,8 +1329,8 @@ static void put_sources(builder *B, strbuf *b)
 	sb_init(&plain);
 	if (B->opt->cite) {
 		for (size_t i = 0; i < B->ncited; i++) {
-			sb_printf(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
-			          size.text, B->colors->muted);
+			sb_printf(b, "<TR><TD%s ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">",
+			          colspan, size.text, B->colors->muted);
 			sb_printf(&plain, "[%zu] ", i + 1);
 			put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
 			put_html_wrapped(b, plain.data, chars);
@@ -1291,45 +1359,148 @@ static void put_sources(builder *B, strbuf *b)
 	}
 	if (B->ncited > shown)
 		sb_printf(&plain, "; and %zu more", B->ncited - shown);
-	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", size.text, B->colors->muted);
+	sb_printf(b, "<TR><TD%s><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", colspan, size.text,
+	          B->colors->muted);
 	put_html_wrapped(b, plain.data, chars);
 	sb_puts(b, "</FONT></TD></TR>");
 	sb_free(&plain);
 }
 
-/* A line of the title block (title, subtitle, period), wrapped to the target's width. */
-static void put_heading(builder *B, strbuf *b, const char *text, int size, const char *color,
-                        bool bold)
+/* Points a heading's text takes on one line (bold is wider). */
+static double heading_width(const builder *B, const char *text, int size, bool bold)
 {
-	double points_ = B->text_scale * size * (bold ? 1.1 : 1); /* bold is wider */
+	return (double)text_chars(text) * CHAR_EMS * B->text_scale * size * (bold ? 1.1 : 1);
+}
+
+/* A line of the title block (title, subtitle, period), wrapped to `width` points (0: any). */
+static void put_heading(builder *B, strbuf *b, const char *text, int size, const char *color,
+                        bool bold, double width)
+{
 	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s",
 	          text_size(B->text_scale, size).text, color, bold ? "<B>" : "");
-	put_html_wrapped(b, text, B->width > 0 ? chars_in(B->width, points_) : 0);
+	double per_char = heading_width(B, "x", size, bold);
+	put_html_wrapped(b, text, width > 0 ? chars_in(width, per_char / CHAR_EMS) : 0);
 	sb_printf(b, "%s</FONT></TD></TR>", bold ? "</B>" : "");
 }
 
-/* The title block: title, subtitle, period, legend and sources, as one HTML-like label. */
-static void add_title_block(builder *B)
+/* The lines text takes when wrapped at `chars` characters (see put_html_wrapped). */
+static size_t wrapped_lines(const char *text, size_t chars)
+{
+	strbuf b;
+	sb_init(&b);
+	put_html_wrapped(&b, text, chars);
+	size_t lines = 1;
+	for (const char *br = b.data; (br = strstr(br, "<BR/>")); br++)
+		lines++;
+	sb_free(&b);
+	return lines;
+}
+
+/* The headings of a title block: the title, subtitle and period, any of them NULL. */
+typedef struct {
+	const char *text[3];
+} headings;
+
+static const int HEADING_SIZE[3] = {SIZE_TITLE, SIZE_SUBTITLE, SIZE_PERIOD};
+
+/* Estimated height of the headings wrapped to `width` points, and of the legend's rows, in points. */
+static double headings_height(const builder *B, const headings *h, double width)
+{
+	double height = 0;
+	for (int i = 0; i < 3; i++)
+		if (h->text[i]) {
+			double per_char = heading_width(B, "x", HEADING_SIZE[i], i == 0);
+			height += (double)wrapped_lines(h->text[i], chars_in(width, per_char / CHAR_EMS)) *
+			          1.2 * B->text_scale * HEADING_SIZE[i] + 4;
+		}
+	return height;
+}
+
+static double legend_height(const builder *B, double width)
+{
+	size_t types = 0, rows = 0;
+	for (size_t i = 0; i < B->net->ntypes; i++)
+		types += B->type_used[i];
+	size_t columns = legend_columns(B, width);
+	rows += (types + columns - 1) / columns;
+	rows += B->kind_used[AN_STATE] || B->kind_used[AN_NON_STATE] || B->part_of_used || B->ghost_used;
+	for (int i = 0; i < 4; i++)
+		if (B->confidence_used[i]) {
+			rows++;
+			break;
+		}
+	return (double)rows * (1.2 * B->text_scale * SIZE_LEGEND + 4);
+}
+
+/* The most of a slide's width the headings may take beside the legend. */
+#define HEADINGS_BESIDE 0.55
+
+/*
+ * The width the headings take beside the legend, each on one line (a
+ * browser draws the wrapped lines of large text into each other), when that
+ * makes the title block lower than the legend under them; else 0.
+ */
+static double headings_beside(const builder *B, const headings *h)
+{
+	double width = 0;
+	for (int i = 0; i < 3; i++)
+		if (h->text[i])
+			width = fmax(width, heading_width(B, h->text[i], HEADING_SIZE[i], i == 0));
+	width += 1; /* a heading exactly as wide as its width would wrap on rounding */
+	if (width > HEADINGS_BESIDE * B->width)
+		return 0;
+	double under = headings_height(B, h, B->width) + legend_height(B, B->width);
+	double beside = fmax(headings_height(B, h, width), legend_height(B, B->width - width - 16));
+	return beside < under ? width : 0;
+}
+
+/*
+ * The title block: title, subtitle, period, legend and sources, as one
+ * HTML-like label (the graph's, when `draw`). On a slide, the headings and
+ * the legend side by side (a slide's height is what runs short), else the
+ * legend under the headings; the sources under both.
+ */
+static void add_title_block(builder *B, bool draw)
 {
 	const an_network *net = B->net;
 	const an_build_options *opt = B->opt;
 	const theme_colors *c = B->colors;
 	const char *title = opt->title ? opt->title : net->title.text;
+	headings h = {{title, opt->title ? NULL : net->subtitle.text,
+	               B->view->period_text[0] ? B->view->period_text : NULL}};
+	bool slide = B->width > 0 && !opt->target->page && !opt->no_legend;
+	double beside = slide && (h.text[0] || h.text[1] || h.text[2]) ? headings_beside(B, &h) : 0;
 	strbuf b;
 	sb_init(&b);
 	sb_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
-	if (title)
-		put_heading(B, &b, title, SIZE_TITLE, c->text, true);
-	if (net->subtitle.text && !opt->title)
-		put_heading(B, &b, net->subtitle.text, SIZE_SUBTITLE, c->muted, false);
-	if (B->view->period_text[0])
-		put_heading(B, &b, B->view->period_text, SIZE_PERIOD, c->text, false);
+	if (beside > 0)
+		sb_puts(&b, "<TR><TD VALIGN=\"MIDDLE\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+	const char *color[3] = {c->text, c->muted, c->text};
+	for (int i = 0; i < 3; i++)
+		if (h.text[i])
+			put_heading(B, &b, h.text[i], HEADING_SIZE[i], color[i], i == 0,
+			            beside > 0 ? beside : B->width);
+	strbuf legend;
+	sb_init(&legend);
 	if (!opt->no_legend)
-		put_legend(B, &b);
+		/* 16 pt between the headings and the legend beside them */
+		put_legend(B, &legend, beside > 0 ? B->width - beside - 16 : B->width);
+	if (beside > 0) {
+		sb_puts(&b, "</TABLE></TD><TD VALIGN=\"MIDDLE\">");
+		sb_add(&b, legend.data, legend.len);
+		sb_puts(&b, "</TD></TR>");
+	} else if (legend.len) {
+		sb_puts(&b, "<TR><TD>");
+		sb_add(&b, legend.data, legend.len);
+		sb_puts(&b, "</TD></TR>");
+	}
+	sb_free(&legend);
 	if (!opt->no_source)
-		put_sources(B, &b);
+		put_sources(B, &b, beside > 0 ? 2 : 1);
 	sb_puts(&b, "</TABLE>");
 	B->graph->title_block = sb_take(&b, NULL);
+	if (!draw)
+		return;
 	agset(B->g, "label", agstrdup_html(B->g, B->graph->title_block));
 	if (opt->cite)
 		set(B->g, "labelloc", "b"); /* a report's figure: caption and sources under it */
@@ -1552,8 +1723,8 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 		free(groups[i].key);
 	}
 	free(groups);
-	if (!opt->bare)
-		add_title_block(&B);
+	if (!opt->bare || opt->target)
+		add_title_block(&B, !opt->bare);
 
 	si_free(&clusters);
 	free(cluster_list);
@@ -1585,6 +1756,11 @@ Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key)
 		return NULL;
 	*key = graph->keyed[i].key;
 	return graph->keyed[i].e;
+}
+
+const char *an_graph_title_block(const an_graph *graph)
+{
+	return graph->title_block;
 }
 
 void an_graph_title_size(an_graph *graph, int width, int height)

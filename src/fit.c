@@ -75,6 +75,11 @@ bool an_target_parse(const char *text, an_target *t, char *problem, size_t size)
 	return true;
 }
 
+bool an_target_readable(const an_target *t, double text)
+{
+	return text >= t->min_text - 0.05;
+}
+
 /* ------------------------------------------------------------------ fitting */
 
 /*
@@ -121,6 +126,8 @@ typedef struct {
 	bool vertical, label_nodes;
 } way;
 
+#define MAX_WAYS 3
+
 /* Force-directed engines place labels well only as nodes (see label_nodes). */
 static bool force_directed(const char *engine)
 {
@@ -159,16 +166,31 @@ static bool strands_allowed(const an_build_options *base)
 	return !base->no_merge && base->theme != AN_THEME_PRINT;
 }
 
-/* The best trial of one level of labels, over the ways (dot first). */
+/* A drawing's faults as one number: a line through an actor or a label costs a reader more than a crossing. */
+static bool trial_faults(an_renderer *r, const an_view *view, const trial *t, size_t *score,
+                         an_diags *diags)
+{
+	an_graph *g = an_graph_build(view, &t->build);
+	an_faults faults;
+	bool ok = an_layout_faults(r, g, t->engine, &faults, diags);
+	an_graph_free(g);
+	*score = 4 * faults.through + faults.crossings;
+	return ok;
+}
+
+/*
+ * The best trial of one level of labels, over the ways: of those whose text
+ * is readable, the one with the fewest faults (the first of equals), or
+ * without by_faults the first; when none is, the one with the largest text.
+ */
 static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
-                      const way *ways, size_t nways, size_t level, trial *best, an_diags *diags)
+                      const way *ways, size_t nways, size_t level, bool by_faults, trial *best,
+                      an_diags *diags)
 {
 	*best = (trial){.build = *base, .engine = ways[0].engine, .text = -1};
+	trial readable[MAX_WAYS];
+	size_t nreadable = 0;
 	for (size_t i = 0; i < nways; i++) {
-		/* dot draws who-supports-whom best: another engine only where dot does not fit. */
-		if (i > 0 && strcmp(ways[i].engine, "dot") != 0 && strcmp(ways[i - 1].engine, "dot") == 0 &&
-		    best->text >= base->target->min_text - 0.05)
-			break;
 		trial t = {.build = *base, .engine = ways[i].engine};
 		t.build.labels = LEVELS[level].labels;
 		t.build.merge_types = LEVELS[level].merge_types && strands_allowed(base);
@@ -178,16 +200,31 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 			return false;
 		if (t.text > best->text + 0.05)
 			*best = t;
+		if (an_target_readable(base->target, t.text)) {
+			readable[nreadable++] = t;
+			if (!by_faults)
+				break;
+		}
+	}
+	size_t fewest = SIZE_MAX;
+	for (size_t i = 0; nreadable > 1 && i < nreadable; i++) {
+		size_t score;
+		if (!trial_faults(r, view, &readable[i], &score, diags))
+			return false;
+		if (score < fewest) {
+			fewest = score;
+			*best = readable[i];
+		}
 	}
 	return true;
 }
 
 bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
-            const char *engine, an_fit_choice *choice, an_diags *diags)
+            const char *engine, bool by_faults, an_fit_choice *choice, an_diags *diags)
 {
 	memset(choice, 0, sizeof *choice);
 	an_graph *g = an_graph_build(view, base);
-	way ways[4];
+	way ways[MAX_WAYS];
 	size_t nways = ways_for(engine, an_layout_auto(an_graph_nodes(g), an_graph_edges(g)),
 	                        base->cluster != AN_CLUSTER_NONE, ways);
 	an_graph_free(g);
@@ -204,15 +241,15 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 	for (size_t level = first; level < NLEVELS; level++) {
 		if (level > first && !strands && LEVELS[level].labels == LEVELS[level - 1].labels)
 			continue; /* the same drawing as the level before */
-		if (!try_level(r, view, base, ways, nways, level, &best, diags))
+		if (!try_level(r, view, base, ways, nways, level, by_faults, &best, diags))
 			return false;
-		if (best.text >= base->target->min_text - 0.05)
+		if (an_target_readable(base->target, best.text))
 			break;
 	}
 	choice->build = best.build;
 	choice->engine = best.engine;
 	choice->text = best.text;
-	choice->fits = best.text >= base->target->min_text - 0.05;
+	choice->fits = an_target_readable(base->target, best.text);
 	return true;
 }
 
@@ -235,7 +272,7 @@ static bool compact_text(an_renderer *r, const an_network *net, const an_filter 
 		an_view_build(&context, net, &every_date);
 		compact.ghost = &context;
 	}
-	bool ok = view.nlinks > 0 && an_fit(r, &view, &compact, engine, &choice, diags);
+	bool ok = view.nlinks > 0 && an_fit(r, &view, &compact, engine, false, &choice, diags);
 	an_view_free(&view);
 	if (base->ghost)
 		an_view_free(&context);
@@ -293,7 +330,7 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
                    size_t max, an_diags *diags)
 {
 	const an_network *net = view->net;
-	double need = base->target->min_text - 0.05, text;
+	double text;
 	size_t n = 0, ties;
 	strbuf option;
 	sb_init(&option);
@@ -309,7 +346,7 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 		f.depth = 1;
 		if (!compact_text(r, net, &f, base, engine, &ties, &text, diags))
 			continue;
-		if (text >= need) {
+		if (an_target_readable(base->target, text)) {
 			sb_printf(&option, "--focus %s%s", net->actors[order[i]].id.text,
 			          filter->depth == 1 ? "" : " --depth 1");
 			add_cut(cuts, &n, max, option.data, ties, text);
@@ -336,7 +373,7 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 		an_when_from_days(start > view->period.first_day ? start : view->period.first_day,
 		                  end < view->period.last_day ? end : view->period.last_day, &f.period);
 		f.has_period = true;
-		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && text >= need) {
+		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && an_target_readable(base->target, text)) {
 			sb_printf(&option, "--period %04d-%04d", from, to);
 			add_cut(cuts, &n, max, option.data, ties, text);
 			option.len = 0;
@@ -357,7 +394,7 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 		for (size_t i = 0; i < mid; i++)
 			allowed[order[i]] = true;
 		f.type_allowed = allowed;
-		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && text >= need) {
+		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && an_target_readable(base->target, text)) {
 			low = mid;
 			low_text = text;
 			low_ties = ties;
@@ -379,7 +416,7 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 			continue;
 		an_filter f = *filter;
 		f.min_confidence = (an_confidence)c;
-		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && text >= need &&
+		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && an_target_readable(base->target, text) &&
 		    ties < view->nlinks) {
 			sb_printf(&option, "--confidence %s", an_confidence_name((an_confidence)c));
 			add_cut(cuts, &n, max, option.data, ties, text);

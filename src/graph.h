@@ -15,6 +15,12 @@ Agraph_t *an_graph_cgraph(an_graph *graph);
 const char *an_graph_description(const an_graph *graph);
 /* The medium the graph is drawn for, or NULL (its natural size). */
 const an_target *an_graph_target(const an_graph *graph);
+/*
+ * The title block's HTML-like label, or NULL. A bare graph built for a
+ * target has one though it does not draw it: the periods drawn from its
+ * placement will, and the packed engine leaves room for it.
+ */
+const char *an_graph_title_block(const an_graph *graph);
 /* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
 const char *an_graph_title(const an_graph *graph);
 

@@ -712,7 +712,7 @@ static bool fit_view(const render_options *o, const an_view *view, const char *p
                      an_renderer *renderer, an_diags *diags)
 {
 	an_fit_choice choice;
-	if (!an_fit(renderer, view, build, o->engine, &choice, diags))
+	if (!an_fit(renderer, view, build, o->engine, !(o->each && o->stable), &choice, diags))
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
@@ -1123,7 +1123,7 @@ static int place_series(series *s, an_renderer **renderer)
 	                                            &diags))
 		status = EXIT_OUTPUT;
 	const an_target *t = build.target;
-	if (status == EXIT_OK && t && fits && text < t->min_text - 0.05)
+	if (status == EXIT_OK && t && fits && !an_target_readable(t, text))
 		/* The fit judged the whole series; its periods, each with the largest title block, are larger. */
 		an_warning(&diags, (an_pos){0, 0},
 		           "on %s the series' smallest text is %.1f pt (minimum %g): its periods are larger than the whole series it was fitted on; a larger --size, or --no-stable (each period fitted alone)",

@@ -145,6 +145,29 @@ static void place_node(Agraph_t *g, Agnode_t *n, double x, double y)
 	agxset(n, pos, value);
 }
 
+static bool measure_title(an_renderer *r, Agraph_t *cg, const char *label, bool html, int *width,
+                          int *height, an_diags *diags);
+
+/*
+ * The height of the title block of a bare graph (see an_graph_title_block),
+ * with Graphviz's 8 pt above and below, in points; 0 with none. Measured
+ * in a graph of its own: call it with no layout under way.
+ */
+static bool bare_title_height(an_renderer *r, an_graph *graph, double *height)
+{
+	const char *block = an_graph_title_block(graph);
+	*height = 0;
+	if (!block)
+		return true;
+	int w = 0, h = 0;
+	an_diags unused;
+	an_diags_init(&unused);
+	bool ok = measure_title(r, an_graph_cgraph(graph), block, true, &w, &h, &unused);
+	an_diags_free(&unused);
+	*height = h + 16;
+	return ok;
+}
+
 /*
  * AN_ENGINE_PACKED: sfdp places the actors (edges straight), the places are
  * squeezed to the target's shape (below its title block) and each label
@@ -182,8 +205,11 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		box.UR.x = fmax(box.UR.x, at[i].x);
 		box.UR.y = fmax(box.UR.y, at[i].y);
 	}
-	double title = GD_label(g) ? GD_label(g)->dimen.y + 16 : 0;
+	bool labelled = GD_label(g) != NULL;
+	double title = labelled ? GD_label(g)->dimen.y + 16 : 0;
 	gvFreeLayout(r->gvc, g);
+	if (!labelled && !bare_title_height(r, graph, &title))
+		return -1;
 	/* The drawing's shape, as the target's below the title block: squeezed, never stretched. */
 	const an_target *t = an_graph_target(graph);
 	double w = box.UR.x - box.LL.x, h = box.UR.y - box.LL.y, sx = 1, sy = 1;
@@ -314,6 +340,141 @@ bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *
 	}
 	restore_routing(cg, routing);
 	return ok;
+}
+
+/* ---------------------------------------------------------------- faults */
+
+/* An edge as drawn: its spline sampled into a polyline, and its ends. */
+typedef struct {
+	pointf *at;
+	size_t count;
+	Agedge_t *e;
+} polyline;
+
+/* A box something is drawn in: a node's, or an edge's label's (owner: that edge). */
+typedef struct {
+	boxf b;
+	Agnode_t *node;
+	Agedge_t *owner;
+} obstacle;
+
+/* Points per cubic Bézier piece: enough to find where curves cross. */
+#define SAMPLES 8
+
+static pointf bezier_point(const pointf *c, double t)
+{
+	double u = 1 - t;
+	return (pointf){u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
+	                u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y};
+}
+
+static polyline sample_edge(Agedge_t *e)
+{
+	polyline line = {.e = e};
+	size_t cap = 0;
+	for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++) {
+		const bezier *bz = &ED_spl(e)->list[i];
+		for (int j = 0; j + 3 < bz->size; j += 3)
+			for (int k = (j == 0 ? 0 : 1); k <= SAMPLES; k++) {
+				GROW(line.at, cap, line.count + 1);
+				line.at[line.count++] = bezier_point(&bz->list[j], (double)k / SAMPLES);
+			}
+	}
+	return line;
+}
+
+static boxf box_around(pointf c, double width, double height, double shrink)
+{
+	return (boxf){{c.x - width / 2 + shrink, c.y - height / 2 + shrink},
+	              {c.x + width / 2 - shrink, c.y + height / 2 - shrink}};
+}
+
+static bool inside(boxf b, pointf p)
+{
+	return p.x > b.LL.x && p.x < b.UR.x && p.y > b.LL.y && p.y < b.UR.y;
+}
+
+static double side(pointf a, pointf b, pointf c)
+{
+	return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+static bool segments_cross(pointf a, pointf b, pointf c, pointf d)
+{
+	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/* Whether p lies within `margin` points of a node. */
+static bool near_node(const obstacle *obstacles, size_t count, pointf p, double margin)
+{
+	for (size_t i = 0; i < count; i++)
+		if (obstacles[i].node) {
+			boxf b = obstacles[i].b;
+			b.LL.x -= margin, b.LL.y -= margin, b.UR.x += margin, b.UR.y += margin;
+			if (inside(b, p))
+				return true;
+		}
+	return false;
+}
+
+/* The faults of g's layout (the reader's measure: bench/READABILITY.md). */
+static an_faults count_faults(Agraph_t *g)
+{
+	polyline *lines = NULL;
+	obstacle *obstacles = NULL;
+	size_t nlines = 0, nobstacles = 0, lines_cap = 0, obstacles_cap = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		GROW(obstacles, obstacles_cap, nobstacles + 1);
+		obstacles[nobstacles++] = (obstacle){
+			box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, 2), n, NULL};
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			GROW(lines, lines_cap, nlines + 1);
+			lines[nlines++] = sample_edge(e);
+		}
+	}
+	for (size_t i = 0; i < nlines; i++) {
+		textlabel_t *label = ED_label(lines[i].e);
+		if (label && label->set) {
+			GROW(obstacles, obstacles_cap, nobstacles + 1);
+			obstacles[nobstacles++] = (obstacle){
+				box_around(label->pos, label->dimen.x, label->dimen.y, 1), NULL, lines[i].e};
+		}
+	}
+	an_faults faults = {0, 0};
+	for (size_t i = 0; i < nlines; i++) {
+		const polyline *l = &lines[i];
+		for (size_t k = 0; k < nobstacles; k++) {
+			const obstacle *o = &obstacles[k];
+			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))
+				continue;
+			for (size_t p = 0; p < l->count; p++)
+				if (inside(o->b, l->at[p])) {
+					faults.through++;
+					break;
+				}
+		}
+		for (size_t j = i + 1; j < nlines; j++)
+			for (size_t p = 1; p < l->count; p++)
+				for (size_t q = 1; q < lines[j].count; q++)
+					if (segments_cross(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]) &&
+					    !near_node(obstacles, nobstacles, l->at[p], 8))
+						faults.crossings++;
+	}
+	for (size_t i = 0; i < nlines; i++)
+		free(lines[i].at);
+	free(lines);
+	free(obstacles);
+	return faults;
+}
+
+bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults *faults,
+                      an_diags *diags)
+{
+	if (!layout_at(r, g, engine, 0, FIT_NONE, diags))
+		return false;
+	*faults = count_faults(an_graph_cgraph(g));
+	an_layout_free(r, g);
+	return true;
 }
 
 /* ------------------------------------------------------------ placements */

@@ -60,7 +60,13 @@ check "a 16:9 slide is 960 x 540 pt, its PNG 1920 x 1080 px" canvas_is "$T/slide
 check "an A4 page is its text block, 451 x 698 pt, its PNG 902 x 1396 px" canvas_is "$T/page.svg" 451 698 902x1396
 check "text on a slide is drawn at 10 pt and more" test "$(smallest_text "$T/slide.svg")" = 10.00
 check "text on a page is drawn at 7 pt and more" test "$(smallest_text "$T/page.svg")" = 7.00
-check "on a slide, the ties of a pair and direction are one edge of strands" grep -q 'color="#D55E00:' "$T/slide.dot"
+strands_of() { # strands_of DOT ID TYPE...: an edge per type (ID-TYPE), one label node (ID-label)
+	dot=$1 id=$2
+	shift 2
+	[ "$(grep -c "id=\"$id-label\"" "$dot")" = 1 ] || return 1
+	for type; do grep -q "id=\"$id-$type\"" "$dot" || return 1; done
+}
+check "on a slide, the ties of a pair and direction are strands, an edge per type, under one label" strands_of "$T/slide.dot" ties-PRK-IRN arms missiles nuclear training
 check "the SVG names the font the layout measured with, and its look-alikes" grep -q 'font-family="DejaVu Sans,Verdana,Geneva,sans-serif"' "$T/slide.svg"
 check "--size WxH takes a unit: 25x15cm is 708 x 425 pt" sh -c "'$A' render -q '$NET' -p 1990s --size 25x15cm -o '$T/cm.svg'"
 check "... and draws on that canvas" canvas_is "$T/cm.svg" 708 425
