@@ -549,8 +549,9 @@ typedef struct {
  * alone when it is not "auto"), and takes the first level whose smallest
  * text is at least the target's minimum, else the last. Within a level,
  * of the ways whose text is large enough, the one whose routed drawing has
- * the fewest faults (by_faults), or the first (a series: its periods are
- * not drawn as the whole is). False on a layout failure, with diagnostics.
+ * the fewest faults (by_faults; for a series, the whole's stand for its
+ * periods'), or the first (where only the text counts: a cut's). False on a
+ * layout failure, with diagnostics.
  */
 bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
             const char *engine, bool by_faults, an_fit_choice *choice, an_diags *diags);

@@ -712,7 +712,7 @@ static bool fit_view(const render_options *o, const an_view *view, const char *p
                      an_renderer *renderer, an_diags *diags)
 {
 	an_fit_choice choice;
-	if (!an_fit(renderer, view, build, o->engine, !(o->each && o->stable), &choice, diags))
+	if (!an_fit(renderer, view, build, o->engine, true, &choice, diags))
 		return false;
 	*build = choice.build;
 	*engine = choice.engine;
