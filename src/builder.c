@@ -782,6 +782,19 @@ static void set_as_text(Agnode_t *n)
 	set(n, "style", "");
 }
 
+/* Gives obj the label of edge e, as it is (HTML-like or plain). */
+static void copy_label(builder *B, void *obj, Agedge_t *e)
+{
+	char *text = agget(e, "label");
+	agset(obj, "label", aghtmlstr(text) ? agstrdup_html(B->g, text) : text);
+}
+
+/* Whether edge e is drawn with an arrowhead at each end (a mutual tie). */
+static bool both_ways(Agedge_t *e)
+{
+	return strcmp(agget(e, "dir"), "both") == 0;
+}
+
 /* A copy of edge e (but its label) from tail to head, named e's name and `side`. */
 static Agedge_t *copy_edge(builder *B, Agedge_t *e, Agnode_t *tail, Agnode_t *head, const char *side)
 {
@@ -808,8 +821,7 @@ static Agnode_t *label_node(builder *B, Agedge_t *e, const char *key)
 	sb_printf(&b, "tie.%s", key);
 	Agnode_t *label = agnode(B->g, b.data, 1);
 	b.len = 0;
-	char *text = agget(e, "label");
-	agset(label, "label", aghtmlstr(text) ? agstrdup_html(B->g, text) : text);
+	copy_label(B, label, e);
 	set_as_text(label);
 	set(label, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
 	set(label, "fontcolor", agget(e, "fontcolor"));
@@ -838,8 +850,7 @@ static void split_at(builder *B, Agedge_t *e, Agnode_t *label, const char *key)
 	Agedge_t *out = copy_edge(B, e, label, aghead(e), ">");
 	keep_edge(B, out, b.data);
 	b.len = 0;
-	bool mutual = strcmp(agget(e, "dir"), "both") == 0;
-	set(in, "dir", mutual ? "back" : "none");
+	set(in, "dir", both_ways(e) ? "back" : "none");
 	set(out, "dir", "forward");
 	sb_printf(&b, "%s-head", agget(e, "id"));
 	set_taken(out, "id", &b);
@@ -865,16 +876,14 @@ static void add_strands(builder *B, Agedge_t *e, const char *key, bool labelled,
 		Agedge_t *strand = copy_edge(B, e, agtail(e), aghead(e), side);
 		set(strand, "color", type_color(B, type));
 		set(strand, "arrowhead", type_arrowhead(B, type));
-		if (strcmp(agget(e, "dir"), "both") == 0)
+		if (both_ways(e))
 			set(strand, "arrowtail", type_arrowhead(B, type));
 		sb_printf(&b, "%s-%s", agget(e, "id"), type->name.text);
 		set_taken(strand, "id", &b);
 		sb_printf(&b, "tie %s %s merged", type->name.text, confidence);
 		set_taken(strand, "class", &b);
-		if (k == 0 && !label) {
-			char *text = agget(e, "label");
-			agset(strand, "label", aghtmlstr(text) ? agstrdup_html(B->g, text) : text);
-		}
+		if (k == 0 && !label)
+			copy_label(B, strand, e);
 		sb_printf(&b, "%s%s", key, side);
 		if (label)
 			split_at(B, strand, label, b.data);
@@ -1366,10 +1375,16 @@ static void put_sources(builder *B, strbuf *b, int span)
 	sb_free(&plain);
 }
 
-/* Points a heading's text takes on one line (bold is wider). */
+/* The size a heading is measured at, in points: bold is wider, as a larger font. */
+static double heading_points(const builder *B, int size, bool bold)
+{
+	return B->text_scale * size * (bold ? 1.1 : 1);
+}
+
+/* Points a heading's text takes on one line. */
 static double heading_width(const builder *B, const char *text, int size, bool bold)
 {
-	return (double)text_chars(text) * CHAR_EMS * B->text_scale * size * (bold ? 1.1 : 1);
+	return (double)text_chars(text) * CHAR_EMS * heading_points(B, size, bold);
 }
 
 /* A line of the title block (title, subtitle, period), wrapped to `width` points (0: any). */
@@ -1378,8 +1393,7 @@ static void put_heading(builder *B, strbuf *b, const char *text, int size, const
 {
 	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s",
 	          text_size(B->text_scale, size).text, color, bold ? "<B>" : "");
-	double per_char = heading_width(B, "x", size, bold);
-	put_html_wrapped(b, text, width > 0 ? chars_in(width, per_char / CHAR_EMS) : 0);
+	put_html_wrapped(b, text, width > 0 ? chars_in(width, heading_points(B, size, bold)) : 0);
 	sb_printf(b, "%s</FONT></TD></TR>", bold ? "</B>" : "");
 }
 
@@ -1403,32 +1417,29 @@ typedef struct {
 
 static const int HEADING_SIZE[3] = {SIZE_TITLE, SIZE_SUBTITLE, SIZE_PERIOD};
 
-/* Estimated height of the headings wrapped to `width` points, and of the legend's rows, in points. */
+/*
+ * Estimated heights, in points: of the headings wrapped to `width` points,
+ * and of the legend's rows when it is `width` points wide.
+ */
 static double headings_height(const builder *B, const headings *h, double width)
 {
 	double height = 0;
 	for (int i = 0; i < 3; i++)
-		if (h->text[i]) {
-			double per_char = heading_width(B, "x", HEADING_SIZE[i], i == 0);
-			height += (double)wrapped_lines(h->text[i], chars_in(width, per_char / CHAR_EMS)) *
+		if (h->text[i])
+			height += (double)wrapped_lines(h->text[i], chars_in(width, heading_points(B, HEADING_SIZE[i], i == 0))) *
 			          1.2 * B->text_scale * HEADING_SIZE[i] + 4;
-		}
 	return height;
 }
 
-static double legend_height(const builder *B, double width)
+static double legend_height(builder *B, double width)
 {
-	size_t types = 0, rows = 0;
-	for (size_t i = 0; i < B->net->ntypes; i++)
-		types += B->type_used[i];
-	size_t columns = legend_columns(B, width);
-	rows += (types + columns - 1) / columns;
-	rows += B->kind_used[AN_STATE] || B->kind_used[AN_NON_STATE] || B->part_of_used || B->ghost_used;
-	for (int i = 0; i < 4; i++)
-		if (B->confidence_used[i]) {
-			rows++;
-			break;
-		}
+	strbuf legend;
+	sb_init(&legend);
+	put_legend(B, &legend, width);
+	size_t rows = 0;
+	for (const char *row = legend.data; row && (row = strstr(row, "<TR>")); row++)
+		rows++;
+	sb_free(&legend);
 	return (double)rows * (1.2 * B->text_scale * SIZE_LEGEND + 4);
 }
 
@@ -1440,7 +1451,7 @@ static double legend_height(const builder *B, double width)
  * browser draws the wrapped lines of large text into each other), when that
  * makes the title block lower than the legend under them; else 0.
  */
-static double headings_beside(const builder *B, const headings *h)
+static double headings_beside(builder *B, const headings *h)
 {
 	double width = 0;
 	for (int i = 0; i < 3; i++)

@@ -75,9 +75,12 @@ bool an_target_parse(const char *text, an_target *t, char *problem, size_t size)
 	return true;
 }
 
+/* Layouts are measured to this, in points: texts closer are the same size. */
+#define TEXT_TOLERANCE 0.05
+
 bool an_target_readable(const an_target *t, double text)
 {
-	return text >= t->min_text - 0.05;
+	return text >= t->min_text - TEXT_TOLERANCE;
 }
 
 /* ------------------------------------------------------------------ fitting */
@@ -198,7 +201,7 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 		t.build.label_nodes = ways[i].label_nodes;
 		if (!try_drawing(r, view, &t, diags))
 			return false;
-		if (t.text > best->text + 0.05)
+		if (t.text > best->text + TEXT_TOLERANCE)
 			*best = t;
 		if (an_target_readable(base->target, t.text)) {
 			readable[nreadable++] = t;

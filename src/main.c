@@ -731,10 +731,9 @@ static bool fit_view(const render_options *o, const an_view *view, const char *p
 	for (size_t i = 0; i < ncuts; i++)
 		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
 		          cuts[i].ties, cuts[i].text);
-	if (!ncuts && !o->each)
-		sb_puts(&advice, "no one focus, type or confidence cut fits: draw fewer years (--period), or on a larger --size");
-	else if (!ncuts)
-		sb_puts(&advice, "no one focus, type or confidence cut fits: draw shorter periods (--each), or on a larger --size");
+	if (!ncuts)
+		sb_printf(&advice, "no one focus, type or confidence cut fits: draw %s, or on a larger --size",
+		          o->each ? "shorter periods (--each)" : "fewer years (--period)");
 	const an_target *t = build->target;
 	an_warning(diags, (an_pos){0, 0},
 	           "%s%son %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",

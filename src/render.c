@@ -148,6 +148,9 @@ static void place_node(Agraph_t *g, Agnode_t *n, double x, double y)
 static bool measure_title(an_renderer *r, Agraph_t *cg, const char *label, bool html, int *width,
                           int *height, an_diags *diags);
 
+/* Graphviz sets a graph's label 8 pt from the drawing, on each side: 16 pt more than the label. */
+#define LABEL_GAP 16
+
 /*
  * The height of the title block of a bare graph (see an_graph_title_block),
  * with Graphviz's 8 pt above and below, in points; 0 with none. Measured
@@ -164,7 +167,7 @@ static bool bare_title_height(an_renderer *r, an_graph *graph, double *height)
 	an_diags_init(&unused);
 	bool ok = measure_title(r, an_graph_cgraph(graph), block, true, &w, &h, &unused);
 	an_diags_free(&unused);
-	*height = h + 16;
+	*height = h + LABEL_GAP;
 	return ok;
 }
 
@@ -206,7 +209,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		box.UR.y = fmax(box.UR.y, at[i].y);
 	}
 	bool labelled = GD_label(g) != NULL;
-	double title = labelled ? GD_label(g)->dimen.y + 16 : 0;
+	double title = labelled ? GD_label(g)->dimen.y + LABEL_GAP : 0;
 	gvFreeLayout(r->gvc, g);
 	if (!labelled && !bare_title_height(r, graph, &title))
 		return -1;
@@ -660,8 +663,8 @@ bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, 
 		p->bb.UR.x = fmax(p->bb.UR.x, bb.UR.x);
 		p->bb.UR.y = fmax(p->bb.UR.y, bb.UR.y);
 		an_layout_free(r, g);
-		/* A title block narrower than the canvas (with Graphviz's 8 pt each side) leaves it alone. */
-		if (*width + 16 <= p->bb.UR.x - p->bb.LL.x)
+		/* A title block narrower than the canvas leaves it alone. */
+		if (*width + LABEL_GAP <= p->bb.UR.x - p->bb.LL.x)
 			*width = 0;
 	}
 	agset(cg, "label", html ? agstrdup_html(cg, label) : label);
