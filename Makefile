@@ -4,14 +4,14 @@
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Werror -pthread
-PKGS = libcgraph libgvc yaml-0.1
+PKGS = libcgraph libgvc libpathplan yaml-0.1
 # Deferred (=): evaluated when a recipe runs, after `make demo` or `make check` installed what was missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
-	src/filter.c src/builder.c src/render.c src/fit.c src/json.c src/output.c src/timeline.c \
+	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
 	src/stats.c src/export.c src/import.c
 HEADERS = src/actornet.h src/internal.h src/graph.h src/events.h
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)

@@ -556,6 +556,19 @@ typedef struct {
 bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
             const char *engine, bool by_faults, an_fit_choice *choice, an_diags *diags);
 
+/*
+ * How to draw the view at its natural size (no target) with `auto`: for a
+ * graph of AN_COMPACT_MIN_ACTORS actors or more that dot can afford, lays it
+ * out each way (dot left to right and top to bottom, the packed engine) and
+ * takes the one with the fewest lines through actors and labels, then the
+ * fewest crossings. choice->engine stays NULL where `auto`'s engine is kept
+ * (smaller graphs, which dot draws well, and larger ones). False on a layout
+ * failure, with diagnostics.
+ */
+bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
+                      an_fit_choice *choice, an_diags *diags);
+#define AN_COMPACT_MIN_ACTORS 20
+
 /* A narrower selection whose most compact drawing would fit the target. */
 typedef struct {
 	char option[256]; /* the options to add: "--focus SYR", "--type arms,troops" */

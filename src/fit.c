@@ -169,16 +169,20 @@ static bool strands_allowed(const an_build_options *base)
 	return !base->no_merge && base->theme != AN_THEME_PRINT;
 }
 
-/* A drawing's faults as one number: a line through an actor or a label costs a reader more than a crossing. */
-static bool trial_faults(an_renderer *r, const an_view *view, const trial *t, size_t *score,
+/* Lays the trial out with its edges routed and counts its faults. */
+static bool trial_faults(an_renderer *r, const an_view *view, const trial *t, an_faults *faults,
                          an_diags *diags)
 {
 	an_graph *g = an_graph_build(view, &t->build);
-	an_faults faults;
-	bool ok = an_layout_faults(r, g, t->engine, &faults, diags);
+	bool ok = an_layout_faults(r, g, t->engine, faults, diags);
 	an_graph_free(g);
-	*score = 4 * faults.through + faults.crossings;
 	return ok;
+}
+
+/* A drawing's faults as one number: a line through an actor or a label costs a reader more than a crossing. */
+static size_t fault_score(an_faults f)
+{
+	return 4 * f.through + f.crossings;
 }
 
 /*
@@ -211,11 +215,11 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 	}
 	size_t fewest = SIZE_MAX;
 	for (size_t i = 0; nreadable > 1 && i < nreadable; i++) {
-		size_t score;
-		if (!trial_faults(r, view, &readable[i], &score, diags))
+		an_faults faults;
+		if (!trial_faults(r, view, &readable[i], &faults, diags))
 			return false;
-		if (score < fewest) {
-			fewest = score;
+		if (fault_score(faults) < fewest) {
+			fewest = fault_score(faults);
 			*best = readable[i];
 		}
 	}
@@ -253,6 +257,37 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 	choice->engine = best.engine;
 	choice->text = best.text;
 	choice->fits = an_target_readable(base->target, best.text);
+	return true;
+}
+
+bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
+                      an_fit_choice *choice, an_diags *diags)
+{
+	memset(choice, 0, sizeof *choice);
+	choice->build = *base;
+	an_graph *g = an_graph_build(view, base);
+	const char *automatic = an_layout_auto(an_graph_nodes(g), an_graph_edges(g));
+	an_graph_free(g);
+	if (view->nactors_shown < AN_COMPACT_MIN_ACTORS || strcmp(automatic, "dot") != 0)
+		return true; /* dot draws small graphs well; beyond it, auto's scalable engine */
+	way ways[MAX_WAYS];
+	size_t nways = ways_for("auto", automatic, base->cluster != AN_CLUSTER_NONE, ways);
+	an_faults fewest = {SIZE_MAX, SIZE_MAX};
+	for (size_t i = 0; i < nways; i++) {
+		trial t = {.build = *base, .engine = ways[i].engine};
+		t.build.vertical = ways[i].vertical;
+		t.build.label_nodes = ways[i].label_nodes;
+		an_faults faults;
+		if (!trial_faults(r, view, &t, &faults, diags))
+			return false;
+		/* A line through an actor or another tie's label misleads; a crossing only tangles. */
+		if (faults.through < fewest.through ||
+		    (faults.through == fewest.through && faults.crossings < fewest.crossings)) {
+			fewest = faults;
+			choice->build = t.build;
+			choice->engine = t.engine;
+		}
+	}
 	return true;
 }
 

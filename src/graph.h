@@ -1,4 +1,4 @@
-/* graph.h: what builder.c shares with render.c, the two files that use Graphviz. */
+/* graph.h: what builder.c shares with render.c and route.c, the files that use Graphviz. */
 #ifndef ACTORNET_GRAPH_H
 #define ACTORNET_GRAPH_H
 
@@ -30,5 +30,12 @@ const char *an_graph_title(const an_graph *graph);
  * has the same key in every graph built from one network, whatever the period.
  */
 Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key);
+
+/*
+ * Routes the edges of g's layout whose straight line runs through a node
+ * around the nodes near them (splines=true at a cost that grows with each
+ * edge's neighbourhood, not with the whole graph): route.c.
+ */
+void an_route_edges(Agraph_t *g);
 
 #endif

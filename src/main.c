@@ -91,8 +91,10 @@ static const char RENDER_HELP[] =
 	"  -l, --layout ENGINE    auto (default), dot, packed, neato, fdp, sfdp, circo,\n"
 	"                         twopi; auto uses dot while the graph has at most\n"
 	"                         " STRING(AN_DOT_MAX_EDGES) " ties and " STRING(AN_DOT_MAX_CYCLES) " more ties than actors, and sfdp\n"
-	"                         beyond (with --size, packed where dot does not fit);\n"
-	"                         packed: sfdp's places packed, labels kept clear\n"
+	"                         beyond; from " STRING(AN_COMPACT_MIN_ACTORS) " actors, dot or packed, whichever\n"
+	"                         draws fewer lines through actors and labels (with\n"
+	"                         --size, packed where dot does not fit); packed:\n"
+	"                         sfdp's places packed, labels kept clear\n"
 	"      --draft            dot stops improving the layout sooner: 1.5 times as\n"
 	"                         fast on large graphs, a few more crossings\n"
 	"      --title TEXT       the diagram's title instead of the network's\n"
@@ -777,14 +779,21 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	bool drawn = false;        /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
-	if (build.target && !d->graph && (drawn || d->page_svg)) {
-		if (!*renderer && !(*renderer = an_renderer_new())) {
-			an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+	/* How to draw it: for a target, what fits; else, with auto, what has the fewest faults. */
+	bool choose = !d->graph && (build.target ? drawn || d->page_svg
+	                                         : drawn && strcmp(o->engine, "auto") == 0);
+	if (choose && !*renderer && !(*renderer = an_renderer_new())) {
+		an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+		status = EXIT_OUTPUT;
+	} else if (choose && build.target) {
+		if (!fit_view(o, d->view, d->period_name, &build, &engine, NULL, *renderer, &diags))
 			status = EXIT_OUTPUT;
-		} else if (!fit_view(o, d->view, d->period_name, &build, &engine, NULL, *renderer,
-		                     &diags)) {
+	} else if (choose) {
+		an_fit_choice choice;
+		if (!an_choose_layout(*renderer, d->view, &build, &choice, &diags))
 			status = EXIT_OUTPUT;
-		}
+		build = choice.build;
+		engine = choice.engine;
 	}
 	/*
 	 * DOT and JSON first, so that DOT shows the graph before layout; the
@@ -1086,6 +1095,15 @@ static int place_series(series *s, an_renderer **renderer)
 			return EXIT_OUTPUT;
 		}
 		build.bare = true;
+	} else if (strcmp(o->engine, "auto") == 0) { /* the way with the fewest faults */
+		an_fit_choice choice;
+		if (!an_choose_layout(*renderer, &s->whole, &build, &choice, &diags)) {
+			print_diags(&diags, o->sel.quiet, NULL);
+			an_diags_free(&diags);
+			return EXIT_OUTPUT;
+		}
+		build = choice.build;
+		engine = choice.engine;
 	}
 	an_graph *whole = build_for(o, &s->whole, &build, &engine);
 	if (s->progress)

@@ -175,8 +175,8 @@ static bool bare_title_height(an_renderer *r, an_graph *graph, double *height)
  * AN_ENGINE_PACKED: sfdp places the actors (edges straight), the places are
  * squeezed to the target's shape (below its title block) and each label
  * node moved to the middle of its tie, then Graphviz's nop engine removes
- * the overlaps this made, which packs the drawing, and routes the edges
- * around actors and labels. Measured on 30- to 60-actor networks, it gives
+ * the overlaps this made, which packs the drawing, and the edges are
+ * routed around actors and labels. Measured on 30- to 60-actor networks, it gives
  * the largest text on a slide or a page (bench/READABILITY.md).
  */
 static int layout_packed(an_renderer *r, an_graph *graph)
@@ -237,8 +237,16 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 			place_node(g, n, (ax + bx) / 2, (ay + by) / 2);
 	}
 	free(at);
+	/* nop draws the edges straight; they are routed round the nodes after (route.c). */
+	Agsym_t *splines = agattr(g, AGRAPH, "splines", NULL);
+	bool route = splines && strcmp(agxget(g, splines), "true") == 0;
+	routing = route ? straight_edges(g, "nop") : NULL;
 	srand(1);
-	return gvLayout(r->gvc, g, "nop");
+	rc = gvLayout(r->gvc, g, "nop");
+	restore_routing(g, routing);
+	if (rc == 0 && route)
+		an_route_edges(g);
+	return rc;
 }
 
 /* Lays g out with an engine of Graphviz's or actornet's own (AN_ENGINE_PACKED). */

@@ -1,0 +1,332 @@
+/* route.c: routes a laid-out graph's edges around the nodes they do not join, looking only at each edge's neighbourhood. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/gvc.h>
+#include <graphviz/pathplan.h>
+
+#include "graph.h"
+#include "internal.h"
+
+/*
+ * Graphviz 2.43 exports these from libpathplan and libgvc but installs no
+ * header for them (vispath.h, render.h): the obstacle-avoiding shortest
+ * path, and the installing of a spline on an edge, clipped at its nodes'
+ * borders and ended by its arrowheads, as Graphviz's own routers do.
+ */
+typedef struct vconfig_s vconfig_t;
+vconfig_t *Pobsopen(Ppoly_t **obs, int n_obs);
+int Pobspath(vconfig_t *config, Ppoint_t p0, int poly0, Ppoint_t p1, int poly1,
+             Ppolyline_t *output_route);
+void Pobsclose(vconfig_t *config);
+void clip_and_install(Agedge_t *fe, Agnode_t *hn, pointf *ps, int pn, splineInfo *info);
+void gv_free_splines(Agedge_t *e);
+
+/* Room kept between a routed edge and a node it passes, in points (Graphviz's esep is 3). */
+#define ROUTE_MARGIN 3.0
+/* The distance between the middles of parallel strands, in points. */
+#define STRAND_GAP 3.0
+/* The first neighbourhood of an edge: the box of its ends widened by this, in points. */
+#define FIRST_REACH 24.0
+
+/* A node as an obstacle: its box with the margin, clockwise, as pathplan takes polygons. */
+typedef struct {
+	Ppoint_t corner[4];
+	Ppoly_t poly;
+	boxf box;    /* the polygon's bounding box */
+	boxf body;   /* the node itself, less a point: what a line must not cross */
+	Agnode_t *n;
+} obstacle;
+
+/* An edge to be routed, with its ends in a canonical order (the pair's lower index first). */
+typedef struct {
+	Agedge_t *e;
+	int low, high;
+	double place; /* where Graphviz drew it beside its pair's other edges (strand_offset) */
+} pending;
+
+/*
+ * A node's obstacle is its bounding box, an ellipse's too: a line that cuts
+ * the corner of an ellipse's box passes close enough to read as touching it.
+ */
+static void make_obstacle(Agnode_t *n, obstacle *o)
+{
+	pointf c = ND_coord(n);
+	double a = ND_width(n) * 36 + ROUTE_MARGIN, b = ND_height(n) * 36 + ROUTE_MARGIN;
+	o->n = n;
+	o->poly = (Ppoly_t){o->corner, 4};
+	o->corner[0] = (Ppoint_t){c.x - a, c.y - b};
+	o->corner[1] = (Ppoint_t){c.x - a, c.y + b};
+	o->corner[2] = (Ppoint_t){c.x + a, c.y + b};
+	o->corner[3] = (Ppoint_t){c.x + a, c.y - b};
+	o->box = (boxf){{c.x - a, c.y - b}, {c.x + a, c.y + b}};
+	a -= ROUTE_MARGIN + 1;
+	b -= ROUTE_MARGIN + 1;
+	o->body = (boxf){{c.x - a, c.y - b}, {c.x + a, c.y + b}};
+}
+
+static double cross(Ppoint_t a, Ppoint_t b, Ppoint_t c)
+{
+	return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+/* Whether segment pq enters the convex clockwise polygon. */
+static bool segment_enters(const Ppoly_t *poly, Ppoint_t p, Ppoint_t q)
+{
+	bool p_in = true, q_in = true;
+	for (int i = 0; i < poly->pn; i++) {
+		Ppoint_t a = poly->ps[i], b = poly->ps[(i + 1) % poly->pn];
+		p_in &= cross(a, b, p) < 0;
+		q_in &= cross(a, b, q) < 0;
+		if (cross(a, b, p) * cross(a, b, q) < 0 && cross(p, q, a) * cross(p, q, b) < 0)
+			return true;
+	}
+	return p_in || q_in;
+}
+
+static bool boxes_meet(boxf a, boxf b)
+{
+	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;
+}
+
+static bool in_box(boxf b, Ppoint_t p)
+{
+	return p.x > b.LL.x && p.x < b.UR.x && p.y > b.LL.y && p.y < b.UR.y;
+}
+
+/* Whether the straight line between obstacles `from` and `to` enters another. */
+static bool obstructed(const obstacle *obs, int count, int from, int to)
+{
+	Ppoint_t p = {ND_coord(obs[from].n).x, ND_coord(obs[from].n).y};
+	Ppoint_t q = {ND_coord(obs[to].n).x, ND_coord(obs[to].n).y};
+	boxf span = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
+	for (int i = 0; i < count; i++)
+		if (i != from && i != to && boxes_meet(span, obs[i].box) &&
+		    segment_enters(&obs[i].poly, p, q))
+			return true;
+	return false;
+}
+
+static pointf cubic_point(const pointf *c, double t)
+{
+	double u = 1 - t;
+	return (pointf){u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
+	                  u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y};
+}
+
+/* Whether a spline (3k+1 control points) passes through a node other than its ends. */
+static bool spline_hits(const obstacle *obs, int count, int from, int to, const pointf *ps, int pn)
+{
+	for (int j = 0; j + 3 < pn; j += 3)
+		for (int s = 1; s < 8; s++) {
+			pointf p = cubic_point(&ps[j], s / 8.0);
+			for (int i = 0; i < count; i++)
+				if (i != from && i != to && in_box(obs[i].body, (Ppoint_t){p.x, p.y}))
+					return true;
+		}
+	return false;
+}
+
+/* Whether the edge as drawn (one of its pair's spread strands, say) passes through a node other than its ends. */
+static bool drawn_hits(const obstacle *obs, int count, int from, int to, Agedge_t *e)
+{
+	for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++)
+		if (spline_hits(obs, count, from, to, ED_spl(e)->list[i].list, ED_spl(e)->list[i].size))
+			return true;
+	return false;
+}
+
+/*
+ * The shortest smooth path from the centre of obstacle `from` to that of
+ * `to` around the obstacles near them: those within a box around both
+ * ends, widened until the path stays inside it. Returns its control points
+ * (3k+1, malloc'd) and their count, or NULL when pathplan finds none.
+ */
+static Ppoint_t *route_between(obstacle *obs, int count, int from, int to, int *pn)
+{
+	Ppoint_t p = {ND_coord(obs[from].n).x, ND_coord(obs[from].n).y};
+	Ppoint_t q = {ND_coord(obs[to].n).x, ND_coord(obs[to].n).y};
+	Ppoly_t **near = xcalloc((size_t)count, sizeof *near);
+	Ppoly_t **barriers_of = xcalloc((size_t)count, sizeof *barriers_of);
+	Ppoint_t *result = NULL;
+	for (double reach = FIRST_REACH;; reach *= 2) {
+		boxf area = {{fmin(p.x, q.x) - reach, fmin(p.y, q.y) - reach},
+		             {fmax(p.x, q.x) + reach, fmax(p.y, q.y) + reach}};
+		int n = 0, nb = 0, pi = -1, qi = -1;
+		bool everything = true;
+		for (int i = 0; i < count; i++) {
+			if (i != from && i != to && !boxes_meet(area, obs[i].box)) {
+				everything = false;
+				continue;
+			}
+			if (i == from)
+				pi = n;
+			else if (i == to)
+				qi = n;
+			else
+				barriers_of[nb++] = &obs[i].poly;
+			near[n++] = &obs[i].poly;
+		}
+		vconfig_t *config = Pobsopen(near, n);
+		Ppolyline_t line = {NULL, 0};
+		if (config && Pobspath(config, p, pi, q, qi, &line) && line.pn >= 2) {
+			Pedge_t *barriers = NULL;
+			int nbarriers = 0;
+			Ppolyline_t spline;
+			Pvector_t slopes[2] = {{0, 0}, {0, 0}};
+			if (Ppolybarriers(barriers_of, nb, &barriers, &nbarriers) &&
+			    Proutespline(barriers, nbarriers, line, slopes, &spline) >= 0 && spline.pn >= 4) {
+				bool inside_area = true;
+				for (int i = 0; i < spline.pn; i++)
+					inside_area &= spline.ps[i].x >= area.LL.x && spline.ps[i].x <= area.UR.x &&
+					               spline.ps[i].y >= area.LL.y && spline.ps[i].y <= area.UR.y;
+				if (inside_area || everything) {
+					result = xcalloc((size_t)spline.pn, sizeof *result);
+					memcpy(result, spline.ps, (size_t)spline.pn * sizeof *result);
+					*pn = spline.pn;
+				}
+			}
+			free(barriers);
+		}
+		free(line.ps);
+		if (config)
+			Pobsclose(config);
+		if (result || everything || !config)
+			break;
+	}
+	free(near);
+	free(barriers_of);
+	return result;
+}
+
+/* The route moved sideways by `offset` points (to the left of its direction): a strand beside its pair's others. */
+static void offset_route(const Ppoint_t *route, int pn, double offset, pointf *out)
+{
+	for (int i = 0; i < pn; i++) {
+		Ppoint_t a = route[i > 0 ? i - 1 : 0], b = route[i + 1 < pn ? i + 1 : pn - 1];
+		double dx = b.x - a.x, dy = b.y - a.y, length = hypot(dx, dy);
+		double nx = length > 0 ? -dy / length : 0, ny = length > 0 ? dx / length : 0;
+		out[i] = (pointf){route[i].x + offset * nx, route[i].y + offset * ny};
+	}
+}
+
+/* Where an edge's drawn line runs beside the line between its pair's centres, to the left: its strand's place. */
+static double strand_offset(Agedge_t *e, pointf from, pointf to)
+{
+	double dx = to.x - from.x, dy = to.y - from.y, length = hypot(dx, dy);
+	if (!ED_spl(e) || length == 0)
+		return 0;
+	double sum = 0;
+	int count = 0;
+	for (int i = 0; i < ED_spl(e)->size; i++)
+		for (int j = 0; j < ED_spl(e)->list[i].size; j++) {
+			pointf p = ED_spl(e)->list[i].list[j];
+			sum += (dx * (p.y - from.y) - dy * (p.x - from.x)) / length;
+			count++;
+		}
+	return count ? sum / count : 0;
+}
+
+static boolean never(Agedge_t *e)
+{
+	(void)e;
+	return FALSE;
+}
+
+static boolean no_merge(Agnode_t *n)
+{
+	(void)n;
+	return FALSE;
+}
+
+static int by_pair(const void *a, const void *b)
+{
+	const pending *x = a, *y = b;
+	if (x->low != y->low)
+		return x->low < y->low ? -1 : 1;
+	return x->high < y->high ? -1 : x->high > y->high;
+}
+
+static void widen_box(boxf *bb, const bezier *bz)
+{
+	for (int i = 0; i < bz->size; i++) {
+		bb->LL.x = fmin(bb->LL.x, bz->list[i].x);
+		bb->LL.y = fmin(bb->LL.y, bz->list[i].y);
+		bb->UR.x = fmax(bb->UR.x, bz->list[i].x);
+		bb->UR.y = fmax(bb->UR.y, bz->list[i].y);
+	}
+}
+
+void an_route_edges(Agraph_t *g)
+{
+	int count = agnnodes(g), i = 0;
+	if (count < 3)
+		return;
+	obstacle *obs = xcalloc((size_t)count, sizeof *obs);
+	IDTYPE most = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		most = AGSEQ(n) > most ? AGSEQ(n) : most;
+	int *index = xcalloc((size_t)most + 1, sizeof *index);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		make_obstacle(n, &obs[i]);
+		index[AGSEQ(n)] = i;
+	}
+	/* The edges whose straight line crosses a node, grouped by their pair of nodes. */
+	pending *todo = NULL;
+	size_t ntodo = 0, cap = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			int t = index[AGSEQ(agtail(e))], h = index[AGSEQ(aghead(e))];
+			if (t == h || ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e) ||
+			    !(obstructed(obs, count, t, h) || drawn_hits(obs, count, t, h, e)))
+				continue;
+			GROW(todo, cap, ntodo + 1);
+			todo[ntodo++] = (pending){e, t < h ? t : h, t < h ? h : t, 0};
+		}
+	if (ntodo)
+		qsort(todo, ntodo, sizeof *todo, by_pair);
+	splineInfo info = {never, no_merge, TRUE, FALSE};
+	for (size_t first = 0, last; first < ntodo; first = last) {
+		for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
+			;
+		int low = todo[first].low, high = todo[first].high, pn = 0;
+		Ppoint_t *route = route_between(obs, count, low, high, &pn);
+		pointf *points = xcalloc((size_t)(route ? pn : 1), sizeof *points);
+		offset_route(route, route ? pn : 0, 0, points);
+		if (!route || spline_hits(obs, count, low, high, points, pn)) {
+			free(points);
+			free(route); /* the straight line stays: no way round was found */
+			continue;
+		}
+		pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
+		for (size_t k = first; k < last; k++)
+			todo[k].place = strand_offset(todo[k].e, from, to);
+		for (size_t k = first; k < last; k++) {
+			Agedge_t *e = todo[k].e;
+			/* The strands side by side, STRAND_GAP apart, in the order Graphviz spread them. */
+			size_t rank = 0;
+			for (size_t j = first; j < last; j++)
+				rank += todo[j].place < todo[k].place || (todo[j].place == todo[k].place && j < k);
+			double offset = ((double)rank - (double)(last - first - 1) / 2) * STRAND_GAP;
+			offset_route(route, pn, offset, points);
+			if (agtail(e) != obs[low].n) /* drawn the other way: the route reversed */
+				for (int a = 0, b = pn - 1; a < b; a++, b--) {
+					pointf swap = points[a];
+					points[a] = points[b];
+					points[b] = swap;
+				}
+			gv_free_splines(e);
+			clip_and_install(e, aghead(e), points, pn, &info);
+			for (int s = 0; ED_spl(e) && s < ED_spl(e)->size; s++)
+				widen_box(&GD_bb(g), &ED_spl(e)->list[s]);
+		}
+		free(points);
+		free(route);
+	}
+	free(todo);
+	free(index);
+	free(obs);
+}
