@@ -163,6 +163,25 @@ static size_t ways_for(const char *asked, const char *automatic, bool clusters, 
 	return n;
 }
 
+/* The ways to try for the view: ways_for with the engine `auto` gives its graph (*automatic). */
+static size_t view_ways(const an_view *view, const an_build_options *base, const char *engine,
+                        const char **automatic, way *ways)
+{
+	an_graph *g = an_graph_build(view, base);
+	*automatic = an_layout_auto(an_graph_nodes(g), an_graph_edges(g));
+	an_graph_free(g);
+	return ways_for(engine, *automatic, base->cluster != AN_CLUSTER_NONE, ways);
+}
+
+/* A trial of the options, laid out one way. */
+static trial trial_of(const an_build_options *base, const way *w)
+{
+	trial t = {.build = *base, .engine = w->engine};
+	t.build.vertical = w->vertical;
+	t.build.label_nodes = w->label_nodes;
+	return t;
+}
+
 /* Strands: not with --no-merge, nor in print, where types differ only by arrowhead. */
 static bool strands_allowed(const an_build_options *base)
 {
@@ -198,11 +217,9 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 	trial readable[MAX_WAYS];
 	size_t nreadable = 0;
 	for (size_t i = 0; i < nways; i++) {
-		trial t = {.build = *base, .engine = ways[i].engine};
+		trial t = trial_of(base, &ways[i]);
 		t.build.labels = LEVELS[level].labels;
 		t.build.merge_types = LEVELS[level].merge_types && strands_allowed(base);
-		t.build.vertical = ways[i].vertical;
-		t.build.label_nodes = ways[i].label_nodes;
 		if (!try_drawing(r, view, &t, diags))
 			return false;
 		if (t.text > best->text + TEXT_TOLERANCE)
@@ -230,11 +247,9 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
             const char *engine, bool by_faults, an_fit_choice *choice, an_diags *diags)
 {
 	memset(choice, 0, sizeof *choice);
-	an_graph *g = an_graph_build(view, base);
 	way ways[MAX_WAYS];
-	size_t nways = ways_for(engine, an_layout_auto(an_graph_nodes(g), an_graph_edges(g)),
-	                        base->cluster != AN_CLUSTER_NONE, ways);
-	an_graph_free(g);
+	const char *automatic;
+	size_t nways = view_ways(view, base, engine, &automatic, ways);
 	/*
 	 * The first level that fits; when none does, the last, the most compact
 	 * (force-directed engines draw labels over the drawing without making
@@ -265,18 +280,14 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 {
 	memset(choice, 0, sizeof *choice);
 	choice->build = *base;
-	an_graph *g = an_graph_build(view, base);
-	const char *automatic = an_layout_auto(an_graph_nodes(g), an_graph_edges(g));
-	an_graph_free(g);
+	way ways[MAX_WAYS];
+	const char *automatic;
+	size_t nways = view_ways(view, base, "auto", &automatic, ways);
 	if (view->nactors_shown < AN_COMPACT_MIN_ACTORS || strcmp(automatic, "dot") != 0)
 		return true; /* dot draws small graphs well; beyond it, auto's scalable engine */
-	way ways[MAX_WAYS];
-	size_t nways = ways_for("auto", automatic, base->cluster != AN_CLUSTER_NONE, ways);
 	an_faults fewest = {SIZE_MAX, SIZE_MAX};
 	for (size_t i = 0; i < nways; i++) {
-		trial t = {.build = *base, .engine = ways[i].engine};
-		t.build.vertical = ways[i].vertical;
-		t.build.label_nodes = ways[i].label_nodes;
+		trial t = trial_of(base, &ways[i]);
 		an_faults faults;
 		if (!trial_faults(r, view, &t, &faults, diags))
 			return false;

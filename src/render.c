@@ -8,6 +8,7 @@
 
 #include <graphviz/gvc.h>
 
+#include "geometry.h"
 #include "graph.h"
 #include "internal.h"
 
@@ -369,16 +370,6 @@ typedef struct {
 	Agedge_t *owner;
 } obstacle;
 
-/* Points per cubic Bézier piece: enough to find where curves cross. */
-#define SAMPLES 8
-
-static pointf bezier_point(const pointf *c, double t)
-{
-	double u = 1 - t;
-	return (pointf){u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
-	                u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y};
-}
-
 static polyline sample_edge(Agedge_t *e)
 {
 	polyline line = {.e = e};
@@ -386,33 +377,12 @@ static polyline sample_edge(Agedge_t *e)
 	for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++) {
 		const bezier *bz = &ED_spl(e)->list[i];
 		for (int j = 0; j + 3 < bz->size; j += 3)
-			for (int k = (j == 0 ? 0 : 1); k <= SAMPLES; k++) {
+			for (int k = (j == 0 ? 0 : 1); k <= BEZIER_SAMPLES; k++) {
 				GROW(line.at, cap, line.count + 1);
-				line.at[line.count++] = bezier_point(&bz->list[j], (double)k / SAMPLES);
+				line.at[line.count++] = bezier_point(&bz->list[j], (double)k / BEZIER_SAMPLES);
 			}
 	}
 	return line;
-}
-
-static boxf box_around(pointf c, double width, double height, double shrink)
-{
-	return (boxf){{c.x - width / 2 + shrink, c.y - height / 2 + shrink},
-	              {c.x + width / 2 - shrink, c.y + height / 2 - shrink}};
-}
-
-static bool inside(boxf b, pointf p)
-{
-	return p.x > b.LL.x && p.x < b.UR.x && p.y > b.LL.y && p.y < b.UR.y;
-}
-
-static double side(pointf a, pointf b, pointf c)
-{
-	return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-}
-
-static bool segments_cross(pointf a, pointf b, pointf c, pointf d)
-{
-	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
 /* Whether p lies within `margin` points of a node. */

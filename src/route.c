@@ -3,11 +3,11 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <graphviz/gvc.h>
 #include <graphviz/pathplan.h>
 
+#include "geometry.h"
 #include "graph.h"
 #include "internal.h"
 
@@ -54,37 +54,27 @@ typedef struct {
  */
 static void make_obstacle(Agnode_t *n, obstacle *o)
 {
-	pointf c = ND_coord(n);
-	double a = ND_width(n) * 36 + ROUTE_MARGIN, b = ND_height(n) * 36 + ROUTE_MARGIN;
+	double width = ND_width(n) * 72, height = ND_height(n) * 72;
 	o->n = n;
+	o->box = box_around(ND_coord(n), width, height, -ROUTE_MARGIN);
+	o->body = box_around(ND_coord(n), width, height, 1);
+	o->corner[0] = (Ppoint_t){o->box.LL.x, o->box.LL.y};
+	o->corner[1] = (Ppoint_t){o->box.LL.x, o->box.UR.y};
+	o->corner[2] = (Ppoint_t){o->box.UR.x, o->box.UR.y};
+	o->corner[3] = (Ppoint_t){o->box.UR.x, o->box.LL.y};
 	o->poly = (Ppoly_t){o->corner, 4};
-	o->corner[0] = (Ppoint_t){c.x - a, c.y - b};
-	o->corner[1] = (Ppoint_t){c.x - a, c.y + b};
-	o->corner[2] = (Ppoint_t){c.x + a, c.y + b};
-	o->corner[3] = (Ppoint_t){c.x + a, c.y - b};
-	o->box = (boxf){{c.x - a, c.y - b}, {c.x + a, c.y + b}};
-	a -= ROUTE_MARGIN + 1;
-	b -= ROUTE_MARGIN + 1;
-	o->body = (boxf){{c.x - a, c.y - b}, {c.x + a, c.y + b}};
 }
 
-static double cross(Ppoint_t a, Ppoint_t b, Ppoint_t c)
+/* Whether segment pq enters box b. */
+static bool segment_enters(boxf b, pointf p, pointf q)
 {
-	return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-}
-
-/* Whether segment pq enters the convex clockwise polygon. */
-static bool segment_enters(const Ppoly_t *poly, Ppoint_t p, Ppoint_t q)
-{
-	bool p_in = true, q_in = true;
-	for (int i = 0; i < poly->pn; i++) {
-		Ppoint_t a = poly->ps[i], b = poly->ps[(i + 1) % poly->pn];
-		p_in &= cross(a, b, p) < 0;
-		q_in &= cross(a, b, q) < 0;
-		if (cross(a, b, p) * cross(a, b, q) < 0 && cross(p, q, a) * cross(p, q, b) < 0)
+	pointf corner[4] = {b.LL, {b.LL.x, b.UR.y}, b.UR, {b.UR.x, b.LL.y}};
+	if (inside(b, p) || inside(b, q))
+		return true;
+	for (int i = 0; i < 4; i++)
+		if (segments_cross(p, q, corner[i], corner[(i + 1) % 4]))
 			return true;
-	}
-	return p_in || q_in;
+	return false;
 }
 
 static bool boxes_meet(boxf a, boxf b)
@@ -92,39 +82,25 @@ static bool boxes_meet(boxf a, boxf b)
 	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;
 }
 
-static bool in_box(boxf b, Ppoint_t p)
-{
-	return p.x > b.LL.x && p.x < b.UR.x && p.y > b.LL.y && p.y < b.UR.y;
-}
-
 /* Whether the straight line between obstacles `from` and `to` enters another. */
 static bool obstructed(const obstacle *obs, int count, int from, int to)
 {
-	Ppoint_t p = {ND_coord(obs[from].n).x, ND_coord(obs[from].n).y};
-	Ppoint_t q = {ND_coord(obs[to].n).x, ND_coord(obs[to].n).y};
+	pointf p = ND_coord(obs[from].n), q = ND_coord(obs[to].n);
 	boxf span = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
 	for (int i = 0; i < count; i++)
-		if (i != from && i != to && boxes_meet(span, obs[i].box) &&
-		    segment_enters(&obs[i].poly, p, q))
+		if (i != from && i != to && boxes_meet(span, obs[i].box) && segment_enters(obs[i].box, p, q))
 			return true;
 	return false;
-}
-
-static pointf cubic_point(const pointf *c, double t)
-{
-	double u = 1 - t;
-	return (pointf){u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
-	                  u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y};
 }
 
 /* Whether a spline (3k+1 control points) passes through a node other than its ends. */
 static bool spline_hits(const obstacle *obs, int count, int from, int to, const pointf *ps, int pn)
 {
 	for (int j = 0; j + 3 < pn; j += 3)
-		for (int s = 1; s < 8; s++) {
-			pointf p = cubic_point(&ps[j], s / 8.0);
+		for (int s = 1; s < BEZIER_SAMPLES; s++) {
+			pointf p = bezier_point(&ps[j], (double)s / BEZIER_SAMPLES);
 			for (int i = 0; i < count; i++)
-				if (i != from && i != to && in_box(obs[i].body, (Ppoint_t){p.x, p.y}))
+				if (i != from && i != to && inside(obs[i].body, p))
 					return true;
 		}
 	return false;
@@ -145,13 +121,13 @@ static bool drawn_hits(const obstacle *obs, int count, int from, int to, Agedge_
  * ends, widened until the path stays inside it. Returns its control points
  * (3k+1, malloc'd) and their count, or NULL when pathplan finds none.
  */
-static Ppoint_t *route_between(obstacle *obs, int count, int from, int to, int *pn)
+static pointf *route_between(obstacle *obs, int count, int from, int to, int *pn)
 {
 	Ppoint_t p = {ND_coord(obs[from].n).x, ND_coord(obs[from].n).y};
 	Ppoint_t q = {ND_coord(obs[to].n).x, ND_coord(obs[to].n).y};
 	Ppoly_t **near = xcalloc((size_t)count, sizeof *near);
 	Ppoly_t **barriers_of = xcalloc((size_t)count, sizeof *barriers_of);
-	Ppoint_t *result = NULL;
+	pointf *result = NULL;
 	for (double reach = FIRST_REACH;; reach *= 2) {
 		boxf area = {{fmin(p.x, q.x) - reach, fmin(p.y, q.y) - reach},
 		             {fmax(p.x, q.x) + reach, fmax(p.y, q.y) + reach}};
@@ -185,7 +161,8 @@ static Ppoint_t *route_between(obstacle *obs, int count, int from, int to, int *
 					               spline.ps[i].y >= area.LL.y && spline.ps[i].y <= area.UR.y;
 				if (inside_area || everything) {
 					result = xcalloc((size_t)spline.pn, sizeof *result);
-					memcpy(result, spline.ps, (size_t)spline.pn * sizeof *result);
+					for (int i = 0; i < spline.pn; i++)
+						result[i] = (pointf){spline.ps[i].x, spline.ps[i].y};
 					*pn = spline.pn;
 				}
 			}
@@ -203,10 +180,10 @@ static Ppoint_t *route_between(obstacle *obs, int count, int from, int to, int *
 }
 
 /* The route moved sideways by `offset` points (to the left of its direction): a strand beside its pair's others. */
-static void offset_route(const Ppoint_t *route, int pn, double offset, pointf *out)
+static void offset_route(const pointf *route, int pn, double offset, pointf *out)
 {
 	for (int i = 0; i < pn; i++) {
-		Ppoint_t a = route[i > 0 ? i - 1 : 0], b = route[i + 1 < pn ? i + 1 : pn - 1];
+		pointf a = route[i > 0 ? i - 1 : 0], b = route[i + 1 < pn ? i + 1 : pn - 1];
 		double dx = b.x - a.x, dy = b.y - a.y, length = hypot(dx, dy);
 		double nx = length > 0 ? -dy / length : 0, ny = length > 0 ? dx / length : 0;
 		out[i] = (pointf){route[i].x + offset * nx, route[i].y + offset * ny};
@@ -293,14 +270,12 @@ void an_route_edges(Agraph_t *g)
 		for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
 			;
 		int low = todo[first].low, high = todo[first].high, pn = 0;
-		Ppoint_t *route = route_between(obs, count, low, high, &pn);
-		pointf *points = xcalloc((size_t)(route ? pn : 1), sizeof *points);
-		offset_route(route, route ? pn : 0, 0, points);
-		if (!route || spline_hits(obs, count, low, high, points, pn)) {
-			free(points);
+		pointf *route = route_between(obs, count, low, high, &pn);
+		if (!route || spline_hits(obs, count, low, high, route, pn)) {
 			free(route); /* the straight line stays: no way round was found */
 			continue;
 		}
+		pointf *points = xcalloc((size_t)pn, sizeof *points);
 		pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
 		for (size_t k = first; k < last; k++)
 			todo[k].place = strand_offset(todo[k].e, from, to);

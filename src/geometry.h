@@ -1,0 +1,45 @@
+/* geometry.h: the point, box and Bézier arithmetic that render.c (counting faults) and route.c (routing) share. */
+#ifndef ACTORNET_GEOMETRY_H
+#define ACTORNET_GEOMETRY_H
+
+#include <stdbool.h>
+
+#include <graphviz/gvc.h>
+
+/* Points looked at per cubic Bézier piece: enough to find where curves cross or pass through a box. */
+#define BEZIER_SAMPLES 8
+
+/* The point at t (0 to 1) of the cubic Bézier piece with control points c[0..3]. */
+static inline pointf bezier_point(const pointf *c, double t)
+{
+	double u = 1 - t;
+	return (pointf){u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
+	                u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y};
+}
+
+/* The box of that size centred on c, each side moved in by `shrink` (out when negative). */
+static inline boxf box_around(pointf c, double width, double height, double shrink)
+{
+	return (boxf){{c.x - width / 2 + shrink, c.y - height / 2 + shrink},
+	              {c.x + width / 2 - shrink, c.y + height / 2 - shrink}};
+}
+
+/* Whether p lies strictly inside b. */
+static inline bool inside(boxf b, pointf p)
+{
+	return p.x > b.LL.x && p.x < b.UR.x && p.y > b.LL.y && p.y < b.UR.y;
+}
+
+/* Which side of the line ab c lies on: positive to the left, negative to the right. */
+static inline double side(pointf a, pointf b, pointf c)
+{
+	return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+/* Whether segments ab and cd cross (touching is not crossing). */
+static inline bool segments_cross(pointf a, pointf b, pointf c, pointf d)
+{
+	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+#endif
