@@ -172,6 +172,68 @@ static bool bare_title_height(an_renderer *r, an_graph *graph, double *height)
 	return ok;
 }
 
+/* The index of n in nodes, which are sorted by AGSEQ; count if it is not there. */
+static size_t node_index(Agnode_t **nodes, size_t count, Agnode_t *n)
+{
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (AGSEQ(nodes[mid]) < AGSEQ(n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < count && nodes[lo] == n ? lo : count;
+}
+
+/* Nodes closer than this, in points, are moved apart before nop's overlap removal. */
+#define DISTINCT_PLACES 0.5
+
+/*
+ * Scales the places `at` of g's nodes (in agfstnode order) by sx, sy, puts
+ * each label node (tie.KEY, one edge in and one out) in the middle of its
+ * tie, and moves apart nodes that would share a place, across their tie
+ * for a label: the labels of A -> B and B -> A both start in the middle.
+ * Graphviz 2.43's prism overlap removal triangulates the places with GTS,
+ * which frees memory twice or loops on points that coincide: a crash or
+ * hang in about 1 run of 15 of one focus of tests/fixtures/crowded.yaml,
+ * varying with where the system puts the heap.
+ */
+static void squeeze_and_centre_labels(Agraph_t *g, pointf *at, size_t count, double sx, double sy)
+{
+	Agnode_t **nodes = xcalloc(count + 1, sizeof *nodes);
+	pointf *away = xcalloc(count + 1, sizeof *away);
+	size_t i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		nodes[i] = n;
+		at[i].x *= sx;
+		at[i].y *= sy;
+		away[i] = (pointf){0, DISTINCT_PLACES};
+	}
+	/* agfstnode goes in creation order: the nodes are sorted by AGSEQ. */
+	for (i = 0; i < count; i++) {
+		Agedge_t *in = agfstin(g, nodes[i]), *out = agfstout(g, nodes[i]);
+		if (strncmp(agnameof(nodes[i]), "tie.", 4) != 0 || !in || !out)
+			continue;
+		size_t from = node_index(nodes, count, agtail(in)), to = node_index(nodes, count, aghead(out));
+		if (from == count || to == count)
+			continue;
+		at[i] = (pointf){(at[from].x + at[to].x) / 2, (at[from].y + at[to].y) / 2};
+		double dx = at[to].x - at[from].x, dy = at[to].y - at[from].y, d = hypot(dx, dy);
+		if (d > 0)
+			away[i] = (pointf){-dy / d * DISTINCT_PLACES, dx / d * DISTINCT_PLACES};
+	}
+	for (i = 1; i < count; i++)
+		for (size_t j = 0; j < i; j++)
+			if (fabs(at[i].x - at[j].x) < DISTINCT_PLACES && fabs(at[i].y - at[j].y) < DISTINCT_PLACES) {
+				at[i].x += away[i].x;
+				at[i].y += away[i].y;
+				j = (size_t)-1; /* from the start again: the new place may meet another */
+			}
+	free(away);
+	free(nodes);
+}
+
 /*
  * AN_ENGINE_PACKED: sfdp places the actors (edges straight), the places are
  * squeezed to the target's shape (below its title block) and each label
@@ -212,8 +274,10 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	bool labelled = GD_label(g) != NULL;
 	double title = labelled ? GD_label(g)->dimen.y + LABEL_GAP : 0;
 	gvFreeLayout(r->gvc, g);
-	if (!labelled && !bare_title_height(r, graph, &title))
+	if (!labelled && !bare_title_height(r, graph, &title)) {
+		free(at);
 		return -1;
+	}
 	/* The drawing's shape, as the target's below the title block: squeezed, never stretched. */
 	const an_target *t = an_graph_target(graph);
 	double w = box.UR.x - box.LL.x, h = box.UR.y - box.LL.y, sx = 1, sy = 1;
@@ -224,19 +288,10 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		else
 			sx = want / have;
 	}
+	squeeze_and_centre_labels(g, at, count, sx, sy);
 	i = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
-		place_node(g, n, at[i].x * sx, at[i].y * sy);
-	/* A label between its actors (label nodes are tie.KEY, with one edge in and one out). */
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		Agedge_t *in = agfstin(g, n), *out = agfstout(g, n);
-		if (strncmp(agnameof(n), "tie.", 4) != 0 || !in || !out)
-			continue;
-		const char *a = agget(agtail(in), "pos"), *b = agget(aghead(out), "pos");
-		double ax, ay, bx, by;
-		if (a && b && sscanf(a, "%lf,%lf", &ax, &ay) == 2 && sscanf(b, "%lf,%lf", &bx, &by) == 2)
-			place_node(g, n, (ax + bx) / 2, (ay + by) / 2);
-	}
+		place_node(g, n, at[i].x, at[i].y);
 	free(at);
 	/* nop draws the edges straight; they are routed round the nodes after (route.c). */
 	Agsym_t *splines = agattr(g, AGRAPH, "splines", NULL);
@@ -495,30 +550,35 @@ static const char *keep_point(arena *a, pointf p)
 }
 
 /* An edge's spline as its `pos` attribute: "s,x,y e,x,y x,y x,y ...;..." (Graphviz's own form). */
+static void put_spline(strbuf *b, const splines *spl)
+{
+	for (int i = 0; i < spl->size; i++) {
+		const bezier *bz = &spl->list[i];
+		if (i > 0)
+			sb_putc(b, ';');
+		if (bz->sflag) {
+			sb_puts(b, "s,");
+			put_point(b, bz->sp);
+			sb_putc(b, ' ');
+		}
+		if (bz->eflag) {
+			sb_puts(b, "e,");
+			put_point(b, bz->ep);
+			sb_putc(b, ' ');
+		}
+		for (int k = 0; k < bz->size; k++) {
+			if (k > 0)
+				sb_putc(b, ' ');
+			put_point(b, bz->list[k]);
+		}
+	}
+}
+
 static const char *keep_spline(arena *a, const splines *spl)
 {
 	strbuf b;
 	sb_init(&b);
-	for (int i = 0; i < spl->size; i++) {
-		const bezier *bz = &spl->list[i];
-		if (i > 0)
-			sb_putc(&b, ';');
-		if (bz->sflag) {
-			sb_puts(&b, "s,");
-			put_point(&b, bz->sp);
-			sb_putc(&b, ' ');
-		}
-		if (bz->eflag) {
-			sb_puts(&b, "e,");
-			put_point(&b, bz->ep);
-			sb_putc(&b, ' ');
-		}
-		for (int k = 0; k < bz->size; k++) {
-			if (k > 0)
-				sb_putc(&b, ' ');
-			put_point(&b, bz->list[k]);
-		}
-	}
+	put_spline(&b, spl);
 	return keep_text(a, &b);
 }
 
@@ -676,6 +736,197 @@ static void add_anchor(Agraph_t *g, const char *name, const char *id, pointf at)
 	pin(g, n, AGNODE, "class", "anchor");
 }
 
+/*
+ * Compaction of a cropped period. The placement spreads the whole series'
+ * actors; a period that draws few of them would keep the empty bands
+ * between them. Along each axis, the extents of what the period draws (its
+ * actors with room for arrowheads, its labels and clusters' labels) are
+ * kept as they are and every empty band between them is narrowed to
+ * COMPACT_GAP: a monotone map, so every actor keeps its place left, right,
+ * above or below every other, and edges are carried along by their points.
+ */
+
+/* Room kept around an actor, in points: an arrowhead (10 pt) and a little. */
+#define COMPACT_MARGIN 12.0
+/* The widest an empty band between two things drawn is left, in points. */
+#define COMPACT_GAP 24.0
+
+/* An axis's map: the kept extents [from[k], to[k]] move by shift[k]; the bands between are scaled. */
+typedef struct {
+	double *from, *to, *shift;
+	size_t count, cap;
+} axis_map;
+
+static void axis_add(axis_map *m, double from, double to)
+{
+	if (m->count == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->from = xrealloc(m->from, m->cap * sizeof *m->from);
+		m->to = xrealloc(m->to, m->cap * sizeof *m->to);
+	}
+	m->from[m->count] = from;
+	m->to[m->count++] = to;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Merges the extents and narrows the bands between them; returns the length it saves. */
+static double axis_close(axis_map *m)
+{
+	if (!m->count)
+		return 0;
+	/* Sorted by start: extents sort by their from, to travels along. */
+	double *pairs = xcalloc(2 * m->count, sizeof *pairs);
+	for (size_t k = 0; k < m->count; k++) {
+		pairs[2 * k] = m->from[k];
+		pairs[2 * k + 1] = m->to[k];
+	}
+	qsort(pairs, m->count, 2 * sizeof *pairs, compare_doubles);
+	size_t merged = 0;
+	for (size_t k = 0; k < m->count; k++) {
+		double from = pairs[2 * k], to = pairs[2 * k + 1];
+		if (merged && from <= m->to[merged - 1])
+			m->to[merged - 1] = fmax(m->to[merged - 1], to);
+		else {
+			m->from[merged] = from;
+			m->to[merged++] = to;
+		}
+	}
+	free(pairs);
+	m->count = merged;
+	m->shift = xcalloc(merged, sizeof *m->shift);
+	double saved = 0;
+	for (size_t k = 1; k < merged; k++) {
+		double band = m->from[k] - m->to[k - 1];
+		saved += fmax(0, band - COMPACT_GAP);
+		m->shift[k] = -saved;
+	}
+	return saved;
+}
+
+static double axis_apply(const axis_map *m, double x)
+{
+	size_t k = 0;
+	while (k < m->count && m->to[k] < x)
+		k++;
+	if (k == m->count)
+		return x + (m->count ? m->shift[m->count - 1] : 0);
+	if (k == 0 || x >= m->from[k])
+		return x + m->shift[k];
+	/* In the band between extent k-1 and k: scaled into what is left of it. */
+	double start = m->to[k - 1] + m->shift[k - 1], end = m->from[k] + m->shift[k];
+	return start + (x - m->to[k - 1]) * (end - start) / (m->from[k] - m->to[k - 1]);
+}
+
+static void axis_free(axis_map *m)
+{
+	free(m->from);
+	free(m->to);
+	free(m->shift);
+}
+
+/* Adds a box's extent on each axis, widened by margin. */
+static void keep_box(axis_map *x, axis_map *y, pointf centre, double width, double height,
+                     double margin)
+{
+	axis_add(x, centre.x - width / 2 - margin, centre.x + width / 2 + margin);
+	axis_add(y, centre.y - height / 2 - margin, centre.y + height / 2 + margin);
+}
+
+static pointf map_point(const axis_map *x, const axis_map *y, pointf p)
+{
+	return (pointf){axis_apply(x, p.x), axis_apply(y, p.y)};
+}
+
+static void pin_point(Agraph_t *root, void *obj, int kind, const char *name, pointf at)
+{
+	strbuf b;
+	sb_init(&b);
+	put_point(&b, at);
+	pin(root, obj, kind, name, b.data);
+	sb_free(&b);
+}
+
+/*
+ * A mapped curve's pieces meet at an angle where the map's scale changes
+ * between their control points: each join's two control points are turned
+ * onto one line through it again, keeping their distances.
+ */
+static void smooth_joins(bezier *bz)
+{
+	for (int k = 3; k + 1 < bz->size; k += 3) {
+		pointf before = bz->list[k - 1], at = bz->list[k], after = bz->list[k + 1];
+		double dx = after.x - before.x, dy = after.y - before.y, d = hypot(dx, dy);
+		if (d <= 0)
+			continue;
+		double back = hypot(at.x - before.x, at.y - before.y);
+		double ahead = hypot(after.x - at.x, after.y - at.y);
+		bz->list[k - 1] = (pointf){at.x - dx / d * back, at.y - dy / d * back};
+		bz->list[k + 1] = (pointf){at.x + dx / d * ahead, at.y + dy / d * ahead};
+	}
+}
+
+/*
+ * Narrows the empty bands of a laid-out period (see above) and pins
+ * everything where the map puts it, for the next layout.
+ */
+static void compact_period(Agraph_t *g)
+{
+	axis_map x = {0}, y = {0};
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		keep_box(&x, &y, ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, COMPACT_MARGIN);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+			if (ED_label(e) && ED_label(e)->set)
+				keep_box(&x, &y, ED_label(e)->pos, ED_label(e)->dimen.x, ED_label(e)->dimen.y, 0);
+	}
+	for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
+		if (info && info->label && info->label->set)
+			keep_box(&x, &y, info->label->pos, info->label->dimen.x, info->label->dimen.y, 0);
+	}
+	bool moved = axis_close(&x) + axis_close(&y) > 0;
+	for (Agnode_t *n = agfstnode(g); n && moved; n = agnxtnode(g, n)) {
+		pin_point(g, n, AGNODE, "pos", map_point(&x, &y, ND_coord(n)));
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			if (ED_label(e) && ED_label(e)->set)
+				pin_point(g, e, AGEDGE, "lp", map_point(&x, &y, ED_label(e)->pos));
+			const splines *spl = ED_spl(e);
+			if (!spl)
+				continue;
+			for (int i = 0; i < spl->size; i++) {
+				bezier *bz = &spl->list[i];
+				bz->sp = map_point(&x, &y, bz->sp);
+				bz->ep = map_point(&x, &y, bz->ep);
+				for (int k = 0; k < bz->size; k++)
+					bz->list[k] = map_point(&x, &y, bz->list[k]);
+				smooth_joins(bz);
+			}
+			strbuf b;
+			sb_init(&b);
+			put_spline(&b, spl);
+			pin(g, e, AGEDGE, "pos", b.data);
+			sb_free(&b);
+		}
+	}
+	for (Agraph_t *sub = agfstsubg(g); sub && moved; sub = agnxtsubg(sub)) {
+		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
+		if (!info || strncmp(agnameof(sub), "cluster", 7) != 0 || info->bb.UR.x <= info->bb.LL.x)
+			continue;
+		pointf ll = map_point(&x, &y, info->bb.LL), ur = map_point(&x, &y, info->bb.UR);
+		char value[160];
+		snprintf(value, sizeof value, "%.17g,%.17g,%.17g,%.17g", ll.x, ll.y, ur.x, ur.y);
+		pin(g, sub, AGRAPH, "bb", value);
+		if (info->label && info->label->set)
+			pin_point(g, sub, AGRAPH, "lp", map_point(&x, &y, info->label->pos));
+	}
+	axis_free(&x);
+	axis_free(&y);
+}
+
 /* Lays g out where the placement put everything, on the whole canvas or cropped, fitted as said. */
 static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bool whole,
                           double fit, an_diags *diags)
@@ -720,6 +971,12 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	if (whole) { /* the whole series' canvas */
 		add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
 		add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
+	} else {
+		/* A period of its own: laid out once more, without the bands it leaves empty. */
+		if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
+			return false;
+		compact_period(cg);
+		an_layout_free(r, g);
 	}
 	return layout_at(r, g, "nop2", 0, fit, diags);
 }

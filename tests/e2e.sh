@@ -147,7 +147,14 @@ check "without --jobs (one period first, workers for the rest when it is worth i
 	n=0; for f in '$S'/j1-*; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/jd-|')\" || exit 1; n=\$((n + 1)); done; [ \$n = 14 ] &&
 	for f in '$S'/j1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/js-|')\" || exit 1; done"
 check "the series has the network's seven decades" sh -c "ls '$S' | grep '^j1-.*svg\$' | tr '\n' ' ' | grep -qx 'j1-1960s.svg j1-1970s.svg j1-1980s.svg j1-1990s.svg j1-2000s.svg j1-2010s.svg j1-2020s.svg '"
-check "every actor keeps its place in every decade (shipped network)" python3 tests/same-places.py "$S"/j1-*.svg
+check "every actor keeps its place among the others, at one size, in every decade (shipped network)" python3 tests/same-places.py "$S"/j1-*.svg
+area() { # area SVG: the canvas's width times height, in square points
+	sed -n 's/^<svg width="\([0-9]*\)pt" height="\([0-9]*\)pt".*/\1 * \2/p' "$1"
+}
+"$A" render -q "$NET" -p 1990s -o "$S/alone-1990s.svg"
+alone=$(($(area "$S/alone-1990s.svg"))) in_series=$(($(area "$S/j1-1990s.svg")))
+check "a decade of a stable series leaves out the others' empty space: the 1990s take at most 1.5 times their own drawing's area ($in_series and $alone pt²)" \
+	test "$in_series" -gt 0 -a $((in_series * 2)) -le $((alone * 3))
 check "--no-stable lays out each decade on its own: actors move" sh -c "'$A' render -q '$NET' --each decade --no-stable -o '$S/ns-{period}.svg' && ! python3 tests/same-places.py '$S'/ns-*.svg >/dev/null"
 "$A" render -q -v "$NET" --each decade --jobs 1 -o "$S/v-{period}.svg" 2>"$S/verbose"
 check "a stable series of 7 decades places the actors once, and pins 7 diagrams" sh -c "
