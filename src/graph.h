@@ -38,4 +38,12 @@ Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key);
  */
 void an_route_edges(Agraph_t *g);
 
+/*
+ * Ends the edges of g's layout at the borders of the label nodes they join
+ * (tie.KEY, and joint.KEY for a joint tie's event) as they are now: a
+ * period of a stable series is drawn with curves routed for the whole
+ * series, whose labels are longer: route.c.
+ */
+void an_end_at_label_nodes(Agraph_t *g);
+
 #endif

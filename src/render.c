@@ -870,10 +870,7 @@ static void smooth_joins(bezier *bz)
 	}
 }
 
-/*
- * Narrows the empty bands of a laid-out period (see above) and pins
- * everything where the map puts it, for the next layout.
- */
+/* Narrows the empty bands of a laid-out period (see above), in the layout itself. */
 static void compact_period(Agraph_t *g)
 {
 	axis_map x = {0}, y = {0};
@@ -890,41 +887,61 @@ static void compact_period(Agraph_t *g)
 	}
 	bool moved = axis_close(&x) + axis_close(&y) > 0;
 	for (Agnode_t *n = agfstnode(g); n && moved; n = agnxtnode(g, n)) {
-		pin_point(g, n, AGNODE, "pos", map_point(&x, &y, ND_coord(n)));
+		ND_coord(n) = map_point(&x, &y, ND_coord(n));
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			if (ED_label(e) && ED_label(e)->set)
-				pin_point(g, e, AGEDGE, "lp", map_point(&x, &y, ED_label(e)->pos));
-			const splines *spl = ED_spl(e);
-			if (!spl)
-				continue;
-			for (int i = 0; i < spl->size; i++) {
-				bezier *bz = &spl->list[i];
+				ED_label(e)->pos = map_point(&x, &y, ED_label(e)->pos);
+			for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++) {
+				bezier *bz = &ED_spl(e)->list[i];
 				bz->sp = map_point(&x, &y, bz->sp);
 				bz->ep = map_point(&x, &y, bz->ep);
 				for (int k = 0; k < bz->size; k++)
 					bz->list[k] = map_point(&x, &y, bz->list[k]);
 				smooth_joins(bz);
 			}
-			strbuf b;
-			sb_init(&b);
-			put_spline(&b, spl);
-			pin(g, e, AGEDGE, "pos", b.data);
-			sb_free(&b);
 		}
 	}
 	for (Agraph_t *sub = agfstsubg(g); sub && moved; sub = agnxtsubg(sub)) {
 		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
-		if (!info || strncmp(agnameof(sub), "cluster", 7) != 0 || info->bb.UR.x <= info->bb.LL.x)
+		if (!info || info->bb.UR.x <= info->bb.LL.x)
 			continue;
-		pointf ll = map_point(&x, &y, info->bb.LL), ur = map_point(&x, &y, info->bb.UR);
-		char value[160];
-		snprintf(value, sizeof value, "%.17g,%.17g,%.17g,%.17g", ll.x, ll.y, ur.x, ur.y);
-		pin(g, sub, AGRAPH, "bb", value);
+		info->bb = (boxf){map_point(&x, &y, info->bb.LL), map_point(&x, &y, info->bb.UR)};
 		if (info->label && info->label->set)
-			pin_point(g, sub, AGRAPH, "lp", map_point(&x, &y, info->label->pos));
+			info->label->pos = map_point(&x, &y, info->label->pos);
 	}
 	axis_free(&x);
 	axis_free(&y);
+}
+
+/* Pins every node, edge and region box of g where its layout has it, for the next layout. */
+static void pin_layout(Agraph_t *g)
+{
+	strbuf b;
+	sb_init(&b);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		pin_point(g, n, AGNODE, "pos", ND_coord(n));
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			if (ED_label(e) && ED_label(e)->set)
+				pin_point(g, e, AGEDGE, "lp", ED_label(e)->pos);
+			if (!ED_spl(e) || ED_spl(e)->size == 0)
+				continue;
+			b.len = 0;
+			put_spline(&b, ED_spl(e));
+			pin(g, e, AGEDGE, "pos", b.data);
+		}
+	}
+	for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
+		if (!info || strncmp(agnameof(sub), "cluster", 7) != 0 || info->bb.UR.x <= info->bb.LL.x)
+			continue;
+		b.len = 0;
+		sb_printf(&b, "%.17g,%.17g,%.17g,%.17g", info->bb.LL.x, info->bb.LL.y, info->bb.UR.x,
+		          info->bb.UR.y);
+		pin(g, sub, AGRAPH, "bb", b.data);
+		if (info->label && info->label->set)
+			pin_point(g, sub, AGRAPH, "lp", info->label->pos);
+	}
+	sb_free(&b);
 }
 
 /* Lays g out where the placement put everything, on the whole canvas or cropped, fitted as said. */
@@ -971,13 +988,19 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	if (whole) { /* the whole series' canvas */
 		add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
 		add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
-	} else {
-		/* A period of its own: laid out once more, without the bands it leaves empty. */
-		if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
-			return false;
-		compact_period(cg);
-		an_layout_free(r, g);
 	}
+	/*
+	 * Laid out twice: the first time to be mended, with the period's own
+	 * label sizes (and, on a canvas of its own, without the bands it leaves
+	 * empty), then pinned as mended for the layout that is drawn.
+	 */
+	if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
+		return false;
+	if (!whole)
+		compact_period(cg);
+	an_end_at_label_nodes(cg);
+	pin_layout(cg);
+	an_layout_free(r, g);
 	return layout_at(r, g, "nop2", 0, fit, diags);
 }
 

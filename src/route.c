@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <graphviz/gvc.h>
 #include <graphviz/pathplan.h>
@@ -304,4 +305,55 @@ void an_route_edges(Agraph_t *g)
 	free(todo);
 	free(index);
 	free(obs);
+}
+
+/* Whether n holds a label, not an actor ('.' is in no actor id): tie.KEY, or joint.KEY for an event. */
+static bool label_node(Agnode_t *n)
+{
+	return strchr(agnameof(n), '.') != NULL;
+}
+
+/* The straight Bézier piece from a to b, as its four control points. */
+static void straight_piece(pointf a, pointf b, pointf *out)
+{
+	for (int i = 0; i < 4; i++)
+		out[i] = (pointf){a.x + (b.x - a.x) * i / 3, a.y + (b.y - a.y) * i / 3};
+}
+
+/*
+ * Draws e again with its curve carried straight on to the centre of each
+ * label node it joins, and clipped there by Graphviz: the curve then meets
+ * the node's border as it is now, and its arrowheads are placed again.
+ */
+static void end_at_label_nodes(Agedge_t *e)
+{
+	const bezier *bz = &ED_spl(e)->list[0];
+	bool tail = label_node(agtail(e)), head = label_node(aghead(e));
+	int pn = bz->size + 3 * tail + 3 * head, k = 0;
+	pointf *points = xcalloc((size_t)pn, sizeof *points);
+	pointf first = bz->sflag ? bz->sp : bz->list[0];
+	pointf last = bz->eflag ? bz->ep : bz->list[bz->size - 1];
+	if (tail) {
+		straight_piece(ND_coord(agtail(e)), first, points);
+		k = 3;
+	}
+	for (int i = 0; i < bz->size; i++)
+		points[k++] = bz->list[i];
+	points[tail ? 3 : 0] = first;
+	points[k - 1] = last;
+	if (head)
+		straight_piece(last, ND_coord(aghead(e)), &points[k - 1]);
+	splineInfo info = {never, no_merge, TRUE, FALSE};
+	gv_free_splines(e);
+	clip_and_install(e, aghead(e), points, pn, &info);
+	free(points);
+}
+
+void an_end_at_label_nodes(Agraph_t *g)
+{
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+			if ((label_node(agtail(e)) || label_node(aghead(e))) && ED_spl(e) &&
+			    ED_spl(e)->size == 1 && ED_spl(e)->list[0].size >= 4)
+				end_at_label_nodes(e);
 }
