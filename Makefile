@@ -12,7 +12,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
-	src/stats.c src/export.c src/import.c
+	src/series.c src/stats.c src/export.c src/import.c
 HEADERS = src/actornet.h src/internal.h src/graph.h src/geometry.h src/events.h
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
 UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

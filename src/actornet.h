@@ -569,6 +569,25 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
                       an_fit_choice *choice, an_diags *diags);
 #define AN_COMPACT_MIN_ACTORS 20
 
+/* What an_fit_view fits a view for, beside its build options. */
+typedef struct {
+	const an_filter *selection; /* the selection the view was built with */
+	const char *period_name;    /* a series' period, named in the warning; NULL outside one */
+	const char *engine;         /* --layout: "auto" or an engine */
+	bool series;                /* the view is a period of --each: no shorter --period is offered */
+	bool advise;                /* warn, with cuts, when it does not fit (they cost layouts) */
+} an_fit_request;
+
+/*
+ * an_fit by faults for build->target, with build and *engine set to the way
+ * chosen; when even its most compact drawing has text under the target's
+ * minimum, and request->advise, a warning with the figures and the cuts
+ * that would fit (an_fit_cuts). *fits says whether it fits. False on a
+ * layout failure, with diagnostics.
+ */
+bool an_fit_view(an_renderer *r, const an_view *view, const an_fit_request *request,
+                 an_build_options *build, const char **engine, bool *fits, an_diags *diags);
+
 /* A narrower selection whose most compact drawing would fit the target. */
 typedef struct {
 	char option[256]; /* the options to add: "--focus SYR", "--type arms,troops" */
@@ -653,6 +672,52 @@ typedef struct {
  * the YAML (caller frees), or NULL when there is any error.
  */
 char *an_import_csv(const an_import_options *opt, an_diags *diags, size_t *len);
+
+/* ------------------------------------------------------------------ series */
+
+/*
+ * A series of periods over one network (render --each): each period's view,
+ * the view of their whole span, and, once placed, the placement every
+ * period of a stable series is drawn at (series.c).
+ */
+typedef struct {
+	const an_network *net;   /* borrowed */
+	an_period *periods;
+	size_t count;
+	an_view *views;          /* per period */
+	an_view whole;           /* the series' whole span: the placement's and --ghost's view */
+	/* Set by an_period_series_place; NULL and 0 before. */
+	an_placement *placement;
+	an_graph **graphs;       /* per period, built for the placement; the caller may free each */
+	an_build_options build;  /* how every period is drawn */
+	size_t placed_nodes, placed_edges; /* of the whole graph placed */
+} an_period_series;
+
+/*
+ * The periods of `step` over the years first to last, each with the view of
+ * the selection in it. False, with s->count set to the number there would
+ * be, when they are more than AN_SERIES_MAX. Free with an_period_series_free.
+ */
+bool an_period_series_open(an_period_series *s, const an_network *net, const an_filter *selection,
+                           const an_step *step, int first, int last);
+
+/*
+ * Places the series once: lays out `whole` (the whole span's graph, built
+ * bare, without a title block) with the engine, then builds each period's
+ * graph with `build`, all with title blocks of one size, and crops every
+ * period to what it draws at one scale. *text is that scale's smallest
+ * text on build->target (0 without), and *readable whether it is legible
+ * there. False on a layout failure, with diagnostics.
+ */
+bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole,
+                            const char *engine, const an_build_options *build, bool *readable,
+                            double *text, an_diags *diags);
+
+/* The timeline page of the series, from each period's SVG (see an_timeline_html). Caller frees. */
+char *an_period_series_page(const an_period_series *s, char *const *svg, const size_t *svg_len,
+                            const char *title, bool dark, size_t *len);
+
+void an_period_series_free(an_period_series *s);
 
 /* ------------------------------------------------------------ timeline page */
 

@@ -478,3 +478,43 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 	sb_free(&option);
 	return n;
 }
+
+/* ------------------------------------------------------------- a view fitted */
+
+/* Cuts suggested when a drawing does not fit its target. */
+#define MAX_CUTS 5
+
+bool an_fit_view(an_renderer *r, const an_view *view, const an_fit_request *request,
+                 an_build_options *build, const char **engine, bool *fits, an_diags *diags)
+{
+	an_fit_choice choice;
+	if (!an_fit(r, view, build, request->engine, true, &choice, diags))
+		return false;
+	*build = choice.build;
+	*engine = choice.engine;
+	*fits = choice.fits;
+	if (choice.fits || !request->advise)
+		return true;
+	an_cut cuts[MAX_CUTS];
+	an_filter selected = *request->selection; /* the view's own selection, a series' period included */
+	selected.period = view->period;
+	selected.has_period = view->has_period;
+	size_t ncuts = an_fit_cuts(r, view, &selected, build, request->engine, !request->series, cuts,
+	                           MAX_CUTS, diags);
+	strbuf advice;
+	sb_init(&advice);
+	for (size_t i = 0; i < ncuts; i++)
+		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
+		          cuts[i].ties, cuts[i].text);
+	if (!ncuts)
+		sb_printf(&advice, "no one focus, type or confidence cut fits: draw %s, or on a larger --size",
+		          request->series ? "shorter periods (--each)" : "fewer years (--period)");
+	const an_target *t = build->target;
+	const char *name = request->period_name;
+	an_warning(diags, (an_pos){0, 0},
+	           "%s%son %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",
+	           name ? name : "", name ? ": " : "", t->name, choice.text, t->min_text,
+	           view->nactors_shown, view->nlinks, advice.data);
+	sb_free(&advice);
+	return true;
+}

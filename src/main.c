@@ -701,48 +701,27 @@ typedef struct {
 /* The share of the target a whole series is fitted to (see place_series). */
 #define SERIES_HEADROOM 0.94
 
-/* Cuts suggested when a drawing does not fit its target. */
-#define MAX_CUTS 5
-
 /*
- * Chooses how to draw a view for --size's target (the labels, the direction,
- * the engine), and, when even its most compact drawing has text under the
- * target's minimum, warns with the cuts that would fit; *fits (unless
- * NULL) says whether it fits.
+ * Chooses how to draw a view for --size's target, and warns with the cuts
+ * that would fit when it does not (see an_fit_view); *fits (unless NULL)
+ * says whether it fits.
  */
 static bool fit_view(const render_options *o, const an_view *view, const char *period_name,
                      an_build_options *build, const char **engine, bool *fits,
                      an_renderer *renderer, an_diags *diags)
 {
-	an_fit_choice choice;
-	if (!an_fit(renderer, view, build, o->engine, true, &choice, diags))
+	an_fit_request request = {
+		.selection = &o->sel.filter,
+		.period_name = period_name,
+		.engine = o->engine,
+		.series = o->each,
+		.advise = !o->sel.quiet,
+	};
+	bool fitted;
+	if (!an_fit_view(renderer, view, &request, build, engine, &fitted, diags))
 		return false;
-	*build = choice.build;
-	*engine = choice.engine;
 	if (fits)
-		*fits = choice.fits;
-	if (choice.fits || o->sel.quiet)
-		return true;
-	an_cut cuts[MAX_CUTS];
-	an_filter selected = o->sel.filter; /* the view's own selection, a series' period included */
-	selected.period = view->period;
-	selected.has_period = view->has_period;
-	size_t ncuts = an_fit_cuts(renderer, view, &selected, build, o->engine, !o->each, cuts,
-	                           MAX_CUTS, diags);
-	strbuf advice;
-	sb_init(&advice);
-	for (size_t i = 0; i < ncuts; i++)
-		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
-		          cuts[i].ties, cuts[i].text);
-	if (!ncuts)
-		sb_printf(&advice, "no one focus, type or confidence cut fits: draw %s, or on a larger --size",
-		          o->each ? "shorter periods (--each)" : "fewer years (--period)");
-	const an_target *t = build->target;
-	an_warning(diags, (an_pos){0, 0},
-	           "%s%son %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",
-	           period_name ? period_name : "", period_name ? ": " : "", t->name, choice.text,
-	           t->min_text, view->nactors_shown, view->nlinks, advice.data);
-	sb_free(&advice);
+		*fits = fitted;
 	return true;
 }
 
@@ -867,14 +846,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 /* A series: one diagram per period, each drawn by draw_period. */
 typedef struct {
 	const render_options *o;
-	const an_network *net;
-	an_period *periods;
-	size_t count;
-	an_view *views;          /* per period */
-	an_view whole;           /* the series' whole span: the placement's and --ghost's view */
-	an_graph **graphs;       /* per period, built ahead for a stable series; else NULL */
-	an_placement *placement; /* stable series only */
-	an_build_options build;  /* then how every period is drawn (place_series chose it) */
+	an_period_series ps;     /* placed for a stable series only */
 	bool page;               /* a timeline page is written */
 	char **svg;              /* per period: the SVG for the page */
 	size_t *svg_len;
@@ -888,9 +860,9 @@ static void show_progress(series *s, size_t period)
 	s->done++;
 	if (!s->progress)
 		return;
-	if (s->done < s->count)
-		fprintf(stderr, "\r%s: %zu of %zu periods drawn (%s)\033[K", program, s->done, s->count,
-		        s->periods[period].name);
+	if (s->done < s->ps.count)
+		fprintf(stderr, "\r%s: %zu of %zu periods drawn (%s)\033[K", program, s->done, s->ps.count,
+		        s->ps.periods[period].name);
 	else
 		fputs("\r\033[K", stderr);
 }
@@ -898,18 +870,18 @@ static void show_progress(series *s, size_t period)
 static int draw_period(series *s, size_t i, an_renderer **renderer)
 {
 	drawing d = {
-		.view = &s->views[i],
-		.build = s->placement ? &s->build : NULL,
-		.period_name = s->periods[i].name,
-		.graph = s->graphs ? s->graphs[i] : NULL,
-		.placement = s->placement,
+		.view = &s->ps.views[i],
+		.build = s->ps.placement ? &s->ps.build : NULL,
+		.period_name = s->ps.periods[i].name,
+		.graph = s->ps.graphs ? s->ps.graphs[i] : NULL,
+		.placement = s->ps.placement,
 		.page_svg = s->page ? &s->svg[i] : NULL,
 		.page_len = s->page ? &s->svg_len[i] : NULL,
 	};
 	int status = draw(s->o, &d, renderer);
-	if (s->graphs) {
-		an_graph_free(s->graphs[i]);
-		s->graphs[i] = NULL;
+	if (s->ps.graphs) {
+		an_graph_free(s->ps.graphs[i]);
+		s->ps.graphs[i] = NULL;
 	}
 	return status;
 }
@@ -966,7 +938,7 @@ static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **ren
 	 * block, so the caller draws the series in this process instead.
 	 */
 	fcntl(tasks[1], F_SETFL, O_NONBLOCK);
-	for (size_t i = first; i < s->count; i++) {
+	for (size_t i = first; i < s->ps.count; i++) {
 		if (write(tasks[1], &i, sizeof i) != (ssize_t)sizeof i) {
 			close(tasks[0]);
 			close(tasks[1]);
@@ -1013,7 +985,7 @@ static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **ren
 			if (fds[k].fd < 0 || !fds[k].revents)
 				continue;
 			period_report report;
-			if (!read_full(fds[k].fd, &report, sizeof report) || report.period >= s->count) {
+			if (!read_full(fds[k].fd, &report, sizeof report) || report.period >= s->ps.count) {
 				close(fds[k].fd);
 				fds[k].fd = -1;
 				open--;
@@ -1045,9 +1017,9 @@ static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **ren
 			status = EXIT_OUTPUT;
 		}
 	}
-	if (status == EXIT_OK && s->done < s->count) {
+	if (status == EXIT_OK && s->done < s->ps.count) {
 		fprintf(stderr, "%s: error: %zu of %zu periods were not drawn\n", program,
-		        s->count - s->done, s->count);
+		        s->ps.count - s->done, s->ps.count);
 		status = EXIT_OUTPUT;
 	}
 	free(pids);
@@ -1088,7 +1060,7 @@ static int place_series(series *s, an_renderer **renderer)
 		const an_target *target = build.target;
 		build.target = &smaller;
 		build.bare = false;
-		bool ok = fit_view(o, &s->whole, NULL, &build, &engine, &fits, *renderer, &diags);
+		bool ok = fit_view(o, &s->ps.whole, NULL, &build, &engine, &fits, *renderer, &diags);
 		build.target = target;
 		if (!ok) {
 			print_diags(&diags, o->sel.quiet, NULL);
@@ -1098,7 +1070,7 @@ static int place_series(series *s, an_renderer **renderer)
 		build.bare = true;
 	} else if (strcmp(o->engine, "auto") == 0) { /* the way with the fewest faults */
 		an_fit_choice choice;
-		if (!an_choose_layout(*renderer, &s->whole, &build, &choice, &diags)) {
+		if (!an_choose_layout(*renderer, &s->ps.whole, &build, &choice, &diags)) {
 			print_diags(&diags, o->sel.quiet, NULL);
 			an_diags_free(&diags);
 			return EXIT_OUTPUT;
@@ -1106,42 +1078,25 @@ static int place_series(series *s, an_renderer **renderer)
 		build = choice.build;
 		engine = choice.engine;
 	}
-	an_graph *whole = build_for(o, &s->whole, &build, &engine);
+	an_graph *whole = build_for(o, &s->ps.whole, &build, &engine);
 	if (s->progress)
 		fprintf(stderr, "%s: placing %zu actors with %s\033[K", program, an_graph_nodes(whole), engine);
-	double start = now();
-	s->placement = an_place(*renderer, whole, engine, &diags);
-	if (s->placement && o->verbose)
+	an_build_options each = build; /* each period: with its title block, and its ghosts */
+	each.bare = false;
+	each.ghost = o->ghost ? &s->ps.whole : NULL;
+	double start = now(), text;
+	bool readable;
+	if (!an_period_series_place(&s->ps, *renderer, whole, engine, &each, &readable, &text, &diags))
+		status = EXIT_OUTPUT;
+	if (s->ps.placement && o->verbose)
 		fprintf(stderr, "%s%s: placed %zu actors and %zu ties with %s in %.3f s\n",
-		        s->progress ? "\r" : "", program, an_graph_nodes(whole), an_graph_edges(whole),
-		        engine, now() - start);
+		        s->progress ? "\r" : "", program, s->ps.placed_nodes, s->ps.placed_edges, engine,
+		        now() - start);
 	an_graph_free(whole);
 	if (s->progress)
 		fputs("\r\033[K", stderr);
-	if (!s->placement)
-		status = EXIT_OUTPUT;
-
-	build.bare = false;
-	build.ghost = o->ghost ? &s->whole : NULL;
-	s->build = build;
-	int width = 0, height = 0;
-	s->graphs = xcalloc(s->count, sizeof *s->graphs);
-	for (size_t i = 0; i < s->count && status == EXIT_OK; i++) {
-		s->graphs[i] = an_graph_build(&s->views[i], &build);
-		int w, h;
-		if (!an_placement_fit(*renderer, s->placement, s->graphs[i], &w, &h, &diags))
-			status = EXIT_OUTPUT;
-		width = w > width ? w : width;
-		height = h > height ? h : height;
-	}
-	for (size_t i = 0; i < s->count && status == EXIT_OK; i++)
-		an_graph_title_size(s->graphs[i], width, height);
-	double text;
-	if (status == EXIT_OK && !an_placement_crop(*renderer, s->placement, s->graphs, s->count, &text,
-	                                            &diags))
-		status = EXIT_OUTPUT;
-	const an_target *t = build.target;
-	if (status == EXIT_OK && t && fits && !an_target_readable(t, text))
+	const an_target *t = each.target;
+	if (status == EXIT_OK && fits && !readable)
 		/* The fit judged the whole series; its periods, each with the largest title block, are larger. */
 		an_warning(&diags, (an_pos){0, 0},
 		           "on %s the series' smallest text is %.1f pt (minimum %g): its periods are larger than the whole series it was fitted on; a larger --size, or --no-stable (each period fitted alone)",
@@ -1155,14 +1110,10 @@ static int place_series(series *s, an_renderer **renderer)
 static int write_page(series *s)
 {
 	const render_options *o = s->o;
-	an_frame *frames = xcalloc(s->count, sizeof *frames);
-	for (size_t i = 0; i < s->count; i++)
-		frames[i] = (an_frame){s->periods[i].name, s->views[i].period_text, s->svg[i], s->svg_len[i]};
-	const char *title = o->title ? o->title : s->net->title.text;
+	const char *title = o->title ? o->title : s->ps.net->title.text;
 	size_t len;
-	char *html = an_timeline_html(title ? title : "actornet", frames, s->count,
-	                              o->build.theme == AN_THEME_DARK, &len);
-	free(frames);
+	char *html = an_period_series_page(&s->ps, s->svg, s->svg_len, title ? title : "actornet",
+	                                   o->build.theme == AN_THEME_DARK, &len);
 	int status = EXIT_OK;
 	an_diags diags;
 	an_diags_init(&diags);
@@ -1208,25 +1159,12 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 		return usage_error("render ", "--from %04d is after the network's last dated tie (%04d): add --to", first, last);
 	if (last < first)
 		return usage_error("render ", "--to %04d is before the network's first dated tie (%04d): add --from", last, first);
-	series s = {.o = o, .net = net, .page = o->page};
-	s.periods = an_series(&o->step, first, last, &s.count);
-	if (!s.periods)
+	series s = {.o = o, .page = o->page};
+	if (!an_period_series_open(&s.ps, net, &o->sel.filter, &o->step, first, last))
 		return usage_error("render ", "%zu periods from %04d to %04d are too many (at most %d): use a longer step or --from and --to",
-		                   s.count, first, last, AN_SERIES_MAX);
-	s.views = xcalloc(s.count ? s.count : 1, sizeof *s.views);
-	s.svg = xcalloc(s.count ? s.count : 1, sizeof *s.svg);
-	s.svg_len = xcalloc(s.count ? s.count : 1, sizeof *s.svg_len);
-	for (size_t i = 0; i < s.count; i++) {
-		an_filter f = o->sel.filter;
-		f.period = s.periods[i].when;
-		f.has_period = true;
-		an_view_build(&s.views[i], net, &f);
-	}
-	an_filter whole = o->sel.filter;
-	an_when_from_days(s.periods[0].when.first_day, s.periods[s.count - 1].when.last_day,
-	                  &whole.period);
-	whole.has_period = true;
-	an_view_build(&s.whole, net, &whole);
+		                   s.ps.count, first, last, AN_SERIES_MAX);
+	s.svg = xcalloc(s.ps.count ? s.ps.count : 1, sizeof *s.svg);
+	s.svg_len = xcalloc(s.ps.count ? s.ps.count : 1, sizeof *s.svg_len);
 	s.progress = !o->sel.quiet && isatty(STDERR_FILENO);
 
 	bool drawn = o->page; /* whether any output is laid out: DOT and JSON are not */
@@ -1234,10 +1172,10 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 		drawn |= strcmp(o->outputs[i].format, "dot") != 0 && strcmp(o->outputs[i].format, "json") != 0;
 	int status = o->stable && drawn ? place_series(&s, renderer) : EXIT_OK;
 	if (o->ghost)
-		o->build.ghost = &s.whole;
-	int jobs = o->jobs < (int)s.count ? o->jobs : (int)s.count;
+		o->build.ghost = &s.ps.whole;
+	int jobs = o->jobs < (int)s.ps.count ? o->jobs : (int)s.ps.count;
 	size_t here = 0; /* periods drawn in this process before the workers start */
-	if (status == EXIT_OK && jobs > 1 && s.placement && !o->jobs_given && s.count > 2 * (size_t)jobs) {
+	if (status == EXIT_OK && jobs > 1 && s.ps.placement && !o->jobs_given && s.ps.count > 2 * (size_t)jobs) {
 		/*
 		 * Workers take milliseconds to start: unless --jobs asks for them, one
 		 * period of a long series is drawn here first, and they start only if
@@ -1247,39 +1185,31 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 		status = draw_period(&s, 0, renderer);
 		show_progress(&s, 0);
 		here = 1;
-		if ((now() - start) * (double)(s.count - 1) < WORKERS_WORTH)
+		if ((now() - start) * (double)(s.ps.count - 1) < WORKERS_WORTH)
 			jobs = 1;
 	}
-	if ((size_t)jobs > s.count - here)
-		jobs = (int)(s.count - here);
+	if ((size_t)jobs > s.ps.count - here)
+		jobs = (int)(s.ps.count - here);
 	int parallel = status == EXIT_OK && jobs > 1 ? draw_in_parallel(&s, here, jobs, renderer) : -1;
 	if (parallel != -1) {
 		status = parallel;
 	} else if (status == EXIT_OK || here > 0) {
-		for (size_t i = here; i < s.count; i++) {
+		for (size_t i = here; i < s.ps.count; i++) {
 			int drawn_status = draw_period(&s, i, renderer); /* every period, as the workers do */
 			status = drawn_status > status ? drawn_status : status;
 			show_progress(&s, i);
 		}
 	}
-	if (s.progress && s.done < s.count)
+	if (s.progress && s.done < s.ps.count)
 		fputs("\r\033[K", stderr);
 	if (status == EXIT_OK && s.page)
 		status = write_page(&s);
 
-	for (size_t i = 0; i < s.count; i++) {
-		an_view_free(&s.views[i]);
+	for (size_t i = 0; i < s.ps.count; i++)
 		free(s.svg[i]);
-		if (s.graphs)
-			an_graph_free(s.graphs[i]);
-	}
-	an_view_free(&s.whole);
-	an_placement_free(s.placement);
-	free(s.graphs);
-	free(s.views);
+	an_period_series_free(&s.ps);
 	free(s.svg);
 	free(s.svg_len);
-	free(s.periods);
 	o->build.ghost = NULL;
 	return status;
 }
