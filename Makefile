@@ -3,7 +3,9 @@
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARNINGS = -std=c11 -Wall -Wextra -Werror -pthread
+WARNINGS = -std=c11 -Wall -Wextra -Wshadow -Werror -pthread
+# Each object's header dependencies, written by the compiler beside it (build/*.d).
+DEPENDS = -MMD -MP
 PKGS = libcgraph libgvc libpathplan yaml-0.1
 # Deferred (=): evaluated when a recipe runs, after `make demo` or `make check` installed what was missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -13,8 +15,10 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
 	src/series.c src/stats.c src/export.c src/import.c
-HEADERS = src/actornet.h src/internal.h src/graph.h src/geometry.h src/events.h
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
+# The command line: options, messages, files and worker processes.
+CLI_SOURCES = src/main.c src/cli/jobs.c
+CLI_OBJECTS = $(CLI_SOURCES:src/%.c=build/%.o)
 UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 UNIT_TESTS = $(UNIT_NAMES:%=build/tests/%)
 # The same code built with AddressSanitizer and UndefinedBehaviorSanitizer, for `make check`.
@@ -49,46 +53,46 @@ VERSION = $(shell sed -n 's/^\#define ACTORNET_VERSION "\(.*\)"$$/\1/p' src/acto
 
 all: bin/actornet
 
-build/%.o: src/%.c $(HEADERS)
-	@mkdir -p build
-	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+build/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) $(DEPENDS) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 build/libactornet.a: $(LIB_OBJECTS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJECTS)
 
-bin/actornet: build/main.o build/libactornet.a
+bin/actornet: $(CLI_OBJECTS) build/libactornet.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) build/main.o build/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
+	$(CC) $(CFLAGS) $(CLI_OBJECTS) build/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
 
-build/tests/%: tests/unit/%.c build/libactornet.a $(HEADERS)
+build/tests/%: tests/unit/%.c build/libactornet.a
 	@mkdir -p build/tests
-	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
+	$(CC) $(WARNINGS) $(DEPENDS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
 
-build/asan/%.o: src/%.c $(HEADERS)
-	@mkdir -p build/asan
-	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -c $< -o $@
+build/asan/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) $(DEPENDS) $(SANITIZE) $(PKG_CFLAGS) -c $< -o $@
 
 build/asan/libactornet.a: $(ASAN_OBJECTS)
 	rm -f $@
 	ar rcs $@ $(ASAN_OBJECTS)
 
-build/asan/actornet: build/asan/main.o build/asan/libactornet.a
-	$(CC) $(SANITIZE) build/asan/main.o build/asan/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
+build/asan/actornet: $(CLI_OBJECTS:build/%=build/asan/%) build/asan/libactornet.a
+	$(CC) $(SANITIZE) $(CLI_OBJECTS:build/%=build/asan/%) build/asan/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
 
-build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a $(HEADERS)
+build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a
 	@mkdir -p build/asan/tests
-	$(CC) $(WARNINGS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
+	$(CC) $(WARNINGS) $(DEPENDS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
 
 # The fuzz target's code with a plain main(): replays the seeds once, deterministically.
-build/asan/replay: tests/fuzz/fuzz_network.c build/asan/libactornet.a $(HEADERS)
-	$(CC) $(WARNINGS) $(SANITIZE) -DFUZZ_REPLAY $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
+build/asan/replay: tests/fuzz/fuzz_network.c build/asan/libactornet.a
+	$(CC) $(WARNINGS) $(DEPENDS) $(SANITIZE) -DFUZZ_REPLAY $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) -pthread -lm -o $@
 
 asan: build/asan/actornet build/asan/replay $(ASAN_UNIT_TESTS)
 
-build/fuzz/%.o: src/%.c $(HEADERS)
+build/fuzz/%.o: src/%.c
 	@mkdir -p build/fuzz
-	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
+	clang $(FUZZ_FLAGS) $(DEPENDS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
 
 build/fuzz/fuzz_network: tests/fuzz/fuzz_network.c $(FUZZ_OBJECTS)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc $< $(FUZZ_OBJECTS) \
@@ -191,3 +195,6 @@ uninstall:
 
 clean:
 	rm -rf build bin
+
+# The header dependencies of whatever was built before (none on a first build, which builds all).
+-include $(wildcard build/*.d build/*/*.d build/*/*/*.d build/*/*/*/*.d)

@@ -914,8 +914,8 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 		else if (strcmp(k, "label") == 0)
 			read_text(L, k, false, &a->label);
 		else if (strcmp(k, "kind") == 0) {
-			an_pos pos;
-			int kind = read_enum(L, k, true, KIND_NAMES, &pos);
+			an_pos kind_pos;
+			int kind = read_enum(L, k, true, KIND_NAMES, &kind_pos);
 			if (kind >= 0) {
 				a->kind = kind == 0 ? AN_STATE : AN_NON_STATE;
 				a->has_kind = true;

@@ -1,21 +1,19 @@
-/* main.c: the actornet command line: options, commands, messages and exit statuses (the only file that prints or exits). */
+/* main.c: the actornet command line: options, commands, messages and exit statuses (with src/cli/, the only code that prints or exits). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
+#include "cli/jobs.h"
 
 enum exit_status {
 	EXIT_OK = 0,
@@ -886,144 +884,57 @@ static int draw_period(series *s, size_t i, an_renderer **renderer)
 	return status;
 }
 
-/* What a worker process reports of each period it drew; the page's SVG follows. */
+/* A series and the renderer its periods are drawn with, for the worker processes. */
 typedef struct {
-	size_t period;
-	int status;
-	size_t svg_len;
-} period_report;
+	series *s;
+	an_renderer **renderer;
+} series_job;
 
-/* A worker: draws the periods it takes from `tasks` and reports each on `results`. */
-static _Noreturn void work(series *s, int tasks, int results, an_renderer **renderer)
+/* In a worker: draws period i, and hands its SVG for the page back. */
+static int draw_period_job(void *context, size_t i, char **svg, size_t *len)
 {
-	size_t i;
-	while (read_full(tasks, &i, sizeof i)) {
-		period_report report;
-		memset(&report, 0, sizeof report); /* its padding goes down the pipe too */
-		report.period = i;
-		report.status = draw_period(s, i, renderer);
-		if (s->page && s->svg[i])
-			report.svg_len = s->svg_len[i];
-		if (!write_full(results, &report, sizeof report) ||
-		    (report.svg_len && !write_full(results, s->svg[i], report.svg_len)))
-			_exit(EXIT_OUTPUT);
-		if (s->page) {
-			free(s->svg[i]);
-			s->svg[i] = NULL;
-		}
+	series_job *job = context;
+	series *s = job->s;
+	int status = draw_period(s, i, job->renderer);
+	if (s->page && s->svg[i]) {
+		*svg = s->svg[i];
+		*len = s->svg_len[i];
+		s->svg[i] = NULL;
 	}
-	_exit(EXIT_OK);
+	return status;
+}
+
+/* In the parent: a period drawn by a worker, with its SVG for the page. */
+static void period_drawn(void *context, size_t i, int status, char *svg, size_t len)
+{
+	(void)status;
+	series *s = ((series_job *)context)->s;
+	if (svg) {
+		s->svg[i] = svg;
+		s->svg_len[i] = len;
+	}
+	show_progress(s, i);
 }
 
 /*
- * Draws the periods in `jobs` processes forked now, after the one placement:
- * each takes the next period from a shared pipe, so a long period does not
- * hold up the others, and reports it back; the output is the same as one
- * process's. A worker inherits pango's font caches but not its font thread:
- * that is safe because a stable series has already measured, in this
- * process, every text the workers draw (an_placement_fit), and a per-period
- * series has drawn no text here yet. Draws the periods from `first` on;
- * returns an exit status, or -1 when nothing was started.
+ * Draws the periods in `jobs` processes forked now, after the one placement
+ * (src/cli/jobs.c); the output is the same as one process's. A worker
+ * inherits pango's font caches but not its font thread: that is safe
+ * because a stable series has already measured, in this process, every
+ * text the workers draw (an_placement_fit), and a per-period series has
+ * drawn no text here yet. Draws the periods from `first` on; returns an
+ * exit status, or -1 when nothing was started.
  */
 static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **renderer)
 {
-	int tasks[2];
-	if (pipe(tasks) != 0) {
-		fprintf(stderr, "%s: error: cannot start worker processes: %s\n", program, strerror(errno));
-		return EXIT_OUTPUT;
-	}
-	/*
-	 * Every period goes into the pipe before any worker starts; a pipe too
-	 * small to hold them (Linux shrinks pipes past a user's limit) would
-	 * block, so the caller draws the series in this process instead.
-	 */
-	fcntl(tasks[1], F_SETFL, O_NONBLOCK);
-	for (size_t i = first; i < s->ps.count; i++) {
-		if (write(tasks[1], &i, sizeof i) != (ssize_t)sizeof i) {
-			close(tasks[0]);
-			close(tasks[1]);
-			return -1;
-		}
-	}
-	close(tasks[1]);
-	fflush(NULL);
-	pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
-	struct pollfd *fds = xcalloc((size_t)jobs, sizeof *fds);
-	int status = EXIT_OK, running = 0;
-	for (int k = 0; k < jobs; k++) {
-		int results[2];
-		if (pipe(results) != 0)
-			break;
-		pids[k] = fork();
-		if (pids[k] == 0) {
-			close(results[0]);
-			for (int j = 0; j < running; j++)
-				close(fds[j].fd);
-			free(pids);
-			free(fds);
-			work(s, tasks[0], results[1], renderer);
-		}
-		close(results[1]);
-		if (pids[k] < 0) {
-			close(results[0]);
-			break;
-		}
-		fds[running++] = (struct pollfd){.fd = results[0], .events = POLLIN};
-	}
-	close(tasks[0]);
-	if (running == 0) {
-		fprintf(stderr, "%s: error: cannot start worker processes: %s\n", program, strerror(errno));
-		status = EXIT_OUTPUT;
-	}
-	for (int open = running; open > 0;) {
-		if (poll(fds, (nfds_t)running, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		for (int k = 0; k < running; k++) {
-			if (fds[k].fd < 0 || !fds[k].revents)
-				continue;
-			period_report report;
-			if (!read_full(fds[k].fd, &report, sizeof report) || report.period >= s->ps.count) {
-				close(fds[k].fd);
-				fds[k].fd = -1;
-				open--;
-				continue;
-			}
-			if (report.svg_len) {
-				s->svg[report.period] = xmalloc(report.svg_len + 1);
-				if (!read_full(fds[k].fd, s->svg[report.period], report.svg_len))
-					report.status = EXIT_OUTPUT;
-				s->svg[report.period][report.svg_len] = '\0';
-				s->svg_len[report.period] = report.svg_len;
-			}
-			if (report.status > status)
-				status = report.status;
-			show_progress(s, report.period);
-		}
-	}
-	for (int k = 0; k < running; k++) {
-		int child = 0;
-		while (waitpid(pids[k], &child, 0) < 0 && errno == EINTR)
-			;
-		if (WIFSIGNALED(child)) {
-			fprintf(stderr, "%s: error: a worker process was killed by signal %d\n", program,
-			        WTERMSIG(child));
-			status = EXIT_OUTPUT;
-		} else if (WEXITSTATUS(child) != EXIT_OK) {
-			fprintf(stderr, "%s: error: a worker process failed (exit status %d)\n", program,
-			        WEXITSTATUS(child));
-			status = EXIT_OUTPUT;
-		}
-	}
+	series_job job = {s, renderer};
+	job_runner runner = {program, EXIT_OUTPUT, draw_period_job, period_drawn, &job};
+	int status = run_jobs(&runner, first, s->ps.count, jobs);
 	if (status == EXIT_OK && s->done < s->ps.count) {
 		fprintf(stderr, "%s: error: %zu of %zu periods were not drawn\n", program,
 		        s->ps.count - s->done, s->ps.count);
 		status = EXIT_OUTPUT;
 	}
-	free(pids);
-	free(fds);
 	return status;
 }
 

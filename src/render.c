@@ -319,6 +319,9 @@ static double filling_scale(const an_target *t, double width, double height)
 	return fmin(AN_MAX_GROWTH, fmin(t->width / width, t->height / height));
 }
 
+/* Less than this, in points, is noise in a layout's last bits (see fit_to_target). */
+#define CANVAS_NOISE 1e-6
+
 /*
  * For a graph drawn for a target, sets the pad and size that make the
  * laid-out drawing fill the target's canvas exactly, scaled by as much as
@@ -337,8 +340,14 @@ static bool fit_to_target(an_graph *graph, double fit)
 	drawing_size(g, &dw, &dh);
 	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
-	/* Whole points: Graphviz writes the canvas's size rounded down, which would shrink the text. */
-	double width = fit > 0 ? ceil(dw * scale) : t->width, height = fit > 0 ? ceil(dh * scale) : t->height;
+	/*
+	 * Whole points: Graphviz writes the canvas's size rounded down, which
+	 * would shrink the text. Rounded up from a hair below: layouts differ
+	 * from run to run in their last bits (451.00000000000006 or
+	 * 450.99999999999994 pt), which must not make the canvas a point wider.
+	 */
+	double width = fit > 0 ? ceil(dw * scale - CANVAS_NOISE) : t->width;
+	double height = fit > 0 ? ceil(dh * scale - CANVAS_NOISE) : t->height;
 	double padx = m + (width / scale - dw) / 2, pady = m + (height / scale - dh) / 2;
 	char value[64];
 	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
