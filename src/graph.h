@@ -46,4 +46,7 @@ void an_route_edges(Agraph_t *g);
  */
 void an_end_at_label_nodes(Agraph_t *g);
 
+/* Whether any edge of g joins a label node (tie.KEY or joint.KEY): route.c. */
+bool an_joins_label_nodes(Agraph_t *g);
+
 #endif

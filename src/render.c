@@ -542,6 +542,12 @@ static void put_point(strbuf *b, pointf p)
 	sb_printf(b, "%.17g,%.17g", p.x, p.y);
 }
 
+/* A box as a cluster's `bb` attribute: "llx,lly,urx,ury". */
+static void put_box(strbuf *b, boxf box)
+{
+	sb_printf(b, "%.17g,%.17g,%.17g,%.17g", box.LL.x, box.LL.y, box.UR.x, box.UR.y);
+}
+
 /* Moves a buffer's text into the arena. */
 static const char *keep_text(arena *a, strbuf *b)
 {
@@ -632,7 +638,7 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 		GROW(p->cluster_lp, lp_cap, p->nclusters + 1);
 		strbuf b;
 		sb_init(&b);
-		sb_printf(&b, "%.17g,%.17g,%.17g,%.17g", bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y);
+		put_box(&b, bb);
 		p->cluster_bb[p->nclusters] = keep_text(&p->strings, &b);
 		p->cluster_lp[p->nclusters] = info->label && info->label->set
 		                               ? keep_point(&p->strings, info->label->pos) : NULL;
@@ -727,15 +733,21 @@ static void pin(Agraph_t *root, void *obj, int kind, const char *name, const cha
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
+/* Pins a point attribute, as Graphviz reads it back exactly. */
+static void pin_point(Agraph_t *root, void *obj, int kind, const char *name, pointf at)
+{
+	strbuf b;
+	sb_init(&b);
+	put_point(&b, at);
+	pin(root, obj, kind, name, b.data);
+	sb_free(&b);
+}
+
 /* An invisible point that holds a corner of the canvas. */
 static void add_anchor(Agraph_t *g, const char *name, const char *id, pointf at)
 {
 	Agnode_t *n = agnode(g, (char *)name, 1);
-	strbuf b;
-	sb_init(&b);
-	put_point(&b, at);
-	pin(g, n, AGNODE, "pos", b.data);
-	sb_free(&b);
+	pin_point(g, n, AGNODE, "pos", at);
 	pin(g, n, AGNODE, "style", "invis");
 	pin(g, n, AGNODE, "shape", "point");
 	pin(g, n, AGNODE, "width", "0");
@@ -851,15 +863,6 @@ static pointf map_point(const axis_map *x, const axis_map *y, pointf p)
 	return (pointf){axis_apply(x, p.x), axis_apply(y, p.y)};
 }
 
-static void pin_point(Agraph_t *root, void *obj, int kind, const char *name, pointf at)
-{
-	strbuf b;
-	sb_init(&b);
-	put_point(&b, at);
-	pin(root, obj, kind, name, b.data);
-	sb_free(&b);
-}
-
 /*
  * A mapped curve's pieces meet at an angle where the map's scale changes
  * between their control points: each join's two control points are turned
@@ -944,8 +947,7 @@ static void pin_layout(Agraph_t *g)
 		if (!info || strncmp(agnameof(sub), "cluster", 7) != 0 || info->bb.UR.x <= info->bb.LL.x)
 			continue;
 		b.len = 0;
-		sb_printf(&b, "%.17g,%.17g,%.17g,%.17g", info->bb.LL.x, info->bb.LL.y, info->bb.UR.x,
-		          info->bb.UR.y);
+		put_box(&b, info->bb);
 		pin(g, sub, AGRAPH, "bb", b.data);
 		if (info->label && info->label->set)
 			pin_point(g, sub, AGRAPH, "lp", info->label->pos);
@@ -999,17 +1001,21 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 		add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
 	}
 	/*
-	 * Laid out twice: the first time to be mended, with the period's own
-	 * label sizes (and, on a canvas of its own, without the bands it leaves
-	 * empty), then pinned as mended for the layout that is drawn.
+	 * A period on a canvas of its own, or with label nodes, is laid out
+	 * twice: the first time to be mended, without the bands it leaves empty
+	 * and with its edges ended at its own labels' borders, then pinned as
+	 * mended for the layout that is drawn. On the whole canvas without
+	 * label nodes there is nothing to mend.
 	 */
-	if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
-		return false;
-	if (!whole)
-		compact_period(cg);
-	an_end_at_label_nodes(cg);
-	pin_layout(cg);
-	an_layout_free(r, g);
+	if (!whole || an_joins_label_nodes(cg)) {
+		if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
+			return false;
+		if (!whole)
+			compact_period(cg);
+		an_end_at_label_nodes(cg);
+		pin_layout(cg);
+		an_layout_free(r, g);
+	}
 	return layout_at(r, g, "nop2", 0, fit, diags);
 }
 
