@@ -485,15 +485,16 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 void an_placement_free(an_placement *p);
 
 /*
- * Fits the placement's canvas to g, a period of the series: widens it to hold
- * g's drawing at the placed positions (a tie's label may be longer in one
- * period than in the whole), and measures g's title block, in points,
- * rounded up: its height (0 when there is none), and its width when it is
- * wider than the canvas, else 0. Call it for every period before any is
- * laid out with an_layout_pinned; it leaves nothing laid out.
+ * Fits the placement's canvas to g, a period of the series: with `widen`,
+ * widens it to hold g's drawing at the placed positions (a tie's label may
+ * be longer in one period than in the whole: a period drawn on the whole
+ * canvas needs it), and measures g's title block, in points, rounded up:
+ * its height (0 when there is none), and its width when it is wider than
+ * the canvas, else 0. Call it for every period before any is laid out with
+ * an_layout_pinned; it leaves nothing laid out.
  */
-bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, int *height,
-                      an_diags *diags);
+bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, bool widen, int *width,
+                      int *height, an_diags *diags);
 /*
  * Makes g's title block at least width x height points (the largest sizes
  * an_placement_fit found); 0 leaves that side as it is.
@@ -705,13 +706,15 @@ bool an_period_series_open(an_period_series *s, const an_network *net, const an_
  * Places the series once: lays out `whole` (the whole span's graph, built
  * bare, without a title block) with the engine, then builds each period's
  * graph with `build`, all with title blocks of one size, and crops every
- * period to what it draws at one scale. *text is that scale's smallest
+ * period to what it draws at one scale. With `whole_canvas`, the periods
+ * will also be drawn on the whole series' canvas (the timeline page), which
+ * is then widened to hold each. *text is that scale's smallest
  * text on build->target (0 without), and *readable whether it is legible
  * there. False on a layout failure, with diagnostics.
  */
 bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole,
-                            const char *engine, const an_build_options *build, bool *readable,
-                            double *text, an_diags *diags);
+                            const char *engine, const an_build_options *build, bool whole_canvas,
+                            bool *readable, double *text, an_diags *diags);
 
 /* The timeline page of the series, from each period's SVG (see an_timeline_html). Caller frees. */
 char *an_period_series_page(const an_period_series *s, char *const *svg, const size_t *svg_len,

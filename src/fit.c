@@ -280,11 +280,13 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 {
 	memset(choice, 0, sizeof *choice);
 	choice->build = *base;
+	if (view->nactors_shown < AN_COMPACT_MIN_ACTORS)
+		return true; /* dot draws small graphs well */
 	way ways[MAX_WAYS];
 	const char *automatic;
 	size_t nways = view_ways(view, base, "auto", &automatic, ways);
-	if (view->nactors_shown < AN_COMPACT_MIN_ACTORS || strcmp(automatic, "dot") != 0)
-		return true; /* dot draws small graphs well; beyond it, auto's scalable engine */
+	if (strcmp(automatic, "dot") != 0)
+		return true; /* beyond dot, auto's scalable engine */
 	an_faults fewest = {SIZE_MAX, SIZE_MAX};
 	for (size_t i = 0; i < nways; i++) {
 		trial t = trial_of(base, &ways[i]);

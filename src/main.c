@@ -997,7 +997,8 @@ static int place_series(series *s, an_renderer **renderer)
 	each.ghost = o->ghost ? &s->ps.whole : NULL;
 	double start = now(), text;
 	bool readable;
-	if (!an_period_series_place(&s->ps, *renderer, whole, engine, &each, &readable, &text, &diags))
+	if (!an_period_series_place(&s->ps, *renderer, whole, engine, &each, s->page, &readable, &text,
+	                            &diags))
 		status = EXIT_OUTPUT;
 	if (s->ps.placement && o->verbose)
 		fprintf(stderr, "%s%s: placed %zu actors and %zu ties with %s in %.3f s\n",

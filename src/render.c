@@ -697,31 +697,48 @@ static bool measure_title(an_renderer *r, Agraph_t *cg, const char *label, bool 
 	return rc == 0 && !had_error;
 }
 
-bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, int *width, int *height,
-                      an_diags *diags)
+/* A graph's title block (its label), taken off while a layout does without it. */
+typedef struct {
+	char *label;
+	bool html;
+} title_block;
+
+static title_block take_title(Agraph_t *cg)
+{
+	const char *label = agget(cg, "label");
+	title_block t = {xstrdup(label ? label : ""), label && aghtmlstr((char *)label)};
+	agset(cg, "label", "");
+	return t;
+}
+
+static void give_title_back(Agraph_t *cg, title_block t)
+{
+	agset(cg, "label", t.html ? agstrdup_html(cg, t.label) : t.label);
+	free(t.label);
+}
+
+bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, bool widen, int *width,
+                      int *height, an_diags *diags)
 {
 	*width = *height = 0;
 	Agraph_t *cg = an_graph_cgraph(g);
-	char *label = xstrdup(agget(cg, "label") ? agget(cg, "label") : "");
-	bool html = aghtmlstr(agget(cg, "label"));
 	if (r->laid_out)
 		an_layout_free(r, r->laid_out); /* Graphviz caches the attributes of one layout */
-	bool ok = !*label || measure_title(r, cg, label, html, width, height, diags);
 	/* The drawing without its title block: labels may reach past the whole layout's box. */
-	agset(cg, "label", "");
-	if (ok && (ok = layout_placed(r, g, p, true, FIT_NONE, diags))) {
+	title_block title = take_title(cg);
+	bool ok = !*title.label || measure_title(r, cg, title.label, title.html, width, height, diags);
+	if (ok && widen && (ok = layout_placed(r, g, p, true, FIT_NONE, diags))) {
 		boxf bb = GD_bb(cg);
 		p->bb.LL.x = fmin(p->bb.LL.x, bb.LL.x);
 		p->bb.LL.y = fmin(p->bb.LL.y, bb.LL.y);
 		p->bb.UR.x = fmax(p->bb.UR.x, bb.UR.x);
 		p->bb.UR.y = fmax(p->bb.UR.y, bb.UR.y);
 		an_layout_free(r, g);
-		/* A title block narrower than the canvas leaves it alone. */
-		if (*width + LABEL_GAP <= p->bb.UR.x - p->bb.LL.x)
-			*width = 0;
 	}
-	agset(cg, "label", html ? agstrdup_html(cg, label) : label);
-	free(label);
+	/* A title block narrower than the canvas leaves it alone. */
+	if (ok && *width + LABEL_GAP <= p->bb.UR.x - p->bb.LL.x)
+		*width = 0;
+	give_title_back(cg, title);
 	return ok;
 }
 
@@ -1008,13 +1025,19 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	 * label nodes there is nothing to mend.
 	 */
 	if (!whole || an_joins_label_nodes(cg)) {
-		if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
+		/* Without the title block, which this layout does not use: measuring it is costly. */
+		title_block title = take_title(cg);
+		bool ok = layout_at(r, g, "nop2", 0, FIT_NONE, diags);
+		if (ok) {
+			if (!whole)
+				compact_period(cg);
+			an_end_at_label_nodes(cg);
+			pin_layout(cg);
+			an_layout_free(r, g);
+		}
+		give_title_back(cg, title);
+		if (!ok)
 			return false;
-		if (!whole)
-			compact_period(cg);
-		an_end_at_label_nodes(cg);
-		pin_layout(cg);
-		an_layout_free(r, g);
 	}
 	return layout_at(r, g, "nop2", 0, fit, diags);
 }

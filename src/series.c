@@ -30,8 +30,8 @@ bool an_period_series_open(an_period_series *s, const an_network *net, const an_
 }
 
 bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole,
-                            const char *engine, const an_build_options *build, bool *readable,
-                            double *text, an_diags *diags)
+                            const char *engine, const an_build_options *build, bool whole_canvas,
+                            bool *readable, double *text, an_diags *diags)
 {
 	*readable = true;
 	*text = 0;
@@ -47,7 +47,7 @@ bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole
 	for (size_t i = 0; i < s->count; i++) {
 		s->graphs[i] = an_graph_build(&s->views[i], &s->build);
 		int w, h;
-		if (!an_placement_fit(r, s->placement, s->graphs[i], &w, &h, diags))
+		if (!an_placement_fit(r, s->placement, s->graphs[i], whole_canvas, &w, &h, diags))
 			return false;
 		width = w > width ? w : width;
 		height = h > height ? h : height;

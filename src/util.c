@@ -117,14 +117,23 @@ void sb_putc(strbuf *b, char c)
 	sb_add(b, &c, 1);
 }
 
+/* Formatted straight into the buffer's room, made larger and formatted again when it is short. */
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
+	GROW(b->data, b->cap, b->len + 64);
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = xvasprintf(fmt, ap);
+	int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);
-	sb_puts(b, s);
-	free(s);
+	if (n < 0)
+		out_of_memory();
+	if ((size_t)n >= b->cap - b->len) {
+		GROW(b->data, b->cap, b->len + (size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
 }
 
 char *sb_take(strbuf *b, size_t *len)

@@ -94,7 +94,8 @@ static void place(an_period_series *s)
 	an_diags_init(&diags);
 	bool readable;
 	double text;
-	assert_true(an_period_series_place(s, renderer, whole, "dot", &each, &readable, &text, &diags));
+	assert_true(an_period_series_place(s, renderer, whole, "dot", &each, true, &readable, &text,
+	                                   &diags));
 	assert_int_equal(diags.errors, 0);
 	assert_true(readable); /* no target: nothing to be legible on */
 	an_diags_free(&diags);
