@@ -13,6 +13,7 @@
 typedef struct {
 	Agedge_t *e;
 	char *key;
+	size_t strands; /* the first of a bundle of strands without a label node: their number; else 0 */
 } keyed_edge;
 
 struct an_graph {
@@ -442,7 +443,7 @@ static void keep_edge(builder *B, Agedge_t *e, const char *key)
 {
 	an_graph *graph = B->graph;
 	GROW(graph->keyed, graph->keyed_cap, graph->nkeyed + 1);
-	graph->keyed[graph->nkeyed++] = (keyed_edge){e, xstrdup(key)};
+	graph->keyed[graph->nkeyed++] = (keyed_edge){e, xstrdup(key), 0};
 }
 
 /* -------------------------------------------------------------- sources */
@@ -868,6 +869,7 @@ static void add_strands(builder *B, Agedge_t *e, const char *key, bool labelled,
                         size_t ntypes, const char *confidence)
 {
 	Agnode_t *label = labelled ? label_node(B, e, key) : NULL;
+	size_t first = B->graph->nkeyed;
 	strbuf b;
 	sb_init(&b);
 	for (size_t k = 0; k < ntypes; k++) {
@@ -892,6 +894,8 @@ static void add_strands(builder *B, Agedge_t *e, const char *key, bool labelled,
 		b.len = 0;
 		free(side);
 	}
+	if (!label)
+		B->graph->keyed[first].strands = ntypes;
 	sb_free(&b);
 	agdelete(B->g, e);
 }
@@ -1767,6 +1771,11 @@ Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key)
 		return NULL;
 	*key = graph->keyed[i].key;
 	return graph->keyed[i].e;
+}
+
+size_t an_graph_strands(const an_graph *graph, size_t i)
+{
+	return i < graph->nkeyed ? graph->keyed[i].strands : 0;
 }
 
 const char *an_graph_title_block(const an_graph *graph)

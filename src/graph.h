@@ -32,6 +32,20 @@ const char *an_graph_title(const an_graph *graph);
 Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key);
 
 /*
+ * The number of strands from the i-th edge on (an_graph_edge's order): the
+ * ties of one pair and direction merged across types, an edge per type,
+ * joined by no label node; 0 for every other edge, a bundle's others too.
+ */
+size_t an_graph_strands(const an_graph *graph, size_t i);
+
+/*
+ * Draws the n strands of a bundle side by side along the route of the
+ * first, laid out by an engine that spread them apart (dot draws each as
+ * its own curve, and they cross the edges around them): route.c.
+ */
+void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
+
+/*
  * Routes the edges of g's layout whose straight line runs through a node
  * around the nodes near them (splines=true at a cost that grows with each
  * edge's neighbourhood, not with the whole graph): route.c.

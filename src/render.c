@@ -305,12 +305,34 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	return rc;
 }
 
+/* Draws each bundle of strands of g's layout along one route (an_bundle_strands). */
+static void bundle_strands(an_graph *graph)
+{
+	const char *key;
+	Agedge_t *e, **strands = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; (e = an_graph_edge(graph, i, &key)); i++) {
+		size_t n = an_graph_strands(graph, i), got = 0;
+		if (n < 2)
+			continue;
+		GROW(strands, cap, n);
+		while (got < n && (strands[got] = an_graph_edge(graph, i + got, &key)))
+			got++;
+		if (got == n)
+			an_bundle_strands(an_graph_cgraph(graph), strands, n);
+	}
+	free(strands);
+}
+
 /* Lays g out with an engine of Graphviz's or actornet's own (AN_ENGINE_PACKED). */
 static int run_engine(an_renderer *r, an_graph *g, const char *engine)
 {
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
 		return layout_packed(r, g);
-	return gvLayout(r->gvc, an_graph_cgraph(g), engine);
+	int rc = gvLayout(r->gvc, an_graph_cgraph(g), engine);
+	if (rc == 0 && strncmp(engine, "nop", 3) != 0) /* nop keeps the curves it is given */
+		bundle_strands(g);
+	return rc;
 }
 
 /* The scale at which a drawing of this size fills a target, at most AN_MAX_GROWTH. */

@@ -372,3 +372,45 @@ void an_end_at_label_nodes(Agraph_t *g)
 			    ED_spl(e)->list[0].size >= 4)
 				end_at_label_nodes(e);
 }
+
+void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n)
+{
+	Agedge_t *e = strands[0];
+	if (n < 2 || agtail(e) == aghead(e) || !ED_spl(e) || ED_spl(e)->size != 1 ||
+	    ED_spl(e)->list[0].size < 4)
+		return;
+	/* The first strand's curve, from its tail's centre to its head's, for Graphviz to clip. */
+	const bezier *bz = &ED_spl(e)->list[0];
+	int pn = bz->size + 6;
+	pointf *route = xcalloc((size_t)pn, sizeof *route), *points = xcalloc((size_t)pn, sizeof *points);
+	pointf first = bz->sflag ? bz->sp : bz->list[0];
+	pointf last = bz->eflag ? bz->ep : bz->list[bz->size - 1];
+	straight_piece(ND_coord(agtail(e)), first, route);
+	for (int i = 1; i + 1 < bz->size; i++)
+		route[3 + i] = bz->list[i];
+	straight_piece(last, ND_coord(aghead(e)), &route[bz->size + 2]);
+	/* Side by side only where no strand would then pass through an actor. */
+	int count = agnnodes(g), i = 0, from = -1, to = -1;
+	obstacle *obs = xcalloc((size_t)count + 1, sizeof *obs);
+	for (Agnode_t *node = agfstnode(g); node; node = agnxtnode(g, node), i++) {
+		make_obstacle(node, &obs[i]);
+		from = node == agtail(e) ? i : from;
+		to = node == aghead(e) ? i : to;
+	}
+	bool clear = true;
+	for (size_t k = 0; k < n && clear; k++) {
+		offset_route(route, pn, ((double)k - (double)(n - 1) / 2) * STRAND_GAP, points);
+		clear = !spline_hits(obs, count, from, to, points, pn);
+	}
+	free(obs);
+	splineInfo info = {never, no_merge, TRUE, FALSE};
+	for (size_t k = 0; k < n && clear; k++) {
+		offset_route(route, pn, ((double)k - (double)(n - 1) / 2) * STRAND_GAP, points);
+		gv_free_splines(strands[k]);
+		clip_and_install(strands[k], aghead(strands[k]), points, pn, &info);
+		for (int s = 0; ED_spl(strands[k]) && s < ED_spl(strands[k])->size; s++)
+			widen_box(&GD_bb(g), &ED_spl(strands[k])->list[s]);
+	}
+	free(points);
+	free(route);
+}
