@@ -17,7 +17,7 @@ LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loa
 	src/series.c src/stats.c src/export.c src/import.c
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
 # The command line: options, messages, files and worker processes.
-CLI_SOURCES = src/main.c src/cli/jobs.c
+CLI_SOURCES = src/main.c $(wildcard src/cli/*.c)
 CLI_OBJECTS = $(CLI_SOURCES:src/%.c=build/%.o)
 UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 UNIT_TESTS = $(UNIT_NAMES:%=build/tests/%)

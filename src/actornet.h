@@ -172,6 +172,8 @@ typedef enum { AN_CONFIRMED, AN_REPORTED, AN_ALLEGED, AN_DISPUTED } an_confidenc
 
 const char *an_kind_name(an_kind k);
 const char *an_confidence_name(an_confidence c);
+/* The confidence a name of the file format stands for; false when it is none. */
+bool an_confidence_parse(const char *name, an_confidence *c);
 
 /* A string value with the position of its YAML node. */
 typedef struct {

@@ -167,3 +167,13 @@ const char *an_confidence_name(an_confidence c)
 {
 	return CONFIDENCE_NAMES[c];
 }
+
+bool an_confidence_parse(const char *name, an_confidence *c)
+{
+	for (int i = 0; CONFIDENCE_NAMES[i]; i++)
+		if (strcmp(name, CONFIDENCE_NAMES[i]) == 0) {
+			*c = (an_confidence)i;
+			return true;
+		}
+	return false;
+}

@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../internal.h"
+#include "../util.h"
 #include "jobs.h"
 
 /* What a worker reports of each job it ran; the job's bytes follow. */

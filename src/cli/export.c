@@ -1,0 +1,96 @@
+/* export.c: `actornet export`: writes the selected ties as GraphML, GEXF or JSON for other tools. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char EXPORT_HELP[] =
+	"Usage: actornet export FILE -o OUTPUT [OPTION]...\n"
+	"Write a network, with render's filters, for network-analysis tools.\n"
+	"\n"
+	"  -o, --output FILE      write to FILE ('-': standard output, with -T); the\n"
+	"                         format comes from the extension:\n"
+	"                         .graphml  GraphML with typed attributes (Cytoscape,\n"
+	"                                   yEd, networkx)\n"
+	"                         .gexf     GEXF 1.2, each actor's and tie's dates as\n"
+	"                                   spells: Gephi's timeline plays the network\n"
+	"                         .json     the network as data, as render writes it\n"
+	"  -T, --format FORMAT    graphml, gexf or json, whatever the extension\n"
+	"\n"
+	FILTERS_HELP
+	"\n"
+	"Other:\n"
+	SELECTION_OTHER_HELP
+	"  -h, --help             show this help and exit\n"
+	"\n"
+	"Examples:\n"
+	"  actornet export networks/iran-dprk.yaml -o out/iran-dprk.gexf\n"
+	"  actornet export networks/iran-dprk.yaml --period 2010- -o out/since-2010.graphml\n";
+
+/* export's long options, for getopt_long. */
+static const struct option OPTIONS[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, 'T'},
+	SELECTION_OPTIONS,
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+static int run_export(const cli_command *command, int argc, char **argv)
+{
+	static const char *const EXPORT_FORMATS[] = {"graphml", "gexf", "json", NULL};
+	selection sel;
+	selection_init(&sel);
+	const char *path = NULL, *format = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:T:h" SELECTION_SHORT, OPTIONS, NULL)) != -1) {
+		int taken = selection_option(&sel, command, c);
+		if (taken > EXIT_OK)
+			return taken;
+		if (taken == EXIT_OK)
+			continue;
+		switch (c) {
+		case 'o':
+			if (path)
+				return usage_error(command, "one output at a time ('%s' is extra)", optarg);
+			path = optarg;
+			break;
+		case 'T':
+			if (index_of(optarg, EXPORT_FORMATS) < 0)
+				return usage_error(command, "unknown format '%s': use graphml, gexf or json", optarg);
+			format = optarg;
+			break;
+		case 'h':
+			fputs(command->help, stdout);
+			return EXIT_OK;
+		default:
+			return bad_option(command, c, argv, OPTIONS);
+		}
+	}
+	int status = one_network_file(command, argc, argv);
+	if (status != EXIT_OK)
+		return status;
+	if (!path)
+		return usage_error(command, "no output given: use -o FILE (.graphml, .gexf or .json)");
+	if (!format && !(format = format_of(path, EXPORT_FORMATS)))
+		return usage_error(command, "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", path);
+	an_network *net;
+	status = selection_open(&sel, command, argv[optind], &path, 1, &net);
+	if (status != EXIT_OK)
+		return status;
+	an_view view;
+	an_view_build(&view, net, &sel.filter);
+	size_t len;
+	char *data = strcmp(format, "graphml") == 0 ? an_view_graphml(&view, &len)
+	             : strcmp(format, "gexf") == 0  ? an_view_gexf(&view, &len)
+	                                            : an_view_json(&view, &len);
+	status = write_output(path, data, len, sel.quiet);
+	free(data);
+	an_view_free(&view);
+	selection_close(&sel, net);
+	return status;
+}
+
+const cli_command EXPORT_COMMAND = {"export", EXPORT_HELP, run_export};
