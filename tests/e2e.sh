@@ -136,11 +136,9 @@ check "names are drawn as written" sh -c "grep -q '&lt;script&gt;alert(5)&lt;/sc
 check "a tie named like the part-of link keeps both edges" sh -c "'$A' render -q tests/fixtures/collide.yaml -o '$T/collide.dot' && [ \$(grep -c 'C -> B' '$T/collide.dot') = 3 ]"
 check "a URL's & is an entity in SVG only" sh -c "'$A' render -q tests/fixtures/literal.yaml -o '$T/u.svg' -o '$T/u.dot' && grep -q 'x=1&amp;y=' '$T/u.svg' && grep -q 'x=1&y=' '$T/u.dot' && xmllint --noout '$T/u.svg'"
 check "a control character in a text is an error" sh -c "printf 'title: \"a\\\\x01b\"\\nactors: {}\\nties: []\\n' >'$T/ctrl.yaml' && '$A' check '$T/ctrl.yaml' 2>&1 | grep -q 'control character U+0001'"
-check "--each with -o - is a usage error" sh -c "'$A' render -q '$NET' --each decade -o - 2>/dev/null; [ \$? = 2 ]"
 
 check "--certain drops a tie whose unknown end may fall before the period" sh -c "'$A' render -q '$NET' -p 2010s -o '$T/p.json' && '$A' render -q '$NET' -p 2010s --certain -o '$T/c.json' && grep -q prk-hzb-bunker-training-2000 '$T/p.json' && ! grep -q prk-hzb-bunker-training-2000 '$T/c.json'"
 check "--all-actors draws every actor of the period" sh -c "'$A' render -q '$NET' -p 1960s --all-actors -o '$T/all.json' && [ \$(python3 -c \"import json; print(len(json.load(open('$T/all.json'))['actors']))\") = 16 ]"
-check "check --strict fails on a warning, and says so even with -q" sh -c "'$A' check --strict -q tests/fixtures/literal.yaml 2>'$T/strict.err'; [ \$? = 1 ] && grep -q '0 errors, 1 warning' '$T/strict.err'"
 
 # --- series: one diagram per period, every actor in one place
 S="$T/series"
@@ -156,7 +154,6 @@ check "without --jobs (one period first, workers for the rest when it is worth i
 	'$A' render -q '$NET' --each decade -o '$S/js-{period}.svg' &&
 	n=0; for f in '$S'/j1-*; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/jd-|')\" || exit 1; n=\$((n + 1)); done; [ \$n = 14 ] &&
 	for f in '$S'/j1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/j1-|/js-|')\" || exit 1; done"
-check "the series has the network's seven decades" sh -c "ls '$S' | grep '^j1-.*svg\$' | tr '\n' ' ' | grep -qx 'j1-1960s.svg j1-1970s.svg j1-1980s.svg j1-1990s.svg j1-2000s.svg j1-2010s.svg j1-2020s.svg '"
 check "every actor keeps its place among the others, at one size, in every decade (shipped network)" python3 tests/same-places.py "$S"/j1-*.svg
 area() { # area SVG: the canvas's width times height, in square points
 	sed -n 's/^<svg width="\([0-9]*\)pt" height="\([0-9]*\)pt".*/\1 * \2/p' "$1"
@@ -174,8 +171,6 @@ check "a stable series of 7 decades places the actors once, and pins 7 diagrams"
 "$A" render -q -v "$NET" --each decade --no-stable --jobs 1 -o "$S/w-{period}.svg" 2>"$S/verbose-ns"
 check "--no-stable lays out each of the 7 decades with dot, and places nothing" sh -c "
 	[ \$(grep -c ' with dot in ' '$S/verbose-ns') = 7 ] && ! grep -q placed '$S/verbose-ns'"
-check "--each year --from 2015 --to 2017 draws three years" sh -c "'$A' render -q '$NET' --each year --from 2015 --to 2017 -o '$S/y-{period}.json' && [ \"\$(ls '$S' | grep '^y-' | tr '\n' ' ')\" = 'y-2015.json y-2016.json y-2017.json ' ]"
-check "--each 5y names periods 1990-1994, ..." sh -c "'$A' render -q '$NET' --each 5y --from 1990 --to 1999 -o '$S/f-{period}.json' && [ \"\$(ls '$S' | grep '^f-' | tr '\n' ' ')\" = 'f-1990-1994.json f-1995-1999.json ' ] && grep -q '\"text\": \"1990–1994\"' '$S/f-1990-1994.json'"
 check "a decade without ties is drawn with its title alone, cropped to it" sh -c "'$A' render -q '$NET' --each decade --from 1940s --to 1970s -o '$S/e-{period}.svg' && xmllint --noout '$S/e-1940s.svg' && grep -q '>1940–1949</text>' '$S/e-1940s.svg' && ! grep -q 'class=\"node' '$S/e-1940s.svg' && [ \"\$(head -12 '$S/e-1940s.svg' | grep viewBox)\" != \"\$(head -12 '$S/e-1970s.svg' | grep viewBox)\" ]"
 "$A" render -q "$NET" --each decade --ghost -o "$S/g-{period}.svg"
 check "--ghost draws the 2010s' actors faintly in the 1990s" sh -c "xmllint --xpath '//*[@id=\"actor-SYR\"]/@class' '$S/g-1990s.svg' | grep -q 'actor state ghost' && xmllint --xpath '//*[@id=\"actor-IRN\"]/@class' '$S/g-1990s.svg' | grep -q '\"node actor state\"'"
@@ -211,7 +206,6 @@ check "the timeline page holds the seven decades' diagrams" sh -c "[ \$(grep -c 
 sh tests/browser/run.sh "$T/timeline.html" "$T/timeline.png"
 
 # --- limits
-check "--max-size refuses a larger file, exit 1" sh -c "'$A' check --max-size 1k '$NET' 2>'$T/max.err'; [ \$? = 1 ] && grep -q 'larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
 	/usr/bin/python3 ../shared/bench/gen_network.py 20000 100000 >"$T/big.yaml"
 	check "20,000 actors and 100,000 ties check clean" "$A" check "$T/big.yaml"
@@ -282,10 +276,6 @@ check "every shipped tie has a date and a source" sh -c "[ ! -s '$T/every-tie' ]
 [ -f docs/example.yaml ] && check "the format's example is valid, without warnings" sh -c "'$A' check --strict docs/example.yaml && [ -z \"\$('$A' check docs/example.yaml 2>&1)\" ]"
 
 # --- exit statuses, and no file is lost
-check "a missing input exits 1" sh -c "'$A' check '$T/none.yaml' 2>/dev/null; [ \$? = 1 ]"
-check "a wrong option exits 2" sh -c "'$A' render --bogus '$NET' -o x.svg 2>/dev/null; [ \$? = 2 ]"
-check "an unknown --focus id exits 2" sh -c "'$A' render -q '$NET' --focus XYZ -o '$T/f.svg' 2>/dev/null; [ \$? = 2 ]"
-check "a folder that does not exist exits 3" sh -c "'$A' render -q '$NET' -o '$T/no/such/x.svg' 2>/dev/null; [ \$? = 3 ]"
 echo keep >"$T/keep.svg"
 check "invalid input leaves the output as it was" sh -c "'$A' render tests/bad/bad-date.yaml -o '$T/keep.svg' 2>/dev/null; [ \$? = 1 ] && [ \"\$(cat '$T/keep.svg')\" = keep ]"
 check "no temporary file is left behind" sh -c "! ls '$T' | grep -q 'tmp-'"
@@ -297,8 +287,6 @@ import json; d = json.load(open('$T/t.json')); ids = sorted(t['id'] for t in d['
 assert ids == ['komid-shig-ballistic-2021', 'prk-irn-nodong-engines-1999'], ids\""
 
 # --- stats: the tables of a report
-check "stats prints the three tables of the shipped network" sh -c "'$A' stats '$NET' >'$T/stats.txt' && diff -u tests/golden/iran-dprk-stats.txt '$T/stats.txt'"
-check "stats --table periods -T csv is the per-decade table" sh -c "'$A' stats '$NET' --table periods -T csv -o '$T/decades.csv' && diff -u tests/golden/iran-dprk-decades.csv '$T/decades.csv'"
 # The per-decade totals of stats are the ties that render draws for each decade.
 "$A" stats "$NET" -T json -o "$T/stats.json"
 python3 -c "
@@ -308,9 +296,6 @@ for row in json.load(open('$T/stats.json'))['periods']:
         print(row['period'], row['total'])
 " >"$T/stats-decades"
 check "stats' decade totals are the ties drawn per decade" diff -u "$T/decades.want" "$T/stats-decades"
-check "stats --period 1990s --by year has one row per year, then all" sh -c "'$A' stats '$NET' --period 1990s --by year --table periods -T csv | cut -d, -f1 | tr '\r\n' '  ' | grep -qx 'period 1990 1991 1992 1993 1994 1995 1996 1997 1998 1999 all '"
-check "stats' filters are render's: --type missiles counts 11 ties" sh -c "'$A' stats '$NET' --type missiles --table periods -T csv | grep -qx 'all,11,11.'"
-check "stats --focus HAMAS lists HAMAS and its two neighbours, most ties first" sh -c "[ \"\$('$A' stats '$NET' --focus HAMAS --table actors -T csv | cut -d, -f1 | tr -d '\r' | tr '\n' ' ')\" = 'actor HAMAS PRK ISR ' ]"
 
 # --- export: GraphML, GEXF and JSON, each valid against its published schema and read by networkx
 "$A" export "$NET" -o "$T/net.graphml"
@@ -402,6 +387,3 @@ for g in (nx.read_gexf('$T/texts.gexf'), nx.read_graphml('$T/texts.graphml')):
     notes = [d.get('note') for _, _, d in g.edges(data=True) if d.get('tie') == 'old-new']
     assert notes == ['CR\r\nLF and \ufffd'], notes
 assert nx.read_gexf('$T/texts.gexf').nodes['OLD']['spells'] == [('None', '0100-12-31')]"
-check "stats --period 2015- counts a tie still going on since 0090" sh -c "'$A' stats -q tests/fixtures/export.yaml --period 2015- --table periods -T csv | tr -d '\r' | tr '\n' ' ' | grep -qx 'period,trade,total 2010s,1,1 all,1,1 '"
-check "stats refuses more than 1000 periods (exit 2)" sh -c "'$A' stats -q '$NET' --by year --period 0001/2023 2>'$T/many.err'; [ \$? = 2 ] && grep -qx 'actornet: error: 2023 periods are too many for one table (at most 1000): use a longer --by step, or --period' '$T/many.err'"
-check "stats -T json keeps a type named total apart from the total" sh -c "printf 'format: 1\ntitle: T\ntypes:\n  total: {label: Total}\nactors:\n  A: {name: A, kind: state}\n  B: {name: B, kind: state}\nties:\n  - {from: A, to: B, type: total, when: \"2001\"}\n' >'$T/total.yaml' && '$A' stats -q '$T/total.yaml' --table periods -T json | grep -qF '{\"period\": \"2000s\", \"ties\": {\"total\": 1}, \"total\": 1}'"
