@@ -12,7 +12,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
-LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
+LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/nodes.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
 	src/series.c src/stats.c src/export.c src/import.c
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
@@ -32,9 +32,8 @@ NETWORKS = $(wildcard networks/*.yaml)
 
 # The fuzz target (tests/fuzz/fuzz_network.c) under libFuzzer, with clang.
 FUZZ_SECONDS ?= 300
-FUZZ_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/loader.c src/validate.c \
-	src/filter.c src/builder.c src/json.c
-FUZZ_OBJECTS = $(FUZZ_SOURCES:src/%.c=build/fuzz/%.o)
+# The whole library, instrumented (the target calls the loader, validator, filter and builder).
+FUZZ_OBJECTS = $(LIB_SOURCES:src/%.c=build/fuzz/%.o)
 FUZZ_FLAGS = -std=c11 -pthread -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 # Seeds: every network the project has, good and bad, and each crash the fuzzer ever found.
 FUZZ_SEEDS = networks/*.yaml tests/bad/*.yaml tests/fixtures/*.yaml docs/example.yaml tests/fuzz/regressions/*
@@ -96,7 +95,7 @@ build/fuzz/%.o: src/%.c
 
 build/fuzz/fuzz_network: tests/fuzz/fuzz_network.c $(FUZZ_OBJECTS)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc $< $(FUZZ_OBJECTS) \
-		$$(pkg-config --libs libcgraph yaml-0.1) -lm -o $@
+		$(PKG_LIBS) -lm -o $@
 
 # Fuzzes for FUZZ_SECONDS; a crash is left as build/fuzz/crash-*: add it to tests/fuzz/regressions/.
 fuzz:

@@ -248,8 +248,7 @@ typedef struct {
 } an_link;
 
 typedef struct {
-	struct arena *strings; /* private: owns every string of the network */
-	struct strindex *actor_ids; /* private: actor id -> index, for the actors read so far */
+	struct an_network_store *store; /* private (internal.h): its strings and actor ids */
 	char *path;      /* the file it came from */
 	an_str title, subtitle, description, default_source;
 	an_source *sources;

@@ -368,7 +368,7 @@ static Agiddisc_t creation_order_ids = {ids_open, ids_map, ids_alloc, ids_free,
 /* ------------------------------------------------------------ attributes */
 
 /* Sets an attribute declared on the root graph with agattr. */
-static void set(void *obj, const char *name, const char *value)
+static void set_attr(void *obj, const char *name, const char *value)
 {
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
@@ -377,7 +377,7 @@ static void set(void *obj, const char *name, const char *value)
 static void set_taken(void *obj, const char *name, strbuf *b)
 {
 	char *s = sb_take(b, NULL);
-	set(obj, name, s);
+	set_attr(obj, name, s);
 	free(s);
 }
 
@@ -521,17 +521,17 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 	bool state = a->kind == AN_STATE;
 	if (!state && B->opt->target) {
 		/* Packed: edges are routed around boxes more closely than around ellipses. */
-		set(n, "style", "filled,rounded");
+		set_attr(n, "style", "filled,rounded");
 	} else if (!state) {
-		set(n, "shape", "ellipse");
+		set_attr(n, "shape", "ellipse");
 	}
 	if (faded(B, index)) {
-		set(n, "fillcolor", c->faded_fill);
-		set(n, "color", c->faded_line);
-		set(n, "fontcolor", c->faded_text);
+		set_attr(n, "fillcolor", c->faded_fill);
+		set_attr(n, "color", c->faded_line);
+		set_attr(n, "fontcolor", c->faded_text);
 	} else if (!state) {
-		set(n, "fillcolor", c->group_fill);
-		set(n, "color", c->group_line);
+		set_attr(n, "fillcolor", c->group_fill);
+		set_attr(n, "color", c->group_line);
 	}
 
 	put_tooltip_text(&b, a->name.text ? a->name.text : a->id.text);
@@ -560,7 +560,7 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 	if (a->url.text) {
 		put_url(&b, a->url.text);
 		set_taken(n, "URL", &b);
-		set(n, "target", "_blank");
+		set_attr(n, "target", "_blank");
 	}
 }
 
@@ -578,11 +578,11 @@ static void add_part_of(builder *B, const an_actor *child, const an_actor *paren
 	free(key);
 	sb_printf(&b, "part-of-%s", child->id.text);
 	set_taken(e, "id", &b);
-	set(e, "class", ghost ? "part-of ghost" : "part-of");
-	set(e, "color", ghost ? B->colors->faded_line : B->colors->part_of);
-	set(e, "fontcolor", B->colors->muted);
-	set(e, "penwidth", "0.8");
-	set(e, "arrowhead", "none");
+	set_attr(e, "class", ghost ? "part-of ghost" : "part-of");
+	set_attr(e, "color", ghost ? B->colors->faded_line : B->colors->part_of);
+	set_attr(e, "fontcolor", B->colors->muted);
+	set_attr(e, "penwidth", "0.8");
+	set_attr(e, "arrowhead", "none");
 	/* No label: dot 2.43 crashes on labelled edges inside a rank=same group. */
 	put_tooltip_text(&b, an_actor_label(child));
 	sb_puts(&b, " is part of ");
@@ -778,9 +778,9 @@ static void put_strands_label(builder *B, strbuf *b, const tie_group *grp, const
  */
 static void set_as_text(Agnode_t *n)
 {
-	set(n, "shape", "none");
-	set(n, "margin", "0.04,0.02");
-	set(n, "style", "");
+	set_attr(n, "shape", "none");
+	set_attr(n, "margin", "0.04,0.02");
+	set_attr(n, "style", "");
 }
 
 /* Gives obj the label of edge e, as it is (HTML-like or plain). */
@@ -824,9 +824,9 @@ static Agnode_t *label_node(builder *B, Agedge_t *e, const char *key)
 	b.len = 0;
 	copy_label(B, label, e);
 	set_as_text(label);
-	set(label, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
-	set(label, "fontcolor", agget(e, "fontcolor"));
-	set(label, "tooltip", agget(e, "tooltip"));
+	set_attr(label, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
+	set_attr(label, "fontcolor", agget(e, "fontcolor"));
+	set_attr(label, "tooltip", agget(e, "tooltip"));
 	sb_printf(&b, "%s-label", agget(e, "id"));
 	set_taken(label, "id", &b);
 	sb_printf(&b, "tie-label %s", agget(e, "class"));
@@ -851,8 +851,8 @@ static void split_at(builder *B, Agedge_t *e, Agnode_t *label, const char *key)
 	Agedge_t *out = copy_edge(B, e, label, aghead(e), ">");
 	keep_edge(B, out, b.data);
 	b.len = 0;
-	set(in, "dir", both_ways(e) ? "back" : "none");
-	set(out, "dir", "forward");
+	set_attr(in, "dir", both_ways(e) ? "back" : "none");
+	set_attr(out, "dir", "forward");
 	sb_printf(&b, "%s-head", agget(e, "id"));
 	set_taken(out, "id", &b);
 	sb_free(&b);
@@ -876,10 +876,10 @@ static void add_strands(builder *B, Agedge_t *e, const char *key, bool labelled,
 		const an_type *type = &B->net->types[types[k]];
 		char *side = xasprintf("/%s", type->name.text);
 		Agedge_t *strand = copy_edge(B, e, agtail(e), aghead(e), side);
-		set(strand, "color", type_color(B, type));
-		set(strand, "arrowhead", type_arrowhead(B, type));
+		set_attr(strand, "color", type_color(B, type));
+		set_attr(strand, "arrowhead", type_arrowhead(B, type));
 		if (both_ways(e))
-			set(strand, "arrowtail", type_arrowhead(B, type));
+			set_attr(strand, "arrowtail", type_arrowhead(B, type));
 		sb_printf(&b, "%s-%s", agget(e, "id"), type->name.text);
 		set_taken(strand, "id", &b);
 		sb_printf(&b, "tie %s %s merged", type->name.text, confidence);
@@ -951,10 +951,10 @@ static void add_edge(builder *B, const tie_group *grp)
 	}
 
 	bool fade = grp->ghost || (faded(B, first->from) && faded(B, first->to));
-	set(e, "color", fade ? B->colors->faded_line : type_color(B, type));
+	set_attr(e, "color", fade ? B->colors->faded_line : type_color(B, type));
 	if (fade)
-		set(e, "fontcolor", B->colors->faded_text);
-	set(e, "style", CONFIDENCE_STYLE[strongest]);
+		set_attr(e, "fontcolor", B->colors->faded_text);
+	set_attr(e, "style", CONFIDENCE_STYLE[strongest]);
 	/* Strands are drawn side by side, each this wide: thinner, and as wide whatever their number. */
 	double width = grp->ghost ? 1
 	             : strands    ? (strongest == AN_CONFIRMED ? 1.8 : 1.2)
@@ -964,10 +964,10 @@ static void add_edge(builder *B, const tie_group *grp)
 		set_taken(e, "penwidth", &b);
 	}
 	const char *arrowhead = type_arrowhead(B, type);
-	set(e, "arrowhead", arrowhead);
+	set_attr(e, "arrowhead", arrowhead);
 	if (t->mutual) {
-		set(e, "dir", "both");
-		set(e, "arrowtail", arrowhead);
+		set_attr(e, "dir", "both");
+		set_attr(e, "arrowtail", arrowhead);
 	}
 
 	bool mixed = false;
@@ -1092,14 +1092,14 @@ static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
 	if (b.len) {
 		set_taken(event, "label", &b);
 		set_as_text(event);
-		set(event, "fontcolor", ghost ? c->faded_text : c->edge_text);
-		set(event, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
+		set_attr(event, "fontcolor", ghost ? c->faded_text : c->edge_text);
+		set_attr(event, "fontsize", text_size(B->text_scale, SIZE_TIE).text);
 	} else {
-		set(event, "label", "");
-		set(event, "shape", "point");
-		set(event, "width", "0.08");
-		set(event, "color", color);
-		set(event, "fillcolor", color);
+		set_attr(event, "label", "");
+		set_attr(event, "shape", "point");
+		set_attr(event, "width", "0.08");
+		set_attr(event, "color", color);
+		set_attr(event, "fillcolor", color);
 	}
 	sb_puts(&b, "Joint: ");
 	for (size_t a = 0, n = 0; a < net->nactors; a++)
@@ -1124,17 +1124,17 @@ static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
 		Agedge_t *e = agedge(B->g, agnode(B->g, (char *)id, 0), event, key, 1);
 		keep_edge(B, e, key);
 		free(key);
-		set(e, "color", color);
-		set(e, "style", CONFIDENCE_STYLE[t->confidence]);
-		set(e, "arrowhead", "none");
+		set_attr(e, "color", color);
+		set_attr(e, "style", CONFIDENCE_STYLE[t->confidence]);
+		set_attr(e, "arrowhead", "none");
 		if (t->confidence == AN_CONFIRMED)
-			set(e, "penwidth", "2");
+			set_attr(e, "penwidth", "2");
 		sb_printf(&b, "joint-%s-%s", t->key, id);
 		set_taken(e, "id", &b);
 		sb_printf(&b, "tie %s %s joint%s", type->name.text, an_confidence_name(t->confidence),
 		          ghost ? " ghost" : "");
 		set_taken(e, "class", &b);
-		set(e, "tooltip", agget(event, "tooltip"));
+		set_attr(e, "tooltip", agget(event, "tooltip"));
 	}
 	if (ghost) {
 		B->ghost_used = true;
@@ -1518,7 +1518,7 @@ static void add_title_block(builder *B, bool draw)
 		return;
 	agset(B->g, "label", agstrdup_html(B->g, B->graph->title_block));
 	if (opt->cite)
-		set(B->g, "labelloc", "b"); /* a report's figure: caption and sources under it */
+		set_attr(B->g, "labelloc", "b"); /* a report's figure: caption and sources under it */
 }
 
 /* ---------------------------------------------------------------- layout */
@@ -1553,12 +1553,12 @@ static Agraph_t *region_cluster(builder *B, size_t actor, strindex *clusters, Ag
 	sb_init(&b);
 	put_label_text(&b, region);
 	set_taken(sub, "label", &b);
-	set(sub, "style", "rounded");
-	set(sub, "color", B->colors->part_of);
-	set(sub, "fontcolor", B->colors->muted);
-	set(sub, "labeljust", "l");
-	set(sub, "labelloc", "t");
-	set(sub, "fontsize", text_size(B->text_scale, SIZE_REGION).text);
+	set_attr(sub, "style", "rounded");
+	set_attr(sub, "color", B->colors->part_of);
+	set_attr(sub, "fontcolor", B->colors->muted);
+	set_attr(sub, "labeljust", "l");
+	set_attr(sub, "labelloc", "t");
+	set_attr(sub, "fontsize", text_size(B->text_scale, SIZE_REGION).text);
 	sb_printf(&b, "region-%zu", number);
 	set_taken(sub, "id", &b);
 	*list = xrealloc(*list, (*n + 1) * sizeof **list);

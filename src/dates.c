@@ -53,7 +53,7 @@ static bool all_digits(const char *s, size_t n)
 }
 
 /* The value of n digits, an X counting as 0. */
-static int number(const char *s, size_t n)
+static int digits_value(const char *s, size_t n)
 {
 	int value = 0;
 	for (size_t i = 0; i < n; i++)
@@ -145,7 +145,7 @@ static bool parse_date(const char *s, size_t len, const char *shape, an_date *d,
 	if (x > 0 && len > 4)
 		return fail(problem, size, "a year with X cannot have a month or day");
 
-	d->year = number(s, 4);
+	d->year = digits_value(s, 4);
 	d->unspecified = x;
 	if (len == 4) {
 		static const int years[3] = {1, 10, 100}; /* how many years 1995, 199X, 19XX mean */
@@ -154,7 +154,7 @@ static bool parse_date(const char *s, size_t len, const char *shape, an_date *d,
 		d->last = an_days_from_civil(d->year + years[x] - 1, 12, 31);
 		return true;
 	}
-	d->month = number(s + 5, 2);
+	d->month = digits_value(s + 5, 2);
 	if (d->month < 1 || d->month > 12)
 		return fail(problem, size, "month must be 01 to 12");
 	if (len == 7) {
@@ -163,7 +163,7 @@ static bool parse_date(const char *s, size_t len, const char *shape, an_date *d,
 		d->last = an_days_from_civil(d->year, d->month, days_in_month(d->year, d->month));
 		return true;
 	}
-	d->day = number(s + 8, 2);
+	d->day = digits_value(s + 8, 2);
 	if (d->day < 1 || d->day > 31)
 		return fail(problem, size, "day must be 01 to 31");
 	if (d->day > days_in_month(d->year, d->month))
@@ -432,7 +432,7 @@ bool an_step_parse(const char *text, an_step *out, char *problem, size_t size)
 	size_t len = strlen(text);
 	if (len < 2 || len > 5 || text[len - 1] != 'y' || !all_digits(text, len - 1) || text[0] == '0')
 		return fail(problem, size, "use decade, year, or a number of years such as 5y");
-	int years = number(text, len - 1);
+	int years = digits_value(text, len - 1);
 	if (years > 1000)
 		return fail(problem, size, "a step is at most 1000y");
 	*out = (an_step){years, false};

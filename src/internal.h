@@ -51,6 +51,12 @@ size_t si_get(const strindex *ix, const char *key);
 /* As si_get, and *stored is the key stored equal to key (or NULL). */
 size_t si_find(const strindex *ix, const char *key, const char **stored);
 
+/* What a network keeps to itself (an_network's `store`). */
+struct an_network_store {
+	arena strings;      /* owns every string of the network */
+	strindex actor_ids; /* actor id -> index, for the actors read so far */
+};
+
 /* The default limit on an input file's size (--max-size). */
 #define DEFAULT_MAX_SIZE ((size_t)64 << 20)
 

@@ -1,4 +1,4 @@
-/* loader.c: reads a network file with libyaml's event API into the model, reporting every problem with its position. */
+/* loader.c: the network file format's schema: reads a file's nodes (nodes.c) into the model, reporting every problem with its position. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdint.h>
@@ -7,77 +7,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "events.h"
-#include "internal.h"
-
-/* The format nests five levels (file, ties, tie, from list); extensions get some room. */
-#define MAX_DEPTH 24
-/* The longest text a network file needs (a long description is a few kilobytes). */
-#define MAX_TEXT ((size_t)64 << 10)
-/*
- * Nodes that aliases may add in all, so that an "alias bomb" stops early and
- * small: 100,000, or ten times the nodes the file itself has when that is more.
- */
-#define MAX_ALIAS_NODES 100000
-#define ALIAS_NODES_PER_NODE 10
-
-typedef enum {
-	EV_NONE,
-	EV_SCALAR,
-	EV_SEQUENCE,
-	EV_SEQUENCE_END,
-	EV_MAPPING,
-	EV_MAPPING_END,
-	EV_ALIAS,
-	EV_DOCUMENT,
-	EV_DOCUMENT_END,
-	EV_STREAM_END,
-} event_type;
-
-/* One parse event, owning its text. */
-typedef struct {
-	event_type type;
-	char *value;     /* a scalar's text (EV_SCALAR) */
-	size_t length;
-	bool plain;      /* an unquoted scalar */
-	bool tagged;     /* an explicit tag was written */
-	bool borrowed;   /* value belongs to a mapping's keys (map_keep): not freed here */
-	size_t target;   /* EV_ALIAS: the anchor it refers to */
-	an_pos pos;
-} event;
-
-/* A recorded anchored node: its events, replayed for each alias. */
-typedef struct {
-	char *name;
-	event *events;
-	size_t count, cap;
-	int depth;       /* open collections while recording */
-	bool complete;
-} anchor;
+#include "nodes.h"
 
 typedef struct {
-	size_t anchor;
-	size_t next;
-	an_pos alias;    /* where the alias stands */
-} replay;
-
-typedef struct {
-	event_source *events;
-	size_t max_size;  /* of the file, for the message past it */
+	node_reader *nodes;
 	an_network *net;
 	arena *strings;
 	an_diags *diags;
-	bool fatal;       /* stop: a syntax error or a limit */
-	anchor *anchors;
-	size_t nanchors, anchors_cap;
-	size_t *recording; /* anchors being recorded */
-	size_t nrecording, recording_cap;
-	replay *replays;
-	size_t nreplays, replays_cap;
 	strindex texts;    /* texts that recur (ids, types, dates), each kept once */
-	size_t alias_nodes;
-	size_t raw_nodes;  /* events read from the text itself */
-	int depth;
 } loader;
 
 static const char *const TOP_KEYS[] = {"format", "title", "subtitle", "description", "sources",
@@ -89,305 +26,7 @@ static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "c
 static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
 static const char *const TYPE_KEYS[] = {"label", "color", NULL};
 
-/* ------------------------------------------------------------------ events */
-
-static void event_free(event *ev)
-{
-	if (!ev->borrowed)
-		free(ev->value);
-	memset(ev, 0, sizeof *ev);
-}
-
-static event event_copy(const event *ev)
-{
-	event copy = *ev;
-	copy.value = ev->value ? xstrndup(ev->value, ev->length) : NULL;
-	copy.borrowed = false;
-	return copy;
-}
-
-static an_pos mark_pos(yaml_mark_t m)
-{
-	an_pos p = {(int)m.line + 1, (int)m.column + 1};
-	return p;
-}
-
-/* Line and column (in characters) of a byte offset, for errors libyaml gives no mark for. */
-static an_pos offset_pos(loader *L, size_t offset)
-{
-	size_t size;
-	const char *data = events_text(L->events, &size);
-	an_pos p = {1, 1};
-	for (size_t i = 0; i < offset && i < size; i++) {
-		unsigned char c = (unsigned char)data[i];
-		if (c == '\n' || (c == '\r' && (i + 1 >= size || data[i + 1] != '\n'))) {
-			p.line++;
-			p.col = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			p.col++;
-		}
-	}
-	return p;
-}
-
-static void syntax_error(loader *L)
-{
-	const yaml_parser_t *p = events_parser(L->events);
-	L->fatal = true;
-	if (p->error == YAML_MEMORY_ERROR) {
-		an_error(L->diags, (an_pos){0, 0}, "out of memory while reading YAML");
-		return;
-	}
-	if (p->error == YAML_READER_ERROR && events_too_large(L->events)) {
-		file_too_large(L->diags, L->max_size);
-		return;
-	}
-	if (p->error == YAML_READER_ERROR && events_read_error(L->events)) {
-		an_error(L->diags, (an_pos){0, 0}, "cannot read the file: %s",
-		         strerror(events_read_error(L->events)));
-		return;
-	}
-	if (p->error == YAML_READER_ERROR) {
-		an_pos pos = offset_pos(L, p->problem_offset);
-		if (p->problem_value == 0 && strstr(p->problem, "control"))
-			an_error(L->diags, pos, "a NUL byte is not allowed in a network file");
-		else if (strstr(p->problem, "control"))
-			an_error(L->diags, pos, "the control character U+%04X is not allowed in a network file",
-			         (unsigned)p->problem_value);
-		else if (strstr(p->problem, "UTF-8") || strstr(p->problem, "utf-8"))
-			an_error(L->diags, pos, "invalid UTF-8: the file must be encoded in UTF-8");
-		else
-			an_error(L->diags, pos, "%s: the file must be UTF-8 text", p->problem);
-		return;
-	}
-	an_pos pos = mark_pos(p->problem_mark);
-	/* Marks count characters; find the byte under the mark for the tab hint. */
-	const char *hint = "";
-	if (p->problem && strstr(p->problem, "cannot start any token")) {
-		size_t size;
-		const char *s = events_text(L->events, &size);
-		size_t line = 0, i = 0;
-		while (i < size && line < p->problem_mark.line)
-			if (s[i++] == '\n')
-				line++;
-		for (size_t col = 0; i < size && col < p->problem_mark.column; i++)
-			if (((unsigned char)s[i] & 0xC0) != 0x80)
-				col++;
-		while (i < size && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		if (i < size && s[i] == '\t')
-			hint = " (a tab: YAML is indented with spaces only)";
-	}
-	if (p->context)
-		an_error(L->diags, pos, "YAML syntax: %s%s (%s at line %d, column %d)", p->problem,
-		         hint, p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
-	else
-		an_error(L->diags, pos, "YAML syntax: %s%s", p->problem ? p->problem : "error", hint);
-}
-
-static size_t find_anchor(const loader *L, const char *name)
-{
-	for (size_t i = L->nanchors; i-- > 0;)
-		if (L->anchors[i].complete && strcmp(L->anchors[i].name, name) == 0)
-			return i;
-	return SIZE_MAX;
-}
-
-static void record(loader *L, const event *ev)
-{
-	for (size_t r = 0; r < L->nrecording; r++) {
-		anchor *a = &L->anchors[L->recording[r]];
-		GROW(a->events, a->cap, a->count + 1);
-		a->events[a->count++] = event_copy(ev);
-		if (ev->type == EV_SEQUENCE || ev->type == EV_MAPPING)
-			a->depth++;
-		else if (ev->type == EV_SEQUENCE_END || ev->type == EV_MAPPING_END)
-			a->depth--;
-	}
-	/* An anchor is complete when its node is: a scalar or alias, or its closing event. */
-	while (L->nrecording > 0) {
-		anchor *a = &L->anchors[L->recording[L->nrecording - 1]];
-		if (a->depth > 0)
-			break;
-		a->complete = true;
-		L->nrecording--;
-	}
-}
-
-/*
- * The first control character of a text (C0 but tab and line breaks, DEL,
- * C1), or -1. YAML escapes ("\x01", "\e") let them in; no diagram can draw them.
- */
-static long control_character(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-			return c;
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9F)
-			return (unsigned char)s[i + 1];
-	}
-	return -1;
-}
-
-/* The next event from libyaml, converted, with aliases resolved to their anchors. */
-static bool raw_next(loader *L, event *ev)
-{
-	memset(ev, 0, sizeof *ev);
-	const parsed_event *y = events_next(L->events);
-	if (!y) {
-		syntax_error(L);
-		return false;
-	}
-	if (y->type == YAML_STREAM_START_EVENT)
-		return raw_next(L, ev);
-	bool ok = true;
-	ev->pos = mark_pos(y->mark);
-	switch (y->type) {
-	case YAML_STREAM_END_EVENT:
-		ev->type = EV_STREAM_END;
-		break;
-	case YAML_DOCUMENT_START_EVENT:
-		ev->type = EV_DOCUMENT;
-		if (y->has_version && (y->version_major != 1 || y->version_minor != 1))
-			an_error(L->diags, ev->pos, "%%YAML %d.%d is not supported: network files are YAML 1.1",
-			         y->version_major, y->version_minor);
-		if (y->tag_directives)
-			an_error(L->diags, ev->pos, "%%TAG directives are not supported");
-		break;
-	case YAML_DOCUMENT_END_EVENT:
-		ev->type = EV_DOCUMENT_END;
-		break;
-	case YAML_ALIAS_EVENT: {
-		ev->type = EV_ALIAS;
-		const char *name = y->value;
-		ev->target = find_anchor(L, name);
-		bool inside = false;
-		for (size_t r = 0; r < L->nrecording; r++)
-			inside |= strcmp(L->anchors[L->recording[r]].name, name) == 0;
-		if (inside) {
-			an_error(L->diags, ev->pos, "alias '*%s' stands inside the node it refers to", name);
-			ok = false;
-		} else if (ev->target == SIZE_MAX) {
-			an_error(L->diags, ev->pos, "alias '*%s' refers to no anchor '&%s' before it", name,
-			         name);
-			ok = false;
-		}
-		break;
-	}
-	case YAML_SCALAR_EVENT: {
-		ev->type = EV_SCALAR;
-		ev->value = xstrndup(y->value, y->length);
-		ev->length = y->length;
-		ev->plain = y->plain;
-		long control = control_character(ev->value, ev->length);
-		if (control >= 0)
-			an_error(L->diags, ev->pos,
-			         "the control character U+%04lX is not allowed in a text (write it out, or remove it)",
-			         control);
-		if (ev->length > MAX_TEXT)
-			an_error(L->diags, ev->pos,
-			         "a text of %zu bytes: a network file's texts have at most %zu (is this the file you meant?)",
-			         ev->length, MAX_TEXT);
-		break;
-	}
-	case YAML_SEQUENCE_START_EVENT:
-		ev->type = EV_SEQUENCE;
-		break;
-	case YAML_SEQUENCE_END_EVENT:
-		ev->type = EV_SEQUENCE_END;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		ev->type = EV_MAPPING;
-		break;
-	case YAML_MAPPING_END_EVENT:
-		ev->type = EV_MAPPING_END;
-		break;
-	default:
-		ev->type = EV_NONE;
-		break;
-	}
-	ev->tagged = y->tagged;
-	if (ok && y->anchor) {
-		GROW(L->anchors, L->anchors_cap, L->nanchors + 1);
-		anchor *a = &L->anchors[L->nanchors];
-		memset(a, 0, sizeof *a);
-		a->name = xstrdup(y->anchor);
-		GROW(L->recording, L->recording_cap, L->nrecording + 1);
-		L->recording[L->nrecording++] = L->nanchors++;
-	}
-	if (!ok) {
-		L->fatal = true;
-		return false;
-	}
-	record(L, ev);
-	L->raw_nodes++;
-	return true;
-}
-
-/*
- * The next node event with aliases expanded. False after a fatal problem
- * (already reported); every later call is false too.
- */
-static bool next(loader *L, event *ev)
-{
-	for (;;) {
-		if (L->fatal) {
-			memset(ev, 0, sizeof *ev);
-			return false;
-		}
-		if (L->nreplays > 0) {
-			replay *r = &L->replays[L->nreplays - 1];
-			const anchor *a = &L->anchors[r->anchor];
-			if (r->next == a->count) {
-				L->nreplays--;
-				continue;
-			}
-			*ev = event_copy(&a->events[r->next++]);
-			size_t limit = L->raw_nodes * ALIAS_NODES_PER_NODE;
-			if (limit < MAX_ALIAS_NODES)
-				limit = MAX_ALIAS_NODES;
-			if (++L->alias_nodes > limit) {
-				an_error(L->diags, L->replays[0].alias,
-				         "aliases expand to more than %zu nodes: a network file does not need that many (an \"alias bomb\"?)",
-				         limit);
-				event_free(ev);
-				L->fatal = true;
-				return false;
-			}
-		} else if (!raw_next(L, ev)) {
-			return false;
-		}
-		if (ev->type == EV_ALIAS) {
-			if (L->nreplays >= (size_t)MAX_DEPTH) {
-				an_error(L->diags, ev->pos, "aliases nest deeper than %d levels", MAX_DEPTH);
-				event_free(ev);
-				L->fatal = true;
-				return false;
-			}
-			GROW(L->replays, L->replays_cap, L->nreplays + 1);
-			L->replays[L->nreplays++] = (replay){ev->target, 0, ev->pos};
-			event_free(ev);
-			continue;
-		}
-		if (ev->type == EV_SEQUENCE || ev->type == EV_MAPPING) {
-			if (++L->depth > MAX_DEPTH) {
-				an_error(L->diags, ev->pos,
-				         "nesting deeper than %d levels: a network file needs at most 5",
-				         MAX_DEPTH);
-				event_free(ev);
-				L->fatal = true;
-				return false;
-			}
-		} else if (ev->type == EV_SEQUENCE_END || ev->type == EV_MAPPING_END) {
-			L->depth--;
-		}
-		if (ev->tagged)
-			an_error(L->diags, ev->pos, "explicit tags are not supported in a network file");
-		return true;
-	}
-}
+/* ------------------------------------------------------------------ nodes */
 
 /* Consumes the rest of a node whose first event is `start`. */
 static void skip_node(loader *L, const event *start)
@@ -396,7 +35,7 @@ static void skip_node(loader *L, const event *start)
 		return;
 	int depth = 1;
 	event ev;
-	while (depth > 0 && next(L, &ev)) {
+	while (depth > 0 && nodes_next(L->nodes, &ev)) {
 		if (ev.type == EV_SEQUENCE || ev.type == EV_MAPPING)
 			depth++;
 		else if (ev.type == EV_SEQUENCE_END || ev.type == EV_MAPPING_END)
@@ -408,7 +47,7 @@ static void skip_node(loader *L, const event *start)
 static void skip_value(loader *L)
 {
 	event ev;
-	if (next(L, &ev)) {
+	if (nodes_next(L->nodes, &ev)) {
 		skip_node(L, &ev);
 		event_free(&ev);
 	}
@@ -481,7 +120,7 @@ static void unknown_key(loader *L, const event *key, const char *where, const ch
  */
 static bool read_scalar(loader *L, const char *key, bool required, event *ev)
 {
-	if (!next(L, ev))
+	if (!nodes_next(L->nodes, ev))
 		return false;
 	if (ev->type != EV_SCALAR) {
 		an_error(L->diags, ev->pos, "'%s' must be a text, not %s", key, node_name(ev));
@@ -698,7 +337,7 @@ static void map_keep(mapreader *m, event *key)
 static bool map_next(loader *L, mapreader *m, event *key)
 {
 	for (;;) {
-		if (!next(L, key))
+		if (!nodes_next(L->nodes, key))
 			return false;
 		if (key->type == EV_MAPPING_END) {
 			event_free(key);
@@ -762,7 +401,7 @@ static bool expect_or_null(loader *L, event_type type, const char *what, an_pos 
                            bool optional)
 {
 	event ev;
-	if (!next(L, &ev))
+	if (!nodes_next(L->nodes, &ev))
 		return false;
 	*pos = ev.pos;
 	bool ok = ev.type == type;
@@ -783,7 +422,7 @@ static bool expect_or_null(loader *L, event_type type, const char *what, an_pos 
 static void read_source(loader *L, an_source *s)
 {
 	event ev;
-	if (!next(L, &ev))
+	if (!nodes_next(L->nodes, &ev))
 		return;
 	if (ev.type == EV_SCALAR && !is_null(&ev) && ev.length > 0) {
 		s->text.text = arena_strndup(L->strings, ev.value, ev.length);
@@ -821,7 +460,7 @@ static void read_source(loader *L, an_source *s)
 			unknown_key(L, &key, "a source", SOURCE_KEYS);
 		event_free(&key);
 	}
-	if (!L->fatal && !map_has(&m, "title"))
+	if (!nodes_failed(L->nodes) && !map_has(&m, "title"))
 		an_error(L->diags, m.first_key, "source '%s' needs a 'title'", s->key.text);
 	map_end(&m);
 }
@@ -936,7 +575,7 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 			unknown_key(L, &key, "an actor", ACTOR_KEYS);
 		event_free(&key);
 	}
-	if (!L->fatal) {
+	if (!nodes_failed(L->nodes)) {
 		if (!map_has(&m, "name"))
 			an_error(L->diags, m.first_key, "actor '%s' needs a 'name'", a->id.text);
 		if (!map_has(&m, "kind"))
@@ -956,7 +595,7 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 	a->id.text = arena_strndup(L->strings, key->value, key->length);
 	a->id.pos = key->pos;
 	a->part_of_index = SIZE_MAX;
-	si_put(net->actor_ids, a->id.text, net->nactors - 1);
+	si_put(&net->store->actor_ids, a->id.text, net->nactors - 1);
 	an_pos pos;
 	char what[96];
 	snprintf(what, sizeof what, "actor '%.64s'", key->value);
@@ -971,7 +610,7 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 static char *list_id(loader *L, const event *ev, bool actors, size_t *index)
 {
 	const char *id = NULL; /* the actor's own id text: the index's key */
-	*index = actors ? si_find(L->net->actor_ids, ev->value, &id) : SIZE_MAX;
+	*index = actors ? si_find(&L->net->store->actor_ids, ev->value, &id) : SIZE_MAX;
 	return id ? (char *)id : intern(L, ev);
 }
 
@@ -982,7 +621,7 @@ static char *list_id(loader *L, const event *ev, bool actors, size_t *index)
 static void read_idlist(loader *L, const char *key, bool optional, bool actors, an_idlist *list)
 {
 	event ev;
-	if (!next(L, &ev))
+	if (!nodes_next(L->nodes, &ev))
 		return;
 	list->pos = ev.pos;
 	if (optional && is_null(&ev)) {
@@ -1015,7 +654,7 @@ static void read_idlist(loader *L, const char *key, bool optional, bool actors, 
 	size_t count = 0, cap = 0, indices_cap = 0;
 	strindex seen;
 	si_init(&seen);
-	while (next(L, &ev) && ev.type != EV_SEQUENCE_END) {
+	while (nodes_next(L->nodes, &ev) && ev.type != EV_SEQUENCE_END) {
 		if (ev.type != EV_SCALAR || is_null(&ev)) {
 			an_error(L->diags, ev.pos, "'%s' lists ids, not %s", key, node_name(&ev));
 			skip_node(L, &ev);
@@ -1046,7 +685,7 @@ static void read_idlist(loader *L, const char *key, bool optional, bool actors, 
 	}
 	free(ids);
 	free(indices);
-	if (list->count == 0 && !L->fatal)
+	if (list->count == 0 && !nodes_failed(L->nodes))
 		an_error(L->diags, list->pos, "'%s' must list at least one id", key);
 }
 
@@ -1108,7 +747,7 @@ static void read_tie_body(loader *L, an_tie *t)
 			unknown_key(L, &key, "a tie", TIE_KEYS);
 		event_free(&key);
 	}
-	if (!L->fatal) {
+	if (!nodes_failed(L->nodes)) {
 		if (!map_has(&m, "from"))
 			an_error(L->diags, m.first_key, "a tie needs 'from' (the actor that gives)");
 		if (!map_has(&m, "to"))
@@ -1127,7 +766,7 @@ static void read_ties(loader *L)
 	an_network *net = L->net;
 	size_t cap = 0;
 	event ev;
-	while (next(L, &ev) && ev.type != EV_SEQUENCE_END) {
+	while (nodes_next(L->nodes, &ev) && ev.type != EV_SEQUENCE_END) {
 		GROW(net->ties, cap, net->nties + 1);
 		an_tie *t = &net->ties[net->nties++];
 		memset(t, 0, sizeof *t);
@@ -1182,7 +821,7 @@ static void read_network(loader *L, an_pos pos)
 			unknown_key(L, &key, "the network", TOP_KEYS);
 		event_free(&key);
 	}
-	if (!L->fatal) {
+	if (!nodes_failed(L->nodes)) {
 		if (!map_has(&m, "title"))
 			an_error(L->diags, m.first_key, "the network needs a 'title' (drawn above the diagram)");
 		if (!map_has(&m, "actors"))
@@ -1196,7 +835,7 @@ static void read_network(loader *L, an_pos pos)
 static void read_stream(loader *L)
 {
 	event ev;
-	if (!next(L, &ev))
+	if (!nodes_next(L->nodes, &ev))
 		return;
 	if (ev.type == EV_STREAM_END) {
 		an_error(L->diags, (an_pos){0, 0},
@@ -1205,7 +844,7 @@ static void read_stream(loader *L)
 		return;
 	}
 	event_free(&ev); /* the document start */
-	if (!next(L, &ev))
+	if (!nodes_next(L->nodes, &ev))
 		return;
 	if (is_null(&ev)) {
 		an_error(L->diags, (an_pos){0, 0},
@@ -1219,10 +858,10 @@ static void read_stream(loader *L)
 		read_network(L, ev.pos);
 	}
 	event_free(&ev);
-	if (!next(L, &ev)) /* the document end */
+	if (!nodes_next(L->nodes, &ev)) /* the document end */
 		return;
 	event_free(&ev);
-	if (!next(L, &ev))
+	if (!nodes_next(L->nodes, &ev))
 		return;
 	if (ev.type == EV_DOCUMENT)
 		an_error(L->diags, ev.pos,
@@ -1232,16 +871,7 @@ static void read_stream(loader *L)
 
 static void loader_free(loader *L)
 {
-	events_free(L->events);
-	for (size_t i = 0; i < L->nanchors; i++) {
-		for (size_t j = 0; j < L->anchors[i].count; j++)
-			event_free(&L->anchors[i].events[j]);
-		free(L->anchors[i].events);
-		free(L->anchors[i].name);
-	}
-	free(L->anchors);
-	free(L->recording);
-	free(L->replays);
+	nodes_close(L->nodes);
 	si_free(&L->texts);
 }
 
@@ -1251,24 +881,24 @@ static void utf16_error(an_diags *diags)
 }
 
 
-/* Reads a network from its events (taken over: freed here); NULL events: out of memory. */
-static an_network *load(const char *name, event_source *events, size_t max_size, an_diags *diags)
+/* Reads a network from its nodes (taken over: freed here); NULL nodes: out of memory. */
+static an_network *load(const char *name, node_reader *nodes, an_diags *diags)
 {
-	if (!events) {
+	if (!nodes) {
 		an_error(diags, (an_pos){0, 0}, "out of memory");
 		return NULL;
 	}
 	loader L;
 	memset(&L, 0, sizeof L);
-	L.events = events;
-	L.max_size = max_size;
+	L.nodes = nodes;
 	L.diags = diags;
 	L.net = an_network_new(name);
-	L.strings = L.net->strings;
+	L.strings = &L.net->store->strings;
 	size_t first_diag = diags->count;
 	read_stream(&L);
+	bool failed = nodes_failed(L.nodes);
 	loader_free(&L);
-	if (L.fatal) {
+	if (failed) {
 		/* Past a syntax error or a limit nothing is known: that problem alone is reported. */
 		an_diags_keep_last(diags, first_diag);
 		an_network_free(L.net);
@@ -1296,7 +926,7 @@ an_network *an_load_buffer(const char *name, const char *data, size_t size,
 		utf16_error(diags);
 		return NULL;
 	}
-	return load(name, events_from_memory(data + mark, size - (size_t)mark), max_size, diags);
+	return load(name, nodes_from_memory(data + mark, size - (size_t)mark, max_size, diags), diags);
 }
 
 /* Reads what cannot be streamed (a pipe, a device) into memory, then loads it. */
@@ -1340,7 +970,7 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 		else if (ferror(f) || fseek(f, mark, SEEK_SET) != 0)
 			an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
 		else
-			net = load(path, events_from_file(f, mark, max_size), max_size, diags);
+			net = load(path, nodes_from_file(f, mark, max_size, diags), diags);
 	}
 	fclose(f);
 	return net;

@@ -38,15 +38,14 @@ static const char *const EXTRA_ARROWHEADS[] = {"diamond", "dot", "odot", "box", 
 an_network *an_network_new(const char *path)
 {
 	an_network *net = xcalloc(1, sizeof *net);
-	net->strings = xcalloc(1, sizeof *net->strings);
-	net->actor_ids = xcalloc(1, sizeof *net->actor_ids);
-	si_init(net->actor_ids);
-	net->path = arena_strdup(net->strings, path);
+	net->store = xcalloc(1, sizeof *net->store);
+	si_init(&net->store->actor_ids);
+	net->path = arena_strdup(&net->store->strings, path);
 	net->types = xcalloc(NBUILTIN_TYPES, sizeof *net->types);
 	net->ntypes = NBUILTIN_TYPES;
 	for (size_t i = 0; i < NBUILTIN_TYPES; i++) {
 		an_type *t = &net->types[i];
-		t->name.text = (char *)BUILTIN_TYPES[i].name;
+		t->name.text = arena_strdup(&net->store->strings, BUILTIN_TYPES[i].name); /* the network owns its strings */
 		t->builtin = true;
 		t->builtin_color = BUILTIN_TYPES[i].color;
 		t->builtin_label = BUILTIN_TYPES[i].label;
@@ -72,17 +71,16 @@ void an_network_free(an_network *net)
 	free(net->types);
 	free(net->ties);
 	free(net->links);
-	si_free(net->actor_ids);
-	free(net->actor_ids);
-	arena_free(net->strings);
-	free(net->strings);
+	si_free(&net->store->actor_ids);
+	arena_free(&net->store->strings);
+	free(net->store);
 	free(net);
 }
 
 size_t an_find_actor(const an_network *net, const char *id)
 {
-	if (net->actor_ids->count == net->nactors)
-		return si_get(net->actor_ids, id);
+	if (net->store->actor_ids.count == net->nactors)
+		return si_get(&net->store->actor_ids, id);
 	for (size_t i = 0; i < net->nactors; i++)
 		if (net->actors[i].id.text && strcmp(net->actors[i].id.text, id) == 0)
 			return i;

@@ -147,7 +147,7 @@ static void put_json_table(strbuf *b, const table *t)
 	sb_puts(b, t->nrows > 1 ? "\n  ]" : "]");
 }
 
-static char *number(size_t n)
+static char *count_text(size_t n)
 {
 	return xasprintf("%zu", n);
 }
@@ -251,7 +251,7 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 			continue; /* no undated tie: no row */
 		table_add(tab, xstrdup(r < nperiods ? periods[r].name : undated ? "undated" : "all"));
 		for (size_t c = 0; c < width; c++)
-			table_add(tab, number(counts[r * width + c]));
+			table_add(tab, count_text(counts[r * width + c]));
 	}
 	for (size_t c = 1; c <= width; c++)
 		tab->numeric[c] = true;
@@ -273,10 +273,10 @@ static void kinds_table(table *tab, const an_view *view)
 	table_add(tab, xstrdup("actors"));
 	for (int k = 0; k < 2; k++) {
 		table_add(tab, xstrdup(an_kind_name((an_kind)k)));
-		table_add(tab, number(count[k]));
+		table_add(tab, count_text(count[k]));
 	}
 	table_add(tab, xstrdup("all"));
-	table_add(tab, number(view->nactors_shown));
+	table_add(tab, count_text(view->nactors_shown));
 }
 
 typedef struct {
@@ -325,10 +325,10 @@ static void actors_table(table *tab, const an_view *view)
 		table_add(tab, xstrdup(a->id.text));
 		table_add(tab, xstrdup(a->name.text ? a->name.text : a->id.text));
 		table_add(tab, xstrdup(an_kind_name(a->kind)));
-		table_add(tab, number(r->out));
-		table_add(tab, number(r->in));
-		table_add(tab, number(r->mutual));
-		table_add(tab, number(r->out + r->in + r->mutual));
+		table_add(tab, count_text(r->out));
+		table_add(tab, count_text(r->in));
+		table_add(tab, count_text(r->mutual));
+		table_add(tab, count_text(r->out + r->in + r->mutual));
 	}
 	free(rows);
 }

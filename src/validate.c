@@ -62,7 +62,7 @@ static void resolve_source(validator *V, const an_str *key)
 static void resolve_list(validator *V, an_idlist *list, const char *role)
 {
 	if (!list->index) {
-		list->index = arena_alloc(V->net->strings, (list->count ? list->count : 1) * sizeof *list->index);
+		list->index = arena_alloc(&V->net->store->strings, (list->count ? list->count : 1) * sizeof *list->index);
 		for (size_t i = 0; i < list->count; i++)
 			list->index[i] = SIZE_MAX;
 	}
@@ -88,7 +88,7 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 	} else {
 		/* '.' cannot stand in an id, so "ID.2" never collides with another tie's id. */
 		char *numbered = xasprintf("%s.%zu", key, *nth);
-		l->key = arena_strdup(net->strings, numbered);
+		l->key = arena_strdup(&net->store->strings, numbered);
 		free(numbered);
 	}
 }
@@ -225,7 +225,7 @@ void an_validate(an_network *net, an_diags *diags)
 		} else {
 			char number[24];
 			snprintf(number, sizeof number, "%zu", i + 1);
-			t->key = arena_strdup(net->strings, number);
+			t->key = arena_strdup(&net->store->strings, number);
 		}
 		resolve_type(&V, t);
 		resolve_list(&V, &t->from, "from");

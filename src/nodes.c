@@ -1,0 +1,386 @@
+/* nodes.c: a network file's YAML as the loader reads it: libyaml's events converted and checked, aliases replayed, nesting and expansion bounded. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+#include "nodes.h"
+
+/* The format nests five levels (file, ties, tie, from list); extensions get some room. */
+#define MAX_DEPTH 24
+/* The longest text a network file needs (a long description is a few kilobytes). */
+#define MAX_TEXT ((size_t)64 << 10)
+/*
+ * Nodes that aliases may add in all, so that an "alias bomb" stops early and
+ * small: 100,000, or ten times the nodes the file itself has when that is more.
+ */
+#define MAX_ALIAS_NODES 100000
+#define ALIAS_NODES_PER_NODE 10
+
+/* A recorded anchored node: its events, replayed for each alias. */
+typedef struct {
+	char *name;
+	event *events;
+	size_t count, cap;
+	int depth;       /* open collections while recording */
+	bool complete;
+} anchor;
+
+typedef struct {
+	size_t anchor;
+	size_t next;
+	an_pos alias;    /* where the alias stands */
+} replay;
+
+/* The nodes of one file: its events, the anchors recorded and the aliases being replayed. */
+struct node_reader {
+	event_source *events;
+	size_t max_size;  /* of the file, for the message past it */
+	an_diags *diags;
+	bool fatal;       /* stop: a syntax error or a limit */
+	anchor *anchors;
+	size_t nanchors, anchors_cap;
+	size_t *recording; /* anchors being recorded */
+	size_t nrecording, recording_cap;
+	replay *replays;
+	size_t nreplays, replays_cap;
+	size_t alias_nodes;
+	size_t raw_nodes;  /* events read from the text itself */
+	int depth;
+};
+
+void event_free(event *ev)
+{
+	if (!ev->borrowed)
+		free(ev->value);
+	memset(ev, 0, sizeof *ev);
+}
+
+static event event_copy(const event *ev)
+{
+	event copy = *ev;
+	copy.value = ev->value ? xstrndup(ev->value, ev->length) : NULL;
+	copy.borrowed = false;
+	return copy;
+}
+
+static an_pos mark_pos(yaml_mark_t m)
+{
+	an_pos p = {(int)m.line + 1, (int)m.column + 1};
+	return p;
+}
+
+/* Line and column (in characters) of a byte offset, for errors libyaml gives no mark for. */
+static an_pos offset_pos(node_reader *L, size_t offset)
+{
+	size_t size;
+	const char *data = events_text(L->events, &size);
+	an_pos p = {1, 1};
+	for (size_t i = 0; i < offset && i < size; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == '\n' || (c == '\r' && (i + 1 >= size || data[i + 1] != '\n'))) {
+			p.line++;
+			p.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p.col++;
+		}
+	}
+	return p;
+}
+
+static void syntax_error(node_reader *L)
+{
+	const yaml_parser_t *p = events_parser(L->events);
+	L->fatal = true;
+	if (p->error == YAML_MEMORY_ERROR) {
+		an_error(L->diags, (an_pos){0, 0}, "out of memory while reading YAML");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR && events_too_large(L->events)) {
+		file_too_large(L->diags, L->max_size);
+		return;
+	}
+	if (p->error == YAML_READER_ERROR && events_read_error(L->events)) {
+		an_error(L->diags, (an_pos){0, 0}, "cannot read the file: %s",
+		         strerror(events_read_error(L->events)));
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		an_pos pos = offset_pos(L, p->problem_offset);
+		if (p->problem_value == 0 && strstr(p->problem, "control"))
+			an_error(L->diags, pos, "a NUL byte is not allowed in a network file");
+		else if (strstr(p->problem, "control"))
+			an_error(L->diags, pos, "the control character U+%04X is not allowed in a network file",
+			         (unsigned)p->problem_value);
+		else if (strstr(p->problem, "UTF-8") || strstr(p->problem, "utf-8"))
+			an_error(L->diags, pos, "invalid UTF-8: the file must be encoded in UTF-8");
+		else
+			an_error(L->diags, pos, "%s: the file must be UTF-8 text", p->problem);
+		return;
+	}
+	an_pos pos = mark_pos(p->problem_mark);
+	/* Marks count characters; find the byte under the mark for the tab hint. */
+	const char *hint = "";
+	if (p->problem && strstr(p->problem, "cannot start any token")) {
+		size_t size;
+		const char *s = events_text(L->events, &size);
+		size_t line = 0, i = 0;
+		while (i < size && line < p->problem_mark.line)
+			if (s[i++] == '\n')
+				line++;
+		for (size_t col = 0; i < size && col < p->problem_mark.column; i++)
+			if (((unsigned char)s[i] & 0xC0) != 0x80)
+				col++;
+		while (i < size && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		if (i < size && s[i] == '\t')
+			hint = " (a tab: YAML is indented with spaces only)";
+	}
+	if (p->context)
+		an_error(L->diags, pos, "YAML syntax: %s%s (%s at line %d, column %d)", p->problem,
+		         hint, p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
+	else
+		an_error(L->diags, pos, "YAML syntax: %s%s", p->problem ? p->problem : "error", hint);
+}
+
+static size_t find_anchor(const node_reader *L, const char *name)
+{
+	for (size_t i = L->nanchors; i-- > 0;)
+		if (L->anchors[i].complete && strcmp(L->anchors[i].name, name) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+static void record(node_reader *L, const event *ev)
+{
+	for (size_t r = 0; r < L->nrecording; r++) {
+		anchor *a = &L->anchors[L->recording[r]];
+		GROW(a->events, a->cap, a->count + 1);
+		a->events[a->count++] = event_copy(ev);
+		if (ev->type == EV_SEQUENCE || ev->type == EV_MAPPING)
+			a->depth++;
+		else if (ev->type == EV_SEQUENCE_END || ev->type == EV_MAPPING_END)
+			a->depth--;
+	}
+	/* An anchor is complete when its node is: a scalar or alias, or its closing event. */
+	while (L->nrecording > 0) {
+		anchor *a = &L->anchors[L->recording[L->nrecording - 1]];
+		if (a->depth > 0)
+			break;
+		a->complete = true;
+		L->nrecording--;
+	}
+}
+
+/*
+ * The first control character of a text (C0 but tab and line breaks, DEL,
+ * C1), or -1. YAML escapes ("\x01", "\e") let them in; no diagram can draw them.
+ */
+static long control_character(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+			return c;
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			return (unsigned char)s[i + 1];
+	}
+	return -1;
+}
+
+/* The next event from libyaml, converted, with aliases resolved to their anchors. */
+static bool raw_next(node_reader *L, event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	const parsed_event *y = events_next(L->events);
+	if (!y) {
+		syntax_error(L);
+		return false;
+	}
+	if (y->type == YAML_STREAM_START_EVENT)
+		return raw_next(L, ev);
+	bool ok = true;
+	ev->pos = mark_pos(y->mark);
+	switch (y->type) {
+	case YAML_STREAM_END_EVENT:
+		ev->type = EV_STREAM_END;
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		ev->type = EV_DOCUMENT;
+		if (y->has_version && (y->version_major != 1 || y->version_minor != 1))
+			an_error(L->diags, ev->pos, "%%YAML %d.%d is not supported: network files are YAML 1.1",
+			         y->version_major, y->version_minor);
+		if (y->tag_directives)
+			an_error(L->diags, ev->pos, "%%TAG directives are not supported");
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		ev->type = EV_DOCUMENT_END;
+		break;
+	case YAML_ALIAS_EVENT: {
+		ev->type = EV_ALIAS;
+		const char *name = y->value;
+		ev->target = find_anchor(L, name);
+		bool inside = false;
+		for (size_t r = 0; r < L->nrecording; r++)
+			inside |= strcmp(L->anchors[L->recording[r]].name, name) == 0;
+		if (inside) {
+			an_error(L->diags, ev->pos, "alias '*%s' stands inside the node it refers to", name);
+			ok = false;
+		} else if (ev->target == SIZE_MAX) {
+			an_error(L->diags, ev->pos, "alias '*%s' refers to no anchor '&%s' before it", name,
+			         name);
+			ok = false;
+		}
+		break;
+	}
+	case YAML_SCALAR_EVENT: {
+		ev->type = EV_SCALAR;
+		ev->value = xstrndup(y->value, y->length);
+		ev->length = y->length;
+		ev->plain = y->plain;
+		long control = control_character(ev->value, ev->length);
+		if (control >= 0)
+			an_error(L->diags, ev->pos,
+			         "the control character U+%04lX is not allowed in a text (write it out, or remove it)",
+			         control);
+		if (ev->length > MAX_TEXT)
+			an_error(L->diags, ev->pos,
+			         "a text of %zu bytes: a network file's texts have at most %zu (is this the file you meant?)",
+			         ev->length, MAX_TEXT);
+		break;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+		ev->type = EV_SEQUENCE;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+		ev->type = EV_SEQUENCE_END;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		ev->type = EV_MAPPING;
+		break;
+	case YAML_MAPPING_END_EVENT:
+		ev->type = EV_MAPPING_END;
+		break;
+	default:
+		ev->type = EV_NONE;
+		break;
+	}
+	ev->tagged = y->tagged;
+	if (ok && y->anchor) {
+		GROW(L->anchors, L->anchors_cap, L->nanchors + 1);
+		anchor *a = &L->anchors[L->nanchors];
+		memset(a, 0, sizeof *a);
+		a->name = xstrdup(y->anchor);
+		GROW(L->recording, L->recording_cap, L->nrecording + 1);
+		L->recording[L->nrecording++] = L->nanchors++;
+	}
+	if (!ok) {
+		L->fatal = true;
+		return false;
+	}
+	record(L, ev);
+	L->raw_nodes++;
+	return true;
+}
+
+bool nodes_next(node_reader *L, event *ev)
+{
+	for (;;) {
+		if (L->fatal) {
+			memset(ev, 0, sizeof *ev);
+			return false;
+		}
+		if (L->nreplays > 0) {
+			replay *r = &L->replays[L->nreplays - 1];
+			const anchor *a = &L->anchors[r->anchor];
+			if (r->next == a->count) {
+				L->nreplays--;
+				continue;
+			}
+			*ev = event_copy(&a->events[r->next++]);
+			size_t limit = L->raw_nodes * ALIAS_NODES_PER_NODE;
+			if (limit < MAX_ALIAS_NODES)
+				limit = MAX_ALIAS_NODES;
+			if (++L->alias_nodes > limit) {
+				an_error(L->diags, L->replays[0].alias,
+				         "aliases expand to more than %zu nodes: a network file does not need that many (an \"alias bomb\"?)",
+				         limit);
+				event_free(ev);
+				L->fatal = true;
+				return false;
+			}
+		} else if (!raw_next(L, ev)) {
+			return false;
+		}
+		if (ev->type == EV_ALIAS) {
+			if (L->nreplays >= (size_t)MAX_DEPTH) {
+				an_error(L->diags, ev->pos, "aliases nest deeper than %d levels", MAX_DEPTH);
+				event_free(ev);
+				L->fatal = true;
+				return false;
+			}
+			GROW(L->replays, L->replays_cap, L->nreplays + 1);
+			L->replays[L->nreplays++] = (replay){ev->target, 0, ev->pos};
+			event_free(ev);
+			continue;
+		}
+		if (ev->type == EV_SEQUENCE || ev->type == EV_MAPPING) {
+			if (++L->depth > MAX_DEPTH) {
+				an_error(L->diags, ev->pos,
+				         "nesting deeper than %d levels: a network file needs at most 5",
+				         MAX_DEPTH);
+				event_free(ev);
+				L->fatal = true;
+				return false;
+			}
+		} else if (ev->type == EV_SEQUENCE_END || ev->type == EV_MAPPING_END) {
+			L->depth--;
+		}
+		if (ev->tagged)
+			an_error(L->diags, ev->pos, "explicit tags are not supported in a network file");
+		return true;
+	}
+}
+
+/* Nodes from the events (NULL: out of memory, and NULL is returned). */
+static node_reader *nodes_open(event_source *events, size_t max_size, an_diags *diags)
+{
+	if (!events)
+		return NULL;
+	node_reader *r = xcalloc(1, sizeof *r);
+	r->events = events;
+	r->max_size = max_size;
+	r->diags = diags;
+	return r;
+}
+
+node_reader *nodes_from_memory(const char *data, size_t size, size_t max_size, an_diags *diags)
+{
+	return nodes_open(events_from_memory(data, size), max_size, diags);
+}
+
+node_reader *nodes_from_file(FILE *f, long start, size_t max_size, an_diags *diags)
+{
+	return nodes_open(events_from_file(f, start, max_size), max_size, diags);
+}
+
+bool nodes_failed(const node_reader *r)
+{
+	return r->fatal;
+}
+
+void nodes_close(node_reader *r)
+{
+	events_free(r->events);
+	for (size_t i = 0; i < r->nanchors; i++) {
+		for (size_t j = 0; j < r->anchors[i].count; j++)
+			event_free(&r->anchors[i].events[j]);
+		free(r->anchors[i].events);
+		free(r->anchors[i].name);
+	}
+	free(r->anchors);
+	free(r->recording);
+	free(r->replays);
+	free(r);
+}
