@@ -196,4 +196,7 @@ clean:
 	rm -rf build bin
 
 # The header dependencies of whatever was built before (none on a first build, which builds all).
+# A changed Makefile (flags, the lists of files) rebuilds every object: objects made before
+# it wrote dependency files would otherwise be kept, stale, after a header changes.
+$(LIB_OBJECTS) $(CLI_OBJECTS) $(ASAN_OBJECTS) $(CLI_OBJECTS:build/%=build/asan/%) $(FUZZ_OBJECTS): Makefile
 -include $(wildcard build/*.d build/*/*.d build/*/*/*.d build/*/*/*/*.d)

@@ -169,6 +169,29 @@ static void test_an_empty_period_is_drawn_with_its_title(void **state)
 	an_period_series_free(&s);
 }
 
+/* A period that cannot be drawn (here: to a format Graphviz has no renderer for) fails alone. */
+static void test_a_failed_period_leaves_the_others_drawable(void **state)
+{
+	(void)state;
+	an_period_series s;
+	open_decades(&s, 1985, 2006);
+	place(&s);
+	an_diags diags;
+	an_diags_init(&diags);
+	char *data = NULL;
+	size_t len;
+	assert_true(an_layout_pinned(renderer, s.graphs[0], s.placement, false, &diags));
+	assert_false(an_render(renderer, s.graphs[0], "no-such-format", NULL, &data, &len, &diags));
+	an_layout_free(renderer, s.graphs[0]);
+	assert_null(data);
+	assert_true(diags.errors > 0);
+	an_diags_free(&diags);
+	char *noughties = draw(&s, 2, false);
+	assert_non_null(strstr(noughties, "id=\"actor&#45;A\""));
+	free(noughties);
+	an_period_series_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_too_many_periods_are_refused_with_their_count),
 		cmocka_unit_test(test_every_actor_keeps_its_place_on_the_whole_canvas),
 		cmocka_unit_test(test_an_empty_period_is_drawn_with_its_title),
+		cmocka_unit_test(test_a_failed_period_leaves_the_others_drawable),
 	};
 	return cmocka_run_group_tests(tests, set_up, tear_down);
 }
