@@ -103,7 +103,6 @@ check "--layout packed draws each tie's label as a node of its own" sh -c "'$A' 
 check "a stable series laid out packed keeps every actor in place" sh -c "'$A' render -q '$NET' --each decade --layout packed -o '$T/packed-{period}.svg' && python3 tests/same-places.py '$T'/packed-*.svg"
 check "an A4 PDF is the text block's size, without cairo's margin" sh -c "'$A' render -q '$NET' --size a4 -o '$T/page-only.pdf' && grep -a -q 'MediaBox \[ 0 0 451 698 \]' '$T/page-only.pdf'"
 check "--cite keeps its markers without labels (the most compact level)" sh -c "'$A' render -q '$NET' -p 1990s --labels none --cite -o '$T/cite-none.svg' && [ \$(grep -c '>\[[0-9,]*\]<' '$T/cite-none.svg') -ge 3 ]"
-check "a joint tie is cited on its event" sh -c "'$A' render -q tests/fixtures/joint.yaml --cite -o '$T/joint.dot' && grep -q 'label=\"Geneva Accords.n14 Apr 1988 \[1\]\"' '$T/joint.dot'"
 check "--cluster region keeps its boxes on a slide (dot, not packed)" sh -c "'$A' render -q tests/fixtures/crowded.yaml --cluster region --size 16:9 -o '$T/cluster.svg' && grep -q 'class=\"cluster' '$T/cluster.svg'"
 check "the packed engine draws the same with and without the warning's trial layouts" sh -c "'$A' render tests/fixtures/crowded.yaml --size a4 -o '$T/w1.svg' 2>/dev/null && '$A' render -q tests/fixtures/crowded.yaml --size a4 -o '$T/w2.svg' && cmp '$T/w1.svg' '$T/w2.svg'"
 check "a packed series writes the same bytes with 1 and 2 workers" sh -c "'$A' render -q '$NET' --each decade --no-stable --layout packed -j 1 -o '$T/pj1-{period}.svg' && '$A' render -q '$NET' --each decade --no-stable --layout packed -j 2 -o '$T/pj2-{period}.svg' && for f in '$T'/pj1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/pj1-|/pj2-|')\" || exit 1; done"
@@ -133,12 +132,9 @@ check "a hostile network gives no event attribute" sh -c "[ \$(xmllint --xpath '
 check "links are percent-encoded http(s) only" sh -c "xmllint --xpath '//@*[local-name()=\"href\"]' '$T/hostile.svg' | tr ' ' '\n' | grep -v '^\$' | grep -vq 'href=\"https\\?://' && exit 1; grep -q 'x%22%3E%3Cscript%3E' '$T/hostile.svg'"
 check "names are drawn as written" sh -c "grep -q '&lt;script&gt;alert(5)&lt;/script&gt;' '$T/hostile.svg' && grep -q 'B &amp; &lt;b&gt;bold&lt;/b&gt; \\\\N \\\\G' '$T/hostile.svg'"
 
-check "a tie named like the part-of link keeps both edges" sh -c "'$A' render -q tests/fixtures/collide.yaml -o '$T/collide.dot' && [ \$(grep -c 'C -> B' '$T/collide.dot') = 3 ]"
 check "a URL's & is an entity in SVG only" sh -c "'$A' render -q tests/fixtures/literal.yaml -o '$T/u.svg' -o '$T/u.dot' && grep -q 'x=1&amp;y=' '$T/u.svg' && grep -q 'x=1&y=' '$T/u.dot' && xmllint --noout '$T/u.svg'"
 check "a control character in a text is an error" sh -c "printf 'title: \"a\\\\x01b\"\\nactors: {}\\nties: []\\n' >'$T/ctrl.yaml' && '$A' check '$T/ctrl.yaml' 2>&1 | grep -q 'control character U+0001'"
 
-check "--certain drops a tie whose unknown end may fall before the period" sh -c "'$A' render -q '$NET' -p 2010s -o '$T/p.json' && '$A' render -q '$NET' -p 2010s --certain -o '$T/c.json' && grep -q prk-hzb-bunker-training-2000 '$T/p.json' && ! grep -q prk-hzb-bunker-training-2000 '$T/c.json'"
-check "--all-actors draws every actor of the period" sh -c "'$A' render -q '$NET' -p 1960s --all-actors -o '$T/all.json' && [ \$(python3 -c \"import json; print(len(json.load(open('$T/all.json'))['actors']))\") = 16 ]"
 
 # --- series: one diagram per period, every actor in one place
 S="$T/series"
@@ -241,19 +237,8 @@ check "no temporary file is left after the failures" sh -c "! ls -a '$T' | grep 
 
 # --- other outputs
 check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"
-check "--draft: dot's shorter search is in the DOT, and only with --draft" sh -c "'$A' render -q '$NET' --draft -o '$T/draft.dot' -o '$T/draft.svg' && grep -q 'nslimit=10' '$T/draft.dot' && grep -q 'searchsize=10' '$T/draft.dot' && grep -q 'remincross=false' '$T/draft.dot' && xmllint --noout '$T/draft.svg' && '$A' render -q '$NET' -o '$T/nodraft.dot' && ! grep -q 'nslimit\|searchsize\|remincross' '$T/nodraft.dot'"
 check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot' -o '$T/d2.svg' && grep -q 'digraph' '$T/d.dot' && ! grep -q 'pos=' '$T/d.dot'"
 check "-T overrides the extension" sh -c "'$A' render -q '$NET' -T png -o '$T/png.svg' && head -c 4 '$T/png.svg' | grep -q PNG"
-"$A" render -q "$NET" -p 2010s -o "$T/d.json"
-check "JSON of the 2010s: 25 ties, period and days" python3 -c "
-import json
-d = json.load(open('$T/d.json'))
-assert d['period'] == {'text': '2010–2019', 'first_day': '2010-01-01', 'last_day': '2019-12-31'}, d['period']
-assert len(d['ties']) == 25, len(d['ties'])
-t = [t for t in d['ties'] if t['id'] == 'irn-prk-nuclear-2010'][0]
-assert t['when'] == '2010/..' and t['first_day'] == '2010-01-01' and t['last_day'] is None, t
-assert t['sources'] == ['seric2023'] and t['uncertain'] is False and t['mutual'] is True, t
-"
 
 # --- the shipped network is clean, and its decades have the expected ties
 check "check --strict passes on the shipped networks" sh -c "'$A' check --strict networks/*.yaml && [ -z \"\$('$A' check --strict networks/*.yaml 2>&1)\" ]"
@@ -279,12 +264,6 @@ check "every shipped tie has a date and a source" sh -c "[ ! -s '$T/every-tie' ]
 echo keep >"$T/keep.svg"
 check "invalid input leaves the output as it was" sh -c "'$A' render tests/bad/bad-date.yaml -o '$T/keep.svg' 2>/dev/null; [ \$? = 1 ] && [ \"\$(cat '$T/keep.svg')\" = keep ]"
 check "no temporary file is left behind" sh -c "! ls '$T' | grep -q 'tmp-'"
-check "--focus PRK --depth 1 keeps PRK's neighbours only" sh -c "'$A' render -q '$NET' --focus HAMAS --depth 1 -o '$T/f.json' && python3 -c \"
-import json; d = json.load(open('$T/f.json')); ids = sorted(a['id'] for a in d['actors'])
-assert ids == ['HAMAS', 'ISR', 'PRK'], ids\""
-check "--type and --confidence filter" sh -c "'$A' render -q '$NET' --type missiles,nuclear --confidence confirmed -o '$T/t.json' && python3 -c \"
-import json; d = json.load(open('$T/t.json')); ids = sorted(t['id'] for t in d['ties'])
-assert ids == ['komid-shig-ballistic-2021', 'prk-irn-nodong-engines-1999'], ids\""
 
 # --- stats: the tables of a report
 # The per-decade totals of stats are the ties that render draws for each decade.
@@ -326,13 +305,6 @@ e = [d for _, _, d in g.edges(data=True) if d['tie'] == 'prk-irn-arms-1990s'][0]
 assert e['spells'] == [('1990-01-01', '1999-12-31')], e
 assert g.nodes['PRK']['spells'] == [('1948-01-01', None)] or g.nodes['PRK']['spells'][0][0] == '1948-01-01', g.nodes['PRK']"
 check "every GEXF edge has its type's colour (arms: #D55E00)" sh -c "[ \$(grep -c '<color ' '$T/net.gexf') = 62 ] && grep -A30 '<edge id=\"prk-irn-arms-1990s\"' '$T/net.gexf' | grep -m1 '<color ' | grep -q 'r=\"213\" g=\"94\" b=\"0\"'"
-check "export --period 1990s keeps the 1990s' 6 ties" sh -c "'$A' export -q '$NET' --period 1990s -o '$T/1990s.gexf' && [ \$(grep -c '<edge ' '$T/1990s.gexf') = 6 ]"
-for f in small; do
-	"$A" export -q "tests/fixtures/$f.yaml" -o "$T/$f.graphml"
-	"$A" export -q "tests/fixtures/$f.yaml" -o "$T/$f.gexf"
-	check "export of $f.yaml is the golden GraphML" diff -u "tests/golden/$f.graphml" "$T/$f.graphml"
-	check "export of $f.yaml is the golden GEXF" diff -u "tests/golden/$f.gexf" "$T/$f.gexf"
-done
 
 # --- import: spreadsheets to a checked network file
 import_case() { # import_case DIR OUTPUT: runs import on the CSV files DIR has
