@@ -133,7 +133,6 @@ check "links are percent-encoded http(s) only" sh -c "xmllint --xpath '//@*[loca
 check "names are drawn as written" sh -c "grep -q '&lt;script&gt;alert(5)&lt;/script&gt;' '$T/hostile.svg' && grep -q 'B &amp; &lt;b&gt;bold&lt;/b&gt; \\\\N \\\\G' '$T/hostile.svg'"
 
 check "a URL's & is an entity in SVG only" sh -c "'$A' render -q tests/fixtures/literal.yaml -o '$T/u.svg' -o '$T/u.dot' && grep -q 'x=1&amp;y=' '$T/u.svg' && grep -q 'x=1&y=' '$T/u.dot' && xmllint --noout '$T/u.svg'"
-check "a control character in a text is an error" sh -c "printf 'title: \"a\\\\x01b\"\\nactors: {}\\nties: []\\n' >'$T/ctrl.yaml' && '$A' check '$T/ctrl.yaml' 2>&1 | grep -q 'control character U+0001'"
 
 
 # --- series: one diagram per period, every actor in one place
@@ -221,7 +220,6 @@ fi
 # A pipe is read whole (it cannot be read again), within --max-size.
 "$A" check "$NET" >"$T/file.out" 2>&1
 check "a network from a pipe is checked as from its file" sh -c "cat '$NET' | '$A' check /dev/stdin 2>&1 | sed 's|^/dev/stdin:|$NET:|' | diff -u '$T/file.out' -"
-check "a pipe larger than --max-size, exit 1" sh -c "cat '$NET' | '$A' check --max-size 1k /dev/stdin 2>'$T/max.err'; [ \$? = 1 ] && grep -qx '/dev/stdin: error: the file is larger than the limit of 1024 bytes (raise it with --max-size)' '$T/max.err'"
 
 # --- no file is ever lost
 "$A" render -q "$NET" -p 1990s -o "$T/good.png"
@@ -241,7 +239,6 @@ check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot
 check "-T overrides the extension" sh -c "'$A' render -q '$NET' -T png -o '$T/png.svg' && head -c 4 '$T/png.svg' | grep -q PNG"
 
 # --- the shipped network is clean, and its decades have the expected ties
-check "check --strict passes on the shipped networks" sh -c "'$A' check --strict networks/*.yaml && [ -z \"\$('$A' check --strict networks/*.yaml 2>&1)\" ]"
 "$A" render -q "$NET" --each decade -o "$T/iran-{period}.json"
 : >"$T/decades"
 for f in "$T"/iran-*.json; do
@@ -258,7 +255,6 @@ for t in json.load(open('$T/all.json'))['ties']:
         print('tie without a date or a source:', t['id'])
 " >"$T/every-tie" 2>&1
 check "every shipped tie has a date and a source" sh -c "[ ! -s '$T/every-tie' ]"
-[ -f docs/example.yaml ] && check "the format's example is valid, without warnings" sh -c "'$A' check --strict docs/example.yaml && [ -z \"\$('$A' check docs/example.yaml 2>&1)\" ]"
 
 # --- exit statuses, and no file is lost
 echo keep >"$T/keep.svg"

@@ -9,4 +9,9 @@ run "$A" render -q "$NET" -o "$TMP/no/such/x.svg"
 run "$A" render -q "$NET" --each decade -o -
 run "$A" check --max-size 1k "$NET"
 run "$A" check --strict -q tests/fixtures/literal.yaml
-run "$A" check --strict networks/iran-dprk.yaml docs/example.yaml
+# Every shipped network and the format's example are clean: nothing printed, exit 0.
+run "$A" check --strict networks/*.yaml docs/example.yaml
+# A control character is an error; a pipe larger than --max-size is refused like a file.
+printf 'title: "a\\x01b"\nactors: {}\nties: []\n' >"$TMP/ctrl.yaml"
+run "$A" check "$TMP/ctrl.yaml"
+cat "$NET" | run "$A" check --max-size 1k /dev/stdin
