@@ -51,3 +51,8 @@ run "$A" import --actors "$NET" --ties t.csv -o "$NET"
 run "$A" help import
 run "$A" render "$NET" --no -o x.svg
 run "$A" stats "$NET" --t missiles
+# --size names what it takes; nothing is written on a usage error.
+for size in a5 20x10ft 20x10pt; do
+	run "$A" render "$NET" -o "$TMP/never.svg" --size "$size"
+done
+ls "$TMP/never.svg" 2>/dev/null
