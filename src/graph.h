@@ -48,7 +48,9 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
 /*
  * Routes the edges of g's layout whose straight line runs through a node
  * around the nodes near them (splines=true at a cost that grows with each
- * edge's neighbourhood, not with the whole graph): route.c.
+ * edge's neighbourhood, not with the whole graph), and lays the edges of a
+ * pair of nodes side by side along one route, the straight line when it is
+ * clear, instead of fanned out: route.c.
  */
 void an_route_edges(Agraph_t *g);
 

@@ -66,6 +66,13 @@ static void make_obstacle(Agnode_t *n, obstacle *o)
 	o->poly = (Ppoly_t){o->corner, 4};
 }
 
+/* The straight Bézier piece from a to b, as its four control points. */
+static void straight_piece(pointf a, pointf b, pointf *out)
+{
+	for (int i = 0; i < 4; i++)
+		out[i] = (pointf){a.x + (b.x - a.x) * i / 3, a.y + (b.y - a.y) * i / 3};
+}
+
 /* Whether segment pq enters box b. */
 static bool segment_enters(boxf b, pointf p, pointf q)
 {
@@ -252,14 +259,13 @@ void an_route_edges(Agraph_t *g)
 		make_obstacle(n, &obs[i]);
 		index[AGSEQ(n)] = i;
 	}
-	/* The edges whose straight line crosses a node, grouped by their pair of nodes. */
+	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes. */
 	pending *todo = NULL;
 	size_t ntodo = 0, cap = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			int t = index[AGSEQ(agtail(e))], h = index[AGSEQ(aghead(e))];
-			if (t == h || ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e) ||
-			    !(obstructed(obs, count, t, h) || drawn_hits(obs, count, t, h, e)))
+			if (t == h || ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e))
 				continue;
 			GROW(todo, cap, ntodo + 1);
 			todo[ntodo++] = (pending){e, t < h ? t : h, t < h ? h : t, 0};
@@ -271,11 +277,24 @@ void an_route_edges(Agraph_t *g)
 		for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
 			;
 		int low = todo[first].low, high = todo[first].high, pn = 0;
-		pointf *route = route_between(obs, count, low, high, &pn);
-		if (!route || spline_hits(obs, count, low, high, route, pn)) {
-			free(route); /* the straight line stays: no way round was found */
-			continue;
+		bool blocked = obstructed(obs, count, low, high);
+		for (size_t k = first; k < last && !blocked; k++)
+			blocked = drawn_hits(obs, count, low, high, todo[k].e);
+		pointf *route = NULL;
+		if (blocked) {
+			route = route_between(obs, count, low, high, &pn);
+			if (route && spline_hits(obs, count, low, high, route, pn)) {
+				free(route); /* the straight line stays: no way round was found */
+				route = NULL;
+			}
+		} else if (last - first > 1) {
+			/* Several edges between two nodes: side by side on the straight line, not fanned out. */
+			route = xcalloc(4, sizeof *route);
+			straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), route);
+			pn = 4;
 		}
+		if (!route)
+			continue;
 		pointf *points = xcalloc((size_t)pn, sizeof *points);
 		pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
 		for (size_t k = first; k < last; k++)
@@ -311,13 +330,6 @@ void an_route_edges(Agraph_t *g)
 static bool label_node(Agnode_t *n)
 {
 	return strchr(agnameof(n), '.') != NULL;
-}
-
-/* The straight Bézier piece from a to b, as its four control points. */
-static void straight_piece(pointf a, pointf b, pointf *out)
-{
-	for (int i = 0; i < 4; i++)
-		out[i] = (pointf){a.x + (b.x - a.x) * i / 3, a.y + (b.y - a.y) * i / 3};
 }
 
 /*

@@ -68,6 +68,7 @@ strands_of() { # strands_of DOT ID TYPE...: an edge per type (ID-TYPE), one labe
 }
 check "on a slide, the ties of a pair and direction are strands, an edge per type, under one label" strands_of "$T/slide.dot" ties-PRK-IRN arms missiles nuclear training
 check "on a page drawn with dot, each edge's strands run side by side along one route" python3 tests/strands.py "$T/page.svg"
+check "on a slide drawn packed, each edge's strands run side by side to their label" python3 tests/strands.py "$T/slide.svg"
 check "... and a pair's strands with dot's own curves too (tests/fixtures/strands.yaml)" sh -c "'$A' render -q tests/fixtures/strands.yaml --size a4 --layout dot --labels short -o '$T/strands.svg' && python3 tests/strands.py '$T/strands.svg'"
 check "the SVG names the font the layout measured with, and its look-alikes" grep -q 'font-family="DejaVu Sans,Verdana,Geneva,sans-serif"' "$T/slide.svg"
 check "--size WxH takes a unit: 25x15cm is 708 x 425 pt" sh -c "'$A' render -q '$NET' -p 1990s --size 25x15cm -o '$T/cm.svg'"

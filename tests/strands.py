@@ -4,11 +4,12 @@
 usage: tests/strands.py SVG
 
 A merged edge of several types is drawn as strands, an edge per type with
-the id ID-TYPE (classes `edge tie TYPE CONFIDENCE merged`). Every point of
-each strand must lie within STRAND_GAP points per strand of the first
-strand's curve (route.c lays them 3 pt apart along one route). Prints the
-first strand that strays and exits 1, or how many bundles it checked and
-exits 0; exits 1 too when there is no bundle to check.
+the id ID-TYPE (classes `edge tie TYPE CONFIDENCE merged`); drawn packed,
+ID-TYPE is the half from the tail to the label. Every point of each strand
+must lie within STRAND_GAP points per strand of the first strand's curve,
+measured across it (route.c lays them 3 pt apart along one route; each ends
+at its nodes' borders). Prints the first strand that strays and exits 1, or
+how many bundles it checked and exits 0; exits 1 too when there is none.
 """
 import math
 import re
@@ -36,13 +37,16 @@ def curve_points(d, samples=16):
 
 
 def distance_to(polyline, p):
-    """The distance from p to the nearest point of the polyline."""
-    best = math.inf
+    """The distance from p to the polyline, across it: None where p lies past either of its ends
+    (strands side by side end at their nodes' borders a little apart)."""
+    best = None
     for (ax, ay), (bx, by) in zip(polyline, polyline[1:]):
         dx, dy = bx - ax, by - ay
         length = dx * dx + dy * dy
-        t = 0 if length == 0 else max(0, min(1, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
-        best = min(best, math.hypot(ax + t * dx - p[0], ay + t * dy - p[1]))
+        t = 0 if length == 0 else ((p[0] - ax) * dx + (p[1] - ay) * dy) / length
+        if 0 <= t <= 1:
+            d = math.hypot(ax + t * dx - p[0], ay + t * dy - p[1])
+            best = d if best is None else min(best, d)
     return best
 
 
@@ -65,7 +69,8 @@ def main():
         first = curve_points(strands[0][1])
         allowed = (len(strands) - 1) * STRAND_GAP + TOLERANCE
         for ident, d in strands[1:]:
-            far = max(distance_to(first, p) for p in curve_points(d, 4))
+            far = max((x for x in (distance_to(first, p) for p in curve_points(d, 4)) if x is not None),
+                      default=0.0)
             if far > allowed:
                 print(f"{ident} strays {far:.1f} pt from {strands[0][0]} (at most {allowed:.1f})")
                 return 1
