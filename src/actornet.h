@@ -717,6 +717,19 @@ bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole
                             const char *engine, const an_build_options *build, bool whole_canvas,
                             bool *readable, double *text, an_diags *diags);
 
+/*
+ * Draws period i of a placed series in each of the n formats (svg, png,
+ * pdf) in memory: data[k] (malloc'd, or NULL) and len[k]. It is laid out
+ * once at the series' places, cropped to what it draws or, with
+ * whole_canvas, on the whole series' canvas (a frame of the timeline page);
+ * *layout_seconds (unless NULL) is the time the layout took, or -1 when it
+ * failed. False, with diagnostics, when a format cannot be drawn: those
+ * before it are kept, and the other periods can still be drawn.
+ */
+bool an_period_series_draw(an_period_series *s, an_renderer *r, size_t i, bool whole_canvas,
+                           const char *const *formats, size_t n, const an_render_options *opt,
+                           char **data, size_t *len, double *layout_seconds, an_diags *diags);
+
 /* The timeline page of the series, from each period's SVG (see an_timeline_html). Caller frees. */
 char *an_period_series_page(const an_period_series *s, char *const *svg, const size_t *svg_len,
                             const char *title, bool dark, size_t *len);

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -59,6 +60,40 @@ bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole
 	const an_target *t = s->build.target;
 	*readable = !t || an_target_readable(t, *text);
 	return true;
+}
+
+/* Seconds since an arbitrary start. */
+static double seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+bool an_period_series_draw(an_period_series *s, an_renderer *r, size_t i, bool whole_canvas,
+                           const char *const *formats, size_t n, const an_render_options *opt,
+                           char **data, size_t *len, double *layout_seconds, an_diags *diags)
+{
+	for (size_t k = 0; k < n; k++) {
+		data[k] = NULL;
+		len[k] = 0;
+	}
+	if (layout_seconds)
+		*layout_seconds = -1;
+	if (!s->placement || i >= s->count || !s->graphs[i]) {
+		an_error(diags, (an_pos){0, 0}, "internal: period %zu of the series is not placed", i);
+		return false;
+	}
+	double start = seconds();
+	if (!an_layout_pinned(r, s->graphs[i], s->placement, whole_canvas, diags))
+		return false;
+	if (layout_seconds)
+		*layout_seconds = seconds() - start;
+	bool ok = true;
+	for (size_t k = 0; k < n && ok; k++)
+		ok = an_render(r, s->graphs[i], formats[k], opt, &data[k], &len[k], diags);
+	an_layout_free(r, s->graphs[i]);
+	return ok;
 }
 
 char *an_period_series_page(const an_period_series *s, char *const *svg, const size_t *svg_len,

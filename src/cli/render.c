@@ -179,13 +179,10 @@ static an_graph *build_for(const render_options *o, const an_view *view, an_buil
 	return graph;
 }
 
-/* What a diagram is drawn from: a view, and for a stable series its graph and placement. */
+/* What a diagram laid out on its own is drawn from (a stable series' periods: draw_placed). */
 typedef struct {
 	const an_view *view;
-	const an_build_options *build; /* a series' way of drawing, or NULL: the options' */
 	const char *period_name;       /* fills {period}; NULL outside a series */
-	an_graph *graph;               /* built ahead (stable series), or NULL */
-	const an_placement *placement; /* NULL: the graph is laid out on its own */
 	char **page_svg;               /* non-NULL: keeps the SVG for the timeline page */
 	size_t *page_len;
 } drawing;
@@ -217,23 +214,17 @@ static bool fit_view(const render_options *o, const an_view *view, const char *p
 	return true;
 }
 
-/*
- * Lays out the drawing's graph, pinned (a period of a stable series, on the
- * series' whole canvas when `whole_canvas`) or with the engine; false on failure.
- */
+/* Lays out the drawing's graph with the engine the fit chose, or --layout's; false on failure. */
 static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
-                    const char *fitted_engine, bool whole_canvas, an_renderer *renderer,
-                    an_diags *diags)
+                    const char *fitted_engine, an_renderer *renderer, an_diags *diags)
 {
 	double start = now();
-	const char *engine = d->placement ? "nop2" : fitted_engine ? fitted_engine : engine_for(o, graph);
-	bool ok = d->placement ? an_layout_pinned(renderer, graph, d->placement, whole_canvas, diags)
-	                       : an_layout(renderer, graph, engine, diags);
+	const char *engine = fitted_engine ? fitted_engine : engine_for(o, graph);
+	bool ok = an_layout(renderer, graph, engine, diags);
 	if (ok && o->verbose)
-		fprintf(stderr, "%s: %s%slaid out %zu actors and %zu ties with %s%s in %.3f s\n", program,
+		fprintf(stderr, "%s: %s%slaid out %zu actors and %zu ties with %s in %.3f s\n", program,
 		        d->period_name ? d->period_name : "", d->period_name ? ": " : "",
-		        an_graph_nodes(graph), an_graph_edges(graph), engine,
-		        d->placement ? " (at the series' places)" : "", now() - start);
+		        an_graph_nodes(graph), an_graph_edges(graph), engine, now() - start);
 	return ok;
 }
 
@@ -248,8 +239,7 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 	bool drawn = false; /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
 		drawn |= strcmp(o->outputs[i].format, "json") != 0 && strcmp(o->outputs[i].format, "html") != 0;
-	bool choose = !d->graph && (build->target ? drawn || d->page_svg
-	                                          : drawn && strcmp(o->engine, "auto") == 0);
+	bool choose = build->target ? drawn || d->page_svg : drawn && strcmp(o->engine, "auto") == 0;
 	if (!choose)
 		return true;
 	if (!*renderer && !(*renderer = an_renderer_new())) {
@@ -269,26 +259,20 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 static int draw(const render_options *o, const drawing *d, an_renderer **renderer)
 {
 	int status = EXIT_OK;
-	an_build_options build = d->build ? *d->build : o->build;
+	an_build_options build = o->build;
 	build.title = o->title;
-	an_graph *graph = d->graph; /* built when an output needs it: JSON does not */
+	an_graph *graph = NULL; /* built when an output needs it: JSON does not */
 	bool laid_out = false;
 	an_diags diags;
 	an_diags_init(&diags);
 	const char *engine = NULL; /* the engine a target's fit chose */
 	if (!choose_way(o, d, &build, &engine, renderer, &diags))
 		status = EXIT_OUTPUT;
-	/*
-	 * DOT and JSON first, so that DOT shows the graph before layout; the
-	 * timeline page's SVG last, when no output was an SVG or the outputs of
-	 * a stable series are cropped (the page's frames share one canvas).
-	 */
+	/* DOT and JSON first, so that DOT shows the graph before layout; the timeline page's SVG last, when no output was an SVG. */
 	for (int n = 0; n <= 2 * o->noutputs && status == EXIT_OK; n++) {
 		bool page_only = n == 2 * o->noutputs;
 		if (page_only && (!d->page_svg || *d->page_svg))
 			continue;
-		if (page_only && d->placement)
-			laid_out = false; /* again, on the whole canvas */
 		const output *out = page_only ? NULL : &o->outputs[n % o->noutputs];
 		const char *format = page_only ? "svg" : out->format;
 		if (strcmp(format, "html") == 0)
@@ -302,11 +286,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		if (!graph && strcmp(format, "json") != 0)
 			graph = build_for(o, d->view, &build, &engine);
 		if (strcmp(format, "dot") == 0) {
-			/* A stable series' graph is pinned already: DOT is the graph before layout. */
-			an_graph *unpinned = d->placement ? an_graph_build(d->view, &build) : graph;
-			data = an_graph_dot(unpinned, &len);
-			if (unpinned != graph)
-				an_graph_free(unpinned);
+			data = an_graph_dot(graph, &len);
 		} else if (strcmp(format, "json") == 0) {
 			data = an_view_json(d->view, &len);
 		} else {
@@ -315,12 +295,11 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 				ok = false;
 			}
 			if (ok && !laid_out)
-				ok = laid_out = lay_out(o, d, graph, engine, page_only, *renderer, &diags);
+				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
 			if (ok)
 				ok = an_render(*renderer, graph, format, &o->render, &data, &len, &diags);
 		}
-		if (ok && d->page_svg && !*d->page_svg && strcmp(format, "svg") == 0 &&
-		    (page_only || !d->placement)) {
+		if (ok && d->page_svg && !*d->page_svg && strcmp(format, "svg") == 0) {
 			*d->page_svg = xmalloc(len + 1);
 			memcpy(*d->page_svg, data, len);
 			(*d->page_svg)[len] = '\0';
@@ -339,8 +318,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	an_diags_free(&diags);
 	if (laid_out)
 		an_layout_free(*renderer, graph);
-	if (graph != d->graph)
-		an_graph_free(graph);
+	an_graph_free(graph);
 	return status;
 }
 
@@ -370,23 +348,104 @@ static void show_progress(series *s, size_t period)
 		fputs("\r\033[K", stderr);
 }
 
+/* Writes an output of period i, its path's {period} filled; false on failure, in diags. */
+static bool write_period(const series *s, size_t i, const output *out, const char *data, size_t len,
+                         an_diags *diags)
+{
+	char *path = expand_path(out->path, s->ps.periods[i].name);
+	bool ok = an_write_file(path, data, len, diags);
+	free(path);
+	return ok;
+}
+
+/* Says how a period was laid out at the series' places, with -v. */
+static void say_placed(const series *s, size_t i, double seconds)
+{
+	if (s->o->verbose && seconds >= 0)
+		fprintf(stderr, "%s: %s: laid out %zu actors and %zu ties with nop2 (at the series' places) in %.3f s\n",
+		        program, s->ps.periods[i].name, an_graph_nodes(s->ps.graphs[i]),
+		        an_graph_edges(s->ps.graphs[i]), seconds);
+}
+
+/*
+ * Draws period i of a stable series at its places to every output (DOT and
+ * JSON first: DOT is the graph before layout), then the timeline page's
+ * frame on the whole canvas; returns an exit status.
+ */
+static int draw_placed(series *s, size_t i, an_renderer **renderer)
+{
+	const render_options *o = s->o;
+	an_build_options build = s->ps.build;
+	build.title = o->title;
+	const char *formats[16];
+	const output *drawn[16];
+	size_t n = 0;
+	an_diags diags;
+	an_diags_init(&diags);
+	bool ok = true;
+	for (int k = 0; k < o->noutputs && ok; k++) {
+		const output *out = &o->outputs[k];
+		char *data = NULL;
+		size_t len = 0;
+		if (strcmp(out->format, "dot") == 0) {
+			an_graph *unpinned = an_graph_build(&s->ps.views[i], &build);
+			data = an_graph_dot(unpinned, &len);
+			an_graph_free(unpinned);
+		} else if (strcmp(out->format, "json") == 0) {
+			data = an_view_json(&s->ps.views[i], &len);
+		} else {
+			if (strcmp(out->format, "html") != 0) {
+				formats[n] = out->format;
+				drawn[n++] = out;
+			}
+			continue;
+		}
+		ok = write_period(s, i, out, data, len, &diags);
+		free(data);
+	}
+	if (ok && (n || s->page) && !*renderer && !(*renderer = an_renderer_new())) {
+		an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+		ok = false;
+	}
+	char *data[16];
+	size_t len[16];
+	double seconds;
+	if (ok && n) {
+		ok = an_period_series_draw(&s->ps, *renderer, i, false, formats, n, &o->render, data, len,
+		                           &seconds, &diags);
+		say_placed(s, i, seconds);
+		for (size_t k = 0; k < n; k++) {
+			if (data[k] && ok)
+				ok = write_period(s, i, drawn[k], data[k], len[k], &diags);
+			free(data[k]);
+		}
+	}
+	if (ok && s->page) { /* the page's frames share the whole canvas */
+		const char *svg = "svg";
+		ok = an_period_series_draw(&s->ps, *renderer, i, true, &svg, 1, &o->render, &s->svg[i],
+		                           &s->svg_len[i], &seconds, &diags);
+		say_placed(s, i, seconds);
+	}
+	print_diags(&diags, o->sel.quiet, NULL);
+	an_diags_free(&diags);
+	return ok ? EXIT_OK : EXIT_OUTPUT;
+}
+
 static int draw_period(series *s, size_t i, an_renderer **renderer)
 {
+	if (s->ps.placement) {
+		int status = draw_placed(s, i, renderer);
+		an_graph_free(s->ps.graphs[i]);
+		s->ps.graphs[i] = NULL;
+		return status;
+	}
 	drawing d = {
 		.view = &s->ps.views[i],
-		.build = s->ps.placement ? &s->ps.build : NULL,
 		.period_name = s->ps.periods[i].name,
-		.graph = s->ps.graphs ? s->ps.graphs[i] : NULL,
-		.placement = s->ps.placement,
 		.page_svg = s->page ? &s->svg[i] : NULL,
 		.page_len = s->page ? &s->svg_len[i] : NULL,
 	};
-	int status = draw(s->o, &d, renderer);
-	if (s->ps.graphs) {
-		an_graph_free(s->ps.graphs[i]);
-		s->ps.graphs[i] = NULL;
-	}
-	return status;
+	return draw(s->o, &d, renderer);
 }
 
 /* A series and the renderer its periods are drawn with, for the worker processes. */

@@ -112,11 +112,13 @@ static char *draw(an_period_series *s, size_t i, bool whole_canvas)
 {
 	an_diags diags;
 	an_diags_init(&diags);
+	const char *svg_format = "svg";
 	char *svg = NULL;
 	size_t len;
-	assert_true(an_layout_pinned(renderer, s->graphs[i], s->placement, whole_canvas, &diags));
-	assert_true(an_render(renderer, s->graphs[i], "svg", NULL, &svg, &len, &diags));
-	an_layout_free(renderer, s->graphs[i]);
+	double seconds;
+	assert_true(an_period_series_draw(s, renderer, i, whole_canvas, &svg_format, 1, NULL, &svg, &len,
+	                                  &seconds, &diags));
+	assert_true(seconds >= 0);
 	assert_int_equal(diags.errors, 0);
 	an_diags_free(&diags);
 	return svg;
@@ -178,13 +180,15 @@ static void test_a_failed_period_leaves_the_others_drawable(void **state)
 	place(&s);
 	an_diags diags;
 	an_diags_init(&diags);
-	char *data = NULL;
-	size_t len;
-	assert_true(an_layout_pinned(renderer, s.graphs[0], s.placement, false, &diags));
-	assert_false(an_render(renderer, s.graphs[0], "no-such-format", NULL, &data, &len, &diags));
-	an_layout_free(renderer, s.graphs[0]);
-	assert_null(data);
+	const char *formats[] = {"svg", "no-such-format"};
+	char *data[2];
+	size_t len[2];
+	assert_false(an_period_series_draw(&s, renderer, 0, false, formats, 2, NULL, data, len, NULL,
+	                                   &diags));
+	assert_non_null(data[0]); /* drawn before the format that failed */
+	assert_null(data[1]);
 	assert_true(diags.errors > 0);
+	free(data[0]);
 	an_diags_free(&diags);
 	char *noughties = draw(&s, 2, false);
 	assert_non_null(strstr(noughties, "id=\"actor&#45;A\""));
