@@ -163,8 +163,6 @@ check "a decade without ties is drawn with its title alone, cropped to it" sh -c
 check "--ghost draws the 2010s' actors faintly in the 1990s" sh -c "xmllint --xpath '//*[@id=\"actor-SYR\"]/@class' '$S/g-1990s.svg' | grep -q 'actor state ghost' && xmllint --xpath '//*[@id=\"actor-IRN\"]/@class' '$S/g-1990s.svg' | grep -q '\"node actor state\"'"
 check "--ghost keeps the 1990s' own ties drawn, and labels no ghost" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][contains(@class,\"ghost\")][starts-with(@id,\"tie\")]//*[local-name()=\"text\"])' '$S/g-1990s.svg') = 0 ] && grep -q '1990–1999 (3)' '$S/g-1990s.svg' && grep -q 'other periods' '$S/g-1990s.svg'"
 check "--ghost series keep every actor in place" python3 tests/same-places.py "$S"/g-*.svg
-check "--ghost in a stable series writing DOT only" sh -c "'$A' render -q '$NET' --each decade --ghost -o '$S/gd-{period}.dot' && grep -q 'ghost' '$S/gd-1990s.dot'"
-check "a stable series' DOT is the graph before layout" sh -c "'$A' render -q '$NET' --each decade -o '$S/sd-{period}.svg' -o '$S/sd-{period}.dot' && ! grep -q 'pos=\\|anchor' '$S/sd-1990s.dot'"
 mkdir -p "$S/fail1/x-1990s.svg" "$S/fail2/x-1990s.svg"
 check "a period that cannot be written: exit 3, the other periods written, no page, with --jobs 1 and 2" sh -c "
 	'$A' render -q '$NET' --each decade -j 1 -o '$S/fail1/x-{period}.svg' -o '$S/fail1/p.html' 2>/dev/null; [ \$? = 3 ] || exit 1
@@ -227,7 +225,6 @@ check "no temporary file is left after the failures" sh -c "! ls -a '$T' | grep 
 
 # --- other outputs
 check "-o - writes SVG to standard output" sh -c "'$A' render -q '$NET' -p 1990s -o - | xmllint --noout -"
-check "DOT is the graph before layout" sh -c "'$A' render -q '$NET' -o '$T/d.dot' -o '$T/d2.svg' && grep -q 'digraph' '$T/d.dot' && ! grep -q 'pos=' '$T/d.dot'"
 check "-T overrides the extension" sh -c "'$A' render -q '$NET' -T png -o '$T/png.svg' && head -c 4 '$T/png.svg' | grep -q PNG"
 
 # --- the shipped network is clean, and its decades have the expected ties

@@ -7,3 +7,13 @@ run "$A" render -q tests/fixtures/collide.yaml -T dot -o -
 # --draft shortens dot's search, and only with --draft.
 "$A" render -q networks/iran-dprk.yaml --draft -T dot -o - | grep -E 'nslimit|searchsize|remincross'
 "$A" render -q networks/iran-dprk.yaml -T dot -o - | grep -cE 'nslimit|searchsize|remincross'
+# DOT is the graph before layout, also beside a drawing and in a stable series (no pos, no anchor);
+# a --ghost series writing DOT only keeps its ghosts.
+NET=networks/iran-dprk.yaml
+rm -rf "$TMP/dot" && mkdir -p "$TMP/dot"
+"$A" render -q "$NET" -o "$TMP/dot/whole.dot" -o "$TMP/dot/whole.svg"
+"$A" render -q "$NET" --each decade -o "$TMP/dot/{period}.svg" -o "$TMP/dot/{period}.dot"
+"$A" render -q "$NET" --each decade --ghost -o "$TMP/dot/ghost-{period}.dot"
+echo "positions or anchors: $(cat "$TMP/dot/whole.dot" "$TMP/dot/1990s.dot" | grep -c 'pos=\|anchor')"
+cat "$TMP/dot/1990s.dot"
+echo "ghosts in the 1990s: $(grep -c 'ghost' "$TMP/dot/ghost-1990s.dot")"
