@@ -245,6 +245,33 @@ static void widen_box(boxf *bb, const bezier *bz)
 	}
 }
 
+/*
+ * Draws the n edges side by side along the route (pn control points, from
+ * node `from` on), STRAND_GAP apart in the order given, each clipped at its
+ * nodes and given its arrowheads by Graphviz; widens g's box to hold them.
+ */
+static void lay_side_by_side(Agraph_t *g, Agedge_t *const *edges, size_t n, const pointf *route,
+                             int pn, Agnode_t *from)
+{
+	pointf *points = xcalloc((size_t)pn, sizeof *points);
+	splineInfo info = {never, no_merge, TRUE, FALSE};
+	for (size_t k = 0; k < n; k++) {
+		Agedge_t *e = edges[k];
+		offset_route(route, pn, ((double)k - (double)(n - 1) / 2) * STRAND_GAP, points);
+		if (agtail(e) != from) /* drawn the other way: the route reversed */
+			for (int a = 0, b = pn - 1; a < b; a++, b--) {
+				pointf swap = points[a];
+				points[a] = points[b];
+				points[b] = swap;
+			}
+		gv_free_splines(e);
+		clip_and_install(e, aghead(e), points, pn, &info);
+		for (int s = 0; ED_spl(e) && s < ED_spl(e)->size; s++)
+			widen_box(&GD_bb(g), &ED_spl(e)->list[s]);
+	}
+	free(points);
+}
+
 void an_route_edges(Agraph_t *g)
 {
 	int count = agnnodes(g), i = 0;
@@ -272,7 +299,7 @@ void an_route_edges(Agraph_t *g)
 		}
 	if (ntodo)
 		qsort(todo, ntodo, sizeof *todo, by_pair);
-	splineInfo info = {never, no_merge, TRUE, FALSE};
+	Agedge_t **ordered = xcalloc(ntodo + 1, sizeof *ordered);
 	for (size_t first = 0, last; first < ntodo; first = last) {
 		for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
 			;
@@ -295,32 +322,20 @@ void an_route_edges(Agraph_t *g)
 		}
 		if (!route)
 			continue;
-		pointf *points = xcalloc((size_t)pn, sizeof *points);
 		pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
 		for (size_t k = first; k < last; k++)
 			todo[k].place = strand_offset(todo[k].e, from, to);
+		/* The strands in the order Graphviz spread them (ties by their order here). */
 		for (size_t k = first; k < last; k++) {
-			Agedge_t *e = todo[k].e;
-			/* The strands side by side, STRAND_GAP apart, in the order Graphviz spread them. */
 			size_t rank = 0;
 			for (size_t j = first; j < last; j++)
 				rank += todo[j].place < todo[k].place || (todo[j].place == todo[k].place && j < k);
-			double offset = ((double)rank - (double)(last - first - 1) / 2) * STRAND_GAP;
-			offset_route(route, pn, offset, points);
-			if (agtail(e) != obs[low].n) /* drawn the other way: the route reversed */
-				for (int a = 0, b = pn - 1; a < b; a++, b--) {
-					pointf swap = points[a];
-					points[a] = points[b];
-					points[b] = swap;
-				}
-			gv_free_splines(e);
-			clip_and_install(e, aghead(e), points, pn, &info);
-			for (int s = 0; ED_spl(e) && s < ED_spl(e)->size; s++)
-				widen_box(&GD_bb(g), &ED_spl(e)->list[s]);
+			ordered[rank] = todo[k].e;
 		}
-		free(points);
+		lay_side_by_side(g, ordered, last - first, route, pn, obs[low].n);
 		free(route);
 	}
+	free(ordered);
 	free(todo);
 	free(index);
 	free(obs);
@@ -415,14 +430,8 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n)
 		clear = !spline_hits(obs, count, from, to, points, pn);
 	}
 	free(obs);
-	splineInfo info = {never, no_merge, TRUE, FALSE};
-	for (size_t k = 0; k < n && clear; k++) {
-		offset_route(route, pn, ((double)k - (double)(n - 1) / 2) * STRAND_GAP, points);
-		gv_free_splines(strands[k]);
-		clip_and_install(strands[k], aghead(strands[k]), points, pn, &info);
-		for (int s = 0; ED_spl(strands[k]) && s < ED_spl(strands[k])->size; s++)
-			widen_box(&GD_bb(g), &ED_spl(strands[k])->list[s]);
-	}
 	free(points);
+	if (clear)
+		lay_side_by_side(g, strands, n, route, pn, agtail(e));
 	free(route);
 }
