@@ -505,24 +505,26 @@ void an_graph_title_size(an_graph *g, int width, int height);
 /*
  * From now on, each period is drawn on a canvas of its own, cropped to what
  * it draws (an_layout_pinned), and, for graphs built for a target, at one
- * scale: the one at which every period's picture fits the target (each is
- * laid out to be measured); *text is then the smallest text, in points
- * (else 0). Call it with every period's graph, their title blocks sized
- * (an_graph_title_size). False on a layout failure.
+ * scale: the largest at which every period legible on the target fits it
+ * (each is laid out to be measured); a period that is not legible at any
+ * scale that fits is drawn as large as fits. text[i] is then period i's
+ * smallest text, in points (else 0). Call it with every period's graph,
+ * their title blocks sized (an_graph_title_size). False on a layout failure.
  */
 bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,
                        double *text, an_diags *diags);
 
 /*
- * Lays out g, a period of the series, with every actor, tie and cluster
- * where the placement put it (Graphviz's nop2), on the placement's canvas
- * (periods whose title blocks have one size get identical canvases) or,
- * once cropped and unless `whole_canvas` (a timeline page's frames need
- * one), on a canvas of its own. False on failure, with diagnostics (an
- * actor the placement lacks is one).
+ * Lays out g, period `period` of the series (its index among the graphs
+ * given to an_placement_crop), with every actor, tie and cluster where the
+ * placement put it (Graphviz's nop2), on the placement's canvas (periods
+ * whose title blocks have one size get identical canvases) or, once cropped
+ * and unless `whole_canvas` (a timeline page's frames need one), on a
+ * canvas of its own. False on failure, with diagnostics (an actor the
+ * placement lacks is one).
  */
-bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool whole_canvas,
-                      an_diags *diags);
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t period,
+                      bool whole_canvas, an_diags *diags);
 
 /* Frees the layout of g (before an_graph_free), if g was laid out last. */
 void an_layout_free(an_renderer *r, an_graph *g);
@@ -610,6 +612,16 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
                    size_t max, an_diags *diags);
 
 /*
+ * The cuts of a view (built with `selection`, its period aside) that would
+ * fit build->target, as a warning gives them: "--focus SYR keeps 12 ties
+ * (7.4 pt), ...", or what to do when none does; `series`: the view is a
+ * series' (no shorter --period is offered). Caller frees.
+ */
+char *an_fit_advice(an_renderer *r, const an_view *view, const an_filter *selection,
+                    const an_build_options *build, const char *engine, bool series,
+                    an_diags *diags);
+
+/*
  * Writes a finished output to path ("-": standard output) without ever
  * leaving a partial file or losing the previous one; false on failure.
  */
@@ -692,6 +704,7 @@ typedef struct {
 	an_placement *placement;
 	an_graph **graphs;       /* per period, built for the placement; the caller may free each */
 	an_build_options build;  /* how every period is drawn */
+	double *text;            /* per period: its smallest text on build.target, in points (0 without) */
 	size_t placed_nodes, placed_edges; /* of the whole graph placed */
 } an_period_series;
 
@@ -707,15 +720,14 @@ bool an_period_series_open(an_period_series *s, const an_network *net, const an_
  * Places the series once: lays out `whole` (the whole span's graph, built
  * bare, without a title block) with the engine, then builds each period's
  * graph with `build`, all with title blocks of one size, and crops every
- * period to what it draws at one scale. With `whole_canvas`, the periods
+ * period to what it draws, at one scale for all legible periods (see
+ * an_placement_crop), which sets s->text. With `whole_canvas`, the periods
  * will also be drawn on the whole series' canvas (the timeline page), which
- * is then widened to hold each. *text is that scale's smallest
- * text on build->target (0 without), and *readable whether it is legible
- * there. False on a layout failure, with diagnostics.
+ * is then widened to hold each. False on a layout failure, with diagnostics.
  */
 bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole,
                             const char *engine, const an_build_options *build, bool whole_canvas,
-                            bool *readable, double *text, an_diags *diags);
+                            an_diags *diags);
 
 /*
  * Draws period i of a placed series in each of the n formats (svg, png,

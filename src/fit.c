@@ -486,6 +486,26 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 /* Cuts suggested when a drawing does not fit its target. */
 #define MAX_CUTS 5
 
+char *an_fit_advice(an_renderer *r, const an_view *view, const an_filter *selection,
+                    const an_build_options *build, const char *engine, bool series,
+                    an_diags *diags)
+{
+	an_cut cuts[MAX_CUTS];
+	an_filter selected = *selection; /* the view's own selection, a series' period included */
+	selected.period = view->period;
+	selected.has_period = view->has_period;
+	size_t ncuts = an_fit_cuts(r, view, &selected, build, engine, !series, cuts, MAX_CUTS, diags);
+	strbuf advice;
+	sb_init(&advice);
+	for (size_t i = 0; i < ncuts; i++)
+		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
+		          cuts[i].ties, cuts[i].text);
+	if (!ncuts)
+		sb_printf(&advice, "no one focus, type or confidence cut fits: draw %s, or on a larger --size",
+		          series ? "shorter periods (--each)" : "fewer years (--period)");
+	return advice.data;
+}
+
 bool an_fit_view(an_renderer *r, const an_view *view, const an_fit_request *request,
                  an_build_options *build, const char **engine, bool *fits, an_diags *diags)
 {
@@ -497,26 +517,14 @@ bool an_fit_view(an_renderer *r, const an_view *view, const an_fit_request *requ
 	*fits = choice.fits;
 	if (choice.fits || !request->advise)
 		return true;
-	an_cut cuts[MAX_CUTS];
-	an_filter selected = *request->selection; /* the view's own selection, a series' period included */
-	selected.period = view->period;
-	selected.has_period = view->has_period;
-	size_t ncuts = an_fit_cuts(r, view, &selected, build, request->engine, !request->series, cuts,
-	                           MAX_CUTS, diags);
-	strbuf advice;
-	sb_init(&advice);
-	for (size_t i = 0; i < ncuts; i++)
-		sb_printf(&advice, "%s%s keeps %zu ties (%.1f pt)", i ? ", " : "", cuts[i].option,
-		          cuts[i].ties, cuts[i].text);
-	if (!ncuts)
-		sb_printf(&advice, "no one focus, type or confidence cut fits: draw %s, or on a larger --size",
-		          request->series ? "shorter periods (--each)" : "fewer years (--period)");
+	char *advice = an_fit_advice(r, view, request->selection, build, request->engine,
+	                             request->series, diags);
 	const an_target *t = build->target;
 	const char *name = request->period_name;
 	an_warning(diags, (an_pos){0, 0},
 	           "%s%son %s the smallest text would be %.1f pt (minimum %g): %zu actors and %zu ties; %s",
 	           name ? name : "", name ? ": " : "", t->name, choice.text, t->min_text,
-	           view->nactors_shown, view->nlinks, advice.data);
-	sb_free(&advice);
+	           view->nactors_shown, view->nlinks, advice);
+	free(advice);
 	return true;
 }

@@ -554,8 +554,9 @@ struct an_placement {
 	const char **cluster_bb, **cluster_lp;
 	size_t nnodes, nedges, nclusters;
 	boxf bb; /* the canvas: the whole layout's box, widened by an_placement_fit */
-	bool crop;    /* each period on a canvas of its own (an_placement_crop) */
-	double scale; /* then the scale of every period's drawing for a target, else 0 */
+	bool crop;      /* each period on a canvas of its own (an_placement_crop) */
+	double *scales; /* then each period's scale for a target, else NULL */
+	size_t nscales;
 };
 
 /* A point as Graphviz reads it back exactly. */
@@ -682,6 +683,7 @@ void an_placement_free(an_placement *p)
 	free(p->edge_lp);
 	free(p->cluster_bb);
 	free(p->cluster_lp);
+	free(p->scales);
 	arena_free(&p->strings);
 	free(p);
 }
@@ -1064,33 +1066,48 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	return layout_at(r, g, "nop2", 0, fit, diags);
 }
 
-bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, bool whole_canvas,
-                      an_diags *diags)
+bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t period,
+                      bool whole_canvas, an_diags *diags)
 {
 	bool whole = whole_canvas || !p->crop;
-	return layout_placed(r, g, p, whole, whole || p->scale <= 0 ? FIT_FILL : p->scale, diags);
+	double fit = whole || period >= p->nscales ? FIT_FILL : p->scales[period];
+	return layout_placed(r, g, p, whole, fit, diags);
 }
 
 bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,
                        double *text, an_diags *diags)
 {
 	p->crop = true;
-	*text = 0;
+	for (size_t i = 0; i < count; i++)
+		text[i] = 0;
 	const an_target *t = count ? an_graph_target(periods[0]) : NULL;
 	if (!t)
 		return true;
-	/* Each period's own picture, laid out as it will be drawn: the scale that fits the largest. */
-	double scale = AN_MAX_GROWTH;
+	/* Each period's own picture, laid out as it will be drawn, and the scale that fills the target. */
+	free(p->scales);
+	p->scales = xcalloc(count, sizeof *p->scales);
+	p->nscales = count;
 	for (size_t i = 0; i < count; i++) {
 		if (!layout_placed(r, periods[i], p, false, FIT_NONE, diags))
 			return false;
 		double width, height;
 		drawing_size(an_graph_cgraph(periods[i]), &width, &height);
 		an_layout_free(r, periods[i]);
-		scale = fmin(scale, filling_scale(t, width, height));
+		p->scales[i] = filling_scale(t, width, height);
 	}
-	p->scale = scale;
-	*text = scale * t->min_text;
+	/*
+	 * One scale, the largest at which every legible period fits: a period
+	 * too large to be legible on the target anyway is drawn as large as it
+	 * fits, and does not shrink the others with it.
+	 */
+	double shared = AN_MAX_GROWTH;
+	for (size_t i = 0; i < count; i++)
+		if (an_target_readable(t, p->scales[i] * t->min_text))
+			shared = fmin(shared, p->scales[i]);
+	for (size_t i = 0; i < count; i++) {
+		p->scales[i] = fmin(p->scales[i], shared);
+		text[i] = p->scales[i] * t->min_text;
+	}
 	return true;
 }
 

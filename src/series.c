@@ -32,10 +32,8 @@ bool an_period_series_open(an_period_series *s, const an_network *net, const an_
 
 bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole,
                             const char *engine, const an_build_options *build, bool whole_canvas,
-                            bool *readable, double *text, an_diags *diags)
+                            an_diags *diags)
 {
-	*readable = true;
-	*text = 0;
 	s->placed_nodes = an_graph_nodes(whole);
 	s->placed_edges = an_graph_edges(whole);
 	s->placement = an_place(r, whole, engine, diags);
@@ -55,11 +53,8 @@ bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole
 	}
 	for (size_t i = 0; i < s->count; i++)
 		an_graph_title_size(s->graphs[i], width, height);
-	if (!an_placement_crop(r, s->placement, s->graphs, s->count, text, diags))
-		return false;
-	const an_target *t = s->build.target;
-	*readable = !t || an_target_readable(t, *text);
-	return true;
+	s->text = xcalloc(s->count ? s->count : 1, sizeof *s->text);
+	return an_placement_crop(r, s->placement, s->graphs, s->count, s->text, diags);
 }
 
 /* Seconds since an arbitrary start. */
@@ -85,7 +80,7 @@ bool an_period_series_draw(an_period_series *s, an_renderer *r, size_t i, bool w
 		return false;
 	}
 	double start = seconds();
-	if (!an_layout_pinned(r, s->graphs[i], s->placement, whole_canvas, diags))
+	if (!an_layout_pinned(r, s->graphs[i], s->placement, i, whole_canvas, diags))
 		return false;
 	if (layout_seconds)
 		*layout_seconds = seconds() - start;
@@ -118,6 +113,7 @@ void an_period_series_free(an_period_series *s)
 		an_view_free(&s->whole);
 	an_placement_free(s->placement);
 	free(s->graphs);
+	free(s->text);
 	free(s->views);
 	free(s->periods);
 	memset(s, 0, sizeof *s);

@@ -191,12 +191,12 @@ typedef struct {
 #define SERIES_HEADROOM 0.94
 
 /*
- * Chooses how to draw a view for --size's target, and warns with the cuts
- * that would fit when it does not (see an_fit_view); *fits (unless NULL)
- * says whether it fits.
+ * Chooses how to draw a view for --size's target and, with `advise`, warns
+ * with the cuts that would fit when it does not (see an_fit_view); *fits
+ * (unless NULL) says whether it fits.
  */
 static bool fit_view(const render_options *o, const an_view *view, const char *period_name,
-                     an_build_options *build, const char **engine, bool *fits,
+                     bool advise, an_build_options *build, const char **engine, bool *fits,
                      an_renderer *renderer, an_diags *diags)
 {
 	an_fit_request request = {
@@ -204,7 +204,7 @@ static bool fit_view(const render_options *o, const an_view *view, const char *p
 		.period_name = period_name,
 		.engine = o->engine,
 		.series = o->each,
-		.advise = !o->sel.quiet,
+		.advise = advise && !o->sel.quiet,
 	};
 	bool fitted;
 	if (!an_fit_view(renderer, view, &request, build, engine, &fitted, diags))
@@ -247,7 +247,7 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 		return false;
 	}
 	if (build->target)
-		return fit_view(o, d->view, d->period_name, build, engine, NULL, *renderer, diags);
+		return fit_view(o, d->view, d->period_name, true, build, engine, NULL, *renderer, diags);
 	an_fit_choice choice;
 	bool ok = an_choose_layout(*renderer, d->view, build, &choice, diags);
 	*build = choice.build;
@@ -502,6 +502,59 @@ static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **ren
 	return status;
 }
 
+/* Periods named in a warning before the rest are counted. */
+#define NAMED_PERIODS 4
+
+/*
+ * Warns of the periods of a placed series whose text is under the target's
+ * minimum (each drawn as large as fits, see an_placement_crop), naming them
+ * and giving the others' text. When the whole series did not fit either
+ * (fitted: the way it was fitted with; fits: whether it fitted), the cuts
+ * that would fit all of it follow; when it did, its periods are larger
+ * than it (their title blocks, their labels) and the remedy is another size.
+ */
+static void warn_illegible_periods(const series *s, an_renderer *renderer,
+                                   const an_build_options *fitted, bool fits, an_diags *diags)
+{
+	const an_period_series *ps = &s->ps;
+	const an_target *t = ps->build.target;
+	strbuf text;
+	sb_init(&text);
+	size_t illegible = 0;
+	double shared = 0; /* the legible periods' text: they share one scale */
+	for (size_t i = 0; i < ps->count; i++) {
+		if (an_target_readable(t, ps->text[i])) {
+			shared = ps->text[i];
+			continue;
+		}
+		if (illegible < NAMED_PERIODS)
+			sb_printf(&text, "%s%s (%.1f pt)", illegible ? ", " : "", ps->periods[i].name,
+			          ps->text[i]);
+		illegible++;
+	}
+	if (!illegible || s->o->sel.quiet) {
+		sb_free(&text);
+		return;
+	}
+	if (illegible > NAMED_PERIODS)
+		sb_printf(&text, " and %zu more", illegible - NAMED_PERIODS);
+	if (shared > 0 && ps->count - illegible == 1)
+		sb_printf(&text, "; the other period has %.1f pt text", shared);
+	else if (shared > 0)
+		sb_printf(&text, "; the other %zu share one scale, with %.1f pt text", ps->count - illegible,
+		          shared);
+	char *advice = fits ? NULL
+	                    : an_fit_advice(renderer, &ps->whole, &s->o->sel.filter, fitted,
+	                                    s->o->engine, true, diags);
+	an_warning(diags, (an_pos){0, 0},
+	           "on %s, periods with text under %g pt, each drawn as large as fits: %s; %s%s", t->name,
+	           t->min_text, text.data, fits ? "" : "to fit every period: ",
+	           fits ? "a period can be larger than the whole series it was fitted on: a larger --size, or --no-stable (each period fitted alone)"
+	                : advice);
+	free(advice);
+	sb_free(&text);
+}
+
 /*
  * Places the whole series once: builds it without a title block, lays it out
  * with the engine --layout picks for its size, and builds each period's graph
@@ -522,26 +575,27 @@ static int place_series(series *s, an_renderer **renderer)
 		return EXIT_OUTPUT;
 	}
 	const char *engine = NULL;
-	bool fits = true; /* whether the fit found a way for the whole series (else it warned) */
+	bool fits = true; /* whether the fit found a way for the whole series */
+	/*
+	 * Periods are drawn with title blocks of one size, the largest, and
+	 * labels of their own: the way is chosen to fit a slightly smaller
+	 * target, so that every period still fits the real one.
+	 */
+	an_target smaller = build.target ? *build.target : (an_target){0};
+	smaller.width *= SERIES_HEADROOM;
+	smaller.height *= SERIES_HEADROOM;
+	an_build_options fitted = build; /* the way the fit chose, for the smaller target */
 	if (build.target) { /* one way of drawing for every period: the one the whole series fits with */
-		/*
-		 * Periods are drawn with title blocks of one size, the largest, and
-		 * labels of their own: the way is chosen to fit a slightly smaller
-		 * target, so that every period still fits the real one.
-		 */
-		an_target smaller = *build.target;
-		smaller.width *= SERIES_HEADROOM;
-		smaller.height *= SERIES_HEADROOM;
-		const an_target *target = build.target;
-		build.target = &smaller;
-		build.bare = false;
-		bool ok = fit_view(o, &s->ps.whole, NULL, &build, &engine, &fits, *renderer, &diags);
-		build.target = target;
-		if (!ok) {
+		fitted.target = &smaller;
+		fitted.bare = false;
+		/* Not advised here: what does not fit is said of the periods, once they are placed. */
+		if (!fit_view(o, &s->ps.whole, NULL, false, &fitted, &engine, &fits, *renderer, &diags)) {
 			print_diags(&diags, o->sel.quiet, NULL);
 			an_diags_free(&diags);
 			return EXIT_OUTPUT;
 		}
+		build = fitted;
+		build.target = o->build.target;
 		build.bare = true;
 	} else if (strcmp(o->engine, "auto") == 0) { /* the way with the fewest faults */
 		an_fit_choice choice;
@@ -559,10 +613,8 @@ static int place_series(series *s, an_renderer **renderer)
 	an_build_options each = build; /* each period: with its title block, and its ghosts */
 	each.bare = false;
 	each.ghost = o->ghost ? &s->ps.whole : NULL;
-	double start = now(), text;
-	bool readable;
-	if (!an_period_series_place(&s->ps, *renderer, whole, engine, &each, s->page, &readable, &text,
-	                            &diags))
+	double start = now();
+	if (!an_period_series_place(&s->ps, *renderer, whole, engine, &each, s->page, &diags))
 		status = EXIT_OUTPUT;
 	if (s->ps.placement && o->verbose)
 		fprintf(stderr, "%s%s: placed %zu actors and %zu ties with %s in %.3f s\n",
@@ -571,12 +623,8 @@ static int place_series(series *s, an_renderer **renderer)
 	an_graph_free(whole);
 	if (s->progress)
 		fputs("\r\033[K", stderr);
-	const an_target *t = each.target;
-	if (status == EXIT_OK && fits && !readable)
-		/* The fit judged the whole series; its periods, each with the largest title block, are larger. */
-		an_warning(&diags, (an_pos){0, 0},
-		           "on %s the series' smallest text is %.1f pt (minimum %g): its periods are larger than the whole series it was fitted on; a larger --size, or --no-stable (each period fitted alone)",
-		           t->name, text, t->min_text);
+	if (status == EXIT_OK && each.target)
+		warn_illegible_periods(s, *renderer, &fitted, fits, &diags);
 	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return status;
