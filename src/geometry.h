@@ -42,4 +42,7 @@ static inline bool segments_cross(pointf a, pointf b, pointf c, pointf d)
 	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
+/* An edge's drawn curve as points along it, BEZIER_SAMPLES per piece: malloc'd, *count of them (route.c). */
+pointf *an_edge_points(Agedge_t *e, size_t *count);
+
 #endif

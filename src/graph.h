@@ -50,9 +50,12 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
  * around the nodes near them (splines=true at a cost that grows with each
  * edge's neighbourhood, not with the whole graph), and lays the edges of a
  * pair of nodes side by side along one route, the straight line when it is
- * clear, instead of fanned out: route.c.
+ * clear, instead of fanned out: route.c. With `by_crossings`, each pair's
+ * edges go the way, of those that pass through no node, that crosses the
+ * fewest edges as drawn then: straight, as drawn, or round the nodes in the
+ * way on either side.
  */
-void an_route_edges(Agraph_t *g);
+void an_route_edges(Agraph_t *g, bool by_crossings);
 
 /*
  * Ends the edges of g's layout at the borders of the label nodes they join

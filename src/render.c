@@ -301,7 +301,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	rc = gvLayout(r->gvc, g, "nop");
 	restore_routing(g, routing);
 	if (rc == 0 && route)
-		an_route_edges(g);
+		an_route_edges(g, false);
 	return rc;
 }
 
@@ -459,15 +459,7 @@ typedef struct {
 static polyline sample_edge(Agedge_t *e)
 {
 	polyline line = {.e = e};
-	size_t cap = 0;
-	for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++) {
-		const bezier *bz = &ED_spl(e)->list[i];
-		for (int j = 0; j + 3 < bz->size; j += 3)
-			for (int k = (j == 0 ? 0 : 1); k <= BEZIER_SAMPLES; k++) {
-				GROW(line.at, cap, line.count + 1);
-				line.at[line.count++] = bezier_point(&bz->list[j], (double)k / BEZIER_SAMPLES);
-			}
-	}
+	line.at = an_edge_points(e, &line.count);
 	return line;
 }
 
@@ -996,6 +988,32 @@ static void pin_layout(Agraph_t *g)
 	sb_free(&b);
 }
 
+/* Whether any edge of g's layout carries a label of its own (a label node is a node). */
+static bool has_edge_labels(Agraph_t *g)
+{
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+			if (ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e))
+				return true;
+	return false;
+}
+
+/*
+ * A cropped period's edges follow the routes the placement found for the
+ * whole series, past actors and round ties the period may not draw: routed
+ * again among its own (an_route_edges by crossings), they may cross less.
+ * Pins them so when they cross fewer edges and run through no more, else
+ * leaves the pins as they are.
+ */
+static void reroute_if_clearer(Agraph_t *g)
+{
+	an_faults placed = count_faults(g);
+	an_route_edges(g, true);
+	an_faults rerouted = count_faults(g);
+	if (rerouted.through <= placed.through && rerouted.crossings < placed.crossings)
+		pin_layout(g);
+}
+
 /* Lays g out where the placement put everything, on the whole canvas or cropped, fitted as said. */
 static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bool whole,
                           double fit, an_diags *diags)
@@ -1043,10 +1061,11 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	}
 	/*
 	 * A period on a canvas of its own, or with label nodes, is laid out
-	 * twice: the first time to be mended, without the bands it leaves empty
-	 * and with its edges ended at its own labels' borders, then pinned as
-	 * mended for the layout that is drawn. On the whole canvas without
-	 * label nodes there is nothing to mend.
+	 * twice: the first time to be mended, without the bands it leaves empty,
+	 * with its edges ended at its own labels' borders and, cropped, routed
+	 * again where they then cross less, then pinned as mended for the
+	 * layout that is drawn. On the whole canvas without label nodes there
+	 * is nothing to mend.
 	 */
 	if (!whole || an_joins_label_nodes(cg)) {
 		/* Without the title block, which this layout does not use: measuring it is costly. */
@@ -1057,6 +1076,8 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 				compact_period(cg);
 			an_end_at_label_nodes(cg);
 			pin_layout(cg);
+			if (!whole && !has_edge_labels(cg)) /* labels on edges stay where the placement put them */
+				reroute_if_clearer(cg);
 			an_layout_free(r, g);
 		}
 		give_title_back(cg, title);

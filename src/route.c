@@ -123,22 +123,28 @@ static bool drawn_hits(const obstacle *obs, int count, int from, int to, Agedge_
 	return false;
 }
 
+/* vispath.h's POLYID_NONE: a path's end that is in no obstacle. */
+#define IN_NO_OBSTACLE (-1111)
+
 /*
  * The shortest smooth path from the centre of obstacle `from` to that of
- * `to` around the obstacles near them: those within a box around both
- * ends, widened until the path stays inside it. Returns its control points
- * (3k+1, malloc'd) and their count, or NULL when pathplan finds none.
+ * `to` around the obstacles near them, through *via unless NULL (a point in
+ * no obstacle): those within a box around both ends (and via), widened
+ * until the path stays inside it. Returns its control points (3k+1,
+ * malloc'd) and their count, or NULL when pathplan finds none.
  */
-static pointf *route_between(obstacle *obs, int count, int from, int to, int *pn)
+static pointf *route_between(obstacle *obs, int count, int from, int to, const pointf *via,
+                             int *pn)
 {
 	Ppoint_t p = {ND_coord(obs[from].n).x, ND_coord(obs[from].n).y};
 	Ppoint_t q = {ND_coord(obs[to].n).x, ND_coord(obs[to].n).y};
+	Ppoint_t v = via ? (Ppoint_t){via->x, via->y} : p;
 	Ppoly_t **near = xcalloc((size_t)count, sizeof *near);
 	Ppoly_t **barriers_of = xcalloc((size_t)count, sizeof *barriers_of);
 	pointf *result = NULL;
 	for (double reach = FIRST_REACH;; reach *= 2) {
-		boxf area = {{fmin(p.x, q.x) - reach, fmin(p.y, q.y) - reach},
-		             {fmax(p.x, q.x) + reach, fmax(p.y, q.y) + reach}};
+		boxf area = {{fmin(fmin(p.x, q.x), v.x) - reach, fmin(fmin(p.y, q.y), v.y) - reach},
+		             {fmax(fmax(p.x, q.x), v.x) + reach, fmax(fmax(p.y, q.y), v.y) + reach}};
 		int n = 0, nb = 0, pi = -1, qi = -1;
 		bool everything = true;
 		for (int i = 0; i < count; i++) {
@@ -155,8 +161,16 @@ static pointf *route_between(obstacle *obs, int count, int from, int to, int *pn
 			near[n++] = &obs[i].poly;
 		}
 		vconfig_t *config = Pobsopen(near, n);
-		Ppolyline_t line = {NULL, 0};
-		if (config && Pobspath(config, p, pi, q, qi, &line) && line.pn >= 2) {
+		Ppolyline_t line = {NULL, 0}, rest = {NULL, 0};
+		bool found = config && (via ? Pobspath(config, p, pi, v, IN_NO_OBSTACLE, &line) &&
+		                                  Pobspath(config, v, IN_NO_OBSTACLE, q, qi, &rest)
+		                            : Pobspath(config, p, pi, q, qi, &line));
+		if (found && via && line.pn >= 1 && rest.pn >= 2) { /* one path: via once */
+			line.ps = xrealloc(line.ps, (size_t)(line.pn + rest.pn - 1) * sizeof *line.ps);
+			memcpy(&line.ps[line.pn], &rest.ps[1], (size_t)(rest.pn - 1) * sizeof *rest.ps);
+			line.pn += rest.pn - 1;
+		}
+		if (found && line.pn >= 2) {
 			Pedge_t *barriers = NULL;
 			int nbarriers = 0;
 			Ppolyline_t spline;
@@ -177,6 +191,7 @@ static pointf *route_between(obstacle *obs, int count, int from, int to, int *pn
 			free(barriers);
 		}
 		free(line.ps);
+		free(rest.ps);
 		if (config)
 			Pobsclose(config);
 		if (result || everything || !config)
@@ -272,7 +287,220 @@ static void lay_side_by_side(Agraph_t *g, Agedge_t *const *edges, size_t n, cons
 	free(points);
 }
 
-void an_route_edges(Agraph_t *g)
+/* ------------------------------------------------------ routes by crossings */
+
+/* Crossings this close to a route's end nodes do not count: edges meet there (in points). */
+#define CROSSING_CLEARANCE 8.0
+
+/* Appends points along a curve's control points ps (3k+1), BEZIER_SAMPLES per piece. */
+static void sample_curve(const pointf *ps, int pn, pointf **at, size_t *count, size_t *cap)
+{
+	for (int j = 0; j + 3 < pn; j += 3)
+		for (int k = (j == 0 ? 0 : 1); k <= BEZIER_SAMPLES; k++) {
+			GROW(*at, *cap, *count + 1);
+			(*at)[(*count)++] = bezier_point(&ps[j], (double)k / BEZIER_SAMPLES);
+		}
+}
+
+pointf *an_edge_points(Agedge_t *e, size_t *count)
+{
+	pointf *at = NULL;
+	size_t cap = 0;
+	*count = 0;
+	for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++)
+		sample_curve(ED_spl(e)->list[i].list, ED_spl(e)->list[i].size, &at, count, &cap);
+	return at;
+}
+
+/* An edge of the graph as drawn now, sampled, with the box of its points. */
+typedef struct {
+	Agedge_t *e;
+	pointf *at;
+	size_t count;
+	boxf box;
+} drawn_edge;
+
+static boxf box_of(const pointf *at, size_t count)
+{
+	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	for (size_t i = 0; i < count; i++) {
+		b.LL.x = fmin(b.LL.x, at[i].x);
+		b.LL.y = fmin(b.LL.y, at[i].y);
+		b.UR.x = fmax(b.UR.x, at[i].x);
+		b.UR.y = fmax(b.UR.y, at[i].y);
+	}
+	return b;
+}
+
+static void sample_drawn(drawn_edge *d)
+{
+	free(d->at);
+	d->at = an_edge_points(d->e, &d->count);
+	d->box = box_of(d->at, d->count);
+}
+
+/* Whether e joins the nodes of obstacles a and b, either way. */
+static bool joins(Agedge_t *e, const obstacle *a, const obstacle *b)
+{
+	return (agtail(e) == a->n && aghead(e) == b->n) || (agtail(e) == b->n && aghead(e) == a->n);
+}
+
+/* How often the points `line` cross the edges drawn between other nodes than low and high, away from these two. */
+static size_t crossings_of(const pointf *line, size_t n, const drawn_edge *drawn, size_t ndrawn,
+                           const obstacle *obs, int low, int high)
+{
+	boxf box = box_of(line, n);
+	boxf ends[2] = {obs[low].box, obs[high].box};
+	for (int k = 0; k < 2; k++)
+		ends[k] = (boxf){{ends[k].LL.x - CROSSING_CLEARANCE, ends[k].LL.y - CROSSING_CLEARANCE},
+		                 {ends[k].UR.x + CROSSING_CLEARANCE, ends[k].UR.y + CROSSING_CLEARANCE}};
+	size_t crossings = 0;
+	for (size_t d = 0; d < ndrawn; d++) {
+		if (joins(drawn[d].e, &obs[low], &obs[high]) || !boxes_meet(box, drawn[d].box))
+			continue;
+		for (size_t p = 1; p < n; p++)
+			for (size_t q = 1; q < drawn[d].count; q++)
+				if (segments_cross(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]) &&
+				    !inside(ends[0], line[p]) && !inside(ends[1], line[p]))
+					crossings++;
+	}
+	return crossings;
+}
+
+/*
+ * A point beside the first node that the straight line from low to high
+ * enters, on the other side of it from `route` (pn control points): a way
+ * round that side passes through it. False when there is none clear.
+ */
+static bool other_side(const obstacle *obs, int count, int low, int high, const pointf *route,
+                       int pn, pointf *via)
+{
+	pointf p = ND_coord(obs[low].n), q = ND_coord(obs[high].n);
+	double dx = q.x - p.x, dy = q.y - p.y, length = hypot(dx, dy);
+	if (length <= 0)
+		return false;
+	int first = -1;
+	double nearest = INFINITY;
+	for (int i = 0; i < count; i++) {
+		pointf c = ND_coord(obs[i].n);
+		double along = ((c.x - p.x) * dx + (c.y - p.y) * dy) / length;
+		if (i != low && i != high && along < nearest && segment_enters(obs[i].box, p, q)) {
+			first = i;
+			nearest = along;
+		}
+	}
+	if (first < 0)
+		return false;
+	double passes = 0; /* > 0: the route passes to the left of the line */
+	for (int i = 0; i < pn; i++)
+		passes += side(p, q, route[i]);
+	double nx = -dy / length, ny = dx / length, away = passes > 0 ? -1 : 1;
+	boxf b = obs[first].box;
+	double reach = fabs(nx) * (b.UR.x - b.LL.x) / 2 + fabs(ny) * (b.UR.y - b.LL.y) / 2 + 3 * ROUTE_MARGIN;
+	pointf c = ND_coord(obs[first].n);
+	*via = (pointf){c.x + away * nx * reach, c.y + away * ny * reach};
+	for (int i = 0; i < count; i++)
+		if (inside(obs[i].box, *via))
+			return false;
+	return true;
+}
+
+/* A way the edges of one pair may be drawn: a route's control points, or (NULL) as they are drawn. */
+typedef struct {
+	pointf *route;
+	int pn;
+} way;
+
+/*
+ * Of the ways the edges of pair low-high (group[0..n)) may be drawn, the one
+ * that crosses the fewest edges as drawn now, the first of equals: the
+ * straight line when clear, as drawn when clear, the shortest way round the
+ * nodes in between and the way round the other side of the first of them.
+ * Returns its route (malloc'd), or NULL to keep them as drawn.
+ */
+static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
+                                const pending *group, size_t n, const drawn_edge *drawn,
+                                size_t ndrawn, int *pn)
+{
+	way ways[4];
+	int nways = 0;
+	bool blocked = obstructed(obs, count, low, high), drawn_clear = true;
+	for (size_t k = 0; k < n && drawn_clear; k++)
+		drawn_clear = !drawn_hits(obs, count, low, high, group[k].e);
+	if (!blocked) {
+		pointf *straight = xcalloc(4, sizeof *straight);
+		straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), straight);
+		ways[nways++] = (way){straight, 4};
+	}
+	if (drawn_clear)
+		ways[nways++] = (way){NULL, 0};
+	if (blocked) {
+		int around_pn = 0, other_pn = 0;
+		pointf via, *around = route_between(obs, count, low, high, NULL, &around_pn);
+		pointf *other = around && other_side(obs, count, low, high, around, around_pn, &via)
+		                    ? route_between(obs, count, low, high, &via, &other_pn)
+		                    : NULL;
+		if (around && !spline_hits(obs, count, low, high, around, around_pn))
+			ways[nways++] = (way){around, around_pn};
+		else
+			free(around);
+		if (other && !spline_hits(obs, count, low, high, other, other_pn))
+			ways[nways++] = (way){other, other_pn};
+		else
+			free(other);
+	}
+	int best = -1;
+	size_t fewest = SIZE_MAX;
+	for (int w = 0; w < nways; w++) {
+		size_t npoints = 0, cap = 0;
+		pointf *points = NULL;
+		if (ways[w].route)
+			sample_curve(ways[w].route, ways[w].pn, &points, &npoints, &cap);
+		else
+			points = an_edge_points(group[0].e, &npoints);
+		size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high);
+		free(points);
+		if (crossings < fewest) {
+			fewest = crossings;
+			best = w;
+		}
+	}
+	pointf *route = best >= 0 ? ways[best].route : NULL;
+	*pn = best >= 0 ? ways[best].pn : 0;
+	for (int w = 0; w < nways; w++)
+		if (w != best)
+			free(ways[w].route);
+	return route;
+}
+
+/*
+ * The route of the edges of one pair (group[0..n)) when not by crossings:
+ * round the nodes in the way of the straight line or of the edges as drawn,
+ * else the straight line for several edges; NULL keeps them as drawn.
+ */
+static pointf *first_clear(obstacle *obs, int count, int low, int high, const pending *group,
+                           size_t n, int *pn)
+{
+	bool blocked = obstructed(obs, count, low, high);
+	for (size_t k = 0; k < n && !blocked; k++)
+		blocked = drawn_hits(obs, count, low, high, group[k].e);
+	pointf *route = NULL;
+	if (blocked) {
+		route = route_between(obs, count, low, high, NULL, pn);
+		if (route && spline_hits(obs, count, low, high, route, *pn)) {
+			free(route); /* the straight line stays: no way round was found */
+			route = NULL;
+		}
+	} else if (n > 1) {
+		/* Several edges between two nodes: side by side on the straight line, not fanned out. */
+		route = xcalloc(4, sizeof *route);
+		straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), route);
+		*pn = 4;
+	}
+	return route;
+}
+
+void an_route_edges(Agraph_t *g, bool by_crossings)
 {
 	int count = agnnodes(g), i = 0;
 	if (count < 3)
@@ -286,11 +514,17 @@ void an_route_edges(Agraph_t *g)
 		make_obstacle(n, &obs[i]);
 		index[AGSEQ(n)] = i;
 	}
-	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes. */
+	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes, and by crossings every edge as drawn. */
 	pending *todo = NULL;
-	size_t ntodo = 0, cap = 0;
+	drawn_edge *drawn = NULL;
+	size_t ntodo = 0, cap = 0, ndrawn = 0, drawn_cap = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			if (by_crossings) {
+				GROW(drawn, drawn_cap, ndrawn + 1);
+				drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
+				sample_drawn(&drawn[ndrawn++]);
+			}
 			int t = index[AGSEQ(agtail(e))], h = index[AGSEQ(aghead(e))];
 			if (t == h || ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e))
 				continue;
@@ -300,41 +534,39 @@ void an_route_edges(Agraph_t *g)
 	if (ntodo)
 		qsort(todo, ntodo, sizeof *todo, by_pair);
 	Agedge_t **ordered = xcalloc(ntodo + 1, sizeof *ordered);
-	for (size_t first = 0, last; first < ntodo; first = last) {
-		for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
-			;
-		int low = todo[first].low, high = todo[first].high, pn = 0;
-		bool blocked = obstructed(obs, count, low, high);
-		for (size_t k = first; k < last && !blocked; k++)
-			blocked = drawn_hits(obs, count, low, high, todo[k].e);
-		pointf *route = NULL;
-		if (blocked) {
-			route = route_between(obs, count, low, high, &pn);
-			if (route && spline_hits(obs, count, low, high, route, pn)) {
-				free(route); /* the straight line stays: no way round was found */
-				route = NULL;
+	/* By crossings, twice: the first time, a pair sees only the pairs before it as they end up. */
+	int passes = by_crossings ? 2 : 1;
+	for (int pass = 0; pass < passes; pass++) {
+		for (size_t first = 0, last; first < ntodo; first = last) {
+			for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
+				;
+			int low = todo[first].low, high = todo[first].high, pn = 0;
+			pointf *route = by_crossings ? fewest_crossings(obs, count, low, high, &todo[first],
+			                                                last - first, drawn, ndrawn, &pn)
+			                             : first_clear(obs, count, low, high, &todo[first],
+			                                           last - first, &pn);
+			if (!route)
+				continue;
+			pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
+			for (size_t k = first; k < last; k++)
+				todo[k].place = strand_offset(todo[k].e, from, to);
+			/* The strands in the order Graphviz spread them (ties by their order here). */
+			for (size_t k = first; k < last; k++) {
+				size_t rank = 0;
+				for (size_t j = first; j < last; j++)
+					rank += todo[j].place < todo[k].place || (todo[j].place == todo[k].place && j < k);
+				ordered[rank] = todo[k].e;
 			}
-		} else if (last - first > 1) {
-			/* Several edges between two nodes: side by side on the straight line, not fanned out. */
-			route = xcalloc(4, sizeof *route);
-			straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), route);
-			pn = 4;
+			lay_side_by_side(g, ordered, last - first, route, pn, obs[low].n);
+			free(route);
+			for (size_t d = 0; d < ndrawn; d++) /* the pair's edges as they are drawn now */
+				if (joins(drawn[d].e, &obs[low], &obs[high]))
+					sample_drawn(&drawn[d]);
 		}
-		if (!route)
-			continue;
-		pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
-		for (size_t k = first; k < last; k++)
-			todo[k].place = strand_offset(todo[k].e, from, to);
-		/* The strands in the order Graphviz spread them (ties by their order here). */
-		for (size_t k = first; k < last; k++) {
-			size_t rank = 0;
-			for (size_t j = first; j < last; j++)
-				rank += todo[j].place < todo[k].place || (todo[j].place == todo[k].place && j < k);
-			ordered[rank] = todo[k].e;
-		}
-		lay_side_by_side(g, ordered, last - first, route, pn, obs[low].n);
-		free(route);
 	}
+	for (size_t d = 0; d < ndrawn; d++)
+		free(drawn[d].at);
+	free(drawn);
 	free(ordered);
 	free(todo);
 	free(index);
