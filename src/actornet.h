@@ -400,6 +400,11 @@ typedef struct {
 	 * for force-directed engines (neato), which then keep labels clear.
 	 */
 	bool label_nodes;
+	/*
+	 * Actors packed closer (Graphviz's overlap_scaling -2, not -4): a denser
+	 * drawing, its text larger on a target, for one that does not fit else.
+	 */
+	bool tight;
 	bool transparent;      /* no background colour */
 	/*
 	 * --ghost: what this view (borrowed; a wider view of the same network)

@@ -45,6 +45,13 @@ enum {
 /* The average advance of a character, in ems: enough for DejaVu Sans (text is measured before layout to wrap it). */
 #define CHAR_EMS 0.6
 
+/*
+ * A tight drawing's overlap_scaling: before removing overlaps, Graphviz
+ * scales a layout so that its edges are about this many times the average
+ * node size (its default, -4, leaves wide gaps on a page or a slide).
+ */
+#define TIGHT_SCALING "-2"
+
 /* The colours of a theme; a type's colour comes from the palette (or, in print, black). */
 typedef struct {
 	const char *background, *text, *muted, *edge_text;
@@ -1613,6 +1620,8 @@ static void declare_attributes(Agraph_t *g, const theme_colors *c, const an_buil
 	declare(g, AGRAPH, "sep", opt->label_nodes ? "+4" : "+10");
 	if (opt->label_nodes)
 		declare(g, AGRAPH, "splines", "true");
+	if (opt->tight)
+		declare(g, AGRAPH, "overlap_scaling", TIGHT_SCALING);
 	declare(g, AGRAPH, "charset", "UTF-8");
 	declare(g, AGRAPH, "style", "");
 	declare(g, AGRAPH, "color", "");

@@ -123,13 +123,13 @@ static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags 
 	return ok;
 }
 
-/* A way of laying out: an engine, its direction, labels as nodes. */
+/* A way of laying out: an engine, its direction, labels as nodes, actors packed tight. */
 typedef struct {
 	const char *engine;
-	bool vertical, label_nodes;
+	bool vertical, label_nodes, tight;
 } way;
 
-#define MAX_WAYS 3
+#define MAX_WAYS 4
 
 /* Force-directed engines place labels well only as nodes (see label_nodes). */
 static bool force_directed(const char *engine)
@@ -142,24 +142,32 @@ static bool force_directed(const char *engine)
  * The ways tried: for `auto`, dot both ways (left to right and top to
  * bottom: a page is tall, a slide wide) while the graph is small enough
  * for dot, and the packed engine with labels as nodes (not with region
- * clusters, which it cannot draw, unless dot is too costly); an engine
- * asked for, alone (dot both ways).
+ * clusters, which it cannot draw, unless dot is too costly), then packed
+ * tight (only where no other way fits: see try_level); an engine asked
+ * for, alone (dot both ways; packed, then tight).
  */
 static size_t ways_for(const char *asked, const char *automatic, bool clusters, way *ways)
 {
 	size_t n = 0;
+	bool packed = false;
 	if (strcmp(asked, "auto") != 0) {
-		ways[n++] = (way){asked, false, force_directed(asked) || strcmp(asked, AN_ENGINE_PACKED) == 0};
+		ways[n++] = (way){asked, false, force_directed(asked) || strcmp(asked, AN_ENGINE_PACKED) == 0,
+		                  false};
 		if (strcmp(asked, "dot") == 0)
-			ways[n++] = (way){asked, true, false};
-		return n;
+			ways[n++] = (way){asked, true, false, false};
+		packed = strcmp(asked, AN_ENGINE_PACKED) == 0;
+	} else {
+		if (strcmp(automatic, "dot") == 0) {
+			ways[n++] = (way){"dot", false, false, false};
+			ways[n++] = (way){"dot", true, false, false};
+		}
+		if (!clusters || !n) { /* sfdp and nop draw no region boxes */
+			ways[n++] = (way){AN_ENGINE_PACKED, false, true, false};
+			packed = true;
+		}
 	}
-	if (strcmp(automatic, "dot") == 0) {
-		ways[n++] = (way){"dot", false, false};
-		ways[n++] = (way){"dot", true, false};
-	}
-	if (!clusters || !n) /* sfdp and nop draw no region boxes */
-		ways[n++] = (way){AN_ENGINE_PACKED, false, true};
+	if (packed)
+		ways[n++] = (way){AN_ENGINE_PACKED, false, true, true};
 	return n;
 }
 
@@ -179,6 +187,7 @@ static trial trial_of(const an_build_options *base, const way *w)
 	trial t = {.build = *base, .engine = w->engine};
 	t.build.vertical = w->vertical;
 	t.build.label_nodes = w->label_nodes;
+	t.build.tight = w->tight;
 	return t;
 }
 
@@ -208,6 +217,8 @@ static size_t fault_score(an_faults f)
  * The best trial of one level of labels, over the ways: of those whose text
  * is readable, the one with the fewest faults (the first of equals), or
  * without by_faults the first; when none is, the one with the largest text.
+ * A tight way is tried only when none before it is readable: a drawing
+ * that fits with room to spare keeps it.
  */
 static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
                       const way *ways, size_t nways, size_t level, bool by_faults, trial *best,
@@ -217,6 +228,8 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 	trial readable[MAX_WAYS];
 	size_t nreadable = 0;
 	for (size_t i = 0; i < nways; i++) {
+		if (ways[i].tight && nreadable)
+			continue;
 		trial t = trial_of(base, &ways[i]);
 		t.build.labels = LEVELS[level].labels;
 		t.build.merge_types = LEVELS[level].merge_types && strands_allowed(base);
@@ -289,6 +302,8 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 		return true; /* beyond dot, auto's scalable engine */
 	an_faults fewest = {SIZE_MAX, SIZE_MAX};
 	for (size_t i = 0; i < nways; i++) {
+		if (ways[i].tight)
+			continue; /* without a target, no text to make larger */
 		trial t = trial_of(base, &ways[i]);
 		an_faults faults;
 		if (!trial_faults(r, view, &t, &faults, diags))

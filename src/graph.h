@@ -46,16 +46,14 @@ size_t an_graph_strands(const an_graph *graph, size_t i);
 void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
 
 /*
- * Routes the edges of g's layout whose straight line runs through a node
- * around the nodes near them (splines=true at a cost that grows with each
- * edge's neighbourhood, not with the whole graph), and lays the edges of a
- * pair of nodes side by side along one route, the straight line when it is
- * clear, instead of fanned out: route.c. With `by_crossings`, each pair's
- * edges go the way, of those that pass through no node, that crosses the
- * fewest edges as drawn then: straight, as drawn, or round the nodes in the
- * way on either side.
+ * Routes the edges of g's layout among its nodes (splines=true at a cost
+ * that grows with each edge's neighbourhood, not with the whole graph): the
+ * edges of each pair of nodes side by side along one route, the way, of
+ * those through no node, that crosses the fewest other edges as drawn then:
+ * straight, as drawn, or round the nodes in the way on either side, a long
+ * way round only when nothing shorter is clear. route.c.
  */
-void an_route_edges(Agraph_t *g, bool by_crossings);
+void an_route_edges(Agraph_t *g);
 
 /*
  * Ends the edges of g's layout at the borders of the label nodes they join

@@ -234,6 +234,25 @@ static void squeeze_and_centre_labels(Agraph_t *g, pointf *at, size_t count, dou
 	free(nodes);
 }
 
+/* Times the packed drawing's shape may differ from the target's; the layouts tried to get there. */
+#define SHAPE_TOLERANCE 1.05
+#define SHAPE_ROUNDS 2
+
+/* The width of the box of g's laid-out nodes over its height (0 for none). */
+static double nodes_shape(Agraph_t *g)
+{
+	boxf box = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		boxf b = box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, 0);
+		box.LL.x = fmin(box.LL.x, b.LL.x);
+		box.LL.y = fmin(box.LL.y, b.LL.y);
+		box.UR.x = fmax(box.UR.x, b.UR.x);
+		box.UR.y = fmax(box.UR.y, b.UR.y);
+	}
+	double h = box.UR.y - box.LL.y;
+	return h > 0 ? (box.UR.x - box.LL.x) / h : 0;
+}
+
 /*
  * AN_ENGINE_PACKED: sfdp places the actors (edges straight), the places are
  * squeezed to the target's shape (below its title block) and each label
@@ -280,28 +299,47 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	}
 	/* The drawing's shape, as the target's below the title block: squeezed, never stretched. */
 	const an_target *t = an_graph_target(graph);
-	double w = box.UR.x - box.LL.x, h = box.UR.y - box.LL.y, sx = 1, sy = 1;
+	double w = box.UR.x - box.LL.x, h = box.UR.y - box.LL.y, sx = 1, sy = 1, want = 0;
 	if (t && w > 0 && h > 0 && t->height > title + 72) {
-		double want = t->width / (t->height - title), have = w / h;
+		want = t->width / (t->height - title);
+		double have = w / h;
 		if (have < want)
 			sy = have / want;
 		else
 			sx = want / have;
 	}
-	squeeze_and_centre_labels(g, at, count, sx, sy);
-	i = 0;
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
-		place_node(g, n, at[i].x, at[i].y);
-	free(at);
 	/* nop draws the edges straight; they are routed round the nodes after (route.c). */
 	Agsym_t *splines = agattr(g, AGRAPH, "splines", NULL);
 	bool route = splines && strcmp(agxget(g, splines), "true") == 0;
 	routing = route ? straight_edges(g, "nop") : NULL;
-	srand(1);
-	rc = gvLayout(r->gvc, g, "nop");
+	pointf *placed = xcalloc(count + 1, sizeof *placed);
+	for (int round = 0;; round++) {
+		memcpy(placed, at, count * sizeof *at);
+		squeeze_and_centre_labels(g, placed, count, sx, sy);
+		i = 0;
+		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
+			place_node(g, n, placed[i].x, placed[i].y);
+		srand(1);
+		rc = gvLayout(r->gvc, g, "nop");
+		/*
+		 * Removing overlaps pushes wide actors apart sideways more than
+		 * up and down: the shape it gives is squeezed again towards the
+		 * target's, from sfdp's places, while that brings it closer.
+		 */
+		double have = rc == 0 && want > 0 ? nodes_shape(g) : 0;
+		if (round + 1 >= SHAPE_ROUNDS || have <= 0 || fabs(log(have / want)) < log(SHAPE_TOLERANCE))
+			break;
+		gvFreeLayout(r->gvc, g);
+		if (have > want)
+			sx *= want / have;
+		else
+			sy *= have / want;
+	}
+	free(placed);
+	free(at);
 	restore_routing(g, routing);
 	if (rc == 0 && route)
-		an_route_edges(g, false);
+		an_route_edges(g);
 	return rc;
 }
 
@@ -1001,14 +1039,14 @@ static bool has_edge_labels(Agraph_t *g)
 /*
  * A cropped period's edges follow the routes the placement found for the
  * whole series, past actors and round ties the period may not draw: routed
- * again among its own (an_route_edges by crossings), they may cross less.
+ * again among its own (an_route_edges), they may cross less.
  * Pins them so when they cross fewer edges and run through no more, else
  * leaves the pins as they are.
  */
 static void reroute_if_clearer(Agraph_t *g)
 {
 	an_faults placed = count_faults(g);
-	an_route_edges(g, true);
+	an_route_edges(g);
 	an_faults rerouted = count_faults(g);
 	if (rerouted.through <= placed.through && rerouted.crossings < placed.crossings)
 		pin_layout(g);

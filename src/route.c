@@ -104,13 +104,16 @@ static bool obstructed(const obstacle *obs, int count, int from, int to)
 /* Whether a spline (3k+1 control points) passes through a node other than its ends. */
 static bool spline_hits(const obstacle *obs, int count, int from, int to, const pointf *ps, int pn)
 {
-	for (int j = 0; j + 3 < pn; j += 3)
-		for (int s = 1; s < BEZIER_SAMPLES; s++) {
-			pointf p = bezier_point(&ps[j], (double)s / BEZIER_SAMPLES);
+	for (int j = 0; j + 3 < pn; j += 3) {
+		pointf p = ps[j];
+		for (int s = 1; s <= BEZIER_SAMPLES; s++) { /* the chords between samples: a corner cut counts */
+			pointf q = bezier_point(&ps[j], (double)s / BEZIER_SAMPLES);
 			for (int i = 0; i < count; i++)
-				if (i != from && i != to && inside(obs[i].body, p))
+				if (i != from && i != to && segment_enters(obs[i].body, p, q))
 					return true;
+			p = q;
 		}
+	}
 	return false;
 }
 
@@ -287,10 +290,12 @@ static void lay_side_by_side(Agraph_t *g, Agedge_t *const *edges, size_t n, cons
 	free(points);
 }
 
-/* ------------------------------------------------------ routes by crossings */
+/* ------------------------------------------------------------ routing */
 
 /* Crossings this close to a route's end nodes do not count: edges meet there (in points). */
 #define CROSSING_CLEARANCE 8.0
+/* The longest a route is taken when a shorter one is clear, times the distance between its nodes' centres. */
+#define MAX_DETOUR 1.8
 
 /* Appends points along a curve's control points ps (3k+1), BEZIER_SAMPLES per piece. */
 static void sample_curve(const pointf *ps, int pn, pointf **at, size_t *count, size_t *cap)
@@ -416,17 +421,26 @@ typedef struct {
  * that crosses the fewest edges as drawn now, the first of equals: the
  * straight line when clear, as drawn when clear, the shortest way round the
  * nodes in between and the way round the other side of the first of them.
- * Returns its route (malloc'd), or NULL to keep them as drawn.
+ * Returns its route (malloc'd), or NULL to keep them as drawn. `again`: the
+ * pair was routed so before, and is kept if clear and crossing nothing.
  */
 static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
                                 const pending *group, size_t n, const drawn_edge *drawn,
-                                size_t ndrawn, int *pn)
+                                size_t ndrawn, bool again, int *pn)
 {
 	way ways[4];
 	int nways = 0;
 	bool blocked = obstructed(obs, count, low, high), drawn_clear = true;
 	for (size_t k = 0; k < n && drawn_clear; k++)
 		drawn_clear = !drawn_hits(obs, count, low, high, group[k].e);
+	if (again && drawn_clear) { /* chosen before: kept if it crosses nothing now */
+		size_t npoints;
+		pointf *points = an_edge_points(group[0].e, &npoints);
+		size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high);
+		free(points);
+		if (crossings == 0)
+			return NULL;
+	}
 	if (!blocked) {
 		pointf *straight = xcalloc(4, sizeof *straight);
 		straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), straight);
@@ -449,8 +463,10 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		else
 			free(other);
 	}
-	int best = -1;
-	size_t fewest = SIZE_MAX;
+	/* The fewest crossings of the ways not much longer than the straight line, else of all. */
+	int best = -1, best_long = -1;
+	size_t fewest = SIZE_MAX, fewest_long = SIZE_MAX;
+	pointf a = ND_coord(obs[low].n), b = ND_coord(obs[high].n);
 	for (int w = 0; w < nways; w++) {
 		size_t npoints = 0, cap = 0;
 		pointf *points = NULL;
@@ -459,12 +475,23 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		else
 			points = an_edge_points(group[0].e, &npoints);
 		size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high);
+		double length = 0;
+		for (size_t k = 1; k < npoints; k++)
+			length += hypot(points[k].x - points[k - 1].x, points[k].y - points[k - 1].y);
 		free(points);
-		if (crossings < fewest) {
+		/* A long way round reads as a tie to somewhere else: taken only when no other is clear. */
+		bool long_way = ways[w].route && length > MAX_DETOUR * hypot(b.x - a.x, b.y - a.y);
+		if (!long_way && crossings < fewest) {
 			fewest = crossings;
 			best = w;
 		}
+		if (long_way && crossings < fewest_long) {
+			fewest_long = crossings;
+			best_long = w;
+		}
 	}
+	if (best < 0)
+		best = best_long;
 	pointf *route = best >= 0 ? ways[best].route : NULL;
 	*pn = best >= 0 ? ways[best].pn : 0;
 	for (int w = 0; w < nways; w++)
@@ -473,34 +500,7 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 	return route;
 }
 
-/*
- * The route of the edges of one pair (group[0..n)) when not by crossings:
- * round the nodes in the way of the straight line or of the edges as drawn,
- * else the straight line for several edges; NULL keeps them as drawn.
- */
-static pointf *first_clear(obstacle *obs, int count, int low, int high, const pending *group,
-                           size_t n, int *pn)
-{
-	bool blocked = obstructed(obs, count, low, high);
-	for (size_t k = 0; k < n && !blocked; k++)
-		blocked = drawn_hits(obs, count, low, high, group[k].e);
-	pointf *route = NULL;
-	if (blocked) {
-		route = route_between(obs, count, low, high, NULL, pn);
-		if (route && spline_hits(obs, count, low, high, route, *pn)) {
-			free(route); /* the straight line stays: no way round was found */
-			route = NULL;
-		}
-	} else if (n > 1) {
-		/* Several edges between two nodes: side by side on the straight line, not fanned out. */
-		route = xcalloc(4, sizeof *route);
-		straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), route);
-		*pn = 4;
-	}
-	return route;
-}
-
-void an_route_edges(Agraph_t *g, bool by_crossings)
+void an_route_edges(Agraph_t *g)
 {
 	int count = agnnodes(g), i = 0;
 	if (count < 3)
@@ -514,17 +514,15 @@ void an_route_edges(Agraph_t *g, bool by_crossings)
 		make_obstacle(n, &obs[i]);
 		index[AGSEQ(n)] = i;
 	}
-	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes, and by crossings every edge as drawn. */
+	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes; every edge as drawn. */
 	pending *todo = NULL;
 	drawn_edge *drawn = NULL;
 	size_t ntodo = 0, cap = 0, ndrawn = 0, drawn_cap = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
-			if (by_crossings) {
-				GROW(drawn, drawn_cap, ndrawn + 1);
-				drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
-				sample_drawn(&drawn[ndrawn++]);
-			}
+			GROW(drawn, drawn_cap, ndrawn + 1);
+			drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
+			sample_drawn(&drawn[ndrawn++]);
 			int t = index[AGSEQ(agtail(e))], h = index[AGSEQ(aghead(e))];
 			if (t == h || ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e))
 				continue;
@@ -534,17 +532,14 @@ void an_route_edges(Agraph_t *g, bool by_crossings)
 	if (ntodo)
 		qsort(todo, ntodo, sizeof *todo, by_pair);
 	Agedge_t **ordered = xcalloc(ntodo + 1, sizeof *ordered);
-	/* By crossings, twice: the first time, a pair sees only the pairs before it as they end up. */
-	int passes = by_crossings ? 2 : 1;
-	for (int pass = 0; pass < passes; pass++) {
+	/* Twice: the first time, a pair sees only the pairs before it as they end up. */
+	for (int pass = 0; pass < 2; pass++) {
 		for (size_t first = 0, last; first < ntodo; first = last) {
 			for (last = first; last < ntodo && by_pair(&todo[first], &todo[last]) == 0; last++)
 				;
 			int low = todo[first].low, high = todo[first].high, pn = 0;
-			pointf *route = by_crossings ? fewest_crossings(obs, count, low, high, &todo[first],
-			                                                last - first, drawn, ndrawn, &pn)
-			                             : first_clear(obs, count, low, high, &todo[first],
-			                                           last - first, &pn);
+			pointf *route = fewest_crossings(obs, count, low, high, &todo[first], last - first,
+			                                 drawn, ndrawn, pass > 0, &pn);
 			if (!route)
 				continue;
 			pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);
