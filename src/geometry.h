@@ -42,6 +42,12 @@ static inline bool segments_cross(pointf a, pointf b, pointf c, pointf d)
 	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
+/* Whether a laid-out edge carries a label of its own, anywhere along it (which routing leaves where it is). */
+static inline bool edge_labelled(Agedge_t *e)
+{
+	return ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e);
+}
+
 /* An edge's drawn curve as points along it, BEZIER_SAMPLES per piece: malloc'd, *count of them (route.c). */
 pointf *an_edge_points(Agedge_t *e, size_t *count);
 

@@ -1081,7 +1081,7 @@ static bool has_edge_labels(Agraph_t *g)
 {
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
-			if (ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e))
+			if (edge_labelled(e))
 				return true;
 	return false;
 }

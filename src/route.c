@@ -355,7 +355,7 @@ static size_t crossings_of(const pointf *line, size_t n, const drawn_edge *drawn
                            const obstacle *obs, int low, int high)
 {
 	boxf box = box_of(line, n);
-	boxf ends[2] = {obs[low].box, obs[high].box};
+	boxf ends[2] = {obs[low].body, obs[high].body};
 	for (int k = 0; k < 2; k++)
 		ends[k] = (boxf){{ends[k].LL.x - CROSSING_CLEARANCE, ends[k].LL.y - CROSSING_CLEARANCE},
 		                 {ends[k].UR.x + CROSSING_CLEARANCE, ends[k].UR.y + CROSSING_CLEARANCE}};
@@ -531,7 +531,7 @@ void an_route_edges(Agraph_t *g)
 			drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
 			sample_drawn(&drawn[ndrawn++]);
 			int t = index[AGSEQ(agtail(e))], h = index[AGSEQ(aghead(e))];
-			if (t == h || ED_label(e) || ED_xlabel(e) || ED_head_label(e) || ED_tail_label(e))
+			if (t == h || edge_labelled(e))
 				continue;
 			GROW(todo, cap, ntodo + 1);
 			todo[ntodo++] = (pending){e, t < h ? t : h, t < h ? h : t, 0};
