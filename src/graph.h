@@ -55,6 +55,9 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
  */
 void an_route_edges(Agraph_t *g);
 
+/* Draws every edge of g's layout (but loops) as a straight line between its nodes as they are now: route.c. */
+void an_draw_straight(Agraph_t *g);
+
 /*
  * Ends the edges of g's layout at the borders of the label nodes they join
  * (tie.KEY, and joint.KEY for a joint tie's event) as they are now: a

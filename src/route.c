@@ -290,6 +290,17 @@ static void lay_side_by_side(Agraph_t *g, Agedge_t *const *edges, size_t n, cons
 	free(points);
 }
 
+void an_draw_straight(Agraph_t *g)
+{
+	pointf piece[4];
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+			if (aghead(e) != n) {
+				straight_piece(ND_coord(n), ND_coord(aghead(e)), piece);
+				lay_side_by_side(g, &e, 1, piece, 4, n);
+			}
+}
+
 /* ------------------------------------------------------------ routing */
 
 /* Crossings this close to a route's end nodes do not count: edges meet there (in points). */

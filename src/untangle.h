@@ -1,0 +1,26 @@
+/* untangle.h: the packed engine's last step, in plain numbers (no Graphviz): actors swap places while their straight ties cross less. */
+#ifndef ACTORNET_UNTANGLE_H
+#define ACTORNET_UNTANGLE_H
+
+#include <stddef.h>
+
+/* A drawing's actors (boxes centred at x, y) and ties (straight lines between their actors' centres). */
+typedef struct {
+	size_t count;                 /* actors */
+	double *x, *y;                /* their centres, changed in place */
+	const double *width, *height; /* their boxes */
+	size_t nties;
+	const size_t (*ends)[2];      /* each tie's two actors (indexes) */
+	double frame[4];              /* no actor's box leaves it: x0, y0, x1, y1 */
+	double gap;                   /* the least room kept between two actors' boxes */
+} an_tangle;
+
+/*
+ * Swaps pairs of actors' places, each pair in turn, where the two fit in
+ * each other's places and that lowers the ties' crossings plus their runs
+ * through actors (each weighs more: it is routed round at a detour).
+ * Returns the number of swaps made: the x and y of those actors changed.
+ */
+size_t an_untangle(an_tangle *t);
+
+#endif
