@@ -361,26 +361,68 @@ static bool joins(Agedge_t *e, const obstacle *a, const obstacle *b)
 	return (agtail(e) == a->n && aghead(e) == b->n) || (agtail(e) == b->n && aghead(e) == a->n);
 }
 
-/* How often the points `line` cross the edges drawn between other nodes than low and high, away from these two. */
+/*
+ * How often the points `line` cross the edges drawn between other nodes
+ * than low and high, away from these two; *first (unless NULL) is the edge
+ * drawn that they cross first along the line, or -1.
+ */
 static size_t crossings_of(const pointf *line, size_t n, const drawn_edge *drawn, size_t ndrawn,
-                           const obstacle *obs, int low, int high)
+                           const obstacle *obs, int low, int high, int *first)
 {
 	boxf box = box_of(line, n);
 	boxf ends[2] = {obs[low].body, obs[high].body};
 	for (int k = 0; k < 2; k++)
 		ends[k] = (boxf){{ends[k].LL.x - CROSSING_CLEARANCE, ends[k].LL.y - CROSSING_CLEARANCE},
 		                 {ends[k].UR.x + CROSSING_CLEARANCE, ends[k].UR.y + CROSSING_CLEARANCE}};
-	size_t crossings = 0;
+	size_t crossings = 0, earliest = SIZE_MAX;
+	if (first)
+		*first = -1;
 	for (size_t d = 0; d < ndrawn; d++) {
 		if (joins(drawn[d].e, &obs[low], &obs[high]) || !boxes_meet(box, drawn[d].box))
 			continue;
 		for (size_t p = 1; p < n; p++)
 			for (size_t q = 1; q < drawn[d].count; q++)
 				if (segments_cross(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]) &&
-				    !inside(ends[0], line[p]) && !inside(ends[1], line[p]))
+				    !inside(ends[0], line[p]) && !inside(ends[1], line[p])) {
 					crossings++;
+					if (first && p < earliest) {
+						earliest = p;
+						*first = (int)d;
+					}
+				}
 	}
 	return crossings;
+}
+
+/*
+ * A point just past node `end` of a drawn edge, on the far side from its
+ * other end `other`: a way through it goes round that end of the edge
+ * instead of across it. False when it falls in a node.
+ */
+static bool past_end(const obstacle *obs, int count, int end, int other, pointf *via)
+{
+	pointf c = ND_coord(obs[end].n), o = ND_coord(obs[other].n);
+	double dx = c.x - o.x, dy = c.y - o.y, length = hypot(dx, dy);
+	if (length <= 0)
+		return false;
+	dx /= length;
+	dy /= length;
+	boxf b = obs[end].box;
+	double reach = fabs(dx) * (b.UR.x - b.LL.x) / 2 + fabs(dy) * (b.UR.y - b.LL.y) / 2 + 3 * ROUTE_MARGIN;
+	*via = (pointf){c.x + dx * reach, c.y + dy * reach};
+	for (int i = 0; i < count; i++)
+		if (inside(obs[i].box, *via))
+			return false;
+	return true;
+}
+
+/* The obstacle of node n, or -1. */
+static int obstacle_of(const obstacle *obs, int count, Agnode_t *n)
+{
+	for (int i = 0; i < count; i++)
+		if (obs[i].n == n)
+			return i;
+	return -1;
 }
 
 /*
@@ -427,11 +469,75 @@ typedef struct {
 	int pn;
 } way;
 
+/* The points along a way of pair low-high's edges (group[0] as drawn when it has no route): malloc'd, *n of them. */
+static pointf *way_points(const way *w, const pending *group, size_t *n)
+{
+	size_t cap = 0;
+	pointf *points = NULL;
+	*n = 0;
+	if (w->route)
+		sample_curve(w->route, w->pn, &points, n, &cap);
+	else
+		points = an_edge_points(group[0].e, n);
+	return points;
+}
+
+/* How often a way crosses the edges drawn, and whether it is a long way (MAX_DETOUR). */
+static size_t way_crossings(const obstacle *obs, int low, int high, const way *w, const pending *group,
+                            const drawn_edge *drawn, size_t ndrawn, bool *long_way)
+{
+	size_t npoints;
+	pointf *points = way_points(w, group, &npoints);
+	size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high, NULL);
+	double length = 0;
+	for (size_t k = 1; k < npoints; k++)
+		length += hypot(points[k].x - points[k - 1].x, points[k].y - points[k - 1].y);
+	free(points);
+	pointf a = ND_coord(obs[low].n), b = ND_coord(obs[high].n);
+	/* A long way round reads as a tie to somewhere else: taken only when no other is clear. */
+	*long_way = w->route && length > MAX_DETOUR * hypot(b.x - a.x, b.y - a.y);
+	return crossings;
+}
+
+/* Drawings of at most this many edges also try the ways round the ends of an edge crossed (each costs a path search). */
+#define ROUND_ENDS_MAX 60
+
+/*
+ * The ways round either end of the first edge that way `w` crosses, clear of
+ * every node: into out[0..2); returns their number.
+ */
+static int round_ends(obstacle *obs, int count, int low, int high, const way *w, const pending *group,
+                      const drawn_edge *drawn, size_t ndrawn, way *out)
+{
+	size_t npoints;
+	pointf *points = way_points(w, group, &npoints);
+	int d, found = 0;
+	crossings_of(points, npoints, drawn, ndrawn, obs, low, high, &d);
+	free(points);
+	if (d < 0)
+		return 0;
+	int ends[2] = {obstacle_of(obs, count, agtail(drawn[d].e)), obstacle_of(obs, count, aghead(drawn[d].e))};
+	for (int k = 0; k < 2; k++) {
+		pointf via;
+		int pn = 0;
+		if (ends[0] < 0 || ends[1] < 0 || !past_end(obs, count, ends[k], ends[1 - k], &via))
+			continue;
+		pointf *route = route_between(obs, count, low, high, &via, &pn);
+		if (route && !spline_hits(obs, count, low, high, route, pn))
+			out[found++] = (way){route, pn};
+		else
+			free(route);
+	}
+	return found;
+}
+
 /*
  * Of the ways the edges of pair low-high (group[0..n)) may be drawn, the one
  * that crosses the fewest edges as drawn now, the first of equals: the
  * straight line when clear, as drawn when clear, the shortest way round the
- * nodes in between and the way round the other side of the first of them.
+ * nodes in between and the way round the other side of the first of them;
+ * when the best of these crosses an edge, in a drawing small enough, the
+ * ways round either end of the first edge it crosses too.
  * Returns its route (malloc'd), or NULL to keep them as drawn. `again`: the
  * pair was routed so before, and is kept if clear and crossing nothing.
  */
@@ -439,7 +545,7 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
                                 const pending *group, size_t n, const drawn_edge *drawn,
                                 size_t ndrawn, bool again, int *pn)
 {
-	way ways[4];
+	way ways[6];
 	int nways = 0;
 	bool blocked = obstructed(obs, count, low, high), drawn_clear = true;
 	for (size_t k = 0; k < n && drawn_clear; k++)
@@ -447,7 +553,7 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 	if (again && drawn_clear) { /* chosen before: kept if it crosses nothing now */
 		size_t npoints;
 		pointf *points = an_edge_points(group[0].e, &npoints);
-		size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high);
+		size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high, NULL);
 		free(points);
 		if (crossings == 0)
 			return NULL;
@@ -477,21 +583,9 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 	/* The fewest crossings of the ways not much longer than the straight line, else of all. */
 	int best = -1, best_long = -1;
 	size_t fewest = SIZE_MAX, fewest_long = SIZE_MAX;
-	pointf a = ND_coord(obs[low].n), b = ND_coord(obs[high].n);
-	for (int w = 0; w < nways; w++) {
-		size_t npoints = 0, cap = 0;
-		pointf *points = NULL;
-		if (ways[w].route)
-			sample_curve(ways[w].route, ways[w].pn, &points, &npoints, &cap);
-		else
-			points = an_edge_points(group[0].e, &npoints);
-		size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high);
-		double length = 0;
-		for (size_t k = 1; k < npoints; k++)
-			length += hypot(points[k].x - points[k - 1].x, points[k].y - points[k - 1].y);
-		free(points);
-		/* A long way round reads as a tie to somewhere else: taken only when no other is clear. */
-		bool long_way = ways[w].route && length > MAX_DETOUR * hypot(b.x - a.x, b.y - a.y);
+	for (int w = 0, first = nways; w < nways; w++) {
+		bool long_way;
+		size_t crossings = way_crossings(obs, low, high, &ways[w], group, drawn, ndrawn, &long_way);
 		if (!long_way && crossings < fewest) {
 			fewest = crossings;
 			best = w;
@@ -500,6 +594,9 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 			fewest_long = crossings;
 			best_long = w;
 		}
+		/* The best way crosses an edge: round either end of it, in a drawing small enough. */
+		if (w == first - 1 && best >= 0 && fewest > 0 && ndrawn <= ROUND_ENDS_MAX)
+			nways += round_ends(obs, count, low, high, &ways[best], group, drawn, ndrawn, &ways[nways]);
 	}
 	if (best < 0)
 		best = best_long;
