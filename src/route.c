@@ -499,6 +499,15 @@ static size_t way_crossings(const obstacle *obs, int low, int high, const way *w
 	return crossings;
 }
 
+/* Whether the curve's control points (and so the curve) lie within box b. */
+static bool within(boxf b, const pointf *ps, int pn)
+{
+	for (int i = 0; i < pn; i++)
+		if (ps[i].x < b.LL.x || ps[i].x > b.UR.x || ps[i].y < b.LL.y || ps[i].y > b.UR.y)
+			return false;
+	return true;
+}
+
 /* Drawings of at most this many edges also try the ways round the ends of an edge crossed (each costs a path search). */
 #define ROUND_ENDS_MAX 60
 
@@ -517,13 +526,20 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
 	if (d < 0)
 		return 0;
 	int ends[2] = {obstacle_of(obs, count, agtail(drawn[d].e)), obstacle_of(obs, count, aghead(drawn[d].e))};
+	/* Not past the actors on the drawing's rim: the title block is above them, and the canvas would grow. */
+	boxf hull = obs[0].box;
+	for (int i = 1; i < count; i++)
+		hull = (boxf){{fmin(hull.LL.x, obs[i].box.LL.x), fmin(hull.LL.y, obs[i].box.LL.y)},
+		              {fmax(hull.UR.x, obs[i].box.UR.x), fmax(hull.UR.y, obs[i].box.UR.y)}};
 	for (int k = 0; k < 2; k++) {
 		pointf via;
 		int pn = 0;
-		if (ends[0] < 0 || ends[1] < 0 || !past_end(obs, count, ends[k], ends[1 - k], &via))
+		/* round an end that is one of the pair's own would loop round it */
+		if (ends[0] < 0 || ends[1] < 0 || ends[k] == low || ends[k] == high ||
+		    !past_end(obs, count, ends[k], ends[1 - k], &via))
 			continue;
 		pointf *route = route_between(obs, count, low, high, &via, &pn);
-		if (route && !spline_hits(obs, count, low, high, route, pn))
+		if (route && !spline_hits(obs, count, low, high, route, pn) && within(hull, route, pn))
 			out[found++] = (way){route, pn};
 		else
 			free(route);
