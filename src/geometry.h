@@ -2,6 +2,7 @@
 #ifndef ACTORNET_GEOMETRY_H
 #define ACTORNET_GEOMETRY_H
 
+#include <math.h>
 #include <stdbool.h>
 
 #include <graphviz/gvc.h>
@@ -40,6 +41,16 @@ static inline double side(pointf a, pointf b, pointf c)
 static inline bool segments_cross(pointf a, pointf b, pointf c, pointf d)
 {
 	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/*
+ * p to a hundredth of a point, as the SVG writes it: layouts differ from run
+ * to run in their last bits, and choices made on places (which way crosses
+ * fewer, which swap helps) must not.
+ */
+static inline pointf hundredth(pointf p)
+{
+	return (pointf){round(p.x * 100) / 100, round(p.y * 100) / 100};
 }
 
 /* Whether a laid-out edge carries a label of its own, anywhere along it (which routing leaves where it is). */

@@ -105,12 +105,17 @@ const char *an_layout_auto(size_t nodes, size_t edges)
 	return "sfdp";
 }
 
-/* The size of a drawing for a target laid out last, in points, its pad included. */
-static void drawing_size(Agraph_t *g, double *width, double *height)
+/* The size of a drawing for a target whose layout's box is bb, in points, its pad included. */
+static void box_drawing_size(boxf bb, double *width, double *height)
 {
-	boxf bb = GD_bb(g);
 	*width = bb.UR.x - bb.LL.x + 2 * AN_TARGET_PAD * 72;
 	*height = bb.UR.y - bb.LL.y + 2 * AN_TARGET_PAD * 72;
+}
+
+/* The size of the drawing for a target laid out last (see box_drawing_size). */
+static void drawing_size(Agraph_t *g, double *width, double *height)
+{
+	box_drawing_size(GD_bb(g), width, height);
 }
 
 /* The scale at which a drawing of this size fills a target, at most AN_MAX_GROWTH. */
@@ -289,9 +294,9 @@ static void untangle_layout(Agraph_t *g)
 	double frame[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
 		index[AGSEQ(n)] = i;
-		/* to a hundredth of a point: layouts differ from run to run in their last bits (see an_route_edges) */
-		x[i] = round(ND_coord(n).x * 100) / 100;
-		y[i] = round(ND_coord(n).y * 100) / 100;
+		pointf at = hundredth(ND_coord(n));
+		x[i] = at.x;
+		y[i] = at.y;
 		width[i] = ND_width(n) * 72;
 		height[i] = ND_height(n) * 72;
 		frame[0] = fmin(frame[0], x[i] - width[i] / 2);
@@ -451,7 +456,8 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		drawing_size(g, &width, &height);
 		scale[seed - 1] = t ? filling_scale(t, width, height) : 1;
 		crossings[seed - 1] = count_faults(g).crossings;
-		gvFreeLayout(r->gvc, g);
+		if (seed < starts)
+			gvFreeLayout(r->gvc, g);
 	}
 	/* Of the starts legible on the target, the one that crosses least; else the largest. */
 	bool legible[PACKED_STARTS] = {false};
@@ -462,7 +468,11 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		if (legible[k] ? !legible[b] || crossings[k] < crossings[b] : !legible[b] && scale[k] > scale[b])
 			best = k + 1;
 	}
-	int rc = packed_start(r, graph, best, &title, untangle);
+	int rc = 0;
+	if (starts > 1 && best != starts)
+		gvFreeLayout(r->gvc, g); /* the last start is laid out still: kept when it is the best */
+	if (starts == 1 || best != starts)
+		rc = packed_start(r, graph, best, &title, untangle);
 	/* nop drew the edges straight; they are routed round the nodes now (route.c). */
 	if (rc == 0 && routed)
 		an_route_edges(g);
@@ -540,11 +550,12 @@ static bool fit_to_target(an_graph *graph, double fit)
 /* Whether a drawing fitted to target t when its box was `measured` has text under t's minimum now that it is `routed`. */
 static bool text_lost(const an_target *t, boxf measured, boxf routed)
 {
-	double pad = 2 * AN_TARGET_PAD * 72;
-	double before = filling_scale(t, measured.UR.x - measured.LL.x + pad, measured.UR.y - measured.LL.y + pad);
+	double mw, mh, rw, rh;
+	box_drawing_size(measured, &mw, &mh);
+	box_drawing_size(routed, &rw, &rh);
+	double before = filling_scale(t, mw, mh);
 	/* The canvas, target-sized, holds the measured drawing and its pad at `before`, and now the growth too. */
-	double grown_x = (routed.UR.x - routed.LL.x) - (measured.UR.x - measured.LL.x);
-	double grown_y = (routed.UR.y - routed.LL.y) - (measured.UR.y - measured.LL.y);
+	double grown_x = rw - mw, grown_y = rh - mh;
 	double now = fmin(before, t->width / (t->width / before + fmax(0, grown_x)));
 	now = fmin(now, t->height / (t->height / before + fmax(0, grown_y)));
 	return now < before && now * t->min_text < t->min_text && an_target_readable(t, before * t->min_text);

@@ -633,12 +633,7 @@ void an_route_edges(Agraph_t *g)
 	IDTYPE most = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		most = AGSEQ(n) > most ? AGSEQ(n) : most;
-		/*
-		 * Layouts differ from run to run in their last bits; the choices
-		 * below (which way crosses fewer, which is too long) must not:
-		 * places to a hundredth of a point, as the SVG writes them.
-		 */
-		ND_coord(n) = (pointf){round(ND_coord(n).x * 100) / 100, round(ND_coord(n).y * 100) / 100};
+		ND_coord(n) = hundredth(ND_coord(n));
 	}
 	int *index = xcalloc((size_t)most + 1, sizeof *index);
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
