@@ -68,5 +68,7 @@ void an_end_at_label_nodes(Agraph_t *g);
 
 /* Whether any edge of g joins a label node (tie.KEY or joint.KEY): route.c. */
 bool an_joins_label_nodes(Agraph_t *g);
+/* Whether e joins a label node (one half of a labelled tie, or a joint tie's spoke). */
+bool an_joins_label_node(Agedge_t *e);
 
 #endif

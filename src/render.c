@@ -671,7 +671,42 @@ static bool near_node(const obstacle *obstacles, size_t count, pointf p, double 
 	return false;
 }
 
-/* The faults of g's layout (the reader's measure: bench/READABILITY.md). */
+/* The box a line to or from n must end on: n's own, and 2 points round it. */
+static boxf end_box(Agnode_t *n)
+{
+	return box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, -2);
+}
+
+/* The least line a tie shows besides its arrowheads, in points: a little more than an arrowhead. */
+#define MIN_LINE 10.0
+
+/*
+ * Whether an edge's drawn line between two actors can be read: it ends on
+ * them (a strand of a bundle wider than the actors it joins, laid beside
+ * them, points at nothing) and shows some line besides its arrowheads
+ * (between actors packed close, arrowheads pile up on each other). Halves
+ * that meet at a label node are read with their label, and not judged.
+ */
+static bool readable_line(Agedge_t *e, const pointf *at, size_t count)
+{
+	const splines *spl = ED_spl(e);
+	if (!spl || spl->size == 0 || an_joins_label_node(e))
+		return true;
+	const bezier *first = &spl->list[0], *last = &spl->list[spl->size - 1];
+	pointf start = first->sflag ? first->sp : first->list[0];
+	pointf end = last->eflag ? last->ep : last->list[last->size - 1];
+	if (!inside(end_box(agtail(e)), start) || !inside(end_box(aghead(e)), end))
+		return false;
+	double length = 0;
+	for (size_t i = 1; i < count; i++)
+		length += hypot(at[i].x - at[i - 1].x, at[i].y - at[i - 1].y);
+	return agtail(e) == aghead(e) || length >= MIN_LINE;
+}
+
+/*
+ * The faults of g's layout (the reader's measure: bench/READABILITY.md),
+ * and lines that cannot be read (readable_line), counted as lines through an actor.
+ */
 static an_faults count_faults(Agraph_t *g)
 {
 	polyline *lines = NULL;
@@ -697,6 +732,7 @@ static an_faults count_faults(Agraph_t *g)
 	an_faults faults = {0, 0};
 	for (size_t i = 0; i < nlines; i++) {
 		const polyline *l = &lines[i];
+		faults.through += !readable_line(l->e, l->at, l->count);
 		for (size_t k = 0; k < nobstacles; k++) {
 			const obstacle *o = &obstacles[k];
 			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))

@@ -729,8 +729,7 @@ static void end_at_label_nodes(Agedge_t *e)
 	free(points);
 }
 
-/* Whether e joins a label node. */
-static bool joins_label_node(Agedge_t *e)
+bool an_joins_label_node(Agedge_t *e)
 {
 	return label_node(agtail(e)) || label_node(aghead(e));
 }
@@ -739,7 +738,7 @@ bool an_joins_label_nodes(Agraph_t *g)
 {
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
-			if (joins_label_node(e))
+			if (an_joins_label_node(e))
 				return true;
 	return false;
 }
@@ -748,7 +747,7 @@ void an_end_at_label_nodes(Agraph_t *g)
 {
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
-			if (joins_label_node(e) && ED_spl(e) && ED_spl(e)->size == 1 &&
+			if (an_joins_label_node(e) && ED_spl(e) && ED_spl(e)->size == 1 &&
 			    ED_spl(e)->list[0].size >= 4)
 				end_at_label_nodes(e);
 }

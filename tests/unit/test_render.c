@@ -1,4 +1,4 @@
-/* test_render.c: Graphviz's own messages come back as actornet diagnostics, and an error fails the render. */
+/* test_render.c: Graphviz's own messages come back as actornet diagnostics, an error fails the render, and faults are counted on what is drawn. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -99,11 +99,41 @@ static void test_graphviz_error_is_a_diagnostic(void **state)
 	an_diags_free(&diags);
 }
 
+/*
+ * A pair's ties drawn by dot as strands side by side, each ending on its
+ * actors and longer than its arrowheads: none is a fault (count_faults
+ * counts a line that stops short of its actors, or is all arrowhead).
+ */
+static void test_strands_drawn_by_dot_are_no_faults(void **state)
+{
+	(void)state;
+	an_diags diags;
+	an_diags_init(&diags);
+	an_network *net = an_load_file("tests/fixtures/strands.yaml", NULL, &diags);
+	assert_non_null(net);
+	an_validate(net, &diags);
+	assert_int_equal(diags.errors, 0);
+	an_filter filter;
+	an_filter_init(&filter);
+	an_view view;
+	an_view_build(&view, net, &filter);
+	an_build_options opt = {.merge_types = true, .labels = AN_LABELS_NONE, .no_legend = true};
+	an_graph *graph = an_graph_build(&view, &opt);
+	an_faults faults;
+	assert_true(an_layout_faults(renderer, graph, "dot", &faults, &diags));
+	assert_int_equal(faults.through, 0);
+	an_graph_free(graph);
+	an_view_free(&view);
+	an_network_free(net);
+	an_diags_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_render_has_no_messages),
 		cmocka_unit_test(test_graphviz_error_is_a_diagnostic),
+		cmocka_unit_test(test_strands_drawn_by_dot_are_no_faults),
 	};
 	return cmocka_run_group_tests(tests, open_renderer, close_renderer);
 }
