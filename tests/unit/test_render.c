@@ -132,8 +132,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_render_has_no_messages),
-		cmocka_unit_test(test_graphviz_error_is_a_diagnostic),
 		cmocka_unit_test(test_strands_drawn_by_dot_are_no_faults),
+		/* Last: after Graphviz 2.43 refuses a label, the next layout leaks its text (LeakSanitizer: do_graph_label). */
+		cmocka_unit_test(test_graphviz_error_is_a_diagnostic),
 	};
 	return cmocka_run_group_tests(tests, open_renderer, close_renderer);
 }
