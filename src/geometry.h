@@ -25,6 +25,21 @@ static inline boxf box_around(pointf c, double width, double height, double shri
 	              {c.x + width / 2 - shrink, c.y + height / 2 - shrink}};
 }
 
+/* A laid-out node's box, less `shrink` points on each side (negative: more). */
+static inline boxf node_box(Agnode_t *n, double shrink)
+{
+	return box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, shrink);
+}
+
+/* The length of a polyline of count points, in points. */
+static inline double polyline_length(const pointf *at, size_t count)
+{
+	double length = 0;
+	for (size_t i = 1; i < count; i++)
+		length += hypot(at[i].x - at[i - 1].x, at[i].y - at[i - 1].y);
+	return length;
+}
+
 /* Whether p lies strictly inside b. */
 static inline bool inside(boxf b, pointf p)
 {

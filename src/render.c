@@ -255,7 +255,7 @@ static double nodes_shape(Agraph_t *g)
 {
 	boxf box = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		boxf b = box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, 0);
+		boxf b = node_box(n, 0);
 		box.LL.x = fmin(box.LL.x, b.LL.x);
 		box.LL.y = fmin(box.LL.y, b.LL.y);
 		box.UR.x = fmax(box.UR.x, b.UR.x);
@@ -671,12 +671,6 @@ static bool near_node(const obstacle *obstacles, size_t count, pointf p, double 
 	return false;
 }
 
-/* The box a line to or from n must end on: n's own, and 2 points round it. */
-static boxf end_box(Agnode_t *n)
-{
-	return box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, -2);
-}
-
 /* The least line a tie shows besides its arrowheads, in points: a little more than an arrowhead. */
 #define MIN_LINE 10.0
 
@@ -695,12 +689,10 @@ static bool readable_line(Agedge_t *e, const pointf *at, size_t count)
 	const bezier *first = &spl->list[0], *last = &spl->list[spl->size - 1];
 	pointf start = first->sflag ? first->sp : first->list[0];
 	pointf end = last->eflag ? last->ep : last->list[last->size - 1];
-	if (!inside(end_box(agtail(e)), start) || !inside(end_box(aghead(e)), end))
+	/* Each end on its actor's box, or within 2 points of it. */
+	if (!inside(node_box(agtail(e), -2), start) || !inside(node_box(aghead(e), -2), end))
 		return false;
-	double length = 0;
-	for (size_t i = 1; i < count; i++)
-		length += hypot(at[i].x - at[i - 1].x, at[i].y - at[i - 1].y);
-	return agtail(e) == aghead(e) || length >= MIN_LINE;
+	return agtail(e) == aghead(e) || polyline_length(at, count) >= MIN_LINE;
 }
 
 /*
@@ -714,8 +706,7 @@ static an_faults count_faults(Agraph_t *g)
 	size_t nlines = 0, nobstacles = 0, lines_cap = 0, obstacles_cap = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		GROW(obstacles, obstacles_cap, nobstacles + 1);
-		obstacles[nobstacles++] = (obstacle){
-			box_around(ND_coord(n), ND_width(n) * 72, ND_height(n) * 72, 2), n, NULL};
+		obstacles[nobstacles++] = (obstacle){node_box(n, 2), n, NULL};
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			GROW(lines, lines_cap, nlines + 1);
 			lines[nlines++] = sample_edge(e);

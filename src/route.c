@@ -489,9 +489,7 @@ static size_t way_crossings(const obstacle *obs, int low, int high, const way *w
 	size_t npoints;
 	pointf *points = way_points(w, group, &npoints);
 	size_t crossings = crossings_of(points, npoints, drawn, ndrawn, obs, low, high, NULL);
-	double length = 0;
-	for (size_t k = 1; k < npoints; k++)
-		length += hypot(points[k].x - points[k - 1].x, points[k].y - points[k - 1].y);
+	double length = polyline_length(points, npoints);
 	free(points);
 	pointf a = ND_coord(obs[low].n), b = ND_coord(obs[high].n);
 	/* A long way round reads as a tie to somewhere else: taken only when no other is clear. */
