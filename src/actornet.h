@@ -423,6 +423,14 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *opt);
 void an_graph_free(an_graph *g);
 size_t an_graph_nodes(const an_graph *g);
 size_t an_graph_edges(const an_graph *g);
+/*
+ * Marks each edge of `whole` (a stable series' graph) with the periods whose
+ * graphs draw an edge of its key: the placement then weighs what the
+ * periods will draw, not the whole. Periods past AN_PERIOD_BITS share bits
+ * with their neighbours.
+ */
+#define AN_PERIOD_BITS 64
+void an_graph_mark_periods(an_graph *whole, an_graph *const *periods, size_t count);
 /* The DOT text of the graph before layout; caller frees with free(). */
 char *an_graph_dot(an_graph *g, size_t *len);
 

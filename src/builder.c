@@ -14,6 +14,7 @@ typedef struct {
 	Agedge_t *e;
 	char *key;
 	size_t strands; /* the first of a bundle of strands without a label node: their number; else 0 */
+	uint64_t periods; /* the periods of a series that draw it (an_graph_mark_periods) */
 } keyed_edge;
 
 struct an_graph {
@@ -24,6 +25,7 @@ struct an_graph {
 	char *title_block;       /* the title block's HTML, or NULL */
 	keyed_edge *keyed;       /* every edge, for a stable series (see an_graph_edge) */
 	size_t nkeyed, keyed_cap;
+	bool periods_marked;     /* keyed edges' periods set */
 	const an_target *target; /* borrowed from the build options, or NULL */
 };
 
@@ -450,7 +452,7 @@ static void keep_edge(builder *B, Agedge_t *e, const char *key)
 {
 	an_graph *graph = B->graph;
 	GROW(graph->keyed, graph->keyed_cap, graph->nkeyed + 1);
-	graph->keyed[graph->nkeyed++] = (keyed_edge){e, xstrdup(key), 0};
+	graph->keyed[graph->nkeyed++] = (keyed_edge){e, xstrdup(key), 0, 0};
 }
 
 /* -------------------------------------------------------------- sources */
@@ -1780,6 +1782,38 @@ Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key)
 		return NULL;
 	*key = graph->keyed[i].key;
 	return graph->keyed[i].e;
+}
+
+void an_graph_mark_periods(an_graph *whole, an_graph *const *periods, size_t count)
+{
+	strindex at;
+	si_init(&at);
+	for (size_t i = 0; i < whole->nkeyed; i++) {
+		whole->keyed[i].periods = 0;
+		si_put(&at, whole->keyed[i].key, i);
+	}
+	for (size_t p = 0; p < count; p++) {
+		uint64_t bit = UINT64_C(1) << (p * AN_PERIOD_BITS / count);
+		for (size_t k = 0; periods[p] && k < periods[p]->nkeyed; k++) {
+			size_t i = si_get(&at, periods[p]->keyed[k].key);
+			if (i != SIZE_MAX)
+				whole->keyed[i].periods |= bit;
+		}
+	}
+	si_free(&at);
+	whole->periods_marked = count > 0;
+}
+
+uint64_t an_graph_edge_periods(const an_graph *graph, size_t i)
+{
+	if (!graph->periods_marked)
+		return 0;
+	return i < graph->nkeyed ? graph->keyed[i].periods : 0;
+}
+
+bool an_graph_has_periods(const an_graph *graph)
+{
+	return graph->periods_marked;
 }
 
 size_t an_graph_strands(const an_graph *graph, size_t i)

@@ -58,6 +58,18 @@ static inline bool segments_cross(pointf a, pointf b, pointf c, pointf d)
 	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
+/* Whether segment pq enters box b. */
+static inline bool segment_enters(boxf b, pointf p, pointf q)
+{
+	pointf corner[4] = {b.LL, {b.LL.x, b.UR.y}, b.UR, {b.UR.x, b.LL.y}};
+	if (inside(b, p) || inside(b, q))
+		return true;
+	for (int i = 0; i < 4; i++)
+		if (segments_cross(p, q, corner[i], corner[(i + 1) % 4]))
+			return true;
+	return false;
+}
+
 /*
  * p to a hundredth of a point, as the SVG writes it: layouts differ from run
  * to run in their last bits, and choices made on places (which way crosses

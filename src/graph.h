@@ -3,6 +3,7 @@
 #define ACTORNET_GRAPH_H
 
 #include <graphviz/cgraph.h>
+#include <stdint.h>
 
 #include "actornet.h"
 
@@ -30,6 +31,14 @@ const char *an_graph_title(const an_graph *graph);
  * has the same key in every graph built from one network, whatever the period.
  */
 Agedge_t *an_graph_edge(an_graph *graph, size_t i, const char **key);
+
+/*
+ * The periods of a series that draw the i-th edge, one bit each (see
+ * an_graph_mark_periods); 0 when the graph's periods are not marked.
+ */
+uint64_t an_graph_edge_periods(const an_graph *graph, size_t i);
+/* Whether the graph's edges are marked with their periods. */
+bool an_graph_has_periods(const an_graph *graph);
 
 /*
  * The number of strands from the i-th edge on (an_graph_edge's order): the

@@ -273,20 +273,28 @@ static an_faults count_faults(Agraph_t *g);
 #define UNTANGLE_MAX_NODES 100
 #define UNTANGLE_MAX_EDGES 400
 
+/* The actors of a graph's layout and its edges drawn straight, as untangle.c takes them. */
+typedef struct {
+	an_tangle t;
+	double *x, *y, *width, *height;
+	size_t (*ends)[2];
+	uint64_t *periods; /* the periods of a stable series' edges, or NULL */
+} layout_tangle;
+
 /*
- * The actors of g's layout swapped where their straight edges then cross
- * less (untangle.c), edges drawn straight again. Not with label nodes (each
- * sits in the middle of its tie); every actor stays within the box the
- * actors take now, so the title block keeps its place.
+ * The tangle of graph's layout: every actor stays within the box the actors
+ * take now, so the title block keeps its place.
  */
-static void untangle_layout(Agraph_t *g)
+static void tangle_open(layout_tangle *lt, an_graph *graph)
 {
+	Agraph_t *g = an_graph_cgraph(graph);
 	size_t count = (size_t)agnnodes(g), nties = (size_t)agnedges(g);
-	if (count < 4 || count > UNTANGLE_MAX_NODES || nties > UNTANGLE_MAX_EDGES || an_joins_label_nodes(g))
-		return;
-	double *x = xcalloc(count, sizeof *x), *y = xcalloc(count, sizeof *y);
-	double *width = xcalloc(count, sizeof *width), *height = xcalloc(count, sizeof *height);
-	size_t (*ends)[2] = xcalloc(nties + 1, sizeof *ends);
+	lt->x = xcalloc(count + 1, sizeof *lt->x);
+	lt->y = xcalloc(count + 1, sizeof *lt->y);
+	lt->width = xcalloc(count + 1, sizeof *lt->width);
+	lt->height = xcalloc(count + 1, sizeof *lt->height);
+	lt->ends = xcalloc(nties + 1, sizeof *lt->ends);
+	lt->periods = NULL;
 	IDTYPE most = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		most = AGSEQ(n) > most ? AGSEQ(n) : most;
@@ -295,34 +303,87 @@ static void untangle_layout(Agraph_t *g)
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
 		index[AGSEQ(n)] = i;
 		pointf at = hundredth(ND_coord(n));
-		x[i] = at.x;
-		y[i] = at.y;
-		width[i] = ND_width(n) * 72;
-		height[i] = ND_height(n) * 72;
-		frame[0] = fmin(frame[0], x[i] - width[i] / 2);
-		frame[1] = fmin(frame[1], y[i] - height[i] / 2);
-		frame[2] = fmax(frame[2], x[i] + width[i] / 2);
-		frame[3] = fmax(frame[3], y[i] + height[i] / 2);
+		lt->x[i] = at.x;
+		lt->y[i] = at.y;
+		lt->width[i] = ND_width(n) * 72;
+		lt->height[i] = ND_height(n) * 72;
+		frame[0] = fmin(frame[0], lt->x[i] - lt->width[i] / 2);
+		frame[1] = fmin(frame[1], lt->y[i] - lt->height[i] / 2);
+		frame[2] = fmax(frame[2], lt->x[i] + lt->width[i] / 2);
+		frame[3] = fmax(frame[3], lt->y[i] + lt->height[i] / 2);
+	}
+	/* A stable series' edges by sequence number: their periods (an edge without shows in all). */
+	uint64_t *periods_of = NULL;
+	IDTYPE last_edge = 0;
+	const char *key;
+	Agedge_t *e;
+	for (size_t k = 0; an_graph_has_periods(graph) && (e = an_graph_edge(graph, k, &key)); k++)
+		last_edge = AGSEQ(e) > last_edge ? AGSEQ(e) : last_edge;
+	if (last_edge > 0) {
+		periods_of = xcalloc((size_t)last_edge + 1, sizeof *periods_of);
+		for (size_t k = 0; (e = an_graph_edge(graph, k, &key)); k++)
+			periods_of[AGSEQ(e)] = an_graph_edge_periods(graph, k);
+		lt->periods = xcalloc(nties + 1, sizeof *lt->periods);
 	}
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
-		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e), t++) {
-			ends[t][0] = index[AGSEQ(agtail(e))];
-			ends[t][1] = index[AGSEQ(aghead(e))];
+		for (e = agfstout(g, n); e; e = agnxtout(g, e), t++) {
+			lt->ends[t][0] = index[AGSEQ(agtail(e))];
+			lt->ends[t][1] = index[AGSEQ(aghead(e))];
+			if (lt->periods)
+				lt->periods[t] = AGSEQ(e) <= last_edge && periods_of[AGSEQ(e)] ? periods_of[AGSEQ(e)] : UINT64_MAX;
 		}
-	an_tangle tangle = {count, x, y, width, height, t, (const size_t(*)[2])ends,
-	                    {frame[0], frame[1], frame[2], frame[3]}, UNTANGLE_GAP};
-	if (an_untangle(&tangle) > 0) {
-		i = 0;
+	lt->t = (an_tangle){count, lt->x, lt->y, lt->width, lt->height, t, (const size_t(*)[2])lt->ends,
+	                    {frame[0], frame[1], frame[2], frame[3]}, UNTANGLE_GAP, lt->periods};
+	free(periods_of);
+	free(index);
+}
+
+static void tangle_close(layout_tangle *lt)
+{
+	free(lt->x);
+	free(lt->y);
+	free(lt->width);
+	free(lt->height);
+	free(lt->ends);
+	free(lt->periods);
+}
+
+/*
+ * The actors of graph's layout swapped where their straight edges then
+ * cross less (untangle.c), in the periods that will draw them for a stable
+ * series' placement, and edges drawn straight again. Not with label nodes
+ * (each sits in the middle of its tie).
+ */
+static void untangle_layout(an_graph *graph)
+{
+	Agraph_t *g = an_graph_cgraph(graph);
+	size_t count = (size_t)agnnodes(g), nties = (size_t)agnedges(g);
+	if (count < 4 || count > UNTANGLE_MAX_NODES || nties > UNTANGLE_MAX_EDGES || an_joins_label_nodes(g))
+		return;
+	layout_tangle lt;
+	tangle_open(&lt, graph);
+	if (an_untangle(&lt.t) > 0) {
+		size_t i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
-			ND_coord(n) = (pointf){x[i], y[i]};
+			ND_coord(n) = (pointf){lt.x[i], lt.y[i]};
 		an_draw_straight(g);
 	}
-	free(x);
-	free(y);
-	free(width);
-	free(height);
-	free(ends);
-	free(index);
+	tangle_close(&lt);
+}
+
+/*
+ * How much g's layout crosses: its edges' crossings as drawn, or for a
+ * stable series' placement, straight, summed over the periods that draw them.
+ */
+static size_t layout_crossings(an_graph *graph)
+{
+	if (!an_graph_has_periods(graph))
+		return count_faults(an_graph_cgraph(graph)).crossings;
+	layout_tangle lt;
+	tangle_open(&lt, graph);
+	size_t crossings = an_tangle_crossings(&lt.t);
+	tangle_close(&lt);
+	return crossings;
 }
 
 /*
@@ -406,7 +467,7 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 	free(placed);
 	free(at);
 	if (rc == 0 && untangle)
-		untangle_layout(g);
+		untangle_layout(graph);
 	return rc;
 }
 
@@ -416,7 +477,10 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
  * graph of at most this many actors, without labels as nodes (their edges
  * cross otherwise once routed), is laid out from this many seeds, and drawn
  * from the one whose straight edges, untangled, cross least of those
- * legible on its target (else the one with the largest text). Chosen
+ * legible on its target (else the one with the largest text); a stable
+ * series' placement, from the one whose periods cross least in all (twelve
+ * seeds instead of three gave 5 % fewer crossings, and no fewer drawings
+ * that cross more than dot). Chosen
  * instead by what the untangling weighs (runs through actors too), the
  * drawings crossed more once routed: on eight generated 20- to 30-actor
  * networks, whole and by decade, 75 of 144 drawings failed against 66.
@@ -455,7 +519,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		double width, height;
 		drawing_size(g, &width, &height);
 		scale[seed - 1] = t ? filling_scale(t, width, height) : 1;
-		crossings[seed - 1] = count_faults(g).crossings;
+		crossings[seed - 1] = layout_crossings(graph);
 		if (seed < starts)
 			gvFreeLayout(r->gvc, g);
 	}
@@ -728,8 +792,8 @@ static an_faults count_faults(Agraph_t *g)
 			const obstacle *o = &obstacles[k];
 			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))
 				continue;
-			for (size_t p = 0; p < l->count; p++)
-				if (inside(o->b, l->at[p])) {
+			for (size_t p = 1; p < l->count; p++)
+				if (segment_enters(o->b, l->at[p - 1], l->at[p])) { /* a corner cut counts */
 					faults.through++;
 					break;
 				}
@@ -1220,19 +1284,38 @@ static bool has_edge_labels(Agraph_t *g)
 	return false;
 }
 
+/* The length of every edge of g's layout, in points. */
+static double drawn_length(Agraph_t *g)
+{
+	double length = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			polyline line = sample_edge(e);
+			length += polyline_length(line.at, line.count);
+			free(line.at);
+		}
+	return length;
+}
+
 /*
  * A cropped period's edges follow the routes the placement found for the
  * whole series, past actors and round ties the period may not draw: routed
- * again among its own (an_route_edges), they may cross less.
- * Pins them so when they cross fewer edges and run through no more, else
- * leaves the pins as they are.
+ * again among its own (an_route_edges), they may cross less, or as little
+ * on shorter ways (a way round an actor the period does not draw can run
+ * along another edge, which crosses it at every wiggle).
+ * Pins them so when they run through fewer actors and labels, or as few and
+ * cross less, or as little on shorter ways; else leaves the pins as they are.
  */
 static void reroute_if_clearer(Agraph_t *g)
 {
 	an_faults placed = count_faults(g);
+	double placed_length = drawn_length(g);
 	an_route_edges(g);
 	an_faults rerouted = count_faults(g);
-	if (rerouted.through <= placed.through && rerouted.crossings < placed.crossings)
+	if (rerouted.through < placed.through ||
+	    (rerouted.through == placed.through &&
+	     (rerouted.crossings < placed.crossings ||
+	      (rerouted.crossings == placed.crossings && drawn_length(g) < placed_length - 1))))
 		pin_layout(g);
 }
 

@@ -73,18 +73,6 @@ static void straight_piece(pointf a, pointf b, pointf *out)
 		out[i] = (pointf){a.x + (b.x - a.x) * i / 3, a.y + (b.y - a.y) * i / 3};
 }
 
-/* Whether segment pq enters box b. */
-static bool segment_enters(boxf b, pointf p, pointf q)
-{
-	pointf corner[4] = {b.LL, {b.LL.x, b.UR.y}, b.UR, {b.UR.x, b.LL.y}};
-	if (inside(b, p) || inside(b, q))
-		return true;
-	for (int i = 0; i < 4; i++)
-		if (segments_cross(p, q, corner[i], corner[(i + 1) % 4]))
-			return true;
-	return false;
-}
-
 static bool boxes_meet(boxf a, boxf b)
 {
 	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;

@@ -36,15 +36,17 @@ bool an_period_series_place(an_period_series *s, an_renderer *r, an_graph *whole
 {
 	s->placed_nodes = an_graph_nodes(whole);
 	s->placed_edges = an_graph_edges(whole);
+	s->build = *build;
+	s->graphs = xcalloc(s->count ? s->count : 1, sizeof *s->graphs);
+	for (size_t i = 0; i < s->count; i++)
+		s->graphs[i] = an_graph_build(&s->views[i], &s->build);
+	an_graph_mark_periods(whole, s->graphs, s->count); /* placed for what the periods draw */
 	s->placement = an_place(r, whole, engine, diags);
 	if (!s->placement)
 		return false;
 	/* Every period with a title block of one size, the largest, on one canvas. */
-	s->build = *build;
-	s->graphs = xcalloc(s->count ? s->count : 1, sizeof *s->graphs);
 	int width = 0, height = 0;
 	for (size_t i = 0; i < s->count; i++) {
-		s->graphs[i] = an_graph_build(&s->views[i], &s->build);
 		int w, h;
 		if (!an_placement_fit(r, s->placement, s->graphs[i], whole_canvas, &w, &h, diags))
 			return false;

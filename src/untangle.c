@@ -12,12 +12,28 @@
 /* Sweeps over every pair of actors at most: each costs O(actors² · ties · degree); the first do most. */
 #define MAX_SWEEPS 3
 
-/* A tangle with, per actor, the ties that end at it (SIZE_MAX-terminated), and per tie a mark: it moves. */
+/*
+ * A tangle with, per actor, the ties that end at it (SIZE_MAX-terminated)
+ * and the periods that draw it (those of its ties), and per tie a mark: it moves.
+ */
 typedef struct {
 	an_tangle *t;
 	size_t **incident;
+	uint64_t *shown;
 	bool *moving;
 } tangle;
+
+/* In how many drawings ties i and j both show (one without periods). */
+static inline size_t together(const an_tangle *t, size_t i, size_t j)
+{
+	return t->periods ? (size_t)__builtin_popcountll(t->periods[i] & t->periods[j]) : 1;
+}
+
+/* In how many drawings tie i and actor k both show. */
+static inline size_t shown_with(const tangle *T, size_t i, size_t k)
+{
+	return T->t->periods ? (size_t)__builtin_popcountll(T->t->periods[i] & T->shown[k]) : 1;
+}
 
 /* Which side of the line ab c lies on: positive to the left, negative to the right. */
 static double side_of(double ax, double ay, double bx, double by, double cx, double cy)
@@ -94,7 +110,7 @@ static bool tie_through(const an_tangle *t, size_t i, const double box[4], size_
 static size_t local_cost(const tangle *T, size_t a, size_t b)
 {
 	const an_tangle *t = T->t;
-	size_t cost = 0, movers[2] = {a, b};
+	size_t cost = 0, movers[2] = {a, b}, n;
 	for (int m = 0; m < 2; m++)
 		for (const size_t *i = T->incident[movers[m]]; *i != SIZE_MAX; i++) {
 			if (m == 1 && (t->ends[*i][0] == a || t->ends[*i][1] == a))
@@ -102,17 +118,19 @@ static size_t local_cost(const tangle *T, size_t a, size_t b)
 			double box[4];
 			tie_box(t, *i, box);
 			for (size_t j = 0; j < t->nties; j++)
-				if (j != *i && (!T->moving[j] || j > *i) && ties_cross(t, *i, box, j))
-					cost++;
+				if (j != *i && (!T->moving[j] || j > *i) && (n = together(t, *i, j)) && ties_cross(t, *i, box, j))
+					cost += n;
 			for (size_t k = 0; k < t->count; k++)
-				if (tie_through(t, *i, box, k))
-					cost += THROUGH_COST;
+				if ((n = shown_with(T, *i, k)) && tie_through(t, *i, box, k))
+					cost += THROUGH_COST * n;
 		}
 	for (size_t j = 0; j < t->nties; j++)
 		if (!T->moving[j]) {
 			double box[4];
 			tie_box(t, j, box);
-			cost += THROUGH_COST * ((size_t)tie_through(t, j, box, a) + (size_t)tie_through(t, j, box, b));
+			for (int m = 0; m < 2; m++)
+				if ((n = shown_with(T, j, movers[m])) && tie_through(t, j, box, movers[m]))
+					cost += THROUGH_COST * n;
 		}
 	return cost;
 }
@@ -206,7 +224,8 @@ static size_t partners(const an_tangle *t, size_t a, size_t *near)
 size_t an_untangle(an_tangle *t)
 {
 	size_t *near = xcalloc(t->count + 1, sizeof *near);
-	tangle T = {t, xcalloc(t->count + 1, sizeof *T.incident), xcalloc(t->nties + 1, sizeof *T.moving)};
+	tangle T = {t, xcalloc(t->count + 1, sizeof *T.incident), xcalloc(t->count + 1, sizeof *T.shown),
+	            xcalloc(t->nties + 1, sizeof *T.moving)};
 	size_t *degree = xcalloc(t->count + 1, sizeof *degree), swaps = 0;
 	for (size_t i = 0; i < t->nties; i++)
 		for (int end = 0; end < 2; end++)
@@ -223,6 +242,7 @@ size_t an_untangle(an_tangle *t)
 				continue; /* a loop: once */
 			T.incident[a][degree[a]++] = i;
 			T.incident[a][degree[a]] = SIZE_MAX;
+			T.shown[a] |= t->periods ? t->periods[i] : 1;
 		}
 	for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
 		size_t before = swaps;
@@ -237,8 +257,22 @@ size_t an_untangle(an_tangle *t)
 	for (size_t a = 0; a < t->count; a++)
 		free(T.incident[a]);
 	free(T.incident);
+	free(T.shown);
 	free(T.moving);
 	free(degree);
 	free(near);
 	return swaps;
+}
+
+size_t an_tangle_crossings(const an_tangle *t)
+{
+	size_t crossings = 0, n;
+	for (size_t i = 0; i < t->nties; i++) {
+		double box[4];
+		tie_box(t, i, box);
+		for (size_t j = i + 1; j < t->nties; j++)
+			if ((n = together(t, i, j)) && ties_cross(t, i, box, j))
+				crossings += n;
+	}
+	return crossings;
 }

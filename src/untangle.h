@@ -3,6 +3,7 @@
 #define ACTORNET_UNTANGLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A drawing's actors (boxes centred at x, y) and ties (straight lines between their actors' centres). */
 typedef struct {
@@ -13,14 +14,25 @@ typedef struct {
 	const size_t (*ends)[2];      /* each tie's two actors (indexes) */
 	double frame[4];              /* no actor's box leaves it: x0, y0, x1, y1 */
 	double gap;                   /* the least room kept between two actors' boxes */
+	/*
+	 * Or NULL: each tie's drawings, one bit each (the periods of a stable
+	 * series, which share the actors' places). Two ties cost a crossing in
+	 * each drawing that shows both, a tie through an actor in each that
+	 * shows the tie and one of the actor's ties; NULL: one drawing of all.
+	 */
+	const uint64_t *periods;
 } an_tangle;
 
 /*
  * Swaps pairs of actors' places, each pair in turn, where the two fit in
  * each other's places and that lowers the ties' crossings plus their runs
- * through actors (each weighs more: it is routed round at a detour).
+ * through actors (each weighs more: it is routed round at a detour),
+ * summed over t's drawings.
  * Returns the number of swaps made: the x and y of those actors changed.
  */
 size_t an_untangle(an_tangle *t);
+
+/* The crossings of t's straight ties, summed over its drawings. */
+size_t an_tangle_crossings(const an_tangle *t);
 
 #endif

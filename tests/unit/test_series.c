@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "actornet.h"
+#include "graph.h"
 
 /* Three decades: a tie in the 1980s, none in the 1990s, two in the 2000s. */
 static const char NETWORK[] = "title: T\n"
@@ -194,6 +195,42 @@ static void test_a_failed_period_leaves_the_others_drawable(void **state)
 	an_period_series_free(&s);
 }
 
+/* The periods of the series' edge from `from`: one bit per period (three periods: bits 0, 21 and 42). */
+static uint64_t periods_from(an_graph *whole, const char *from)
+{
+	const char *key;
+	Agedge_t *e;
+	for (size_t i = 0; (e = an_graph_edge(whole, i, &key)); i++)
+		if (strcmp(agnameof(agtail(e)), from) == 0)
+			return an_graph_edge_periods(whole, i);
+	fail_msg("no edge from %s", from);
+	return 0;
+}
+
+/* The whole series' edges are marked with the periods that draw them: the placement weighs those. */
+static void test_edges_are_marked_with_their_periods(void **state)
+{
+	(void)state;
+	an_period_series s;
+	open_decades(&s, 1980, 2009);
+	an_build_options bare = {0};
+	bare.bare = true;
+	an_graph *whole = an_graph_build(&s.whole, &bare);
+	an_graph *periods[3];
+	for (size_t i = 0; i < 3; i++)
+		periods[i] = an_graph_build(&s.views[i], &bare);
+	assert_false(an_graph_has_periods(whole));
+	an_graph_mark_periods(whole, periods, 3);
+	assert_true(an_graph_has_periods(whole));
+	uint64_t first = 1, third = UINT64_C(1) << 42; /* the 1990s (bit 21) draw no tie */
+	assert_true(periods_from(whole, "A") == (first | third)); /* arms in 1985 and 2004, one edge */
+	assert_true(periods_from(whole, "B") == third);
+	for (size_t i = 0; i < 3; i++)
+		an_graph_free(periods[i]);
+	an_graph_free(whole);
+	an_period_series_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_every_actor_keeps_its_place_on_the_whole_canvas),
 		cmocka_unit_test(test_an_empty_period_is_drawn_with_its_title),
 		cmocka_unit_test(test_a_failed_period_leaves_the_others_drawable),
+		cmocka_unit_test(test_edges_are_marked_with_their_periods),
 	};
 	return cmocka_run_group_tests(tests, set_up, tear_down);
 }
