@@ -64,6 +64,9 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
  */
 void an_route_edges(Agraph_t *g);
 
+/* Each node's place in g's node order, indexed by its AGSEQ: malloc'd (route.c). */
+size_t *an_node_indexes(Agraph_t *g);
+
 /* Draws every edge of g's layout (but loops) as a straight line between its nodes as they are now: route.c. */
 void an_draw_straight(Agraph_t *g);
 

@@ -295,13 +295,9 @@ static void tangle_open(layout_tangle *lt, an_graph *graph)
 	lt->height = xcalloc(count + 1, sizeof *lt->height);
 	lt->ends = xcalloc(nties + 1, sizeof *lt->ends);
 	lt->periods = NULL;
-	IDTYPE most = 0;
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
-		most = AGSEQ(n) > most ? AGSEQ(n) : most;
-	size_t *index = xcalloc((size_t)most + 1, sizeof *index), i = 0, t = 0;
+	size_t *index = an_node_indexes(g), i = 0, t = 0;
 	double frame[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
-		index[AGSEQ(n)] = i;
 		pointf at = hundredth(ND_coord(n));
 		lt->x[i] = at.x;
 		lt->y[i] = at.y;
@@ -761,9 +757,10 @@ static bool readable_line(Agedge_t *e, const pointf *at, size_t count)
 
 /*
  * The faults of g's layout (the reader's measure: bench/READABILITY.md),
- * and lines that cannot be read (readable_line), counted as lines through an actor.
+ * and, with `lines_read`, lines that cannot be read (readable_line), counted as
+ * lines through an actor.
  */
-static an_faults count_faults(Agraph_t *g)
+static an_faults faults_of(Agraph_t *g, bool lines_read)
 {
 	polyline *lines = NULL;
 	obstacle *obstacles = NULL;
@@ -787,7 +784,7 @@ static an_faults count_faults(Agraph_t *g)
 	an_faults faults = {0, 0};
 	for (size_t i = 0; i < nlines; i++) {
 		const polyline *l = &lines[i];
-		faults.through += !readable_line(l->e, l->at, l->count);
+		faults.through += lines_read && !readable_line(l->e, l->at, l->count);
 		for (size_t k = 0; k < nobstacles; k++) {
 			const obstacle *o = &obstacles[k];
 			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))
@@ -810,6 +807,11 @@ static an_faults count_faults(Agraph_t *g)
 	free(lines);
 	free(obstacles);
 	return faults;
+}
+
+static an_faults count_faults(Agraph_t *g)
+{
+	return faults_of(g, true);
 }
 
 bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults *faults,
@@ -1308,10 +1310,14 @@ static double drawn_length(Agraph_t *g)
  */
 static void reroute_if_clearer(Agraph_t *g)
 {
-	an_faults placed = count_faults(g);
+	/*
+	 * Lines too short to read are not weighed: the actors stay where they
+	 * are, and only the detours of the whole series' routes make them longer.
+	 */
+	an_faults placed = faults_of(g, false);
 	double placed_length = drawn_length(g);
 	an_route_edges(g);
-	an_faults rerouted = count_faults(g);
+	an_faults rerouted = faults_of(g, false);
 	if (rerouted.through < placed.through ||
 	    (rerouted.through == placed.through &&
 	     (rerouted.crossings < placed.crossings ||

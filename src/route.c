@@ -55,10 +55,9 @@ typedef struct {
  */
 static void make_obstacle(Agnode_t *n, obstacle *o)
 {
-	double width = ND_width(n) * 72, height = ND_height(n) * 72;
 	o->n = n;
-	o->box = box_around(ND_coord(n), width, height, -ROUTE_MARGIN);
-	o->body = box_around(ND_coord(n), width, height, 1);
+	o->box = node_box(n, -ROUTE_MARGIN);
+	o->body = node_box(n, 1);
 	o->corner[0] = (Ppoint_t){o->box.LL.x, o->box.LL.y};
 	o->corner[1] = (Ppoint_t){o->box.LL.x, o->box.UR.y};
 	o->corner[2] = (Ppoint_t){o->box.UR.x, o->box.UR.y};
@@ -610,21 +609,27 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 	return route;
 }
 
+size_t *an_node_indexes(Agraph_t *g)
+{
+	IDTYPE most = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		most = AGSEQ(n) > most ? AGSEQ(n) : most;
+	size_t *index = xcalloc((size_t)most + 1, sizeof *index), i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		index[AGSEQ(n)] = i++;
+	return index;
+}
+
 void an_route_edges(Agraph_t *g)
 {
 	int count = agnnodes(g), i = 0;
 	if (count < 3)
 		return;
 	obstacle *obs = xcalloc((size_t)count, sizeof *obs);
-	IDTYPE most = 0;
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		most = AGSEQ(n) > most ? AGSEQ(n) : most;
-		ND_coord(n) = hundredth(ND_coord(n));
-	}
-	int *index = xcalloc((size_t)most + 1, sizeof *index);
+	size_t *index = an_node_indexes(g);
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		ND_coord(n) = hundredth(ND_coord(n));
 		make_obstacle(n, &obs[i]);
-		index[AGSEQ(n)] = i;
 	}
 	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes; every edge as drawn. */
 	pending *todo = NULL;
@@ -635,7 +640,7 @@ void an_route_edges(Agraph_t *g)
 			GROW(drawn, drawn_cap, ndrawn + 1);
 			drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
 			sample_drawn(&drawn[ndrawn++]);
-			int t = index[AGSEQ(agtail(e))], h = index[AGSEQ(aghead(e))];
+			int t = (int)index[AGSEQ(agtail(e))], h = (int)index[AGSEQ(aghead(e))];
 			if (t == h || edge_labelled(e))
 				continue;
 			GROW(todo, cap, ntodo + 1);
