@@ -757,10 +757,10 @@ static bool readable_line(Agedge_t *e, const pointf *at, size_t count)
 
 /*
  * The faults of g's layout (the reader's measure: bench/READABILITY.md),
- * and, with `lines_read`, lines that cannot be read (readable_line), counted as
- * lines through an actor.
+ * and, with `judge_lines`, lines that cannot be read (readable_line), counted
+ * as lines through an actor.
  */
-static an_faults faults_of(Agraph_t *g, bool lines_read)
+static an_faults faults_of(Agraph_t *g, bool judge_lines)
 {
 	polyline *lines = NULL;
 	obstacle *obstacles = NULL;
@@ -784,7 +784,7 @@ static an_faults faults_of(Agraph_t *g, bool lines_read)
 	an_faults faults = {0, 0};
 	for (size_t i = 0; i < nlines; i++) {
 		const polyline *l = &lines[i];
-		faults.through += lines_read && !readable_line(l->e, l->at, l->count);
+		faults.through += judge_lines && !readable_line(l->e, l->at, l->count);
 		for (size_t k = 0; k < nobstacles; k++) {
 			const obstacle *o = &obstacles[k];
 			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))
