@@ -1806,9 +1806,7 @@ void an_graph_mark_periods(an_graph *whole, an_graph *const *periods, size_t cou
 
 uint64_t an_graph_edge_periods(const an_graph *graph, size_t i)
 {
-	if (!graph->periods_marked)
-		return 0;
-	return i < graph->nkeyed ? graph->keyed[i].periods : 0;
+	return i < graph->nkeyed ? graph->keyed[i].periods : 0; /* 0 until marked (keep_edge) */
 }
 
 bool an_graph_has_periods(const an_graph *graph)
