@@ -27,6 +27,7 @@ struct an_graph {
 	size_t nkeyed, keyed_cap;
 	bool periods_marked;     /* keyed edges' periods set */
 	const an_target *target; /* borrowed from the build options, or NULL */
+	double min_width;        /* points the title block's sources need as a browser draws them (see an_graph_min_width) */
 };
 
 /*
@@ -44,8 +45,25 @@ enum {
 	SIZE_LEGEND = 11, SIZE_REGION = 11, SIZE_TIE = 10, SIZE_SOURCE = 10
 };
 
-/* The average advance of a character, in ems: enough for DejaVu Sans (text is measured before layout to wrap it). */
-#define CHAR_EMS 0.6
+/*
+ * The advances of DejaVu Sans's printable ASCII characters, from ' ' to
+ * '~', in thousandths of an em, as Graphviz measures them: text is
+ * measured before layout to wrap it to a target's width.
+ */
+static const unsigned short ASCII_ADVANCE[95] = {
+	316, 398, 458, 840, 638, 953, 781, 278, 390, 390, 503, 840, 316, 361, 316, 338, /*  !"#$%&'()*+,-./ */
+	638, 638, 638, 638, 638, 638, 638, 638, 638, 638, 338, 338, 840, 840, 840, 533, /* 0123456789:;<=>? */
+	998, 712, 683, 698, 773, 631, 578, 773, 750, 293, 293, 653, 556, 863, 750, 788, /* @ABCDEFGHIJKLMNO */
+	601, 788, 698, 638, 593, 736, 683, 991, 683, 608, 683, 390, 338, 390, 840, 503, /* PQRSTUVWXYZ[\]^_ */
+	503, 615, 638, 548, 638, 615, 345, 638, 638, 278, 278, 578, 278, 975, 638, 615, /* `abcdefghijklmno */
+	638, 638, 392, 518, 390, 638, 593, 818, 593, 593, 525, 636, 337, 636, 840,      /* pqrstuvwxyz{|}~ */
+};
+
+/* The advance of other characters, in ems: most scripts' letters (Cyrillic's widest), and East Asian ones. */
+#define OTHER_ADVANCE 0.78
+#define WIDE_ADVANCE 1.0
+/* Bold DejaVu Sans is this much wider, on average. */
+#define BOLD_WIDER 1.15
 
 /*
  * A tight drawing's overlap_scaling: before removing overlaps, Graphviz
@@ -158,20 +176,19 @@ static points text_size(double scale, int size)
 	return p;
 }
 
-/* The characters (not bytes) of UTF-8 text. */
-static size_t text_chars(const char *s)
+/* The width of UTF-8 text (its first n bytes) in ems of DejaVu Sans. */
+static double text_ems(const char *s, size_t n)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* How many characters of text at a size fit a width (at least 12). */
-static size_t chars_in(double width, double size)
-{
-	double n = width / (CHAR_EMS * size);
-	return n < 12 ? 12 : (size_t)n;
+	double ems = 0;
+	for (const unsigned char *c = (const unsigned char *)s, *end = c + n; c < end; c++) {
+		if (*c >= ' ' && *c <= '~')
+			ems += ASCII_ADVANCE[*c - ' '] / 1000.0;
+		else if (*c >= 0xE3 && *c < 0xF0) /* from U+3000: CJK, kana, hangul */
+			ems += WIDE_ADVANCE;
+		else if (*c >= 0xC0) /* the first byte of any other character */
+			ems += OTHER_ADVANCE;
+	}
+	return ems;
 }
 
 /* ------------------------------------------------------------- escaping */
@@ -217,27 +234,56 @@ static void put_html_text(strbuf *b, const char *s)
 	}
 }
 
+/* Points of the title block's cell padding, on both sides (a cell within a cell, at most). */
+#define TITLE_PADDING 8.0
 /*
- * Plain text in an HTML-like label, broken at spaces into lines of at most
- * `chars` characters (0: one line), so that it keeps to a target's width.
+ * Browsers draw small text up to this much wider than Graphviz measures it
+ * (Chromium drew a 10 pt line of sources 931 pt wide that Graphviz
+ * measured 903), from where Graphviz starts each line: the extra width all
+ * falls on the right of a line Graphviz centres.
  */
-static void put_html_wrapped(strbuf *b, const char *s, size_t chars)
+#define BROWSER_WIDER 1.03
+#define BROWSER_REACH (2 * BROWSER_WIDER - 1)
+
+/*
+ * The width text may take in a title block `width` points wide (0: any):
+ * a browser draws it, centred, within the drawing's pad.
+ */
+static double text_width(double width)
 {
-	if (!chars) {
+	return width > 0 ? fmax((width - 2 * AN_TARGET_PAD * 72 - TITLE_PADDING) / BROWSER_REACH, 1) : 0;
+}
+
+/* The width of a title block whose text is `text` points wide: text_width's inverse. */
+static double block_width(double text)
+{
+	return text * BROWSER_REACH + TITLE_PADDING + 2 * AN_TARGET_PAD * 72;
+}
+
+/*
+ * Plain text in an HTML-like label, broken at spaces into lines at most
+ * `width` points wide at `size` points (width 0: one line), so that it
+ * keeps to a target's width. A word wider than that has a line of its own.
+ * Returns the widest line's width in points.
+ */
+static double put_html_wrapped(strbuf *b, const char *s, double width, double size)
+{
+	if (width <= 0) {
 		put_html_text(b, s);
-		return;
+		return text_ems(s, strlen(s)) * size;
 	}
-	size_t line = 0;
+	double line = 0, widest = 0, space = ASCII_ADVANCE[0] / 1000.0, ems = width / size;
 	while (*s) {
 		size_t n = strcspn(s, " ");
 		char *word = xstrndup(s, n);
-		size_t len = text_chars(word);
-		if (line > 0 && line + 1 + len > chars) {
+		double len = text_ems(word, n);
+		if (line > 0 && line + space + len > ems) {
 			sb_puts(b, "<BR/>");
+			widest = fmax(widest, line);
 			line = 0;
 		} else if (line > 0) {
 			sb_putc(b, ' ');
-			line++;
+			line += space;
 		}
 		put_html_text(b, word);
 		line += len;
@@ -246,6 +292,7 @@ static void put_html_wrapped(strbuf *b, const char *s, size_t chars)
 		while (*s == ' ')
 			s++;
 	}
+	return fmax(widest, line) * size;
 }
 
 /* Tooltips are unescaped twice by Graphviz 2.43: a backslash needs four. */
@@ -1255,6 +1302,9 @@ static void put_legend_cell(strbuf *b, const char *color, const char *glyph, con
 	sb_puts(b, "</FONT></TD>");
 }
 
+/* A legend item's glyph and the three spaces after it, in ems (Chromium: 2.8 to 2.9). */
+#define LEGEND_GLYPH_EMS 3.0
+
 /* Legend items per row of tie types at the natural size. */
 #define LEGEND_ROW 6
 
@@ -1263,13 +1313,15 @@ static size_t legend_columns(const builder *B, double width)
 {
 	if (width <= 0)
 		return LEGEND_ROW;
-	size_t widest = 0;
-	for (size_t i = 0; i < B->net->ntypes; i++)
-		if (B->type_used[i] && text_chars(an_type_label(&B->net->types[i])) > widest)
-			widest = text_chars(an_type_label(&B->net->types[i]));
+	double widest = 0;
+	for (size_t i = 0; i < B->net->ntypes; i++) {
+		const char *label = an_type_label(&B->net->types[i]);
+		if (B->type_used[i])
+			widest = fmax(widest, text_ems(label, strlen(label)));
+	}
 	/* A cell: the glyph, three spaces, the label, and 8 pt of spacing. */
 	double size = B->text_scale * SIZE_LEGEND;
-	double cell = (double)(widest + 6) * CHAR_EMS * size + 8;
+	double cell = (widest + LEGEND_GLYPH_EMS) * size + 8;
 	size_t columns = (size_t)(width / cell);
 	return columns < 1 ? 1 : columns > 12 ? 12 : columns;
 }
@@ -1338,6 +1390,17 @@ static void put_legend(builder *B, strbuf *b, double width)
 }
 
 /*
+ * Widens the graph's drawing to hold a line of the title block's sources
+ * `width` points wide as a browser draws it: Graphviz centres the line
+ * by its own measure, and the browser's extra width all falls on its right.
+ */
+static void reach_out(builder *B, double width)
+{
+	if (B->width > 0) /* drawn for a target (else the pad is Graphviz's own, and nothing is fitted) */
+		B->graph->min_width = fmax(B->graph->min_width, width * BROWSER_REACH);
+}
+
+/*
  * "Source: ..." from the sources of the ties shown, or, with --cite, the
  * numbered list: rows of the title block, each a cell `span` columns wide (1 or 2).
  */
@@ -1346,7 +1409,7 @@ static void put_sources(builder *B, strbuf *b, int span)
 	const char *colspan = span > 1 ? " COLSPAN=\"2\"" : "";
 	const an_network *net = B->net;
 	points size = text_size(B->text_scale, SIZE_SOURCE);
-	size_t chars = B->width > 0 ? chars_in(B->width, B->text_scale * SIZE_SOURCE) : 0;
+	double source_points = B->text_scale * SIZE_SOURCE;
 	strbuf plain;
 	sb_init(&plain);
 	if (B->opt->cite) {
@@ -1355,7 +1418,7 @@ static void put_sources(builder *B, strbuf *b, int span)
 			          colspan, size.text, B->colors->muted);
 			sb_printf(&plain, "[%zu] ", i + 1);
 			put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
-			put_html_wrapped(b, plain.data, chars);
+			reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points));
 			plain.len = 0;
 			sb_puts(b, "</FONT></TD></TR>");
 		}
@@ -1383,7 +1446,7 @@ static void put_sources(builder *B, strbuf *b, int span)
 		sb_printf(&plain, "; and %zu more", B->ncited - shown);
 	sb_printf(b, "<TR><TD%s><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", colspan, size.text,
 	          B->colors->muted);
-	put_html_wrapped(b, plain.data, chars);
+	reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points));
 	sb_puts(b, "</FONT></TD></TR>");
 	sb_free(&plain);
 }
@@ -1391,13 +1454,13 @@ static void put_sources(builder *B, strbuf *b, int span)
 /* The size a heading is measured at, in points: bold is wider, as a larger font. */
 static double heading_points(const builder *B, int size, bool bold)
 {
-	return B->text_scale * size * (bold ? 1.1 : 1);
+	return B->text_scale * size * (bold ? BOLD_WIDER : 1);
 }
 
 /* Points a heading's text takes on one line. */
 static double heading_width(const builder *B, const char *text, int size, bool bold)
 {
-	return (double)text_chars(text) * CHAR_EMS * heading_points(B, size, bold);
+	return text_ems(text, strlen(text)) * heading_points(B, size, bold);
 }
 
 /* A line of the title block (title, subtitle, period), wrapped to `width` points (0: any). */
@@ -1406,16 +1469,16 @@ static void put_heading(builder *B, strbuf *b, const char *text, int size, const
 {
 	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s",
 	          text_size(B->text_scale, size).text, color, bold ? "<B>" : "");
-	put_html_wrapped(b, text, width > 0 ? chars_in(width, heading_points(B, size, bold)) : 0);
+	put_html_wrapped(b, text, text_width(width), heading_points(B, size, bold));
 	sb_printf(b, "%s</FONT></TD></TR>", bold ? "</B>" : "");
 }
 
-/* The lines text takes when wrapped at `chars` characters (see put_html_wrapped). */
-static size_t wrapped_lines(const char *text, size_t chars)
+/* The lines text takes when wrapped to `width` points at `size` (see put_html_wrapped). */
+static size_t wrapped_lines(const char *text, double width, double size)
 {
 	strbuf b;
 	sb_init(&b);
-	put_html_wrapped(&b, text, chars);
+	put_html_wrapped(&b, text, width, size);
 	size_t lines = 1;
 	for (const char *br = b.data; (br = strstr(br, "<BR/>")); br++)
 		lines++;
@@ -1439,7 +1502,7 @@ static double headings_height(const builder *B, const headings *h, double width)
 	double height = 0;
 	for (int i = 0; i < 3; i++)
 		if (h->text[i])
-			height += (double)wrapped_lines(h->text[i], chars_in(width, heading_points(B, HEADING_SIZE[i], i == 0))) *
+			height += (double)wrapped_lines(h->text[i], text_width(width), heading_points(B, HEADING_SIZE[i], i == 0)) *
 			          1.2 * B->text_scale * HEADING_SIZE[i] + 4;
 	return height;
 }
@@ -1470,7 +1533,8 @@ static double headings_beside(builder *B, const headings *h)
 	for (int i = 0; i < 3; i++)
 		if (h->text[i])
 			width = fmax(width, heading_width(B, h->text[i], HEADING_SIZE[i], i == 0));
-	width += 1; /* a heading exactly as wide as its width would wrap on rounding */
+	/* The cell that holds it, and a point: a heading exactly as wide would wrap on rounding. */
+	width = block_width(width) + 1;
 	if (width > HEADINGS_BESIDE * B->width)
 		return 0;
 	double under = headings_height(B, h, B->width) + legend_height(B, B->width);
@@ -1822,6 +1886,11 @@ size_t an_graph_strands(const an_graph *graph, size_t i)
 const char *an_graph_title_block(const an_graph *graph)
 {
 	return graph->title_block;
+}
+
+double an_graph_min_width(const an_graph *graph)
+{
+	return graph->min_width;
 }
 
 void an_graph_title_size(an_graph *graph, int width, int height)

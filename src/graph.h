@@ -22,6 +22,11 @@ const an_target *an_graph_target(const an_graph *graph);
  * placement will, and the packed engine leaves room for it.
  */
 const char *an_graph_title_block(const an_graph *graph);
+/*
+ * The least width of the drawing, in points (0: any): its title block's
+ * lines of sources as a browser draws them, wider than Graphviz measures.
+ */
+double an_graph_min_width(const an_graph *graph);
 /* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
 const char *an_graph_title(const an_graph *graph);
 

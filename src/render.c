@@ -112,10 +112,11 @@ static void box_drawing_size(boxf bb, double *width, double *height)
 	*height = bb.UR.y - bb.LL.y + 2 * AN_TARGET_PAD * 72;
 }
 
-/* The size of the drawing for a target laid out last (see box_drawing_size). */
-static void drawing_size(Agraph_t *g, double *width, double *height)
+/* The size of the drawing for a target laid out last (see box_drawing_size), its least width kept. */
+static void drawing_size(an_graph *graph, double *width, double *height)
 {
-	box_drawing_size(GD_bb(g), width, height);
+	box_drawing_size(GD_bb(an_graph_cgraph(graph)), width, height);
+	*width = fmax(*width, an_graph_min_width(graph) + 2 * AN_TARGET_PAD * 72);
 }
 
 /* The scale at which a drawing of this size fills a target, at most AN_MAX_GROWTH. */
@@ -513,7 +514,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		if (rc != 0)
 			return rc;
 		double width, height;
-		drawing_size(g, &width, &height);
+		drawing_size(graph, &width, &height);
 		scale[seed - 1] = t ? filling_scale(t, width, height) : 1;
 		crossings[seed - 1] = layout_crossings(graph);
 		if (seed < starts)
@@ -587,7 +588,7 @@ static bool fit_to_target(an_graph *graph, double fit)
 		return false;
 	Agraph_t *g = an_graph_cgraph(graph);
 	double dw, dh, m = AN_TARGET_PAD * 72;
-	drawing_size(g, &dw, &dh);
+	drawing_size(graph, &dw, &dh);
 	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
 	/*
@@ -598,7 +599,10 @@ static bool fit_to_target(an_graph *graph, double fit)
 	 */
 	double width = fit > 0 ? ceil(dw * scale - CANVAS_NOISE) : t->width;
 	double height = fit > 0 ? ceil(dh * scale - CANVAS_NOISE) : t->height;
-	double padx = m + (width / scale - dw) / 2, pady = m + (height / scale - dh) / 2;
+	/* The pad is round the layout's box, which may be narrower than the drawing (see drawing_size). */
+	double bw, bh;
+	box_drawing_size(GD_bb(g), &bw, &bh);
+	double padx = m + (width / scale - bw) / 2, pady = m + (height / scale - bh) / 2;
 	char value[64];
 	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
 	agsafeset(g, "pad", value, "");
@@ -688,7 +692,7 @@ bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *
 	char *routing = straight_edges(cg, engine);
 	bool ok = layout_at(r, g, engine, 0, FIT_NONE, diags);
 	if (ok) {
-		drawing_size(cg, width, height);
+		drawing_size(g, width, height);
 		an_layout_free(r, g);
 	}
 	restore_routing(cg, routing);
@@ -1423,7 +1427,7 @@ bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods
 		if (!layout_placed(r, periods[i], p, false, FIT_NONE, diags))
 			return false;
 		double width, height;
-		drawing_size(an_graph_cgraph(periods[i]), &width, &height);
+		drawing_size(periods[i], &width, &height);
 		an_layout_free(r, periods[i]);
 		p->scales[i] = filling_scale(t, width, height);
 	}

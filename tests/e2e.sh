@@ -194,7 +194,13 @@ fi
 check "the timeline page is well-formed (HTML that is also XML)" xmllint --noout "$T/timeline.html"
 check "the timeline page fetches nothing" sh -c "! grep -Eq '<link|<script src|@import|url\\(http' '$T/timeline.html'"
 check "the timeline page holds the seven decades' diagrams" sh -c "[ \$(grep -c '<figure class=\"tl-frame\" data-name=\"[12][0-9]*s\"' '$T/timeline.html') = 7 ] && [ \$(grep -c '<svg width=\"[0-9.]*pt\" height=\"[0-9.]*pt\"' '$T/timeline.html') = 7 ]"
-sh tests/browser/run.sh "$T/timeline.html" "$T/timeline.png"
+sh tests/browser/run.sh timeline.mjs "$T/timeline.html" "$T/timeline.png"
+
+# --- a title block's text as a browser draws it (wider than Graphviz measures it) stays on the canvas
+for size in 16:9 4:3 a4 4x5in; do
+	"$A" render -q tests/fixtures/long-sources.yaml --size "$size" -o "$T/long-sources-$(echo "$size" | tr : x).svg"
+done
+sh tests/browser/run.sh svg-text.mjs "$T"/long-sources-*.svg
 
 # --- limits
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then
