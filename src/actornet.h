@@ -386,7 +386,8 @@ typedef struct {
 	/*
 	 * The medium the drawing is for (borrowed), or NULL for its natural size:
 	 * text sizes are the medium's, and the drawing is scaled to fill its
-	 * canvas, exactly the target's size (see an_fit).
+	 * canvas: a slide's exactly, a page's text block in one direction, the
+	 * canvas cropped to the drawing in the other (see an_fit).
 	 */
 	const an_target *target;
 	bool vertical;         /* ranks from top to bottom instead of left to right */

@@ -581,7 +581,7 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
  * graph is laid out again (pad is frozen at layout, and its own ratio=fill
  * ignores the title block and rankdir=LR). Returns whether it set them.
  */
-static bool fit_to_target(an_graph *graph, double fit)
+static bool fit_to_target(an_graph *graph, double fit, pointf *canvas)
 {
 	const an_target *t = an_graph_target(graph);
 	if (!t || fit == FIT_NONE)
@@ -590,6 +590,8 @@ static bool fit_to_target(an_graph *graph, double fit)
 	double dw, dh, m = AN_TARGET_PAD * 72;
 	drawing_size(graph, &dw, &dh);
 	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
+	/* A slide's canvas is the slide; a page's figure, like a period's, is as large as its drawing. */
+	bool crop = fit > 0 || t->page;
 	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
 	/*
 	 * Whole points: Graphviz writes the canvas's size rounded down, which
@@ -597,8 +599,8 @@ static bool fit_to_target(an_graph *graph, double fit)
 	 * from run to run in their last bits (451.00000000000006 or
 	 * 450.99999999999994 pt), which must not make the canvas a point wider.
 	 */
-	double width = fit > 0 ? ceil(dw * scale - CANVAS_NOISE) : t->width;
-	double height = fit > 0 ? ceil(dh * scale - CANVAS_NOISE) : t->height;
+	double width = crop ? fmin(t->width, ceil(dw * scale - CANVAS_NOISE)) : t->width;
+	double height = crop ? fmin(t->height, ceil(dh * scale - CANVAS_NOISE)) : t->height;
 	/* The pad is round the layout's box, which may be narrower than the drawing (see drawing_size). */
 	double bw, bh;
 	box_drawing_size(GD_bb(g), &bw, &bh);
@@ -608,20 +610,24 @@ static bool fit_to_target(an_graph *graph, double fit)
 	agsafeset(g, "pad", value, "");
 	snprintf(value, sizeof value, "%.4f,%.4f!", width / 72, height / 72);
 	agsafeset(g, "size", value, "");
+	*canvas = (pointf){width, height};
 	return true;
 }
 
-/* Whether a drawing fitted to target t when its box was `measured` has text under t's minimum now that it is `routed`. */
-static bool text_lost(const an_target *t, boxf measured, boxf routed)
+/*
+ * Whether a drawing fitted to target t on a canvas of that size when its
+ * box was `measured` has text under t's minimum now that it is `routed`.
+ */
+static bool text_lost(const an_target *t, pointf canvas, boxf measured, boxf routed)
 {
 	double mw, mh, rw, rh;
 	box_drawing_size(measured, &mw, &mh);
 	box_drawing_size(routed, &rw, &rh);
 	double before = filling_scale(t, mw, mh);
-	/* The canvas, target-sized, holds the measured drawing and its pad at `before`, and now the growth too. */
+	/* The canvas holds the measured drawing and its pad at `before`, and now the growth too. */
 	double grown_x = rw - mw, grown_y = rh - mh;
-	double now = fmin(before, t->width / (t->width / before + fmax(0, grown_x)));
-	now = fmin(now, t->height / (t->height / before + fmax(0, grown_y)));
+	double now = fmin(before, canvas.x / (canvas.x / before + fmax(0, grown_x)));
+	now = fmin(now, canvas.y / (canvas.y / before + fmax(0, grown_y)));
 	return now < before && now * t->min_text < t->min_text && an_target_readable(t, before * t->min_text);
 }
 
@@ -646,7 +652,8 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	char *routing = measure ? straight_edges(cg, engine) : NULL;
 	int rc = run_engine(r, g, engine);
 	restore_routing(cg, routing);
-	if (rc == 0 && measure && fit_to_target(g, fit)) {
+	pointf canvas;
+	if (rc == 0 && measure && fit_to_target(g, fit, &canvas)) {
 		boxf measured = GD_bb(cg);
 		gvFreeLayout(r->gvc, cg);
 		rc = run_engine(r, g, engine);
@@ -657,8 +664,8 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		 * under the target's minimum, it is fitted again to the drawing as
 		 * routed (the same places and routes: the layouts are seeded).
 		 */
-		if (rc == 0 && fit == FIT_FILL && text_lost(an_graph_target(g), measured, GD_bb(cg))) {
-			fit_to_target(g, fit);
+		if (rc == 0 && fit == FIT_FILL && text_lost(an_graph_target(g), canvas, measured, GD_bb(cg))) {
+			fit_to_target(g, fit, &canvas);
 			gvFreeLayout(r->gvc, cg);
 			rc = run_engine(r, g, engine);
 		}

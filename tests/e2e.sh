@@ -57,7 +57,7 @@ smallest_text() { # smallest_text SVG: the smallest font size, in points
 "$A" render -q "$NET" --size 16:9 -o "$T/slide.svg" -o "$T/slide.png" -o "$T/slide.dot"
 "$A" render -q "$NET" --size a4 -o "$T/page.svg" -o "$T/page.png" -o "$T/page.pdf"
 check "a 16:9 slide is 960 x 540 pt, its PNG 1920 x 1080 px" canvas_is "$T/slide.svg" 960 540 1920x1080
-check "an A4 page is its text block, 451 x 698 pt, its PNG 902 x 1396 px" canvas_is "$T/page.svg" 451 698 902x1396
+check "an A4 page's figure is its text block's width and its drawing's height, 451 x 492 pt (the block is 698 high), its PNG 902 x 984 px" canvas_is "$T/page.svg" 451 492 902x984
 check "text on a slide is drawn at 10 pt and more" test "$(smallest_text "$T/slide.svg")" = 10.00
 check "text on a page is drawn at 7 pt and more" test "$(smallest_text "$T/page.svg")" = 7.00
 strands_of() { # strands_of DOT ID TYPE...: an edge per type (ID-TYPE), one label node (ID-label)
@@ -99,7 +99,7 @@ check "a packed page with ties both ways between actors: 20 runs, each drawn, th
 check "a packed slide whose actors swap places to cross less: 20 runs, the same" same_twenty tests/fixtures/medium.yaml --size 16:9
 check "--layout packed draws each tie's label as a node of its own" sh -c "'$A' render -q '$NET' -p 2010s --layout packed -o '$T/packed.svg' && xmllint --noout '$T/packed.svg' && grep -q 'class=\"node tie&#45;label tie ' '$T/packed.svg'"
 check "a stable series laid out packed keeps every actor in place" sh -c "'$A' render -q '$NET' --each decade --layout packed -o '$T/packed-{period}.svg' && python3 tests/same-places.py '$T'/packed-*.svg"
-check "an A4 PDF is the text block's size, without cairo's margin" sh -c "'$A' render -q '$NET' --size a4 -o '$T/page-only.pdf' && grep -a -q 'MediaBox \[ 0 0 451 698 \]' '$T/page-only.pdf'"
+check "an A4 PDF is the figure's size, without cairo's margin" sh -c "'$A' render -q '$NET' --size a4 -o '$T/page-only.pdf' && grep -a -q 'MediaBox \[ 0 0 451 492 \]' '$T/page-only.pdf'"
 check "--cite keeps its markers without labels (the most compact level)" sh -c "'$A' render -q '$NET' -p 1990s --labels none --cite -o '$T/cite-none.svg' && [ \$(grep -c '>\[[0-9,]*\]<' '$T/cite-none.svg') -ge 3 ]"
 check "--cluster region keeps its boxes on a slide (dot, not packed)" sh -c "'$A' render -q tests/fixtures/crowded.yaml --cluster region --size 16:9 -o '$T/cluster.svg' && grep -q 'class=\"cluster' '$T/cluster.svg'"
 check "the packed engine draws the same with and without the warning's trial layouts" sh -c "'$A' render tests/fixtures/crowded.yaml --size 5x7in -o '$T/w1.svg' 2>/dev/null && '$A' render -q tests/fixtures/crowded.yaml --size 5x7in -o '$T/w2.svg' && cmp '$T/w1.svg' '$T/w2.svg'"
