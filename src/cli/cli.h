@@ -72,6 +72,10 @@ const char *format_of(const char *path, const char *const *formats);
 /* Refuses an output that is one of the command's input files (never opened for writing). */
 int refuse_input_as_output(const cli_command *command, const char *output,
                            const char *const *inputs, size_t ninputs);
+/* Refuses, with exit 3, an output whose folder does not exist (before anything is drawn). */
+int refuse_missing_folder(const char *output);
+/* Refuses an output that is the network file (exit 2) or lies in no folder (exit 3). */
+int check_output_path(const cli_command *command, const char *output, const char *input);
 /* Writes a command's one output ("-": standard output); returns an exit status. */
 int write_output(const char *path, const char *data, size_t len, bool quiet);
 /* Seconds since an arbitrary start, for --verbose timings and progress. */

@@ -131,6 +131,27 @@ int refuse_input_as_output(const cli_command *command, const char *output,
 	return EXIT_OK;
 }
 
+int refuse_missing_folder(const char *output)
+{
+	const char *slash = strrchr(output, '/');
+	if (strcmp(output, "-") == 0 || !slash || slash == output)
+		return EXIT_OK; /* standard output, the working folder or the root */
+	char *folder = xstrndup(output, (size_t)(slash - output));
+	struct stat st;
+	int err = stat(folder, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	free(folder);
+	if (!err)
+		return EXIT_OK;
+	fprintf(stderr, "%s: error: cannot write %s: %s\n", program, output, strerror(err));
+	return EXIT_OUTPUT;
+}
+
+int check_output_path(const cli_command *command, const char *output, const char *input)
+{
+	int status = refuse_input_as_output(command, output, &input, 1);
+	return status != EXIT_OK ? status : refuse_missing_folder(output);
+}
+
 /* Writes a command's one output ("-": standard output); returns an exit status. */
 int write_output(const char *path, const char *data, size_t len, bool quiet)
 {

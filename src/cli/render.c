@@ -668,6 +668,23 @@ static bool series_years(const render_options *o, const an_network *net, int *fi
 	return true;
 }
 
+/*
+ * Refuses, before anything is drawn, an output of the series whose path,
+ * its {period} filled, is the network file (exit 2) or lies in a folder
+ * that does not exist (exit 3).
+ */
+static int check_period_paths(const render_options *o, const an_period_series *ps, const char *input)
+{
+	int status = EXIT_OK;
+	for (int k = 0; k < o->noutputs && status == EXIT_OK; k++)
+		for (size_t i = 0; i < ps->count && status == EXIT_OK && strstr(o->outputs[k].path, "{period}"); i++) {
+			char *path = expand_path(o->outputs[k].path, ps->periods[i].name);
+			status = check_output_path(o->command, path, input);
+			free(path);
+		}
+	return status;
+}
+
 static int render_series(render_options *o, const an_network *net, an_renderer **renderer)
 {
 	int first, last;
@@ -687,6 +704,11 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 	if (!an_period_series_open(&s.ps, net, &o->sel.filter, &o->step, first, last))
 		return usage_error(o->command, "%zu periods from %04d to %04d are too many (at most %d): use a longer step or --from and --to",
 		                   s.ps.count, first, last, AN_SERIES_MAX);
+	int checked = check_period_paths(o, &s.ps, net->path);
+	if (checked != EXIT_OK) {
+		an_period_series_free(&s.ps);
+		return checked;
+	}
 	s.svg = xcalloc(s.ps.count ? s.ps.count : 1, sizeof *s.svg);
 	s.svg_len = xcalloc(s.ps.count ? s.ps.count : 1, sizeof *s.svg_len);
 	s.progress = !o->sel.quiet && isatty(STDERR_FILENO);

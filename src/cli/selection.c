@@ -151,7 +151,8 @@ int selection_open(selection *sel, const cli_command *command, const char *file,
 {
 	*net = NULL;
 	for (size_t i = 0; i < noutputs; i++) {
-		int refused = refuse_input_as_output(command, outputs[i], &file, 1);
+		/* A series' outputs are checked once their {period} is known (render's check_period_paths). */
+		int refused = strstr(outputs[i], "{period}") ? EXIT_OK : check_output_path(command, outputs[i], file);
 		if (refused != EXIT_OK)
 			return refused;
 	}

@@ -15,3 +15,9 @@ run "$A" check --strict networks/*.yaml docs/example.yaml
 printf 'title: "a\\x01b"\nactors: {}\nties: []\n' >"$TMP/ctrl.yaml"
 run "$A" check "$TMP/ctrl.yaml"
 cat "$NET" | run "$A" check --max-size 1k /dev/stdin
+# A series' outputs, their {period} filled, are checked before anything is drawn: never the input, never in a missing folder (one message).
+cp docs/example.yaml "$TMP/n-1990s.svg"
+run "$A" render -q "$TMP/n-1990s.svg" --each decade -o "$TMP/n-{period}.svg"
+head -1 "$TMP/n-1990s.svg"
+run "$A" render -q docs/example.yaml --each decade -o "$TMP/no/such/n-{period}.svg"
+run "$A" stats -q docs/example.yaml -o "$TMP/no/such/stats.txt"
