@@ -46,8 +46,18 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 		return true;
 	}
 	char *target = realpath(path, NULL); /* resolves symlinks; NULL for a new path */
+	int unresolved = target ? 0 : errno;
 	const char *real = target ? target : path;
 	struct stat st;
+	if (!target && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* Like cp: not through a link to nothing, nor round a loop of links. */
+		int err = unresolved;
+		if (err == ENOENT)
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: it is a symbolic link to a file that does not exist", path);
+		else
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(err));
+		return false;
+	}
 	if (stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode)) {
 			an_error(diags, (an_pos){0, 0}, "cannot write %s: it is a directory", path);
@@ -67,11 +77,20 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 		return ok;
 	}
 	bool exists = stat(real, &st) == 0;
+	/* Like cp: a file its owner protected from writing is not replaced (root may). */
+	if (exists && access(real, W_OK) != 0) {
+		an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(errno));
+		free(target);
+		return false;
+	}
 	/* The temporary name goes beside the target: the directory is the same. */
 	char *temp;
 	int fd = create_temp(real, &temp);
 	if (fd < 0) {
-		an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(errno));
+		if (exists && errno == EACCES)
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: its folder is not writable (the new file is written beside it, then renamed into place)", path);
+		else
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(errno));
 		free(temp);
 		free(target);
 		return false;
