@@ -1762,11 +1762,22 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	 * The graph's name becomes the SVG's <title> (render.c writes it again,
 	 * exactly): cgraph takes a name that starts with '%' for an internal one.
 	 */
-	const char *name = opt->title ? opt->title : net->title.text;
-	if (name && name[0] == '%')
-		name = NULL;
+	const char *title = opt->title ? opt->title : net->title.text;
+	/*
+	 * Graphviz writes the name into DOT as it is, where a backslash before
+	 * the closing quote escapes it ('a\' left the DOT unreadable): each
+	 * backslash is doubled.
+	 */
+	strbuf name;
+	sb_init(&name);
+	for (const char *c = title && title[0] != '%' ? title : "network"; *c; c++) {
+		if (*c == '\\')
+			sb_putc(&name, '\\');
+		sb_putc(&name, *c);
+	}
 	static Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc}; /* the graph keeps it */
-	Agraph_t *g = agopen((char *)(name ? name : "network"), Agdirected, &disc);
+	Agraph_t *g = agopen(name.data, Agdirected, &disc);
+	sb_free(&name);
 	an_graph *graph = xcalloc(1, sizeof *graph);
 	graph->g = g;
 	builder B = {

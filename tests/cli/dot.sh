@@ -17,3 +17,12 @@ rm -rf "$TMP/dot" && mkdir -p "$TMP/dot"
 echo "positions or anchors: $(cat "$TMP/dot/whole.dot" "$TMP/dot/1990s.dot" | grep -c 'pos=\|anchor')"
 cat "$TMP/dot/1990s.dot"
 echo "ghosts in the 1990s: $(grep -c 'ghost' "$TMP/dot/ghost-1990s.dot")"
+# A title ending in a backslash, or with one before a quote, keeps the DOT readable by dot.
+printf 'title: '"'"'a\\'"'"'\nactors: {A: {name: A, kind: state}, B: {name: B, kind: state}}\nties: [{from: A, to: B, type: arms, when: 1990}]\n' >"$TMP/dot/backslash.yaml"
+"$A" render -q "$TMP/dot/backslash.yaml" -o "$TMP/dot/backslash.dot"
+"$A" render -q "$TMP/dot/backslash.yaml" --title 'x\"y' -o "$TMP/dot/quote.dot"
+for f in backslash quote; do
+	head -1 "$TMP/dot/$f.dot"
+	dot -Tcanon "$TMP/dot/$f.dot" >/dev/null 2>&1
+	echo "dot reads it: exit $?"
+done
