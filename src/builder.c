@@ -1764,14 +1764,15 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	 */
 	const char *title = opt->title ? opt->title : net->title.text;
 	/*
-	 * Graphviz writes the name into DOT as it is, where a backslash before
-	 * the closing quote escapes it ('a\' left the DOT unreadable): each
-	 * backslash is doubled.
+	 * Graphviz writes the name into DOT as it is, quotes escaped: a
+	 * backslash before a quote or the closing one would escape it ('a\'
+	 * left the DOT unreadable), so that one is doubled. DOT keeps every
+	 * other backslash as it is.
 	 */
 	strbuf name;
 	sb_init(&name);
 	for (const char *c = title && title[0] != '%' ? title : "network"; *c; c++) {
-		if (*c == '\\')
+		if (*c == '\\' && (c[1] == '"' || c[1] == '\0'))
 			sb_putc(&name, '\\');
 		sb_putc(&name, *c);
 	}
