@@ -1551,6 +1551,59 @@ static void escape_urls(Agraph_t *g, bool escape)
 	}
 }
 
+/* The most pixels a side of a PNG may have: cairo's image surfaces stop at 32767. */
+#define PNG_MAX_PIXELS 32767.0
+/* The largest side of a PDF, in points: beyond half its fixed-point range, cairo aborts. */
+#define PDF_MAX_POINTS 4194304.0
+
+/* The canvas a render of g's layout has, in points: the size it was fitted to, else its box and pad. */
+static pointf canvas_points(Agraph_t *g)
+{
+	const char *size = agget(g, "size");
+	double w, h;
+	if (size && strchr(size, '!') && sscanf(size, "%lf,%lf", &w, &h) == 2)
+		return (pointf){w * 72, h * 72};
+	const char *pad = agget(g, "pad");
+	double px = 4, py = 4; /* Graphviz's default pad */
+	if (pad && *pad) {
+		int n = sscanf(pad, "%lf,%lf", &px, &py);
+		px *= 72;
+		py = n == 2 ? py * 72 : px;
+	}
+	boxf bb = GD_bb(g);
+	return (pointf){bb.UR.x - bb.LL.x + 2 * px, bb.UR.y - bb.LL.y + 2 * py};
+}
+
+/*
+ * Whether a drawing this large can be rendered to the format: a PNG is at
+ * most PNG_MAX_PIXELS a side at its dpi, a PDF PDF_MAX_POINTS (else Graphviz
+ * shrinks the PNG to a blur, or leaves it empty, and cairo aborts on the PDF).
+ */
+static bool renderable(Agraph_t *g, const char *format, double dpi, an_diags *diags)
+{
+	pointf c = canvas_points(g);
+	if (strcmp(format, "png") == 0) {
+		double scale = (dpi > 0 ? dpi : 96) / 72, side = fmax(c.x, c.y);
+		if (side * scale > PNG_MAX_PIXELS) {
+			/* A lower dpi is worth naming while the PNG it gives is still of use. */
+			int fits = (int)floor(PNG_MAX_PIXELS * 72 / side);
+			char dpi_hint[64] = "";
+			if (fits >= 24)
+				snprintf(dpi_hint, sizeof dpi_hint, ", --dpi %d or lower", fits);
+			an_error(diags, (an_pos){0, 0},
+			         "the PNG would be %.0f x %.0f px, more than %.0f a side: draw it for a page or a slide (--size)%s, or write SVG",
+			         ceil(c.x * scale), ceil(c.y * scale), PNG_MAX_PIXELS, dpi_hint);
+			return false;
+		}
+	} else if (strcmp(format, "pdf") == 0 && (c.x > PDF_MAX_POINTS || c.y > PDF_MAX_POINTS)) {
+		an_error(diags, (an_pos){0, 0},
+		         "the PDF would be %.0f x %.0f pt, more than %.0f a side: draw it for a page or a slide (--size), or write SVG",
+		         ceil(c.x), ceil(c.y), PDF_MAX_POINTS);
+		return false;
+	}
+	return true;
+}
+
 bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
                char **data, size_t *len, an_diags *diags)
 {
@@ -1570,6 +1623,8 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 		if (!layout_at(r, g, engine, dpi, r->layout_fit == FIT_NONE ? FIT_NONE : FIT_KEPT, diags))
 			return false;
 	}
+	if (!renderable(an_graph_cgraph(g), format, dpi, diags))
+		return false;
 	bool svg = strcmp(format, "svg") == 0;
 	if (svg && opt && opt->outline_text)
 		format = "svg:cairo"; /* text as glyph outlines */
@@ -1582,9 +1637,10 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 		escape_urls(an_graph_cgraph(g), false);
 	bool had_error = false;
 	flush_messages(diags, &had_error);
-	if (rc != 0 || !out || had_error) {
+	if (rc != 0 || !out || size == 0 || had_error) {
 		if (!had_error)
-			an_error(diags, (an_pos){0, 0}, "Graphviz could not render %s", format);
+			an_error(diags, (an_pos){0, 0}, "Graphviz could not render %s%s", format,
+			         rc == 0 && out ? ": it drew an empty file" : "");
 		if (out)
 			gvFreeRenderData(out);
 		return false;

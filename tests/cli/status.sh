@@ -21,3 +21,14 @@ run "$A" render -q "$TMP/n-1990s.svg" --each decade -o "$TMP/n-{period}.svg"
 head -1 "$TMP/n-1990s.svg"
 run "$A" render -q docs/example.yaml --each decade -o "$TMP/no/such/n-{period}.svg"
 run "$A" stats -q docs/example.yaml -o "$TMP/no/such/stats.txt"
+# A drawing too large for a PNG (32767 px a side) or a PDF is refused before it is drawn (exit 3), and the old file stays: it was an empty PNG and exit 0, and cairo aborted on the PDF.
+python3 -c "
+L = 'W' * 65000
+print('title: x\nx-l: &l ' + L + '\nactors:')
+for i in range(8): print('  A%d: {name: *l, kind: state}' % i)
+print('ties:')
+for i in range(7): print('  - {from: A%d, to: A%d, type: arms, when: 1990, label: *l}' % (i, i + 1))" >"$TMP/huge.yaml"
+echo old >"$TMP/huge.png"
+run "$A" render -q "$TMP/huge.yaml" -o "$TMP/huge.png"
+run "$A" render -q "$TMP/huge.yaml" -o "$TMP/huge.pdf"
+echo "huge.png: $(cat "$TMP/huge.png")"
