@@ -1551,8 +1551,12 @@ static void escape_urls(Agraph_t *g, bool escape)
 	}
 }
 
-/* The most pixels a side of a PNG may have: cairo's image surfaces stop at 32767. */
-#define PNG_MAX_PIXELS 32767.0
+/*
+ * The most pixels a side of a PNG may have: Graphviz shrinks a bitmap of
+ * 32767 or more to fit cairo's image surfaces, and says so on stderr as is
+ * (a little room for its rounding).
+ */
+#define PNG_MAX_PIXELS 32700.0
 /* The largest side of a PDF, in points: beyond half its fixed-point range, cairo aborts. */
 #define PDF_MAX_POINTS 4194304.0
 
