@@ -51,11 +51,10 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 	struct stat st;
 	if (!target && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		/* Like cp: not through a link to nothing, nor round a loop of links. */
-		int err = unresolved;
-		if (err == ENOENT)
+		if (unresolved == ENOENT)
 			an_error(diags, (an_pos){0, 0}, "cannot write %s: it is a symbolic link to a file that does not exist", path);
 		else
-			an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(err));
+			an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(unresolved));
 		return false;
 	}
 	if (stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {

@@ -675,14 +675,18 @@ static bool series_years(const render_options *o, const an_network *net, int *fi
  */
 static int check_period_paths(const render_options *o, const an_period_series *ps, const char *input)
 {
-	int status = EXIT_OK;
-	for (int k = 0; k < o->noutputs && status == EXIT_OK; k++)
-		for (size_t i = 0; i < ps->count && status == EXIT_OK && strstr(o->outputs[k].path, "{period}"); i++) {
+	for (int k = 0; k < o->noutputs; k++) {
+		if (!strstr(o->outputs[k].path, "{period}"))
+			continue; /* the timeline page: checked as given, by selection_open */
+		for (size_t i = 0; i < ps->count; i++) {
 			char *path = expand_path(o->outputs[k].path, ps->periods[i].name);
-			status = check_output_path(o->command, path, input);
+			int status = check_output_path(o->command, path, input);
 			free(path);
+			if (status != EXIT_OK)
+				return status;
 		}
-	return status;
+	}
+	return EXIT_OK;
 }
 
 static int render_series(render_options *o, const an_network *net, an_renderer **renderer)
