@@ -264,9 +264,11 @@ static double block_width(double text)
  * Plain text in an HTML-like label, broken at spaces into lines at most
  * `width` points wide at `size` points (width 0: one line), so that it
  * keeps to a target's width. A word wider than that has a line of its own.
- * Returns the widest line's width in points.
+ * Lines are parted by `line_break` (markup). Returns the widest line's
+ * width in points.
  */
-static double put_html_wrapped(strbuf *b, const char *s, double width, double size)
+static double put_html_wrapped(strbuf *b, const char *s, double width, double size,
+                               const char *line_break)
 {
 	if (width <= 0) {
 		put_html_text(b, s);
@@ -278,7 +280,7 @@ static double put_html_wrapped(strbuf *b, const char *s, double width, double si
 		char *word = xstrndup(s, n);
 		double len = text_ems(word, n);
 		if (line > 0 && line + space + len > ems) {
-			sb_puts(b, "<BR/>");
+			sb_puts(b, line_break);
 			widest = fmax(widest, line);
 			line = 0;
 		} else if (line > 0) {
@@ -1418,7 +1420,7 @@ static void put_sources(builder *B, strbuf *b, int span)
 			          colspan, size.text, B->colors->muted);
 			sb_printf(&plain, "[%zu] ", i + 1);
 			put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
-			reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points));
+			reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points, "<BR/>"));
 			plain.len = 0;
 			sb_puts(b, "</FONT></TD></TR>");
 		}
@@ -1446,7 +1448,7 @@ static void put_sources(builder *B, strbuf *b, int span)
 		sb_printf(&plain, "; and %zu more", B->ncited - shown);
 	sb_printf(b, "<TR><TD%s><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", colspan, size.text,
 	          B->colors->muted);
-	reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points));
+	reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points, "<BR/>"));
 	sb_puts(b, "</FONT></TD></TR>");
 	sb_free(&plain);
 }
@@ -1463,14 +1465,22 @@ static double heading_width(const builder *B, const char *text, int size, bool b
 	return text_ems(text, strlen(text)) * heading_points(B, size, bold);
 }
 
-/* A line of the title block (title, subtitle, period), wrapped to `width` points (0: any). */
+/*
+ * A heading of the title block (title, subtitle, period), wrapped to `width`
+ * points (0: any), a row per line: Graphviz sets an HTML label's lines one
+ * font size apart, and a browser draws large text's lines into each other.
+ */
 static void put_heading(builder *B, strbuf *b, const char *text, int size, const char *color,
                         bool bold, double width)
 {
-	sb_printf(b, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s",
-	          text_size(B->text_scale, size).text, color, bold ? "<B>" : "");
-	put_html_wrapped(b, text, text_width(width), heading_points(B, size, bold));
-	sb_printf(b, "%s</FONT></TD></TR>", bold ? "</B>" : "");
+	char open[96], line_break[128];
+	snprintf(open, sizeof open, "<TR><TD><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s",
+	         text_size(B->text_scale, size).text, color, bold ? "<B>" : "");
+	const char *close = bold ? "</B></FONT></TD></TR>" : "</FONT></TD></TR>";
+	snprintf(line_break, sizeof line_break, "%s%s", close, open);
+	sb_puts(b, open);
+	put_html_wrapped(b, text, text_width(width), heading_points(B, size, bold), line_break);
+	sb_puts(b, close);
 }
 
 /* The lines text takes when wrapped to `width` points at `size` (see put_html_wrapped). */
@@ -1478,7 +1488,7 @@ static size_t wrapped_lines(const char *text, double width, double size)
 {
 	strbuf b;
 	sb_init(&b);
-	put_html_wrapped(&b, text, width, size);
+	put_html_wrapped(&b, text, width, size, "<BR/>");
 	size_t lines = 1;
 	for (const char *br = b.data; (br = strstr(br, "<BR/>")); br++)
 		lines++;
@@ -1503,7 +1513,7 @@ static double headings_height(const builder *B, const headings *h, double width)
 	for (int i = 0; i < 3; i++)
 		if (h->text[i])
 			height += (double)wrapped_lines(h->text[i], text_width(width), heading_points(B, HEADING_SIZE[i], i == 0)) *
-			          1.2 * B->text_scale * HEADING_SIZE[i] + 4;
+			          (1.2 * B->text_scale * HEADING_SIZE[i] + 4);
 	return height;
 }
 
@@ -1523,9 +1533,8 @@ static double legend_height(builder *B, double width)
 #define HEADINGS_BESIDE 0.55
 
 /*
- * The width the headings take beside the legend, each on one line (a
- * browser draws the wrapped lines of large text into each other), when that
- * makes the title block lower than the legend under them; else 0.
+ * The width the headings take beside the legend, each on one line, when
+ * that makes the title block lower than the legend under them; else 0.
  */
 static double headings_beside(builder *B, const headings *h)
 {

@@ -574,43 +574,57 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
 #define CANVAS_NOISE 1e-6
 
 /*
+ * Sets the pad that centres g's laid-out drawing on a canvas of this size at
+ * `scale`, or at less where the drawing has grown past it (routed edges
+ * reach further than straight ones): Graphviz reads the pad when it renders,
+ * and scales the drawing and its pad to the size, so the canvas stays exact.
+ */
+static void center_on_canvas(an_graph *graph, pointf canvas, double scale)
+{
+	Agraph_t *g = an_graph_cgraph(graph);
+	double dw, dh, m = AN_TARGET_PAD * 72;
+	drawing_size(graph, &dw, &dh);
+	scale = fmin(scale, fmin(canvas.x / dw, canvas.y / dh));
+	/* The pad is round the layout's box, which may be narrower than the drawing (see drawing_size). */
+	double bw, bh;
+	box_drawing_size(GD_bb(g), &bw, &bh);
+	double padx = m + (canvas.x / scale - bw) / 2, pady = m + (canvas.y / scale - bh) / 2;
+	char value[64];
+	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
+	agsafeset(g, "pad", value, "");
+}
+
+/*
  * For a graph drawn for a target, sets the pad and size that make the
  * laid-out drawing fill the target's canvas exactly, scaled by as much as
  * fits (FIT_FILL), or that draw it at a given scale on a canvas of its own
  * (fit > 0: a period of a series, cropped); Graphviz applies them when the
- * graph is laid out again (pad is frozen at layout, and its own ratio=fill
- * ignores the title block and rankdir=LR). Returns whether it set them.
+ * graph is laid out again (its own ratio=fill ignores the title block and
+ * rankdir=LR). Returns whether it set them, and the canvas and scale.
  */
-static bool fit_to_target(an_graph *graph, double fit, pointf *canvas)
+static bool fit_to_target(an_graph *graph, double fit, pointf *canvas, double *scale)
 {
 	const an_target *t = an_graph_target(graph);
 	if (!t || fit == FIT_NONE)
 		return false;
-	Agraph_t *g = an_graph_cgraph(graph);
-	double dw, dh, m = AN_TARGET_PAD * 72;
+	double dw, dh;
 	drawing_size(graph, &dw, &dh);
-	double scale = fit > 0 ? fit : filling_scale(t, dw, dh);
+	*scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* A slide's canvas is the slide; a page's figure, like a period's, is as large as its drawing. */
 	bool crop = fit > 0 || t->page;
-	/* The pad makes the drawing the canvas's shape at 1/scale of its size. */
 	/*
 	 * Whole points: Graphviz writes the canvas's size rounded down, which
 	 * would shrink the text. Rounded up from a hair below: layouts differ
 	 * from run to run in their last bits (451.00000000000006 or
 	 * 450.99999999999994 pt), which must not make the canvas a point wider.
 	 */
-	double width = crop ? fmin(t->width, ceil(dw * scale - CANVAS_NOISE)) : t->width;
-	double height = crop ? fmin(t->height, ceil(dh * scale - CANVAS_NOISE)) : t->height;
-	/* The pad is round the layout's box, which may be narrower than the drawing (see drawing_size). */
-	double bw, bh;
-	box_drawing_size(GD_bb(g), &bw, &bh);
-	double padx = m + (width / scale - bw) / 2, pady = m + (height / scale - bh) / 2;
-	char value[64];
-	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
-	agsafeset(g, "pad", value, "");
-	snprintf(value, sizeof value, "%.4f,%.4f!", width / 72, height / 72);
-	agsafeset(g, "size", value, "");
+	double width = crop ? fmin(t->width, ceil(dw * *scale - CANVAS_NOISE)) : t->width;
+	double height = crop ? fmin(t->height, ceil(dh * *scale - CANVAS_NOISE)) : t->height;
 	*canvas = (pointf){width, height};
+	center_on_canvas(graph, *canvas, *scale);
+	char value[64];
+	snprintf(value, sizeof value, "%.4f,%.4f!", width / 72, height / 72);
+	agsafeset(an_graph_cgraph(graph), "size", value, "");
 	return true;
 }
 
@@ -653,7 +667,8 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	int rc = run_engine(r, g, engine);
 	restore_routing(cg, routing);
 	pointf canvas;
-	if (rc == 0 && measure && fit_to_target(g, fit, &canvas)) {
+	double scale;
+	if (rc == 0 && measure && fit_to_target(g, fit, &canvas, &scale)) {
 		boxf measured = GD_bb(cg);
 		gvFreeLayout(r->gvc, cg);
 		rc = run_engine(r, g, engine);
@@ -665,10 +680,12 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		 * routed (the same places and routes: the layouts are seeded).
 		 */
 		if (rc == 0 && fit == FIT_FILL && text_lost(an_graph_target(g), canvas, measured, GD_bb(cg))) {
-			fit_to_target(g, fit, &canvas);
+			fit_to_target(g, fit, &canvas, &scale);
 			gvFreeLayout(r->gvc, cg);
 			rc = run_engine(r, g, engine);
 		}
+		if (rc == 0)
+			center_on_canvas(g, canvas, scale);
 	}
 	flush_messages(diags, &had_error);
 	if (rc == 0 && had_error) /* Graphviz may report an error and still return 0 */

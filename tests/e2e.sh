@@ -73,6 +73,8 @@ check "... and a pair's strands with dot's own curves too (tests/fixtures/strand
 check "the SVG names the font the layout measured with, and its look-alikes" grep -q 'font-family="DejaVu Sans,Verdana,Geneva,sans-serif"' "$T/slide.svg"
 check "--size WxH takes a unit: 25x15cm is 708 x 425 pt" sh -c "'$A' render -q '$NET' -p 1990s --size 25x15cm -o '$T/cm.svg'"
 check "... and draws on that canvas" canvas_is "$T/cm.svg" 708 425
+"$A" render -q tests/fixtures/routed-growth.yaml --size 16:9 -o "$T/growth.svg" -o "$T/growth.png"
+check "a slide stays 960 x 540 pt (1920 x 1080 px) when its routed ties reach past the box it was fitted in" canvas_is "$T/growth.svg" 960 540 1920x1080
 "$A" render tests/fixtures/crowded.yaml --size 16:9 -o "$T/crowded-slide.svg" 2>"$T/crowded-slide.err"
 check "40 actors and 120 ties fit a slide (labels dropped, packed)" sh -c "! grep -q 'smallest text' '$T/crowded-slide.err'"
 # On A4 it fits (packed tight): on a 5 x 7 inch page it cannot.

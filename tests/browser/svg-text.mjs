@@ -1,4 +1,5 @@
-// Checks that every text of each SVG, as headless Chromium draws it, lies within the SVG's canvas; prints "ok NAME" or "not ok NAME: why" per file.
+// Checks that every text of each SVG, as headless Chromium draws it, lies within the SVG's canvas, and that
+// the title block's lines do not run into each other; prints "ok NAME" or "not ok NAME: why" per check and file.
 // usage: node svg-text.mjs FILE.svg...
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -23,5 +24,22 @@ for (const file of files) {
 	});
 	const name = `text within the canvas in Chromium: ${file.split('/').pop()}`;
 	console.log(outside.length ? `not ok ${name}: ${outside.slice(0, 3).join('; ')}` : `ok ${name}`);
+	// Lines of the title block (texts outside actors and ties) that overlap by more than 3 px.
+	const crowded = await page.evaluate(() => {
+		const lines = [...document.querySelectorAll('text')].filter((t) => !t.closest('g.node, g.edge'))
+			.map((t) => ({ text: t.textContent.slice(0, 30), box: t.getBoundingClientRect() }));
+		const found = [];
+		for (let i = 0; i < lines.length; i++)
+			for (let j = i + 1; j < lines.length; j++) {
+				const a = lines[i].box, b = lines[j].box;
+				const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+				const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+				if (dx > 3 && dy > 3)
+					found.push(`"${lines[i].text}" and "${lines[j].text}" by ${dy.toFixed(1)} px`);
+			}
+		return found;
+	});
+	const lines = `title block lines apart in Chromium: ${file.split('/').pop()}`;
+	console.log(crowded.length ? `not ok ${lines}: ${crowded.slice(0, 3).join('; ')}` : `ok ${lines}`);
 }
 await browser.close();
