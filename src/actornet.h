@@ -57,6 +57,14 @@ void an_diags_keep_last(an_diags *d, size_t first);
 /* Orders the diagnostics of each file by position, keeping the order of equals. */
 void an_diags_sort(an_diags *d);
 /*
+ * Text from a network or a command line as a message may show it (caller
+ * frees): control characters, line separators, bidirectional controls and
+ * bytes that are not UTF-8 escaped (\x1b, \n, \u202e), and, when `cut`, a
+ * run of over 120 characters without a space, or a text of over 1,000, cut
+ * in the middle with "…". Every diagnostic's message is shown so.
+ */
+char *an_printable(const char *text, bool cut);
+/*
  * Formats one diagnostic as "FILE:LINE:COL: error: MESSAGE" (no newline;
  * "FILE:LINE: " when it has no column, "actornet: " when no file); caller frees.
  */

@@ -1,4 +1,5 @@
 /* diag.c: the diagnostics sink that every stage appends its errors and warnings to. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,123 @@ void an_diags_set_file(an_diags *d, const char *file)
 	d->file = d->files[d->nfiles++] = xstrdup(file);
 }
 
+/*
+ * Characters a message shows as escapes: controls (C0, DEL, C1), which a
+ * terminal obeys, and line separators and bidirectional controls, which
+ * forge lines or reorder what a reader sees.
+ */
+static bool shown_escaped(unsigned code)
+{
+	return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x061C || code == 0x200E ||
+	       code == 0x200F || (code >= 0x2028 && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+}
+
+/* A run of characters without a space longer than this is cut, keeping its head and tail. */
+#define LONG_RUN 120
+#define RUN_HEAD 60
+#define RUN_TAIL 30
+/* A message longer than this (in characters) is cut likewise. */
+#define LONG_MESSAGE 1000
+#define MESSAGE_HEAD 700
+#define MESSAGE_TAIL 250
+
+/* Text as shown: its characters, each one or an escape, and where each starts in `text`. */
+typedef struct {
+	strbuf text;
+	size_t *starts; /* count + 1 offsets */
+	size_t count, cap;
+} shown;
+
+static void shown_add(shown *s, const char *bytes, size_t n)
+{
+	GROW(s->starts, s->cap, s->count + 2);
+	s->starts[s->count++] = s->text.len;
+	sb_add(&s->text, bytes, n);
+	s->starts[s->count] = s->text.len;
+}
+
+static void shown_free(shown *s)
+{
+	sb_free(&s->text);
+	free(s->starts);
+}
+
+/* Appends characters [from, to) of `in` to out. */
+static void shown_copy(shown *out, const shown *in, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		shown_add(out, in->text.data + in->starts[i], in->starts[i + 1] - in->starts[i]);
+}
+
+/* In place of s, its first `head` characters, "…" and its last `tail`. */
+static void shown_cut(shown *s, size_t head, const char *mark, size_t tail)
+{
+	shown cut = {0};
+	sb_init(&cut.text);
+	shown_copy(&cut, s, 0, head);
+	shown_add(&cut, mark, strlen(mark));
+	shown_copy(&cut, s, s->count - tail, s->count);
+	shown_free(s);
+	*s = cut;
+}
+
+/* Text with the characters shown_escaped names as escapes, and bytes that are not UTF-8 as \xNN. */
+static shown escaped(const char *text)
+{
+	shown s = {0};
+	sb_init(&s.text);
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text);
+	for (size_t i = 0, length; i < n; i += length) {
+		unsigned code;
+		char escape[16];
+		length = utf8_length(p + i, n - i, &code);
+		if (length == 0) {
+			snprintf(escape, sizeof escape, "\\x%02x", p[i]);
+			length = 1;
+		} else if (!shown_escaped(code)) {
+			shown_add(&s, text + i, length);
+			continue;
+		} else if (code == '\n' || code == '\r' || code == '\t') {
+			snprintf(escape, sizeof escape, "\\%c", code == '\n' ? 'n' : code == '\r' ? 'r' : 't');
+		} else if (code < 0x80) {
+			snprintf(escape, sizeof escape, "\\x%02x", code);
+		} else {
+			snprintf(escape, sizeof escape, "\\u%04x", code);
+		}
+		shown_add(&s, escape, strlen(escape));
+	}
+	return s;
+}
+
+char *an_printable(const char *text, bool cut)
+{
+	shown s = escaped(text);
+	if (cut) {
+		shown runs = {0};
+		sb_init(&runs.text);
+		for (size_t i = 0, end; i < s.count; i = end + 1) {
+			for (end = i; end < s.count && s.text.data[s.starts[end]] != ' '; end++)
+				;
+			shown run = {0};
+			sb_init(&run.text);
+			shown_copy(&run, &s, i, end);
+			if (run.count > LONG_RUN)
+				shown_cut(&run, RUN_HEAD, "…", RUN_TAIL);
+			shown_copy(&runs, &run, 0, run.count);
+			shown_free(&run);
+			if (end < s.count) /* the space */
+				shown_copy(&runs, &s, end, end + 1);
+		}
+		shown_free(&s);
+		s = runs;
+		if (s.count > LONG_MESSAGE)
+			shown_cut(&s, MESSAGE_HEAD, " … ", MESSAGE_TAIL);
+	}
+	free(s.starts);
+	return sb_take(&s.text, NULL);
+}
+
 static void add(an_diags *d, an_severity severity, an_pos pos, const char *fmt, va_list ap)
 {
 	GROW(d->items, d->cap, d->count + 1);
@@ -42,7 +160,9 @@ static void add(an_diags *d, an_severity severity, an_pos pos, const char *fmt, 
 	diag->severity = severity;
 	diag->file = d->file;
 	diag->pos = pos;
-	diag->message = xvasprintf(fmt, ap);
+	char *message = xvasprintf(fmt, ap);
+	diag->message = an_printable(message, true);
+	free(message);
 	if (severity == AN_ERROR)
 		d->errors++;
 	else
@@ -118,11 +238,14 @@ void an_diags_sort(an_diags *d)
 char *an_diag_format(const an_diag *diag)
 {
 	const char *level = diag->severity == AN_ERROR ? "error" : "warning";
-	const char *file = diag->file ? diag->file : "actornet";
+	char *file = an_printable(diag->file ? diag->file : "actornet", false), *line;
 	if (diag->pos.line > 0 && diag->pos.col == 0)
-		return xasprintf("%s:%d: %s: %s", file, diag->pos.line, level, diag->message);
-	if (diag->pos.line > 0)
-		return xasprintf("%s:%d:%d: %s: %s", file, diag->pos.line, diag->pos.col, level,
+		line = xasprintf("%s:%d: %s: %s", file, diag->pos.line, level, diag->message);
+	else if (diag->pos.line > 0)
+		line = xasprintf("%s:%d:%d: %s: %s", file, diag->pos.line, diag->pos.col, level,
 		                 diag->message);
-	return xasprintf("%s: %s: %s", file, level, diag->message);
+	else
+		line = xasprintf("%s: %s: %s", file, level, diag->message);
+	free(file);
+	return line;
 }

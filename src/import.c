@@ -45,36 +45,13 @@ static void record_free(csv_record *r)
 	free(r->fields);
 }
 
-/* Length of the valid UTF-8 prefix of s (no overlong forms, surrogates or code points past U+10FFFF). */
+/* Length of the valid UTF-8 prefix of s (see utf8_length). */
 static size_t valid_utf8(const unsigned char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t more;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			more = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			more = 2;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			more = 3;
-		} else {
-			return i;
-		}
-		if (i + more >= n)
-			return i;
-		for (size_t k = 1; k <= more; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-		unsigned char next = s[i + 1];
-		if ((c == 0xE0 && next < 0xA0) || (c == 0xED && next >= 0xA0) || (c == 0xF0 && next < 0x90) ||
-		    (c == 0xF4 && next >= 0x90))
-			return i;
-		i += more + 1;
-	}
+	size_t i = 0, length;
+	unsigned code;
+	while (i < n && (length = utf8_length(s + i, n - i, &code)))
+		i += length;
 	return i;
 }
 

@@ -463,3 +463,36 @@ int byte_order_mark(const unsigned char *p, size_t n)
 		return -1;
 	return 0;
 }
+
+size_t utf8_length(const unsigned char *s, size_t n, unsigned *code)
+{
+	if (n == 0)
+		return 0;
+	unsigned char c = s[0];
+	size_t more;
+	if (c < 0x80) {
+		*code = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		more = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		more = 2;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		more = 3;
+	} else {
+		return 0;
+	}
+	if (more >= n)
+		return 0;
+	unsigned value = c & (0x3F >> more);
+	for (size_t k = 1; k <= more; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		value = value << 6 | (s[k] & 0x3F);
+	}
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) || (c == 0xF0 && s[1] < 0x90) ||
+	    (c == 0xF4 && s[1] >= 0x90))
+		return 0;
+	*code = value;
+	return more + 1;
+}

@@ -43,6 +43,13 @@ void sb_put_json(strbuf *b, const char *s);
 /* Hands the buffer's bytes to the caller (always NUL-terminated) and resets it. */
 char *sb_take(strbuf *b, size_t *len);
 
+/*
+ * The length of the UTF-8 character that the n bytes at s start with (1 to
+ * 4), or 0 when they do not start with one (overlong forms, surrogates and
+ * code points past U+10FFFF are not UTF-8); *code gets its code point.
+ */
+size_t utf8_length(const unsigned char *s, size_t n, unsigned *code);
+
 /* Reads or writes exactly n bytes, retrying when interrupted; false at end of file or on error (errno). */
 bool read_full(int fd, void *buf, size_t n);
 bool write_full(int fd, const void *buf, size_t n);

@@ -17,11 +17,13 @@ int usage_error(const cli_command *command, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: error: ", program);
-	vfprintf(stderr, fmt, ap);
+	char *message = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s %s%s--help' for more information.\n", program,
-	        command ? command->name : "", command ? " " : "");
+	char *shown = an_printable(message, true); /* it quotes the command line */
+	fprintf(stderr, "%s: error: %s\nTry '%s %s%s--help' for more information.\n", program, shown,
+	        program, command ? command->name : "", command ? " " : "");
+	free(shown);
+	free(message);
 	return EXIT_USAGE;
 }
 
@@ -63,9 +65,12 @@ size_t print_diags(an_diags *diags, bool quiet, const char *file)
 		fprintf(stderr, "%s\n", line);
 		free(line);
 	}
-	if (file && (diags->errors || shown_warnings))
-		fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", file, diags->errors,
+	if (file && (diags->errors || shown_warnings)) {
+		char *shown = an_printable(file, false);
+		fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", shown, diags->errors,
 		        diags->errors == 1 ? "" : "s", shown_warnings, shown_warnings == 1 ? "" : "s");
+		free(shown);
+	}
 	return diags->errors;
 }
 
@@ -142,7 +147,9 @@ int refuse_missing_folder(const char *output)
 	free(folder);
 	if (!err)
 		return EXIT_OK;
-	fprintf(stderr, "%s: error: cannot write %s: %s\n", program, output, strerror(err));
+	char *shown = an_printable(output, false);
+	fprintf(stderr, "%s: error: cannot write %s: %s\n", program, shown, strerror(err));
+	free(shown);
 	return EXIT_OUTPUT;
 }
 

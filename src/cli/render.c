@@ -693,9 +693,12 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 {
 	int first, last;
 	if (!series_years(o, net, &first, &last)) {
-		if (!o->sel.quiet)
+		if (!o->sel.quiet) {
+			char *shown = an_printable(net->path, false);
 			fprintf(stderr, "%s: note: %s has no dated ties: no periods to draw (--from and --to set them)\n",
-			        program, net->path);
+			        program, shown);
+			free(shown);
+		}
 		return EXIT_OK;
 	}
 	if (last < first && o->has_from && o->has_to)

@@ -1,0 +1,21 @@
+# Texts from the network or the command line in messages: control characters, line separators and bidi controls escaped, long runs cut (run by tests/run; compared with messages.expected).
+A=$ACTORNET
+run() { "$@" 2>&1; echo "exit $?"; }
+mkdir -p "$TMP/messages"
+N=$TMP/messages/net.yaml
+# An actor id with CR, ESC, a right-to-left override and a C1 control; a url with a line break; a 3,000-character id.
+{
+	printf 'format: 1\ntitle: t\nsources:\n  s: {title: S, url: "javascript:x\\ny"}\ndefault_source: s\n'
+	printf 'actors:\n  A: {name: A, kind: state}\nties:\n'
+	printf '  - {from: A, to: "B\\r\\x1b[31mFAKE\\u202e\\x85", type: arms, when: 1990}\n'
+	printf '  - {from: A, to: "%s", type: arms, when: 1990}\n' "$(printf '%03000d' 7)"
+} >"$N"
+run "$A" check "$N"
+# A 3,000-character text with spaces: the message is cut in the middle.
+printf 'format: 1\ntitle: t\nactors:\n  A: {name: A, kind: "%s"}\n' "$(printf 'word %.0s' $(seq 600))" >"$TMP/messages/long.yaml"
+run "$A" check -q "$TMP/messages/long.yaml"
+# The command line: an unknown option and an output path with an escape and a line break.
+run "$A" render "$N" "$(printf -- '--\033[2Jx')"
+run "$A" render -q networks/iran-dprk.yaml -o "$(printf "$TMP/no\033[31m\nfolder/x.svg")"
+# A file name with an escape and a byte that is not UTF-8.
+run "$A" check "$(printf "$TMP/messages/missing\033\377.yaml")"
