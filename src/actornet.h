@@ -648,6 +648,11 @@ char *an_fit_advice(an_renderer *r, const an_view *view, const an_filter *select
  * leaving a partial file or losing the previous one; false on failure.
  */
 bool an_write_file(const char *path, const char *data, size_t len, an_diags *diags);
+/*
+ * Removes the temporary file an_write_file is writing, if any: for a signal
+ * handler (async-signal-safe), so that a signal leaves no file behind.
+ */
+void an_remove_pending_output(void);
 
 /* The filtered network as JSON (see docs/format.md); caller frees. */
 char *an_view_json(const an_view *view, size_t *len);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/jobs.h"
 
 static const char MAIN_HELP[] =
 	"Usage: actornet COMMAND [OPTION]... [FILE]...\n"
@@ -76,10 +77,39 @@ static int help(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/*
+ * SIGINT, SIGTERM and SIGHUP: the file being written and the workers go
+ * first, then the signal, raised again with its default action restored
+ * (SA_RESETHAND), ends the process as it would have (its exit status kept).
+ */
+static void on_stop_signal(int sig)
+{
+	an_remove_pending_output();
+	stop_workers(sig);
+	raise(sig);
+}
+
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	const int stops[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+		struct sigaction old;
+		/* A signal ignored by whoever started us (nohup) stays ignored. */
+		if (sigaction(stops[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(stops[i], &sa, NULL);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	/* Past a file-size limit, write must fail (and the output be left alone), not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
+	catch_stop_signals();
 	if (argc < 2) {
 		fputs(MAIN_HELP, stderr);
 		return EXIT_USAGE;

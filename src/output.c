@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,30 @@ static int create_temp(const char *target, char **temp)
 	*temp = NULL;
 	errno = EEXIST;
 	return -1;
+}
+
+/*
+ * The temporary file being written, if any, for an_remove_pending_output:
+ * the name is complete before the flag says so (a signal may come between).
+ */
+static char pending_temp[PATH_MAX + 64];
+static volatile sig_atomic_t temp_pending;
+
+static void set_pending(const char *temp)
+{
+	if (temp && strlen(temp) < sizeof pending_temp) {
+		memcpy(pending_temp, temp, strlen(temp) + 1);
+		atomic_signal_fence(memory_order_seq_cst);
+		temp_pending = 1;
+	} else {
+		temp_pending = 0;
+	}
+}
+
+void an_remove_pending_output(void)
+{
+	if (temp_pending)
+		unlink(pending_temp);
 }
 
 /*
@@ -94,6 +120,7 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 		free(target);
 		return false;
 	}
+	set_pending(temp);
 	/* A file that is replaced keeps its mode. */
 	bool ok = (!exists || fchmod(fd, st.st_mode & 07777) == 0) && write_full(fd, data, len) &&
 	          fsync(fd) == 0;
@@ -106,10 +133,11 @@ bool an_write_file(const char *path, const char *data, size_t len, an_diags *dia
 		ok = false;
 		err = errno;
 	}
-	if (!ok) {
+	if (!ok)
 		unlink(temp);
+	set_pending(NULL);
+	if (!ok)
 		an_error(diags, (an_pos){0, 0}, "cannot write %s: %s", path, strerror(err));
-	}
 	free(temp);
 	free(target);
 	return ok;

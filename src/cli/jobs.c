@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,17 @@ typedef struct {
 	int status;
 	size_t len;
 } job_report;
+
+/* The workers running now, for stop_workers: their pids are set before the count covers them. */
+static pid_t *live_pids;
+static volatile sig_atomic_t live_count;
+
+void stop_workers(int sig)
+{
+	for (sig_atomic_t k = 0; k < live_count; k++)
+		if (live_pids[k] > 0)
+			kill(live_pids[k], sig);
+}
 
 /* A worker: runs the jobs it takes from `tasks` and reports each on `results`. */
 static _Noreturn void work(const job_runner *runner, int tasks, int results)
@@ -100,12 +113,14 @@ int run_jobs(const job_runner *runner, size_t first, size_t count, int workers)
 	pid_t *pids = xcalloc((size_t)workers, sizeof *pids);
 	struct pollfd *fds = xcalloc((size_t)workers, sizeof *fds);
 	int status = 0, running = 0;
+	live_pids = pids;
 	for (int k = 0; k < workers; k++) {
 		int results[2];
 		if (pipe(results) != 0)
 			break;
 		pids[k] = fork();
 		if (pids[k] == 0) {
+			live_count = 0; /* a worker stops no other */
 			close(results[0]);
 			for (int j = 0; j < running; j++)
 				close(fds[j].fd);
@@ -119,6 +134,8 @@ int run_jobs(const job_runner *runner, size_t first, size_t count, int workers)
 			break;
 		}
 		fds[running++] = (struct pollfd){.fd = results[0], .events = POLLIN};
+		atomic_signal_fence(memory_order_seq_cst);
+		live_count = running;
 	}
 	close(tasks[0]);
 	if (running == 0) {
@@ -128,6 +145,7 @@ int run_jobs(const job_runner *runner, size_t first, size_t count, int workers)
 	}
 	int reported = collect(runner, fds, running, count);
 	status = reported > status ? reported : status;
+	live_count = 0; /* every worker has closed its pipe: it is ending, and is reaped now */
 	for (int k = 0; k < running; k++) {
 		int child = 0;
 		while (waitpid(pids[k], &child, 0) < 0 && errno == EINTR)

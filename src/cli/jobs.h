@@ -31,4 +31,7 @@ typedef struct {
  */
 int run_jobs(const job_runner *runner, size_t first, size_t count, int workers);
 
+/* Sends sig to the workers running now, if any: for a signal handler (async-signal-safe). */
+void stop_workers(int sig);
+
 #endif
