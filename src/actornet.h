@@ -44,6 +44,13 @@ typedef struct {
 	const char *file; /* current file, one of files */
 } an_diags;
 
+/*
+ * The library's allocations do not fail: when memory runs out it calls the
+ * handler set here, which must not return (the command line's reports and
+ * exits with status 3); with none, it aborts.
+ */
+void an_set_out_of_memory(void (*handler)(void));
+
 void an_diags_init(an_diags *d);
 void an_diags_free(an_diags *d);
 /* Sets the file that the next diagnostics belong to (copied); NULL for none. */
@@ -304,8 +311,11 @@ typedef struct {
  * trusted (a missing or oversized file, a YAML syntax or encoding error, the
  * nesting or alias limit), with that one problem in `diags`; otherwise the
  * network, possibly incomplete, with every problem appended to `diags`.
+ * The path "-" is standard input, read whole (within the size limit).
  */
 an_network *an_load_file(const char *path, const an_load_options *opt, an_diags *diags);
+/* The name messages give the input `path`: "<stdin>" for "-", else the path. */
+const char *an_input_name(const char *path);
 /* The same from memory; `name` is used in diagnostics. */
 an_network *an_load_buffer(const char *name, const char *data, size_t size,
                            const an_load_options *opt, an_diags *diags);
@@ -446,7 +456,14 @@ char *an_graph_dot(an_graph *g, size_t *len);
 /* A Graphviz rendering context (opaque). */
 typedef struct an_renderer an_renderer;
 
-an_renderer *an_renderer_new(void);
+/*
+ * Starts Graphviz; NULL, with the reason in diags, when it cannot start or
+ * when the memory limit (ulimit -v) leaves it less than AN_RENDER_HEADROOM
+ * bytes: cairo, pango, fontconfig and GLib do not survive running out (they
+ * crash), so a render is not begun that would.
+ */
+#define AN_RENDER_HEADROOM (64u << 20)
+an_renderer *an_renderer_new(an_diags *diags);
 void an_renderer_free(an_renderer *r);
 /*
  * `--layout auto` gives dot the graphs it lays out in about a second: at most

@@ -65,7 +65,9 @@ void file_too_large(an_diags *diags, size_t max_size);
 /*
  * Reads the rest of f into out (emptied first; NUL-terminated); false, with
  * the problem reported ("cannot read the file" or too large) and out freed,
- * on a read error or past max_size bytes.
+ * on a read error or past max_size bytes. Reading stops soon after a NUL
+ * byte or a byte that is not UTF-8 (/dev/zero, a binary file): what follows
+ * is not read, and the reader of out reports that byte.
  */
 bool read_all(FILE *f, size_t max_size, strbuf *out, an_diags *diags);
 /* 3 for a UTF-8 byte-order mark (to skip), -1 for UTF-16's (to refuse), else 0. */

@@ -195,15 +195,18 @@ static int read_enum(loader *L, const char *key, bool required, const char *cons
 	return found;
 }
 
-/* Reads true or false; a null leaves *dst as it is. */
+/*
+ * Reads true or false, as YAML 1.2's core schema writes them (True and TRUE
+ * too, as the JSON Schema's YAML readers take them); a null leaves *dst as it is.
+ */
 static void read_bool(loader *L, const char *key, bool *dst)
 {
 	an_str s = {0};
 	if (!read_text(L, key, false, &s))
 		return;
-	if (strcmp(s.text, "true") == 0)
+	if (strcmp(s.text, "true") == 0 || strcmp(s.text, "True") == 0 || strcmp(s.text, "TRUE") == 0)
 		*dst = true;
-	else if (strcmp(s.text, "false") == 0)
+	else if (strcmp(s.text, "false") == 0 || strcmp(s.text, "False") == 0 || strcmp(s.text, "FALSE") == 0)
 		*dst = false;
 	else
 		an_error(L->diags, s.pos, "'%s' must be true or false, not '%s'", key, s.text);
@@ -296,12 +299,18 @@ static void map_end(mapreader *m)
 	si_free(&m->seen);
 }
 
-/* The index of a key already read, or SIZE_MAX. */
-static size_t map_find(const mapreader *m, const char *key)
+/*
+ * The index of a key already read, or SIZE_MAX. A key may hold a NUL byte (an
+ * error, reported with its text): the index, which sees the text up to it,
+ * only serves when the lengths agree.
+ */
+static size_t map_find(const mapreader *m, const char *key, size_t length)
 {
-	if (m->nkeys > MAP_INLINE_KEYS)
-		return si_get(&m->seen, key);
-	size_t length = strlen(key);
+	if (m->nkeys > MAP_INLINE_KEYS && !memchr(key, '\0', length)) {
+		size_t i = si_get(&m->seen, key);
+		if (i == SIZE_MAX || m->keys[i].length == length)
+			return i;
+	}
 	for (size_t i = 0; i < m->nkeys; i++)
 		if (m->keys[i].length == length && memcmp(m->keys[i].text, key, length) == 0)
 			return i;
@@ -361,10 +370,19 @@ static bool map_next(loader *L, mapreader *m, event *key)
 			skip_value(L);
 			continue;
 		}
-		size_t prev = map_find(m, key->value);
+		size_t prev = map_find(m, key->value, key->length);
 		if (prev != SIZE_MAX) {
+			/* A NUL byte is shown as messages show control characters. */
+			strbuf shown;
+			sb_init(&shown);
+			for (size_t i = 0; i < key->length; i++)
+				if (key->value[i])
+					sb_putc(&shown, key->value[i]);
+				else
+					sb_puts(&shown, "\\x00");
 			an_error(L->diags, key->pos, "duplicate key '%s' (first at line %d, column %d)",
-			         key->value, m->keys[prev].pos.line, m->keys[prev].pos.col);
+			         shown.data ? shown.data : "", m->keys[prev].pos.line, m->keys[prev].pos.col);
+			sb_free(&shown);
 			event_free(key);
 			skip_value(L);
 			continue;
@@ -381,7 +399,7 @@ static bool map_next(loader *L, mapreader *m, event *key)
 
 static bool map_has(const mapreader *m, const char *key)
 {
-	return map_find(m, key) != SIZE_MAX;
+	return map_find(m, key, strlen(key)) != SIZE_MAX;
 }
 
 static bool expect_or_null(loader *L, event_type type, const char *what, an_pos *pos,
@@ -941,10 +959,17 @@ static an_network *load_unstreamed(const char *path, FILE *f, size_t max_size,
 	return net;
 }
 
+const char *an_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 an_network *an_load_file(const char *path, const an_load_options *opt, an_diags *diags)
 {
-	an_diags_set_file(diags, path);
-	FILE *f = fopen(path, "rb");
+	const char *name = an_input_name(path);
+	bool from_stdin = name != path;
+	an_diags_set_file(diags, name);
+	FILE *f = from_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
 		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
 		return NULL;
@@ -956,8 +981,9 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
 	} else if (S_ISDIR(st.st_mode)) {
 		an_error(diags, (an_pos){0, 0}, "cannot read the file: it is a directory");
-	} else if (!S_ISREG(st.st_mode)) {
-		net = load_unstreamed(path, f, max_size, opt, diags);
+	} else if (!S_ISREG(st.st_mode) || from_stdin) {
+		/* Standard input is read from where it stands, once: never sought back. */
+		net = load_unstreamed(name, f, max_size, opt, diags);
 	} else if ((uintmax_t)st.st_size > max_size) {
 		file_too_large(diags, max_size);
 	} else {
@@ -972,6 +998,7 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 		else
 			net = load(path, nodes_from_file(f, mark, max_size, diags), diags);
 	}
-	fclose(f);
+	if (!from_stdin)
+		fclose(f);
 	return net;
 }

@@ -1,8 +1,10 @@
 /* main.c: the actornet command line: finds the command and runs it (src/cli/ holds the commands; only the command line prints or exits). */
 #define _POSIX_C_SOURCE 200809L
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/jobs.h"
@@ -89,6 +91,16 @@ static void on_stop_signal(int sig)
 	raise(sig);
 }
 
+/* Memory ran out in the library: nothing is left half-written, and the status is 3. */
+static _Noreturn void on_out_of_memory(void)
+{
+	an_remove_pending_output();
+	static const char message[] = "actornet: error: out of memory\n";
+	ssize_t written = write(STDERR_FILENO, message, sizeof message - 1);
+	(void)written; /* nothing more can be done if it is not */
+	_exit(EXIT_OUTPUT);
+}
+
 static void catch_stop_signals(void)
 {
 	struct sigaction sa;
@@ -109,7 +121,16 @@ int main(int argc, char **argv)
 {
 	/* Past a file-size limit, write must fail (and the output be left alone), not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
+#ifdef M_ARENA_MAX
+	/*
+	 * One malloc arena for every thread: under a memory limit (ulimit -v)
+	 * glibc failed to make the parse thread its own on every allocation,
+	 * which took seconds; with one arena it is as fast, limit or none.
+	 */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	catch_stop_signals();
+	an_set_out_of_memory(on_out_of_memory);
 	if (argc < 2) {
 		fputs(MAIN_HELP, stderr);
 		return EXIT_USAGE;

@@ -88,6 +88,53 @@ static an_pos offset_pos(node_reader *L, size_t offset)
 	return p;
 }
 
+/* The byte under a libyaml mark (marks count lines and characters). */
+static size_t mark_offset(const char *s, size_t size, yaml_mark_t mark)
+{
+	size_t line = 0, i = 0;
+	while (i < size && line < mark.line)
+		if (s[i++] == '\n')
+			line++;
+	for (size_t col = 0; i < size && col < mark.column; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			col++;
+	while (i < size && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+/* libyaml takes a text as a key only if it ends at most this many characters after it starts. */
+#define YAML_KEY_MAX 1024
+
+/*
+ * The length in characters of the key that ends before the colon at s[colon]:
+ * quoted, back to its opening quote; plain, back to the start of its line
+ * (after indentation and "- ") or to a flow's '{', '[' or ", ".
+ */
+static size_t key_length(const char *s, size_t colon)
+{
+	size_t start = colon;
+	char quote = colon > 0 && (s[colon - 1] == '"' || s[colon - 1] == '\'') ? s[colon - 1] : 0;
+	if (quote) {
+		start = colon - 1;
+		while (start > 0 && s[start - 1] != '\n' &&
+		       !(s[start - 1] == quote && (start < 2 || quote == '\'' || s[start - 2] != '\\')))
+			start--;
+		if (start > 0 && s[start - 1] == quote)
+			start--;
+	} else {
+		while (start > 0 && !strchr("\n{[", s[start - 1]) &&
+		       !(s[start - 1] == ' ' && start >= 2 && strchr(",-", s[start - 2])))
+			start--;
+		while (start < colon && s[start] == ' ')
+			start++;
+	}
+	size_t length = 0;
+	for (size_t i = start; i < colon; i++)
+		length += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return length;
+}
+
 static void syntax_error(node_reader *L)
 {
 	const yaml_parser_t *p = events_parser(L->events);
@@ -119,22 +166,26 @@ static void syntax_error(node_reader *L)
 		return;
 	}
 	an_pos pos = mark_pos(p->problem_mark);
-	/* Marks count characters; find the byte under the mark for the tab hint. */
 	const char *hint = "";
 	if (p->problem && strstr(p->problem, "cannot start any token")) {
 		size_t size;
 		const char *s = events_text(L->events, &size);
-		size_t line = 0, i = 0;
-		while (i < size && line < p->problem_mark.line)
-			if (s[i++] == '\n')
-				line++;
-		for (size_t col = 0; i < size && col < p->problem_mark.column; i++)
-			if (((unsigned char)s[i] & 0xC0) != 0x80)
-				col++;
-		while (i < size && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
+		size_t i = mark_offset(s, size, p->problem_mark);
 		if (i < size && s[i] == '\t')
 			hint = " (a tab: YAML is indented with spaces only)";
+	}
+	if (p->problem && (strstr(p->problem, "mapping values are not allowed") ||
+	                   strstr(p->problem, "did not find expected ',' or '}'"))) {
+		size_t size;
+		const char *s = events_text(L->events, &size);
+		size_t length, colon = mark_offset(s, size, p->problem_mark);
+		if (colon < size && s[colon] == ':' && (length = key_length(s, colon)) > YAML_KEY_MAX) {
+			pos.col -= (int)length;
+			an_error(L->diags, pos,
+			         "this key is %zu characters long: YAML allows at most %d in a key", length,
+			         YAML_KEY_MAX);
+			return;
+		}
 	}
 	if (p->context)
 		an_error(L->diags, pos, "YAML syntax: %s%s (%s at line %d, column %d)", p->problem,

@@ -1,10 +1,13 @@
 /* render.c: lays out and renders a built graph in-process with Graphviz's gvc (the only gvc user). */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_NORESERVE */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <graphviz/gvc.h>
 
@@ -19,6 +22,7 @@ struct an_renderer {
 	char engine[16];    /* of the last layout */
 	double layout_dpi;  /* the dpi the last layout was made for; 0 = Graphviz's default */
 	double layout_fit;  /* how the last layout was fitted to its target (see layout_at) */
+	FILE *caught;       /* standard error while Graphviz runs (see catch_stderr); NULL: not caught */
 };
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
@@ -65,13 +69,94 @@ static void flush_messages(an_diags *diags, bool *had_error)
 	free(text);
 }
 
-an_renderer *an_renderer_new(void)
+/* At most this much of what is caught from standard error is kept, per Graphviz call. */
+#define CAUGHT_MAX 8192
+
+/*
+ * Graphviz's plugins and the libraries under them (cairo, pango, fontconfig)
+ * also print straight to standard error, past agerr: while Graphviz runs,
+ * standard error is a temporary file, whose lines join graphviz_messages as
+ * warnings. Returns the descriptor to restore, or -1 when nothing is caught.
+ */
+static int catch_stderr(an_renderer *r)
 {
+	if (!r->caught)
+		return -1;
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	if (saved >= 0 && dup2(fileno(r->caught), STDERR_FILENO) < 0) {
+		close(saved);
+		saved = -1;
+	}
+	return saved;
+}
+
+static void release_stderr(an_renderer *r, int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	int fd = fileno(r->caught);
+	char text[CAUGHT_MAX + 1];
+	ssize_t got = pread(fd, text, CAUGHT_MAX, 0);
+	if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		fclose(r->caught); /* not emptied: not used again */
+		r->caught = NULL;
+	}
+	if (got <= 0)
+		return;
+	text[got] = '\0';
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		/* A plugin names the program as Graphviz's command name, which a library has not. */
+		if (strncmp(line, "(null): ", 8) == 0)
+			line += 8;
+		if (strspn(line, " \t\r") < strlen(line))
+			sb_printf(&graphviz_messages, "Warning: %s\n", line);
+	}
+}
+
+static int layout_caught(an_renderer *r, Agraph_t *g, const char *engine)
+{
+	int saved = catch_stderr(r);
+	int rc = gvLayout(r->gvc, g, engine);
+	release_stderr(r, saved);
+	return rc;
+}
+
+/* Whether `bytes` of address space are free (reserved, never touched, and released). */
+static bool room_to_draw(double bytes)
+{
+	if (bytes >= (double)SIZE_MAX)
+		return false;
+	void *room = mmap(NULL, (size_t)bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (room == MAP_FAILED)
+		return false;
+	munmap(room, (size_t)bytes);
+	return true;
+}
+
+an_renderer *an_renderer_new(an_diags *diags)
+{
+	if (!room_to_draw(AN_RENDER_HEADROOM)) {
+		an_error(diags, (an_pos){0, 0},
+		         "out of memory: drawing needs %u MiB, more than the memory limit (ulimit -v) leaves",
+		         AN_RENDER_HEADROOM >> 20);
+		return NULL;
+	}
 	an_renderer *r = xcalloc(1, sizeof *r);
 	agseterrf(collect_message);
 	agseterr(AGWARN);
+	r->caught = tmpfile();
+	int saved = catch_stderr(r);
 	r->gvc = gvContext();
+	release_stderr(r, saved);
 	if (!r->gvc) {
+		an_error(diags, (an_pos){0, 0}, "cannot start Graphviz");
+		if (r->caught)
+			fclose(r->caught);
 		free(r);
 		return NULL;
 	}
@@ -93,6 +178,8 @@ void an_renderer_free(an_renderer *r)
 	if (r->laid_out)
 		an_layout_free(r, r->laid_out);
 	gvFreeContext(r->gvc);
+	if (r->caught)
+		fclose(r->caught);
 	sb_free(&graphviz_messages);
 	free(r);
 }
@@ -403,7 +490,7 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 	 * (the fit's trials, other periods, other processes).
 	 */
 	srand(seed);
-	int rc = gvLayout(r->gvc, g, "sfdp");
+	int rc = layout_caught(r, g, "sfdp");
 	restore_routing(g, routing);
 	if (rc != 0)
 		return rc;
@@ -445,7 +532,7 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
 			place_node(g, n, placed[i].x, placed[i].y);
 		srand(seed);
-		rc = gvLayout(r->gvc, g, "nop");
+		rc = layout_caught(r, g, "nop");
 		/*
 		 * Removing overlaps pushes wide actors apart sideways more than
 		 * up and down: the shape it gives is squeezed again towards the
@@ -564,7 +651,7 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
 {
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
 		return layout_packed(r, g);
-	int rc = gvLayout(r->gvc, an_graph_cgraph(g), engine);
+	int rc = layout_caught(r, an_graph_cgraph(g), engine);
 	if (rc == 0 && strncmp(engine, "nop", 3) != 0) /* nop keeps the curves it is given */
 		bundle_strands(g);
 	return rc;
@@ -1014,7 +1101,7 @@ static bool measure_title(an_renderer *r, Agraph_t *cg, const char *label, bool 
 	agattr(scratch, AGRAPH, "label", "");
 	agset(scratch, "label", html ? agstrdup_html(scratch, (char *)label) : (char *)label);
 	bool had_error = false;
-	int rc = gvLayout(r->gvc, scratch, "nop2");
+	int rc = layout_caught(r, scratch, "nop2");
 	flush_messages(diags, &had_error);
 	if (rc == 0) {
 		if (GD_label(scratch)) {
@@ -1600,6 +1687,9 @@ static pointf canvas_points(Agraph_t *g)
  * most PNG_MAX_PIXELS a side at its dpi, a PDF PDF_MAX_POINTS (else Graphviz
  * shrinks the PNG to a blur, or leaves it empty, and cairo aborts on the PDF).
  */
+/* What drawing a PNG takes besides its pixels (measured: 5 MiB for the shipped network's). */
+#define PNG_HEADROOM (16u << 20)
+
 static bool renderable(Agraph_t *g, const char *format, double dpi, an_diags *diags)
 {
 	pointf c = canvas_points(g);
@@ -1614,6 +1704,14 @@ static bool renderable(Agraph_t *g, const char *format, double dpi, an_diags *di
 			an_error(diags, (an_pos){0, 0},
 			         "the PNG would be %.0f x %.0f px, more than %.0f a side: draw it for a page or a slide (--size)%s, or write SVG",
 			         ceil(c.x * scale), ceil(c.y * scale), PNG_MAX_PIXELS, dpi_hint);
+			return false;
+		}
+		/* cairo draws a PNG in memory, 4 bytes a pixel, and crashes when it cannot have them. */
+		double pixels = ceil(c.x * scale) * ceil(c.y * scale);
+		if (!room_to_draw(4 * pixels + PNG_HEADROOM)) {
+			an_error(diags, (an_pos){0, 0},
+			         "out of memory: the PNG of %.0f x %.0f px needs %.0f MiB, more than the memory limit (ulimit -v) leaves: lower --dpi, draw it for a page or a slide (--size), or write SVG",
+			         ceil(c.x * scale), ceil(c.y * scale), ceil((4 * pixels + PNG_HEADROOM) / (1 << 20)));
 			return false;
 		}
 	} else if (strcmp(format, "pdf") == 0 && (c.x > PDF_MAX_POINTS || c.y > PDF_MAX_POINTS)) {
@@ -1653,7 +1751,9 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	unsigned int size = 0;
 	if (svg)
 		escape_urls(an_graph_cgraph(g), true);
+	int saved = catch_stderr(r);
 	int rc = gvRenderData(r->gvc, an_graph_cgraph(g), format, &out, &size);
+	release_stderr(r, saved);
 	if (svg)
 		escape_urls(an_graph_cgraph(g), false);
 	bool had_error = false;

@@ -92,14 +92,33 @@ static void put_text_table(strbuf *b, const table *t)
 	free(width);
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+/* Whether a spreadsheet would take the field as a formula: it starts with = + - @ or a tab, and is no number. */
+static bool formula_like(const char *s)
+{
+	if (!*s || !strchr("=+-@\t\r", *s))
+		return false;
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t digits = strspn(p, "0123456789");
+	if (digits && p[digits] == '.')
+		digits += 1 + strspn(p + digits + 1, "0123456789");
+	return digits == 0 || p[digits] != '\0';
+}
+
+/*
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes
+ * doubled. A text a spreadsheet would run as a formula (a name "=HYPERLINK(...)")
+ * is kept a text by a leading apostrophe, as OWASP advises.
+ */
 static void put_csv_field(strbuf *b, const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n")) {
+	bool formula = formula_like(s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		sb_puts(b, s);
 		return;
 	}
 	sb_putc(b, '"');
+	if (formula)
+		sb_putc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			sb_putc(b, '"');

@@ -8,8 +8,17 @@
 
 #include "internal.h"
 
+static void (*out_of_memory_handler)(void);
+
+void an_set_out_of_memory(void (*handler)(void))
+{
+	out_of_memory_handler = handler;
+}
+
 void out_of_memory(void)
 {
+	if (out_of_memory_handler)
+		out_of_memory_handler();
 	fputs("actornet: out of memory\n", stderr);
 	abort();
 }
@@ -432,18 +441,41 @@ void file_too_large(an_diags *diags, size_t max_size)
 	         "the file is larger than the limit of %zu bytes (raise it with --max-size)", max_size);
 }
 
+/*
+ * Checks s from `from` to len for a NUL byte or a byte that is not UTF-8;
+ * returns where checking stopped: at the first such byte (*bad set), or
+ * before a last character that may be incomplete, or at len.
+ */
+static size_t check_text(const unsigned char *s, size_t from, size_t len, bool *bad)
+{
+	size_t i = from;
+	while (i < len && len - i >= 4) {
+		unsigned code;
+		size_t k = s[i] < 0x80 ? 1 : utf8_length(s + i, len - i, &code);
+		if (k == 0 || s[i] == 0) {
+			*bad = true;
+			break;
+		}
+		i += k;
+	}
+	return i;
+}
+
 bool read_all(FILE *f, size_t max_size, strbuf *out, an_diags *diags)
 {
 	sb_init(out);
 	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+	size_t n, checked = 0;
+	bool bad = false;
+	/* Past a NUL or a byte that is not UTF-8 it is not text: its reader reports that, not its size. */
+	while (!bad && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (out->len + n > max_size) {
 			file_too_large(diags, max_size);
 			sb_free(out);
 			return false;
 		}
 		sb_add(out, chunk, n);
+		checked = check_text((const unsigned char *)out->data, checked, out->len, &bad);
 	}
 	if (ferror(f)) {
 		an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Allocation failure aborts here; no caller checks for NULL. */
+/* Allocation failure ends here (see an_set_out_of_memory); no caller checks for NULL. */
 _Noreturn void out_of_memory(void);
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);

@@ -7,6 +7,7 @@
 static const char CHECK_HELP[] =
 	"Usage: actornet check [OPTION]... FILE...\n"
 	"Check network files and report every problem as FILE:LINE:COL: error: MESSAGE.\n"
+	"A FILE of - is standard input (named <stdin> in messages).\n"
 	"\n"
 	"  -s, --strict           treat warnings as errors (exit 1 on any warning)\n"
 	"      --max-size BYTES   refuse files larger than this (default 64M)\n"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -66,7 +67,7 @@ size_t print_diags(an_diags *diags, bool quiet, const char *file)
 		free(line);
 	}
 	if (file && (diags->errors || shown_warnings)) {
-		char *shown = an_printable(file, false);
+		char *shown = an_printable(an_input_name(file), false);
 		fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", shown, diags->errors,
 		        diags->errors == 1 ? "" : "s", shown_warnings, shown_warnings == 1 ? "" : "s");
 		free(shown);
@@ -130,9 +131,15 @@ int refuse_input_as_output(const cli_command *command, const char *output,
 	struct stat in, out;
 	if (strcmp(output, "-") == 0 || stat(output, &out) != 0)
 		return EXIT_OK;
-	for (size_t i = 0; i < ninputs; i++)
-		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-			return usage_error(command, "the output '%s' is the input file '%s' itself", output, inputs[i]);
+	for (size_t i = 0; i < ninputs; i++) {
+		if (!inputs[i])
+			continue;
+		/* "-" is standard input, which may be a file too (`< net.yaml`). */
+		bool is_stdin = strcmp(inputs[i], "-") == 0;
+		if ((is_stdin ? fstat(STDIN_FILENO, &in) : stat(inputs[i], &in)) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+			return usage_error(command, "the output '%s' is the input file '%s' itself", output,
+			                   an_input_name(inputs[i]));
+	}
 	return EXIT_OK;
 }
 

@@ -8,7 +8,8 @@
 
 static const char EXPORT_HELP[] =
 	"Usage: actornet export FILE -o OUTPUT [OPTION]...\n"
-	"Write a network, with render's filters, for network-analysis tools.\n"
+	"Write a network (FILE, or - for standard input), with render's filters, for\n"
+	"network-analysis tools.\n"
 	"\n"
 	"  -o, --output FILE      write to FILE ('-': standard output, with -T); the\n"
 	"                         format comes from the extension:\n"

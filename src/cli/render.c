@@ -21,7 +21,8 @@ enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT };
 
 static const char RENDER_HELP[] =
 	"Usage: actornet render FILE -o OUTPUT [OPTION]...\n"
-	"Check a network file, keep the ties that pass the filters, and draw them.\n"
+	"Check a network file (- for standard input), keep the ties that pass the\n"
+	"filters, and draw them.\n"
 	"\n"
 	"Output:\n"
 	"  -o, --output FILE      write to FILE (repeatable); '-' is standard output (SVG\n"
@@ -242,10 +243,8 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 	bool choose = build->target ? drawn || d->page_svg : drawn && strcmp(o->engine, "auto") == 0;
 	if (!choose)
 		return true;
-	if (!*renderer && !(*renderer = an_renderer_new())) {
-		an_error(diags, (an_pos){0, 0}, "cannot start Graphviz");
+	if (!*renderer && !(*renderer = an_renderer_new(diags)))
 		return false;
-	}
 	if (build->target)
 		return fit_view(o, d->view, d->period_name, true, build, engine, NULL, *renderer, diags);
 	an_fit_choice choice;
@@ -290,10 +289,8 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		} else if (strcmp(format, "json") == 0) {
 			data = an_view_json(d->view, &len);
 		} else {
-			if (!*renderer && !(*renderer = an_renderer_new())) {
-				an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+			if (!*renderer && !(*renderer = an_renderer_new(&diags)))
 				ok = false;
-			}
 			if (ok && !laid_out)
 				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
 			if (ok)
@@ -403,10 +400,8 @@ static int draw_placed(series *s, size_t i, an_renderer **renderer)
 		ok = write_period(s, i, out, data, len, &diags);
 		free(data);
 	}
-	if (ok && (n || s->page) && !*renderer && !(*renderer = an_renderer_new())) {
-		an_error(&diags, (an_pos){0, 0}, "cannot start Graphviz");
+	if (ok && (n || s->page) && !*renderer && !(*renderer = an_renderer_new(&diags)))
 		ok = false;
-	}
 	char *data[16];
 	size_t len[16];
 	double seconds;
@@ -570,8 +565,9 @@ static int place_series(series *s, an_renderer **renderer)
 	an_diags diags;
 	an_diags_init(&diags);
 	int status = EXIT_OK;
-	if (!*renderer && !(*renderer = an_renderer_new())) {
-		fprintf(stderr, "%s: error: cannot start Graphviz\n", program);
+	if (!*renderer && !(*renderer = an_renderer_new(&diags))) {
+		print_diags(&diags, false, NULL);
+		an_diags_free(&diags);
 		return EXIT_OUTPUT;
 	}
 	const char *engine = NULL;

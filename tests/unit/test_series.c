@@ -35,9 +35,9 @@ static int set_up(void **state)
 	net = an_load_buffer("t.yaml", NETWORK, strlen(NETWORK), NULL, &diags);
 	if (net)
 		an_validate(net, &diags);
-	bool ok = net && diags.errors == 0;
+	renderer = an_renderer_new(&diags);
+	bool ok = net && renderer && diags.errors == 0;
 	an_diags_free(&diags);
-	renderer = an_renderer_new();
 	return ok && renderer ? 0 : -1;
 }
 
