@@ -36,7 +36,8 @@ FUZZ_SECONDS ?= 300
 FUZZ_OBJECTS = $(LIB_SOURCES:src/%.c=build/fuzz/%.o)
 FUZZ_FLAGS = -std=c11 -pthread -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 # Seeds: every network the project has, good and bad, and each crash the fuzzer ever found.
-FUZZ_SEEDS = networks/*.yaml tests/bad/*.yaml tests/fixtures/*.yaml docs/example.yaml tests/fuzz/regressions/*
+FUZZ_SEEDS = networks/*.yaml tests/bad/*.yaml tests/fixtures/*.yaml docs/example.yaml tests/fuzz/regressions/* \
+	tests/fuzz/csv/*
 
 # `make install`: the binary, its man page, the network file's JSON Schema and bash completion.
 PREFIX ?= /usr/local

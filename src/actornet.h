@@ -102,8 +102,9 @@ typedef struct {
 	signed char month, day;   /* as written; 0 when not given */
 	signed char unspecified;  /* number of X digits in the year: 0, 1 or 2 */
 	char qualifier;           /* '\0', '?', '~' or '%' */
-	an_bound_kind kind : 8;
-	an_precision precision : 8; /* AN_BOUND_DATE only */
+	/* The enums in a byte each (an enum bit-field is implementation-defined in C11). */
+	unsigned char kind;      /* an_bound_kind */
+	unsigned char precision; /* an_precision; AN_BOUND_DATE only */
 } an_date;
 
 /* A resolved `when`: a single date (an event) or an interval. */

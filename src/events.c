@@ -20,6 +20,8 @@
  */
 #define AHEAD_EVENTS 2048
 #define AHEAD_BATCHES 4
+/* A smaller text is parsed in the loader's thread: a thread costs more than it saves (bench/RESULTS.md). */
+#define AHEAD_MIN_BYTES (512u << 10)
 
 typedef struct {
 	parsed_event events[AHEAD_EVENTS];
@@ -35,6 +37,7 @@ struct event_source {
 	const char *data;     /* the text in memory, or read again (events_text) */
 	size_t size;
 	char *reread;
+	bool reread_cut; /* what was read again stops short of the file's end */
 	/* A streamed file. */
 	FILE *file;
 	long start;
@@ -175,13 +178,13 @@ static int read_file(void *ctx, unsigned char *buffer, size_t size, size_t *size
 	return 1;
 }
 
-/* Starts the parser, and the thread that runs it ahead when one can be started. */
-static event_source *start(event_source *s)
+/* Starts the parser, and for a text of `size` bytes the thread that runs it ahead, when one can be started. */
+static event_source *start(event_source *s, size_t size)
 {
 	yaml_parser_set_encoding(&s->parser, YAML_UTF8_ENCODING);
 	for (size_t k = 0; k < AHEAD_BATCHES; k++)
 		sb_init(&s->batches[k].text);
-	if (pthread_mutex_init(&s->lock, NULL) != 0)
+	if (size < AHEAD_MIN_BYTES || pthread_mutex_init(&s->lock, NULL) != 0)
 		return s;
 	if (pthread_cond_init(&s->changed, NULL) != 0) {
 		pthread_mutex_destroy(&s->lock);
@@ -215,10 +218,10 @@ event_source *events_from_memory(const char *data, size_t size)
 	s->data = data;
 	s->size = size;
 	yaml_parser_set_input_string(&s->parser, (const unsigned char *)data, size);
-	return start(s);
+	return start(s, size);
 }
 
-event_source *events_from_file(FILE *f, long from, size_t max_size)
+event_source *events_from_file(FILE *f, long from, size_t size, size_t max_size)
 {
 	event_source *s = new_source();
 	if (!s)
@@ -227,7 +230,7 @@ event_source *events_from_file(FILE *f, long from, size_t max_size)
 	s->start = from;
 	s->max_size = max_size;
 	yaml_parser_set_input(&s->parser, read_file, s);
-	return start(s);
+	return start(s, size);
 }
 
 const parsed_event *events_next(event_source *s)
@@ -278,17 +281,20 @@ int events_read_error(const event_source *s)
 	return s->error;
 }
 
-const char *events_text(event_source *s, size_t *size)
+const char *events_text(event_source *s, size_t upto, size_t *size)
 {
-	if (!s->data) {
+	upto = upto < s->max_size ? upto : s->max_size;
+	if (s->file && (!s->data || (s->size < upto && s->reread_cut))) {
 		/* Only after a failure: the parser thread has finished with the file. */
 		strbuf b;
 		sb_init(&b);
 		char chunk[65536];
-		size_t n;
+		size_t n = 0;
 		if (fseek(s->file, s->start, SEEK_SET) == 0)
-			while (b.len < s->max_size && (n = fread(chunk, 1, sizeof chunk, s->file)) > 0)
+			while (b.len < upto && (n = fread(chunk, 1, sizeof chunk, s->file)) > 0)
 				sb_add(&b, chunk, n);
+		s->reread_cut = n > 0; /* stopped short of the end */
+		free(s->reread);
 		s->size = b.len;
 		s->reread = sb_take(&b, NULL);
 		s->data = s->reread;

@@ -26,11 +26,12 @@ typedef struct event_source event_source;
 
 /*
  * Parses UTF-8 text in memory (borrowed until events_free), or the regular
- * file f (borrowed) from byte `start` on, at most max_size bytes of it, never
- * holding it whole. NULL when libyaml cannot start (out of memory).
+ * file f (borrowed) of `size` bytes from byte `start` on, at most max_size
+ * bytes of it (it may grow), never holding it whole. NULL when libyaml cannot
+ * start (out of memory).
  */
 event_source *events_from_memory(const char *data, size_t size);
-event_source *events_from_file(FILE *f, long start, size_t max_size);
+event_source *events_from_file(FILE *f, long start, size_t size, size_t max_size);
 
 /* The next event, lent until the next call; NULL once parsing has failed. */
 const parsed_event *events_next(event_source *s);
@@ -42,10 +43,11 @@ bool events_too_large(const event_source *s);
 int events_read_error(const event_source *s);
 
 /*
- * The whole text, to place an error that libyaml gives as a byte offset
- * (a streamed file is read again); *size is its length.
+ * The text, to place an error that libyaml gives as a byte offset or to look
+ * at it: its first `upto` bytes at least, or all of it when it is shorter (a
+ * streamed file is read again, only that far); *size is the length given.
  */
-const char *events_text(event_source *s, size_t *size);
+const char *events_text(event_source *s, size_t upto, size_t *size);
 
 /* Stops the parser thread, if any, and frees everything. */
 void events_free(event_source *s);

@@ -996,7 +996,7 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 		else if (ferror(f) || fseek(f, mark, SEEK_SET) != 0)
 			an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
 		else
-			net = load(path, nodes_from_file(f, mark, max_size, diags), diags);
+			net = load(path, nodes_from_file(f, mark, (size_t)st.st_size, max_size, diags), diags);
 	}
 	if (!from_stdin)
 		fclose(f);

@@ -74,7 +74,7 @@ static an_pos mark_pos(yaml_mark_t m)
 static an_pos offset_pos(node_reader *L, size_t offset)
 {
 	size_t size;
-	const char *data = events_text(L->events, &size);
+	const char *data = events_text(L->events, offset, &size);
 	an_pos p = {1, 1};
 	for (size_t i = 0; i < offset && i < size; i++) {
 		unsigned char c = (unsigned char)data[i];
@@ -86,6 +86,12 @@ static an_pos offset_pos(node_reader *L, size_t offset)
 		}
 	}
 	return p;
+}
+
+/* How many bytes of the text hold a mark and the character under it: at most 4 a character. */
+static size_t mark_bytes(yaml_mark_t mark)
+{
+	return 4 * (mark.index + 2);
 }
 
 /* The byte under a libyaml mark (marks count lines and characters). */
@@ -169,7 +175,7 @@ static void syntax_error(node_reader *L)
 	const char *hint = "";
 	if (p->problem && strstr(p->problem, "cannot start any token")) {
 		size_t size;
-		const char *s = events_text(L->events, &size);
+		const char *s = events_text(L->events, mark_bytes(p->problem_mark), &size);
 		size_t i = mark_offset(s, size, p->problem_mark);
 		if (i < size && s[i] == '\t')
 			hint = " (a tab: YAML is indented with spaces only)";
@@ -177,7 +183,7 @@ static void syntax_error(node_reader *L)
 	if (p->problem && (strstr(p->problem, "mapping values are not allowed") ||
 	                   strstr(p->problem, "did not find expected ',' or '}'"))) {
 		size_t size;
-		const char *s = events_text(L->events, &size);
+		const char *s = events_text(L->events, mark_bytes(p->problem_mark), &size);
 		size_t length, colon = mark_offset(s, size, p->problem_mark);
 		if (colon < size && s[colon] == ':' && (length = key_length(s, colon)) > YAML_KEY_MAX) {
 			pos.col -= (int)length;
@@ -411,9 +417,9 @@ node_reader *nodes_from_memory(const char *data, size_t size, size_t max_size, a
 	return nodes_open(events_from_memory(data, size), max_size, diags);
 }
 
-node_reader *nodes_from_file(FILE *f, long start, size_t max_size, an_diags *diags)
+node_reader *nodes_from_file(FILE *f, long start, size_t size, size_t max_size, an_diags *diags)
 {
-	return nodes_open(events_from_file(f, start, max_size), max_size, diags);
+	return nodes_open(events_from_file(f, start, size, max_size), max_size, diags);
 }
 
 bool nodes_failed(const node_reader *r)

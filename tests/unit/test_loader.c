@@ -869,13 +869,31 @@ static void test_undefined_alias(void **state)
  * and its alias thousands of events apart, ties before the actors they name,
  * and a mapping of more than 16 keys, long ones alike in their first 12 bytes.
  */
+/* A syntax error past the first 512 KiB, found by the parser thread, is reported where it is. */
+static void test_syntax_error_ahead(void **state)
+{
+	(void)state;
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	len += (size_t)snprintf(text + len, cap - len, HEAD "actors:\n");
+	for (int i = 0; i < 20000; i++)
+		len += (size_t)snprintf(text + len, cap - len, "  A%d: {name: Actor %d, kind: state}\n", i, i);
+	len += (size_t)snprintf(text + len, cap - len, "ties:\n\t- {from: A1, to: A2}\n");
+	assert_true(len < cap && len > 512 << 10);
+	check_fatal_n(text, len, "t.yaml:20006:1: error: YAML syntax: found character that cannot start "
+	                         "any token (a tab: YAML is indented with spaces only) (while scanning "
+	                         "for the next token at line 20006, column 1)\n");
+	free(text);
+}
+
 static void test_many_events(void **state)
 {
 	(void)state;
-	size_t cap = 1 << 16, len = 0;
+	size_t cap = 1 << 21, len = 0;
 	char *text = malloc(cap);
 	len += (size_t)snprintf(text + len, cap - len, HEAD "x-when: &w 1990\nx-padding: [");
-	for (int i = 0; i < 5000; i++)
+	/* Past 512 KiB, and many batches of events: parsed ahead in the second thread (events.c). */
+	for (int i = 0; i < 110000; i++)
 		len += (size_t)snprintf(text + len, cap - len, "%s%d", i ? ", " : "", i);
 	len += (size_t)snprintf(text + len, cap - len, "]\nties:\n  - {from: A, to: B, type: arms, when: *w");
 	for (int i = 1; i <= 17; i++)
@@ -885,7 +903,7 @@ static void test_many_events(void **state)
 	                        "  - {from: [B, A], to: C, type: arms, when: 1991}\n"
 	                        "actors:\n  A: {name: Alpha, kind: state}\n"
 	                        "  B: {name: Beta, kind: state}\n  C: {name: Gamma, kind: state}\n");
-	assert_true(len < cap);
+	assert_true(len < cap && len > 512 << 10);
 	an_network *net = load_n(text, len, "t.yaml:7:443: error: duplicate key 'x-shared-prefix-03' "
 	                                    "(first at line 7, column 90)\n");
 	assert_non_null(net);
@@ -1199,6 +1217,7 @@ int main(void)
 		cmocka_unit_test(test_undefined_alias),
 		cmocka_unit_test(test_anchors_and_aliases),
 		cmocka_unit_test(test_many_events),
+		cmocka_unit_test(test_syntax_error_ahead),
 		cmocka_unit_test(test_alias_bomb),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_warnings),
