@@ -384,7 +384,8 @@ static size_t crossings_of(const pointf *line, size_t n, const drawn_edge *drawn
 /*
  * A point just past node `end` of a drawn edge, on the far side from its
  * other end `other`: a way through it goes round that end of the edge
- * instead of across it. False when it falls in a node.
+ * instead of across it. Where that falls in a node, a point as far again
+ * past it; false when that does too.
  */
 static bool past_end(const obstacle *obs, int count, int end, int other, pointf *via)
 {
@@ -396,11 +397,15 @@ static bool past_end(const obstacle *obs, int count, int end, int other, pointf 
 	dy /= length;
 	boxf b = obs[end].box;
 	double reach = fabs(dx) * (b.UR.x - b.LL.x) / 2 + fabs(dy) * (b.UR.y - b.LL.y) / 2 + 3 * ROUTE_MARGIN;
-	*via = (pointf){c.x + dx * reach, c.y + dy * reach};
-	for (int i = 0; i < count; i++)
-		if (inside(obs[i].box, *via))
-			return false;
-	return true;
+	for (int step = 1; step <= 2; step++) {
+		*via = (pointf){c.x + dx * reach * step, c.y + dy * reach * step};
+		bool clear = true;
+		for (int i = 0; i < count && clear; i++)
+			clear = !inside(obs[i].box, *via);
+		if (clear)
+			return true;
+	}
+	return false;
 }
 
 /* The obstacle of node n, or -1. */
@@ -484,14 +489,24 @@ static size_t way_crossings(const obstacle *obs, int low, int high, const way *w
 	return crossings;
 }
 
-/* Whether the curve's control points (and so the curve) lie within box b. */
+/*
+ * Whether the curve (control points ps) lies within box b, as drawn: its
+ * control points may stand outside where the curve itself does not.
+ */
 static bool within(boxf b, const pointf *ps, int pn)
 {
-	for (int i = 0; i < pn; i++)
-		if (ps[i].x < b.LL.x || ps[i].x > b.UR.x || ps[i].y < b.LL.y || ps[i].y > b.UR.y)
-			return false;
-	return true;
+	size_t count = 0, cap = 0;
+	pointf *at = NULL;
+	sample_curve(ps, pn, &at, &count, &cap);
+	bool inside_all = true;
+	for (size_t i = 0; i < count && inside_all; i++)
+		inside_all = at[i].x >= b.LL.x && at[i].x <= b.UR.x && at[i].y >= b.LL.y && at[i].y <= b.UR.y;
+	free(at);
+	return inside_all;
 }
+
+/* How far, in points, a way round the end of an edge may run past the actors on the drawing's rim. */
+#define RIM_SLACK 12.0
 
 /* Drawings of at most this many edges also try the ways round the ends of an edge crossed (each costs a path search). */
 #define ROUND_ENDS_MAX 60
@@ -511,11 +526,15 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
 	if (d < 0)
 		return 0;
 	int ends[2] = {obstacle_of(obs, count, agtail(drawn[d].e)), obstacle_of(obs, count, aghead(drawn[d].e))};
-	/* Not past the actors on the drawing's rim: the title block is above them, and the canvas would grow. */
+	/*
+	 * Not far past the actors on the drawing's rim: the title block is above
+	 * them, and the canvas would grow (by RIM_SLACK at most).
+	 */
 	boxf hull = obs[0].box;
 	for (int i = 1; i < count; i++)
 		hull = (boxf){{fmin(hull.LL.x, obs[i].box.LL.x), fmin(hull.LL.y, obs[i].box.LL.y)},
 		              {fmax(hull.UR.x, obs[i].box.UR.x), fmax(hull.UR.y, obs[i].box.UR.y)}};
+	hull = (boxf){{hull.LL.x - RIM_SLACK, hull.LL.y - RIM_SLACK}, {hull.UR.x + RIM_SLACK, hull.UR.y + RIM_SLACK}};
 	for (int k = 0; k < 2; k++) {
 		pointf via;
 		int pn = 0;

@@ -21,12 +21,12 @@ for sig in TERM INT HUP; do
 	wait $tracer
 	echo "exit $?; temporary files left: $(ls "$D" | grep -c 'tmp-'); out.svg: $(head -c 20 "$D/out.svg")"
 done
-# A series drawn by two workers: SIGTERM to actornet stops the workers with it.
+# A series drawn by two workers (each held at its first fsync): SIGTERM to actornet stops the workers with it.
 rm -rf "$D" && mkdir -p "$D"
-strace -f -o "$D/trace" -e trace=none -- \
+strace -f -o "$D/trace" -e trace=fsync -e inject=fsync:delay_enter=5000000 -- \
 	python3 -c "$START" "$D" "$A" render -q tests/fixtures/crowded.yaml --each decade -j 2 -o "$D/{period}.svg" &
 tracer=$!
-for i in $(seq 600); do [ "$(pgrep -c -P "$(cat "$D/pid" 2>/dev/null || echo 1)")" = 2 ] && break; sleep 0.05; done
+for i in $(seq 600); do [ -s "$D/pid" ] && [ "$(pgrep -c -P "$(cat "$D/pid")")" = 2 ] && break; sleep 0.05; done
 kill -TERM "$(cat "$D/pid")"
 wait $tracer
 echo "exit $?; processes killed by SIGTERM (actornet and its two workers): $(grep -c 'killed by SIGTERM' "$D/trace"); temporary files left: $(ls "$D" | grep -c 'tmp-')"
