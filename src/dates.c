@@ -1,8 +1,10 @@
 /* dates.c: parses `when` dates (an EDTF subset) and command-line periods, and compares and labels them. */
+#define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -242,9 +244,76 @@ static bool parse_when(const char *text, const char *shape, an_when *out, char *
 	return true;
 }
 
+/* The month a word names (January, Jan, jan., Sept), 1 to 12, or 0. */
+static int month_named(const char *word, size_t len)
+{
+	while (len > 0 && (word[len - 1] == '.' || word[len - 1] == ','))
+		len--;
+	if (len == 4 && strncasecmp(word, "sept", 4) == 0)
+		return 9;
+	for (int m = 0; m < 12; m++)
+		if ((len == 3 && strncasecmp(word, month_abbrevs[m], 3) == 0) ||
+		    (len == strlen(month_names[m]) && strncasecmp(word, month_names[m], len) == 0))
+			return m + 1;
+	return 0;
+}
+
+/*
+ * What a `when` that is not one was probably meant to be, as a problem to
+ * report: a decade (1990s), a range with a dash (1994-2001, 1980 - 1989), a
+ * month or a day in words (March 2003, 11 March 2003, March 11, 2003).
+ * False when it looks like none of these.
+ */
+static bool suggest_when(const char *text, char *problem, size_t size)
+{
+	size_t len = strlen(text);
+	int year, end;
+	char tail[2];
+	if (len == 5 && all_digits(text, 4) && text[3] == '0' && text[4] == 's') {
+		snprintf(problem, size, "a decade is written %.3sX (X stands for its last digit)", text);
+		return true;
+	}
+	if (sscanf(text, "%4d - %4d%1s", &year, &end, tail) == 2 && all_digits(text, 4) && len >= 9 &&
+	    all_digits(text + len - 4, 4)) {
+		snprintf(problem, size, "an interval is written %04d/%04d (a slash between its ends)", year, end);
+		return true;
+	}
+	/* Words: up to three, a day, a month's name and a year in either order. */
+	char words[3][16];
+	int n = sscanf(text, "%15s %15s %15s %1s", words[0], words[1], words[2], tail);
+	if (n < 2 || n > 3)
+		return false;
+	int month = 0, day = 0;
+	year = 0;
+	for (int i = 0; i < n; i++) {
+		size_t w = strlen(words[i]);
+		while (w > 0 && words[i][w - 1] == ',')
+			words[i][--w] = '\0';
+		int named = month_named(words[i], w);
+		if (named && !month)
+			month = named;
+		else if (w == 4 && all_digits(words[i], 4) && !year)
+			year = digits_value(words[i], 4);
+		else if (w >= 1 && w <= 2 && all_digits(words[i], w) && !day)
+			day = digits_value(words[i], w);
+		else
+			return false;
+	}
+	if (!month || !year || (n == 3) != (day > 0) || day > days_in_month(year, month))
+		return false;
+	if (day)
+		snprintf(problem, size, "a day is written %04d-%02d-%02d (YYYY-MM-DD)", year, month, day);
+	else
+		snprintf(problem, size, "a month is written %04d-%02d (YYYY-MM)", year, month);
+	return true;
+}
+
 bool an_when_parse(const char *text, an_when *out, char *problem, size_t size)
 {
-	return parse_when(text, date_shape, out, problem, size);
+	if (parse_when(text, date_shape, out, problem, size))
+		return true;
+	suggest_when(text, problem, size);
+	return false;
 }
 
 bool an_period_parse(const char *text, an_when *out, char *problem, size_t size)

@@ -141,6 +141,48 @@ static size_t key_length(const char *s, size_t colon)
 	return length;
 }
 
+/*
+ * Where the text of a `key: value` starts on a line (n bytes) that holds a
+ * colon and a space: the value that itself has a ': ' in it; NULL when none.
+ */
+static const char *colon_before(const char *line, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if (line[i] == ':' && line[i + 1] == ' ') {
+			i += 2;
+			while (i < n && line[i] == ' ')
+				i++;
+			return i < n ? line + i : NULL;
+		}
+	return NULL;
+}
+
+/*
+ * For a line (from byte `line` of s) that libyaml read as the rest of the
+ * text above it: how its indentation differs from the line above, if it does.
+ */
+static void indent_hint(const char *s, size_t line, char *hint, size_t size)
+{
+	size_t above = line, number = 1;
+	for (size_t i = 0; i < line; i++)
+		number += s[i] == '\n';
+	/* The nearest line above with something on it. */
+	while (above > 0) {
+		size_t start = above - 1;
+		while (start > 0 && s[start - 1] != '\n')
+			start--;
+		number--;
+		above = start;
+		if (s[start + strspn(s + start, " ")] != '\n')
+			break;
+	}
+	size_t here = strspn(s + line, " "), there = strspn(s + above, " ");
+	if (here > there)
+		snprintf(hint, size,
+		         " (this line is indented %zu space%s more than line %zu above it: the keys of one mapping line up)",
+		         here - there, here - there == 1 ? "" : "s", number);
+}
+
 static void syntax_error(node_reader *L)
 {
 	const yaml_parser_t *p = events_parser(L->events);
@@ -172,26 +214,52 @@ static void syntax_error(node_reader *L)
 		return;
 	}
 	an_pos pos = mark_pos(p->problem_mark);
-	const char *hint = "";
-	if (p->problem && strstr(p->problem, "cannot start any token")) {
-		size_t size;
-		const char *s = events_text(L->events, mark_bytes(p->problem_mark), &size);
-		size_t i = mark_offset(s, size, p->problem_mark);
-		if (i < size && s[i] == '\t')
-			hint = " (a tab: YAML is indented with spaces only)";
-	}
-	if (p->problem && (strstr(p->problem, "mapping values are not allowed") ||
-	                   strstr(p->problem, "did not find expected ',' or '}'"))) {
-		size_t size;
-		const char *s = events_text(L->events, mark_bytes(p->problem_mark), &size);
-		size_t length, colon = mark_offset(s, size, p->problem_mark);
-		if (colon < size && s[colon] == ':' && (length = key_length(s, colon)) > YAML_KEY_MAX) {
+	char hint[200] = "";
+	size_t size;
+	const char *s = events_text(L->events, mark_bytes(p->problem_mark), &size);
+	size_t at = mark_offset(s, size, p->problem_mark), line = at;
+	while (line > 0 && s[line - 1] != '\n')
+		line--;
+	if (p->problem && strstr(p->problem, "cannot start any token") && at < size && s[at] == '\t')
+		snprintf(hint, sizeof hint, " (a tab: YAML is indented with spaces only)");
+	bool mapping_values = p->problem && strstr(p->problem, "mapping values are not allowed");
+	if (at < size && s[at] == ':' &&
+	    (mapping_values || (p->problem && strstr(p->problem, "did not find expected ',' or '}'")))) {
+		size_t length = key_length(s, at);
+		if (length > YAML_KEY_MAX) {
 			pos.col -= (int)length;
 			an_error(L->diags, pos,
 			         "this key is %zu characters long: YAML allows at most %d in a key", length,
 			         YAML_KEY_MAX);
 			return;
 		}
+		/* In braces or brackets, the item the colon is in: back to its '{', '[' or ','. */
+		bool flow = memchr(s + line, '{', at - line) || memchr(s + line, '[', at - line);
+		size_t item = flow ? at : line;
+		while (flow && item > line && !strchr("{[,", s[item - 1]))
+			item--;
+		const char *text = colon_before(s + item, at - item);
+		if (text) {
+			/* `label: Operation Cyclone: Stingers`: the value has a colon and a space in it. */
+			size_t start = (size_t)(text - s), end = at;
+			while (end < size && !strchr("\r\n", s[end]) && !(flow && strchr(",}]", s[end])))
+				end++;
+			while (end > at && s[end - 1] == ' ')
+				end--;
+			snprintf(hint, sizeof hint, " (a text with ': ' in it must be in quotes: \"%.*s\")",
+			         (int)(end - start > 80 ? 80 : end - start), text);
+		} else if (mapping_values) {
+			indent_hint(s, line, hint, sizeof hint);
+		}
+	}
+	if (p->problem && strstr(p->problem, "did not find expected key") && p->context &&
+	    strstr(p->context, "block mapping")) {
+		size_t indent = strspn(s + line, " "), keys = p->context_mark.column;
+		if (indent != keys)
+			snprintf(hint, sizeof hint,
+			         " (line %d is indented %zu spaces, the keys of its mapping %zu, as on line %d: "
+			         "the keys of one mapping line up)",
+			         pos.line, indent, keys, (int)p->context_mark.line + 1);
 	}
 	if (p->context)
 		an_error(L->diags, pos, "YAML syntax: %s%s (%s at line %d, column %d)", p->problem,
