@@ -318,9 +318,20 @@ void suggest_init(suggestion *s, const char *word)
 	s->distance = 3;
 }
 
+/* Whether a and b share a stem: 5 characters or more, all but the last 3 of the shorter (diplomacy, diplomatic). */
+static bool same_stem(const char *a, const char *b)
+{
+	size_t common = 0, shorter = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+	while (a[common] && a[common] == b[common])
+		common++;
+	return common >= 5 && common + 3 >= shorter;
+}
+
 void suggest(suggestion *s, const char *candidate)
 {
 	size_t d = edit_distance(s->word, candidate, s->distance - 1);
+	if (d > 2 && same_stem(s->word, candidate))
+		d = 2; /* as close as two edits */
 	if (d < s->distance) {
 		s->best = candidate;
 		s->distance = d;

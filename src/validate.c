@@ -211,6 +211,8 @@ void an_validate(an_network *net, an_diags *diags)
 
 	strindex tie_ids;
 	si_init(&tie_ids);
+	size_t unsourced = 0; /* ties without a source, when the file has no default_source */
+	an_pos first_unsourced = {0, 0};
 	for (size_t i = 0; i < net->nties; i++) {
 		an_tie *t = &net->ties[i];
 		if (t->malformed)
@@ -246,11 +248,19 @@ void an_validate(an_network *net, an_diags *diags)
 			widen_span(net, t->when.certain_first);
 			widen_span(net, t->when.certain_last);
 		}
-		if (t->sources.count == 0 && !net->default_source.text)
-			an_warning(diags, t->pos,
-			           "tie has no source: add 'sources' to it or a 'default_source' to the file");
+		if (t->sources.count == 0 && !net->default_source.text && !unsourced++)
+			first_unsourced = t->pos;
 	}
 	si_free(&tie_ids);
+	/* One warning for them all, at the first: a file without sources would get one per tie. */
+	if (unsourced == 1)
+		an_warning(diags, first_unsourced,
+		           "tie has no source: add 'sources' to it or a 'default_source' to the file");
+	else if (unsourced > 1)
+		an_warning(diags, first_unsourced,
+		           "%zu ties have no source, the first here: add 'sources' to each, or a "
+		           "'default_source' to the file",
+		           unsourced);
 
 	for (size_t i = 0; i < net->nactors; i++)
 		if (!V.actor_used[i])
