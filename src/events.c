@@ -88,6 +88,7 @@ static void describe_event(const yaml_event_t *e, parsed_event *p)
 		p->anchor = (const char *)e->data.scalar.anchor;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
+		p->plain = e->data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE;
 		p->tagged = e->data.sequence_start.tag != NULL;
 		p->anchor = (const char *)e->data.sequence_start.anchor;
 		break;

@@ -15,7 +15,7 @@ typedef struct {
 	const char *value;   /* a scalar's text (NUL-terminated), an alias's anchor name */
 	size_t length;
 	const char *anchor;  /* &name on a node, or NULL */
-	bool plain;          /* an unquoted scalar */
+	bool plain;          /* an unquoted scalar; for a sequence, a block one ("- " items) */
 	bool tagged;         /* an explicit tag was written */
 	bool has_version;    /* a %YAML directive: version_major.version_minor */
 	int version_major, version_minor;

@@ -426,6 +426,12 @@ static bool expect_or_null(loader *L, event_type type, const char *what, an_pos 
 	if (!ok && !(optional && is_null(&ev))) {
 		if (is_null(&ev))
 			an_error(L->diags, ev.pos, "%s must not be empty", what);
+		else if (type == EV_MAPPING && ev.type == EV_SEQUENCE && ev.plain)
+			an_error(L->diags, ev.pos, "%s must be a mapping, not a list: write its entries as 'KEY: VALUE' lines, without '- '",
+			         what);
+		else if (type == EV_SEQUENCE && ev.type == EV_MAPPING)
+			an_error(L->diags, ev.pos, "%s must be a list, not a mapping: start each of its entries with '- '",
+			         what);
 		else
 			an_error(L->diags, ev.pos, "%s must be %s, not %s", what,
 			         type == EV_MAPPING ? "a mapping" : "a list", node_name(&ev));

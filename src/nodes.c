@@ -252,6 +252,29 @@ static void syntax_error(node_reader *L)
 			indent_hint(s, line, hint, sizeof hint);
 		}
 	}
+	/* A quote or a brace left open: said at the opening, which libyaml gives as its context. */
+	if (p->context && strstr(p->context, "quoted scalar") && p->problem &&
+	    strstr(p->problem, "end of stream")) {
+		an_error(L->diags, mark_pos(p->context_mark),
+		         "YAML syntax: this quote is not closed: end the text with the same quote");
+		return;
+	}
+	if (p->context && strstr(p->context, "while parsing a flow") && p->problem &&
+	    strstr(p->problem, "did not find expected ',' or")) {
+		/* Left open: the line ends with it open, or it meets the other kind of closing bracket. */
+		const char *open = s + mark_offset(s, size, p->context_mark), *end = open;
+		int depth = 0;
+		while (end < s + size && *end != '\n')
+			depth += (*end == '{' || *end == '[') - (*end == '}' || *end == ']'), end++;
+		char closer = *open == '{' ? '}' : ']';
+		bool other_closer = at < size && (s[at] == '}' || s[at] == ']') && s[at] != closer;
+		if ((*open == '{' || *open == '[') &&
+		    ((p->context_mark.line < p->problem_mark.line && depth > 0) || other_closer)) {
+			an_error(L->diags, mark_pos(p->context_mark),
+			         "YAML syntax: this '%c' is not closed: end it with '%c'", *open, closer);
+			return;
+		}
+	}
 	if (p->problem && strstr(p->problem, "did not find expected key") && p->context &&
 	    strstr(p->context, "block mapping")) {
 		size_t indent = strspn(s + line, " "), keys = p->context_mark.column;
@@ -377,6 +400,7 @@ static bool raw_next(node_reader *L, event *ev)
 	}
 	case YAML_SEQUENCE_START_EVENT:
 		ev->type = EV_SEQUENCE;
+		ev->plain = y->plain;
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 		ev->type = EV_SEQUENCE_END;

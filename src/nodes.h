@@ -26,7 +26,7 @@ typedef struct {
 	event_type type;
 	char *value;     /* a scalar's text (EV_SCALAR) */
 	size_t length;
-	bool plain;      /* an unquoted scalar */
+	bool plain;      /* an unquoted scalar; for a sequence, a block one ("- " items) */
 	bool tagged;     /* an explicit tag was written */
 	bool borrowed;   /* value belongs to a mapping's keys (map_keep): not freed here */
 	size_t target;   /* EV_ALIAS: the anchor it refers to */

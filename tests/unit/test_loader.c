@@ -244,7 +244,7 @@ static void test_wrong_collection_types(void **state)
 	      "t.yaml:3:8: error: 'types' must be a mapping, not a text\n"
 	      "t.yaml:4:10: warning: actor 'A' is in no tie\n"
 	      "t.yaml:4:37: warning: actor 'B' is in no tie\n"
-	      "t.yaml:5:7: error: 'ties' must be a list, not a mapping\n");
+	      "t.yaml:5:7: error: 'ties' must be a list, not a mapping: start each of its entries with '- '\n");
 	check("title: T\n"
 	      "actors:\n"
 	      "ties:\n",
@@ -685,8 +685,7 @@ static void test_syntax_error_alone(void **state)
 	            "  A: {name: A, kind: stat}\n"
 	            "  B: {name: B, kind: state\n"
 	            "ties: []\n",
-	            "t.yaml:6:5: error: YAML syntax: did not find expected ',' or '}' "
-	            "(while parsing a flow mapping at line 5, column 6)\n");
+	            "t.yaml:5:6: error: YAML syntax: this '{' is not closed: end it with '}'\n");
 	check_fatal("title: T\n"
 	            "colour: red\n"
 	            "actors:\n"
