@@ -304,6 +304,29 @@ const char *events_text(event_source *s, size_t upto, size_t *size)
 	return s->data;
 }
 
+void events_each_line(event_source *s, void (*each)(const char *line, size_t length, void *arg), void *arg)
+{
+	if (!s->file) {
+		for (size_t at = 0; at < s->size;) {
+			const char *nl = memchr(s->data + at, '\n', s->size - at);
+			size_t end = nl ? (size_t)(nl - s->data) : s->size;
+			each(s->data + at, end - at, arg);
+			at = end + 1;
+		}
+		return;
+	}
+	if (fseek(s->file, s->start, SEEK_SET) != 0)
+		return;
+	char *line = NULL;
+	size_t cap = 0, read = 0;
+	ssize_t n;
+	while (read < s->max_size && (n = getline(&line, &cap, s->file)) > 0) {
+		read += (size_t)n;
+		each(line, (size_t)n - (line[n - 1] == '\n'), arg);
+	}
+	free(line);
+}
+
 void events_free(event_source *s)
 {
 	if (!s)

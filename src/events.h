@@ -49,6 +49,12 @@ int events_read_error(const event_source *s);
  */
 const char *events_text(event_source *s, size_t upto, size_t *size);
 
+/*
+ * After the last event: calls each() with every line of the text in turn,
+ * without its line feed (a streamed file is read again, a line at a time).
+ */
+void events_each_line(event_source *s, void (*each)(const char *line, size_t length, void *arg), void *arg);
+
 /* Stops the parser thread, if any, and frees everything. */
 void events_free(event_source *s);
 

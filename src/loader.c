@@ -15,6 +15,9 @@ typedef struct {
 	arena *strings;
 	an_diags *diags;
 	strindex texts;    /* texts that recur (ids, types, dates), each kept once */
+	/* The last plain text value read, and its key: a ',' in it, inside {...}, ends it early. */
+	char last_key[16];
+	an_str last_text;
 } loader;
 
 static const char *const TOP_KEYS[] = {"format", "title", "subtitle", "description", "sources",
@@ -98,6 +101,21 @@ static const char *nearest(const char *word, const char *const *names)
 
 static void unknown_key(loader *L, const event *key, const char *where, const char *const *keys)
 {
+	event value;
+	if (!nodes_next(L->nodes, &value))
+		return;
+	/*
+	 * `{label: Visit (president, parliament)}`: the ',' ended the label, and
+	 * "parliament)" became a key with no value, on the label's line.
+	 */
+	if (key->plain && value.type == EV_SCALAR && value.plain && value.length == 0 && L->last_text.text &&
+	    L->last_text.pos.line == key->pos.line && L->last_text.pos.col < key->pos.col) {
+		an_error(L->diags, L->last_text.pos,
+		         "a ',' inside {...} ends a text: put the whole text in quotes: %s: \"%s, %s\"",
+		         L->last_key, L->last_text.text, key->value);
+		event_free(&value);
+		return;
+	}
 	const char *guess = nearest(key->value, keys);
 	strbuf known;
 	sb_init(&known);
@@ -110,7 +128,8 @@ static void unknown_key(loader *L, const event *key, const char *where, const ch
 		an_error(L->diags, key->pos, "unknown key '%s' in %s; known keys: %s", key->value, where,
 		         known.data);
 	sb_free(&known);
-	skip_value(L);
+	skip_node(L, &value); /* after the message: a limit met in it is the one kept */
+	event_free(&value);
 }
 
 /*
@@ -147,6 +166,27 @@ static char *intern(loader *L, const event *ev)
 	return (char *)kept;
 }
 
+/* YAML 1.1's words for true and false: YAML 1.1 readers (PyYAML) take them, unquoted, as booleans. */
+static const char *yaml_bool_word(const event *ev)
+{
+	static const char *const words[] = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off",
+	                                    "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", NULL};
+	for (size_t i = 0; ev->plain && words[i]; i++)
+		if (strcmp(ev->value, words[i]) == 0)
+			return i / 3 % 2 == 0 ? "true" : "false"; /* three spellings of each, true then false */
+	return NULL;
+}
+
+/* Warns when a text or an id written unquoted is a boolean to YAML 1.1 readers. */
+static void warn_bool_word(loader *L, const event *ev)
+{
+	const char *reading = yaml_bool_word(ev);
+	if (reading)
+		an_warning(L->diags, ev->pos,
+		           "'%s' is a text to actornet but %s to YAML 1.1 readers such as PyYAML: put it in quotes, \"%s\"",
+		           ev->value, reading, ev->value);
+}
+
 static bool read_text_as(loader *L, const char *key, bool required, bool recurs, an_str *dst)
 {
 	event ev;
@@ -154,6 +194,11 @@ static bool read_text_as(loader *L, const char *key, bool required, bool recurs,
 	if (ok) {
 		dst->text = recurs ? intern(L, &ev) : arena_strndup(L->strings, ev.value, ev.length);
 		dst->pos = ev.pos;
+		warn_bool_word(L, &ev);
+		if (ev.plain && strlen(key) < sizeof L->last_key) {
+			strcpy(L->last_key, key);
+			L->last_text = *dst;
+		}
 	}
 	event_free(&ev);
 	return ok;
@@ -201,15 +246,19 @@ static int read_enum(loader *L, const char *key, bool required, const char *cons
  */
 static void read_bool(loader *L, const char *key, bool *dst)
 {
-	an_str s = {0};
-	if (!read_text(L, key, false, &s))
-		return;
-	if (strcmp(s.text, "true") == 0 || strcmp(s.text, "True") == 0 || strcmp(s.text, "TRUE") == 0)
-		*dst = true;
-	else if (strcmp(s.text, "false") == 0 || strcmp(s.text, "False") == 0 || strcmp(s.text, "FALSE") == 0)
-		*dst = false;
-	else
-		an_error(L->diags, s.pos, "'%s' must be true or false, not '%s'", key, s.text);
+	event ev;
+	if (read_scalar(L, key, false, &ev)) {
+		const char *v = ev.value, *meant = yaml_bool_word(&ev);
+		if (strcmp(v, "true") == 0 || strcmp(v, "True") == 0 || strcmp(v, "TRUE") == 0)
+			*dst = true;
+		else if (strcmp(v, "false") == 0 || strcmp(v, "False") == 0 || strcmp(v, "FALSE") == 0)
+			*dst = false;
+		else if (meant)
+			an_error(L->diags, ev.pos, "'%s' must be true or false, not '%s' (write %s)", key, v, meant);
+		else
+			an_error(L->diags, ev.pos, "'%s' must be true or false, not '%s'", key, v);
+	}
+	event_free(&ev);
 }
 
 static void read_id(loader *L, const char *key, an_str *dst)
@@ -618,6 +667,7 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 	memset(a, 0, sizeof *a);
 	a->id.text = arena_strndup(L->strings, key->value, key->length);
 	a->id.pos = key->pos;
+	warn_bool_word(L, key);
 	a->part_of_index = SIZE_MAX;
 	si_put(&net->store->actor_ids, a->id.text, net->nactors - 1);
 	an_pos pos;
@@ -634,6 +684,7 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 static char *list_id(loader *L, const event *ev, bool actors, size_t *index)
 {
 	const char *id = NULL; /* the actor's own id text: the index's key */
+	warn_bool_word(L, ev);
 	*index = actors ? si_find(&L->net->store->actor_ids, ev->value, &id) : SIZE_MAX;
 	return id ? (char *)id : intern(L, ev);
 }
@@ -921,6 +972,8 @@ static an_network *load(const char *name, node_reader *nodes, an_diags *diags)
 	size_t first_diag = diags->count;
 	read_stream(&L);
 	bool failed = nodes_failed(L.nodes);
+	if (!failed)
+		nodes_warn_cut_texts(L.nodes);
 	loader_free(&L);
 	if (failed) {
 		/* Past a syntax error or a limit nothing is known: that problem alone is reported. */

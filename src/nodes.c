@@ -262,10 +262,26 @@ static void syntax_error(node_reader *L)
 	if (p->context && strstr(p->context, "while parsing a flow") && p->problem &&
 	    strstr(p->problem, "did not find expected ',' or")) {
 		/* Left open: the line ends with it open, or it meets the other kind of closing bracket. */
-		const char *open = s + mark_offset(s, size, p->context_mark), *end = open;
-		int depth = 0;
-		while (end < s + size && *end != '\n')
-			depth += (*end == '{' || *end == '[') - (*end == '}' || *end == ']'), end++;
+		const char *open = s + mark_offset(s, size, p->context_mark), *end = open, *comment = NULL;
+		int depth = 0, code_depth = 0;
+		char quote = 0;
+		for (; end < s + size && *end != '\n'; end++) {
+			if (quote ? *end == quote : (*end == '"' || *end == '\''))
+				quote = quote ? 0 : *end;
+			if (!quote && !comment && *end == '#' && end > open && end[-1] == ' ')
+				comment = end;
+			depth += (*end == '{' || *end == '[') - (*end == '}' || *end == ']');
+			if (!comment)
+				code_depth = depth;
+		}
+		if (comment && code_depth > 0 && depth <= 0) {
+			/* `{name: Iran, note: see #5}`: the comment hides the closing bracket. */
+			an_error(L->diags, offset_pos(L, (size_t)(comment - s)),
+			         "YAML syntax: ' #' starts a comment, which hides the rest of the line and its '%c': "
+			         "put the text with '#' in it in quotes",
+			         *open == '{' ? '}' : ']');
+			return;
+		}
 		char closer = *open == '{' ? '}' : ']';
 		bool other_closer = at < size && (s[at] == '}' || s[at] == ']') && s[at] != closer;
 		if ((*open == '{' || *open == '[') &&
@@ -512,6 +528,102 @@ node_reader *nodes_from_memory(const char *data, size_t size, size_t max_size, a
 node_reader *nodes_from_file(FILE *f, long start, size_t size, size_t max_size, an_diags *diags)
 {
 	return nodes_open(events_from_file(f, start, size, max_size), max_size, diags);
+}
+
+/* The keys whose values are free texts, where an unquoted " #" cuts the text short. */
+static const char *const TEXT_KEYS[] = {"name", "label", "note", "title", "subtitle", "description",
+                                        "author", "region", NULL};
+
+/* Whether the n bytes at s are one of TEXT_KEYS. */
+static bool is_text_key(const char *s, size_t n)
+{
+	for (const char *const *k = TEXT_KEYS; *k; k++)
+		if (strlen(*k) == n && memcmp(s, *k, n) == 0)
+			return true;
+	return false;
+}
+
+/* Column (in characters, from 1) of byte `at` of a line. */
+static int column_of(const char *line, size_t at)
+{
+	int col = 1;
+	for (size_t i = 0; i < at; i++)
+		col += ((unsigned char)line[i] & 0xC0) != 0x80;
+	return col;
+}
+
+/* The pass over the lines for texts cut short by a comment. */
+typedef struct {
+	node_reader *r;
+	int number;          /* of the line */
+	size_t block_indent; /* inside a block text (| or >): its key's indentation; else SIZE_MAX */
+} cut_texts;
+
+/*
+ * Checks one line (end bytes) for an unquoted text value of a TEXT_KEYS key
+ * followed by " #" and a character: YAML reads the rest as a comment, and the
+ * text stops before it.
+ */
+static void cut_text_in_line(cut_texts *c, const char *s, size_t end)
+{
+	for (const char *colon = s; (colon = memchr(colon, ':', end - (size_t)(colon - s))); colon++) {
+		size_t at = (size_t)(colon - s), key = at;
+		if (at + 1 >= end || s[at + 1] != ' ')
+			continue;
+		while (key > 0 && (s[key - 1] == '_' || (s[key - 1] >= 'a' && s[key - 1] <= 'z')))
+			key--;
+		size_t value = at + 1;
+		while (value < end && s[value] == ' ')
+			value++;
+		if (!is_text_key(s + key, at - key) || (key > 0 && !strchr(" {,", s[key - 1])) || value >= end ||
+		    strchr("\"'[{|>#&*!%@`", s[value]))
+			continue;
+		for (size_t i = value; i + 2 < end && !strchr(",}]", s[i]); i++)
+			if (s[i] == ' ' && s[i + 1] == '#' && s[i + 2] != ' ' && s[i + 2] != '\r') {
+				size_t stop = i + 2;
+				while (stop < end && !(s[stop] == ' ' && stop + 1 < end && s[stop + 1] == '#' &&
+				                       (stop + 2 >= end || s[stop + 2] == ' ')))
+					stop++; /* up to a comment of its own: " # " */
+				while (stop > value && strchr(" \r", s[stop - 1]))
+					stop--;
+				an_warning(c->r->diags, (an_pos){c->number, column_of(s, i + 1)},
+				           "YAML reads ' #' and what follows as a comment, so the %.*s stops before it: "
+				           "put the whole text in quotes: %.*s: \"%.*s\"",
+				           (int)(at - key), s + key, (int)(at - key), s + key, (int)(stop - value), s + value);
+				return;
+			}
+	}
+}
+
+static void cut_texts_line(const char *s, size_t end, void *arg)
+{
+	cut_texts *c = arg;
+	size_t indent = 0;
+	while (indent < end && s[indent] == ' ')
+		indent++;
+	bool blank = indent >= end || s[indent] == '\r';
+	if (!(c->block_indent != SIZE_MAX && (blank || indent > c->block_indent))) {
+		c->block_indent = SIZE_MAX;
+		if (!blank && s[indent] != '#') {
+			cut_text_in_line(c, s, end);
+			/* `key: |` or `key: >`: the lines indented further are its text. */
+			size_t last = end;
+			while (last > 0 && strchr(" \r", s[last - 1]))
+				last--;
+			size_t mark = last;
+			while (mark > 0 && strchr("|>+-0123456789", s[mark - 1]))
+				mark--;
+			if (mark < last && strchr("|>", s[mark]) && mark >= 2 && s[mark - 1] == ' ')
+				c->block_indent = indent;
+		}
+	}
+	c->number++;
+}
+
+void nodes_warn_cut_texts(node_reader *r)
+{
+	cut_texts c = {r, 1, SIZE_MAX};
+	events_each_line(r->events, cut_texts_line, &c);
 }
 
 bool nodes_failed(const node_reader *r)

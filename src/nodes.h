@@ -49,6 +49,11 @@ node_reader *nodes_from_file(FILE *f, long start, size_t size, size_t max_size, 
  * error or a limit); every later call is false too.
  */
 bool nodes_next(node_reader *r, event *ev);
+/*
+ * After the last node: warns where an unquoted text (a label, a name, a
+ * note...) is followed by " #", which YAML reads as a comment that cuts it short.
+ */
+void nodes_warn_cut_texts(node_reader *r);
 /* Whether a fatal problem stopped the reading. */
 bool nodes_failed(const node_reader *r);
 void nodes_close(node_reader *r);

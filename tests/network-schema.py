@@ -56,6 +56,10 @@ BAD = {
     # to: [PRK, PRK] lists PRK twice (uniqueItems); the ties from an actor to
     # itself are check's.
     "self-tie.yaml": {"/ties/1/to"},
+    # label: Visit (president, parliament) in braces: "parliament)" is a key.
+    "comma-in-braces.yaml": {"/ties/0"},
+    # mutual: yes (a text in YAML 1.2; the plain NO and On are texts there too).
+    "yes-no.yaml": {"/ties/0/mutual"},
     # An empty file is null, and a list is not a mapping.
     "empty.yaml": {""},
     "not-a-mapping.yaml": {""},
@@ -74,6 +78,7 @@ SKIPPED = {
     "alias-undefined.yaml": "an alias without anchor: a YAML error",
     "colon-in-braces.yaml": "a YAML syntax error (': ' in an unquoted text in braces)",
     "colon-in-text.yaml": "a YAML syntax error (': ' in an unquoted text)",
+    "hash-in-braces.yaml": "a YAML syntax error (a comment hides the closing '}')",
     "indent-key.yaml": "a YAML syntax error (a key indented more than its siblings)",
     "indent-value.yaml": "a YAML syntax error (a key indented more than the one above)",
     "unclosed-bracket.yaml": "a YAML syntax error (a '[' not closed)",

@@ -26,3 +26,24 @@ FONTCONFIG_FILE=/nonexistent run "$A" render -q networks/iran-dprk.yaml -o "$TMP
 # Two keys with a NUL byte in them (escaped in YAML) are told apart by their whole text.
 printf 'title: x\nactors:\n  "A\\0B": {name: A, kind: state}\n  "A\\0B": {name: B, kind: state}\n  "A\\0C": {name: C, kind: state}\nties: []\n' >"$TMP/messages/nul-keys.yaml"
 run "$A" check -q "$TMP/messages/nul-keys.yaml"
+# An unquoted " #" ends a text (the rest is a comment): a warning with the text quoted; not in a block text, a quoted one or after a date.
+cat >"$TMP/messages/hash.yaml" <<'YAML'
+title: UN Resolution #2231 # the title
+description: |
+  A block text with a #hash
+  and more # hash
+actors:
+  IRN: {name: Iran, kind: state}   # a comment
+  PRK: {name: North Korea, kind: state}   #a comment
+ties:
+  - from: IRN
+    to: PRK
+    type: arms
+    when: 1990 #approx
+    label: Resolution #2231 and more
+    sources: [a]
+  - {from: IRN, to: PRK, type: arms, when: 1991, label: "Quoted #1", sources: [a]}
+sources:
+  a: {title: A report}
+YAML
+run "$A" check "$TMP/messages/hash.yaml"

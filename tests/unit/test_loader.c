@@ -612,8 +612,8 @@ static void test_booleans(void **state)
 		          "  - {from: A, to: B, type: arms, when: 1990, mutual: true}\n"
 		          "  - {from: A, to: B, type: arms, when: 1990, mutual: \"true\"}\n"
 		          "  - {from: A, to: B, type: arms, when: 1990, mutual: false}\n",
-		     "t.yaml:6:54: error: 'mutual' must be true or false, not 'yes'\n"
-		     "t.yaml:8:54: error: 'mutual' must be true or false, not 'on'\n"
+		     "t.yaml:6:54: error: 'mutual' must be true or false, not 'yes' (write true)\n"
+		     "t.yaml:8:54: error: 'mutual' must be true or false, not 'on' (write true)\n"
 		     "t.yaml:9:54: error: 'mutual' must be true or false, not '1'\n");
 	assert_int_equal(net->nties, 8);
 	assert_true(net->ties[1].mutual);
