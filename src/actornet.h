@@ -151,6 +151,13 @@ void an_when_label(const an_when *w, char *buf, size_t size);
 /* Writes a period's display text: "1990–1999", "2017", "2010–", "–1989". */
 void an_period_label(const an_when *p, char *buf, size_t size);
 
+/*
+ * Narrows w's days, possible and certain, to those of `within` (an actor's
+ * lifetime); its start, end and `uncertain` stay as written. Returns whether
+ * it narrowed them.
+ */
+bool an_when_clip(an_when *w, const an_when *within);
+
 /* Whether a tie dated `w` is shown in `period`: possibly (default) or certainly. */
 bool an_when_overlaps(const an_when *w, const an_when *period, bool certain);
 
@@ -261,6 +268,11 @@ typedef struct {
 	size_t tie;      /* index into ties */
 	size_t from, to; /* actor indices */
 	char *key;       /* the tie's key, with ".2", ".3"... for further pairs */
+	/*
+	 * When it is in force: the tie's `when` (always, when it has none or a
+	 * bad one), its days clipped to both actors' `when` (see an_when_clip).
+	 */
+	an_when when;
 } an_link;
 
 typedef struct {

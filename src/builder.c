@@ -671,7 +671,7 @@ static void put_year_span(strbuf *b, const an_network *net, const tie_group *grp
 		const an_tie *t = &net->ties[net->links[grp->links[i]].tie];
 		if (!t->when_text.text || !t->when_ok)
 			continue;
-		dated = true;
+		dated = true; /* as written, as a single tie's label is */
 		if (t->when.first_day == AN_DAY_MIN)
 			open_start = true;
 		else if (t->when.first_day < first)

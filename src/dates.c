@@ -376,6 +376,27 @@ void an_when_from_days(int32_t first, int32_t last, an_when *out)
 	resolve(out);
 }
 
+static int32_t later(int32_t a, int32_t b)
+{
+	return a > b ? a : b;
+}
+
+static int32_t earlier(int32_t a, int32_t b)
+{
+	return a < b ? a : b;
+}
+
+bool an_when_clip(an_when *w, const an_when *within)
+{
+	if (w->first_day >= within->first_day && w->last_day <= within->last_day)
+		return false;
+	w->first_day = later(w->first_day, within->first_day);
+	w->last_day = earlier(w->last_day, within->last_day);
+	w->certain_first = later(w->certain_first, within->certain_first);
+	w->certain_last = earlier(w->certain_last, within->certain_last); /* an uncertain lifetime narrows these */
+	return true;
+}
+
 bool an_when_overlaps(const an_when *w, const an_when *period, bool certain)
 {
 	if (certain)

@@ -89,10 +89,10 @@ static void tie_values(const an_network *net, const an_link *l, strbuf *sources,
 	v[T_TYPE_LABEL].text = an_type_label(type);
 	v[T_WHEN].text = t->when_text.text;
 	if (t->when_text.text) {
-		set_day(&v[T_START], t->when.first_day);
-		set_day(&v[T_END], t->when.last_day);
+		set_day(&v[T_START], l->when.first_day);
+		set_day(&v[T_END], l->when.last_day);
 	}
-	set_bool(&v[T_UNCERTAIN], t->when_text.text && t->when.uncertain);
+	set_bool(&v[T_UNCERTAIN], t->when_text.text && l->when.uncertain);
 	v[T_LABEL].text = t->label.text;
 	v[T_CONFIDENCE].text = an_confidence_name(t->confidence);
 	set_bool(&v[T_MUTUAL], t->mutual);

@@ -20,11 +20,11 @@ static bool link_passes(const an_network *net, const an_link *l, const an_filter
 		return false;
 	if (t->confidence > f->min_confidence)
 		return false;
-	if (!t->when_text.text)
-		return f->undated == AN_UNDATED_SHOW;
+	if (!t->when_text.text) /* bounded by its actors' lifetimes only */
+		return f->undated == AN_UNDATED_SHOW && (!f->has_period || an_when_overlaps(&l->when, &f->period, false));
 	if (!t->when_ok)
 		return false;
-	return !f->has_period || an_when_overlaps(&t->when, &f->period, f->certain);
+	return !f->has_period || an_when_overlaps(&l->when, &f->period, f->certain);
 }
 
 /* Marks in `reached` the actors within f->depth hops of the focus over the kept links. */

@@ -55,12 +55,12 @@ static void put_tie(strbuf *b, const an_network *net, const an_link *l)
 	sb_puts(b, ", \"when\": ");
 	if (t->when_text.text) {
 		sb_put_json(b, t->when_text.text);
-		put_day(b, "first_day", t->when.first_day);
-		put_day(b, "last_day", t->when.last_day);
+		put_day(b, "first_day", l->when.first_day);
+		put_day(b, "last_day", l->when.last_day);
 	} else {
 		sb_puts(b, "null, \"first_day\": null, \"last_day\": null");
 	}
-	sb_printf(b, ", \"uncertain\": %s", t->when_text.text && t->when.uncertain ? "true" : "false");
+	sb_printf(b, ", \"uncertain\": %s", t->when_text.text && l->when.uncertain ? "true" : "false");
 	put_member(b, "label", t->label.text);
 	put_member(b, "confidence", an_confidence_name(t->confidence));
 	sb_printf(b, ", \"mutual\": %s, \"sources\": [", t->mutual ? "true" : "false");

@@ -177,10 +177,10 @@ static bool ties_years(const an_view *view, int *first, int *last)
 	const an_network *net = view->net;
 	int32_t lo = AN_DAY_MAX, hi = AN_DAY_MIN;
 	for (size_t i = 0; i < view->nlinks; i++) {
-		const an_tie *t = &net->ties[net->links[view->links[i]].tie];
-		if (!t->when_text.text)
+		const an_link *l = &net->links[view->links[i]];
+		if (!net->ties[l->tie].when_text.text)
 			continue;
-		int32_t days[2] = {t->when.first_day, t->when.last_day};
+		int32_t days[2] = {l->when.first_day, l->when.last_day};
 		for (int k = 0; k < 2; k++)
 			if (days[k] != AN_DAY_MIN && days[k] != AN_DAY_MAX) {
 				lo = days[k] < lo ? days[k] : lo;
@@ -243,7 +243,8 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 	size_t nrows = nperiods + 2, width = ntypes + 1;
 	size_t *counts = xcalloc(nrows * width, sizeof *counts);
 	for (size_t i = 0; i < view->nlinks; i++) {
-		const an_tie *t = &net->ties[net->links[view->links[i]].tie];
+		const an_link *l = &net->links[view->links[i]];
+		const an_tie *t = &net->ties[l->tie];
 		size_t col = column[t->type_index];
 		size_t *all = &counts[(nrows - 1) * width];
 		all[col]++, all[ntypes]++;
@@ -253,7 +254,7 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 			continue;
 		}
 		for (size_t p = 0; p < nperiods; p++)
-			if (an_when_overlaps(&t->when, &periods[p].when, opt->certain)) {
+			if (an_when_overlaps(&l->when, &periods[p].when, opt->certain)) {
 				counts[p * width + col]++;
 				counts[p * width + ntypes]++;
 			}

@@ -82,6 +82,22 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 	l->tie = tie;
 	l->from = from;
 	l->to = to;
+	const an_tie *t = &net->ties[tie];
+	if (t->when_text.text && t->when_ok)
+		l->when = t->when;
+	else
+		l->when = (an_when){.first_day = AN_DAY_MIN, .last_day = AN_DAY_MAX,
+		                    .certain_first = AN_DAY_MIN, .certain_last = AN_DAY_MAX, .interval = true};
+	const an_actor *ends[2] = {&net->actors[from], &net->actors[to]};
+	for (int k = 0; k < 2; k++)
+		if (ends[k]->when_text.text && ends[k]->when_ok)
+			an_when_clip(&l->when, &ends[k]->when);
+	const an_when *lives[2] = {&ends[0]->when, &ends[1]->when};
+	if (ends[0]->when_text.text && ends[0]->when_ok && ends[1]->when_text.text && ends[1]->when_ok &&
+	    !an_when_overlaps(lives[0], lives[1], false))
+		an_error(V->diags, t->pos,
+		         "actors '%s' (%s) and '%s' (%s) never exist at the same time: a tie between them is never in force",
+		         ends[0]->id.text, ends[0]->when_text.text, ends[1]->id.text, ends[1]->when_text.text);
 	const char *key = net->ties[tie].key;
 	if (++*nth == 1) {
 		l->key = (char *)key;
@@ -137,17 +153,43 @@ static void expand(validator *V, size_t index)
 		an_error(V->diags, t->to.pos, "a mutual tie needs two different actors");
 }
 
+/*
+ * A tie can only be in force while its actors exist (add_link clips it to
+ * their days): one dated outside an actor's `when` altogether is an error;
+ * one certainly in force on a day outside it, a warning.
+ */
 static void check_actor_dates(validator *V, const an_tie *t, const an_idlist *list)
 {
 	for (size_t i = 0; i < list->count; i++) {
 		if (list->index[i] == SIZE_MAX)
 			continue;
 		const an_actor *a = &V->net->actors[list->index[i]];
-		if (a->when_text.text && a->when_ok && !an_when_overlaps(&t->when, &a->when, false))
+		if (!a->when_text.text || !a->when_ok)
+			continue;
+		if (!an_when_overlaps(&t->when, &a->when, false)) {
+			an_error(V->diags, t->when_text.pos,
+			         "the tie's date '%s' is outside the 'when' of actor '%s' (%s, line %d): "
+			         "a tie is only in force while its actors exist",
+			         t->when_text.text, a->id.text, a->when_text.text, a->when_text.pos.line);
+		} else if ((t->when.first_day != AN_DAY_MIN && t->when.certain_first < a->when.first_day) ||
+		           (t->when.last_day != AN_DAY_MAX && t->when.certain_last > a->when.last_day)) {
+			/* Certainly in force on a day the actor did not exist; an open end (`../1989`) is clipped quietly. */
 			an_warning(V->diags, t->when_text.pos,
-			           "the tie's date '%s' is outside the 'when' of actor '%s' (%s)",
-			           t->when_text.text, a->id.text, a->when_text.text);
+			           "the tie's date '%s' runs past the 'when' of actor '%s' (%s, line %d): "
+			           "it is drawn and counted only within it",
+			           t->when_text.text, a->id.text, a->when_text.text, a->when_text.pos.line);
+		}
 	}
+}
+
+/* Whether an actor of the list has a `when`. */
+static bool dated_actor(const an_network *net, const an_idlist *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		if (list->index[i] != SIZE_MAX && net->actors[list->index[i]].when_text.text &&
+		    net->actors[list->index[i]].when_ok)
+			return true;
+	return false;
 }
 
 static void widen_span(an_network *net, int32_t day)
@@ -234,19 +276,28 @@ void an_validate(an_network *net, an_diags *diags)
 		resolve_list(&V, &t->to, "to");
 		for (size_t j = 0; j < t->sources.count; j++)
 			resolve_source(&V, &t->sources.ids[j]);
+		size_t first_link = net->nlinks;
 		expand(&V, i);
 
 		if (!t->when_text.text)
-			an_warning(diags, t->pos, "tie has no date ('when'): it shows in every period");
+			an_warning(diags, t->pos, "tie has no date ('when'): it shows in every period%s",
+			           dated_actor(net, &t->from) || dated_actor(net, &t->to) ? " while its actors exist" : "");
 		else if (t->when_ok) {
 			if (V.any_dated_actor) {
 				check_actor_dates(&V, t, &t->from);
 				check_actor_dates(&V, t, &t->to);
 			}
-			widen_span(net, t->when.first_day);
-			widen_span(net, t->when.last_day);
-			widen_span(net, t->when.certain_first);
-			widen_span(net, t->when.certain_last);
+			/*
+			 * The days it is in force, where its own date bounds them:
+			 * `../1989` does not stretch the span back to its actor's birth.
+			 */
+			for (size_t k = first_link; k < net->nlinks; k++) {
+				const an_when *w = &net->links[k].when;
+				if (t->when.first_day != AN_DAY_MIN)
+					widen_span(net, w->first_day), widen_span(net, w->certain_first);
+				if (t->when.last_day != AN_DAY_MAX)
+					widen_span(net, w->last_day), widen_span(net, w->certain_last);
+			}
 		}
 		if (t->sources.count == 0 && !net->default_source.text && !unsourced++)
 			first_unsourced = t->pos;

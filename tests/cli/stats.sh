@@ -24,3 +24,12 @@ run "$A" stats "$TMP/formula.yaml" --table actors -T csv
 printf '%s\n' 'title: x' 'default_source: s' 'sources: {s: {title: S}}' 'actors:' '  A: {name: A, kind: state}' \
 	'  B: {name: B, kind: state}' 'ties:' '  - {from: A, to: B, type: arms, when: 1990, mutual: True}' \
 	'  - {from: B, to: A, type: training, when: 1991, mutual: FALSE}' | run "$A" stats - --table actors -T csv
+# A tie counts only while its actors exist: Tajikistan from 1991, the Afghan Republic 2001-12 to 2021-08.
+printf '%s\n' 'title: T' 'default_source: s' 'sources: {s: S}' 'actors:' \
+	'  TJK: {name: Tajikistan, kind: state, when: 1991/..}' \
+	'  AFG_REP: {name: Afghan Republic, kind: state, when: 2001-12/2021-08}' \
+	'  SUN: {name: Soviet Union, kind: state, when: 1922/1991-12-26}' \
+	'ties:' '  - {from: TJK, to: AFG_REP, type: diplomatic, when: /2021}' \
+	'  - {from: SUN, to: TJK, type: arms, when: 1985/..}' >"$TMP/lifetimes.yaml"
+run "$A" stats "$TMP/lifetimes.yaml" --period 1980/2029 --table periods -T csv
+run "$A" export -q "$TMP/lifetimes.yaml" -o - -T json

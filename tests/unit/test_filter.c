@@ -356,14 +356,21 @@ static void test_all_actors(void **state)
 	                          "  E: {name: E, kind: state}\n"
 	                          "ties:\n"
 	                          "  - {id: ae, from: A, to: E, type: arms, when: 1990}\n"
-	                          "  - {id: bc, from: B, to: C, type: arms}\n");
+	                          "  - {id: ad, from: A, to: D, type: arms, when: 1980/2010}\n"
+	                          "  - {id: be, from: B, to: E, type: arms}\n");
+	/* A tie is in force only while its actors exist: ad in 1985-1995, the undated be from 2000. */
 	an_filter f = filter_for("1990s", false);
-	check_view(net, &f, "ae bc", "A B C E");
+	check_view(net, &f, "ae ad", "A D E");
+	f = filter_for("2000s", false);
+	check_view(net, &f, "be", "B E");
+	f = filter_for("1970s", false);
+	check_view(net, &f, "", "");
+	f = filter_for("1990s", false);
 	f.undated = AN_UNDATED_HIDE;
-	check_view(net, &f, "ae", "A E");
+	check_view(net, &f, "ae ad", "A D E");
 	/* Every actor that exists in the period, with or without a tie. */
 	f.all_actors = true;
-	check_view(net, &f, "ae", "A D E");
+	check_view(net, &f, "ae ad", "A D E");
 	f = filter_for("2000s", false);
 	f.undated = AN_UNDATED_HIDE;
 	f.all_actors = true;
@@ -371,14 +378,14 @@ static void test_all_actors(void **state)
 	f = filter_for(NULL, false);
 	f.undated = AN_UNDATED_HIDE;
 	f.all_actors = true;
-	check_view(net, &f, "ae", "A B C D E");
+	check_view(net, &f, "ae ad", "A B C D E");
 	/* With a focus: the actors reached, even without a tie among them. */
-	size_t focus = an_find_actor(net, "D");
+	size_t focus = an_find_actor(net, "C");
 	f = filter_for("1990s", false);
 	f.focus = &focus;
 	f.nfocus = 1;
 	f.all_actors = true;
-	check_view(net, &f, "", "D");
+	check_view(net, &f, "", "C");
 	an_network_free(net);
 }
 

@@ -1022,13 +1022,16 @@ static void test_warnings(void **state)
 	      "  - {from: SU, to: IRN, type: arms, when: 1991-12-26, sources: s}\n"
 	      "  - {from: SU, to: IRN, type: arms, when: 1991-12-27, sources: [s]}\n",
 	      "t.yaml:7:3: warning: actor 'ZZ' is in no tie\n"
-	      "t.yaml:9:5: " UNDATED "\n"
+	      "t.yaml:9:5: " UNDATED " while its actors exist\n"
 	      "t.yaml:9:5: " NO_SOURCE "\n"
-	      "t.yaml:12:43: warning: the tie's date '1970' is outside the 'when' of actor 'IRN' (1979/..)\n"
-	      "t.yaml:13:50: warning: the tie's date '1992/' is outside the 'when' of actor 'SU' "
-	      "(1922/1991-12-26)\n"
-	      "t.yaml:16:43: warning: the tie's date '1991-12-27' is outside the 'when' of actor 'SU' "
-	      "(1922/1991-12-26)\n");
+	      "t.yaml:11:43: warning: the tie's date '1975/1995' runs past the 'when' of actor 'SU' "
+	      "(1922/1991-12-26, line 6): it is drawn and counted only within it\n"
+	      "t.yaml:12:43: error: the tie's date '1970' is outside the 'when' of actor 'IRN' (1979/.., line 4): "
+	      "a tie is only in force while its actors exist\n"
+	      "t.yaml:13:50: error: the tie's date '1992/' is outside the 'when' of actor 'SU' "
+	      "(1922/1991-12-26, line 6): a tie is only in force while its actors exist\n"
+	      "t.yaml:16:43: error: the tie's date '1991-12-27' is outside the 'when' of actor 'SU' "
+	      "(1922/1991-12-26, line 6): a tie is only in force while its actors exist\n");
 	/* With a default source no tie lacks one. */
 	check(HEAD "actors: {A: {name: A, kind: state}, B: {name: B, kind: state}}\n"
 	           "ties: [{from: A, to: B, type: arms}]\n",
