@@ -343,6 +343,9 @@ check "import reads semicolon-separated CSV (commas in quotes) and writes to sta
 # --- texts and dates that exports must carry unchanged (tests/fixtures/export.yaml)
 "$A" export -q tests/fixtures/export.yaml -o "$T/texts.gexf"
 "$A" export -q tests/fixtures/export.yaml -o "$T/texts.graphml"
+check "export writes several -o in one run, each as a run of its own" sh -c "
+	'$A' export -q tests/fixtures/export.yaml -o '$T/both.gexf' -o '$T/both.graphml' &&
+	cmp '$T/both.gexf' '$T/texts.gexf' && cmp '$T/both.graphml' '$T/texts.graphml'"
 check "tabs, line breaks and U+FFFE keep the GEXF valid" xmllint --nonet --noout --schema tests/schemas/gexf.xsd "$T/texts.gexf"
 check "tabs, line breaks and U+FFFE keep the GraphML valid" xmllint --nonet --noout --schema tests/schemas/graphml.xsd "$T/texts.graphml"
 check "networkx reads the texts back as written (U+FFFE as U+FFFD), year 0 left open" /usr/bin/python3 -c "

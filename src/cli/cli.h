@@ -74,6 +74,8 @@ int refuse_input_as_output(const cli_command *command, const char *output,
                            const char *const *inputs, size_t ninputs);
 /* Refuses, with exit 3, an output whose folder does not exist (before anything is drawn). */
 int refuse_missing_folder(const char *output);
+/* Refuses an output given twice, and more than one to standard output ('-'). */
+int refuse_repeated_outputs(const cli_command *command, const char *const *paths, size_t n);
 /* Refuses an output that is the network file (exit 2) or lies in no folder (exit 3). */
 int check_output_path(const cli_command *command, const char *output, const char *input);
 /* Writes a command's one output ("-": standard output); returns an exit status. */

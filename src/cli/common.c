@@ -160,6 +160,17 @@ int refuse_missing_folder(const char *output)
 	return EXIT_OUTPUT;
 }
 
+int refuse_repeated_outputs(const cli_command *command, const char *const *paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(paths[i], paths[j]) == 0)
+				return strcmp(paths[i], "-") == 0
+				               ? usage_error(command, "only one output can go to standard output ('-')")
+				               : usage_error(command, "the output '%s' is given twice", paths[i]);
+	return EXIT_OK;
+}
+
 int check_output_path(const cli_command *command, const char *output, const char *input)
 {
 	int status = refuse_input_as_output(command, output, &input, 1);

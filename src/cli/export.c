@@ -11,14 +11,14 @@ static const char EXPORT_HELP[] =
 	"Write a network (FILE, or - for standard input), with render's filters, for\n"
 	"network-analysis tools.\n"
 	"\n"
-	"  -o, --output FILE      write to FILE ('-': standard output, with -T); the\n"
-	"                         format comes from the extension:\n"
+	"  -o, --output FILE      write to FILE (repeatable; '-': standard output, with\n"
+	"                         -T); the format comes from the extension:\n"
 	"                         .graphml  GraphML with typed attributes (Cytoscape,\n"
 	"                                   yEd, networkx)\n"
 	"                         .gexf     GEXF 1.2, each actor's and tie's dates as\n"
 	"                                   spells: Gephi's timeline plays the network\n"
 	"                         .json     the network as data, as render writes it\n"
-	"  -T, --format FORMAT    graphml, gexf or json, whatever the extension\n"
+	"  -T, --format FORMAT    graphml, gexf or json, whatever the extensions\n"
 	"\n"
 	FILTERS_HELP
 	"\n"
@@ -28,7 +28,8 @@ static const char EXPORT_HELP[] =
 	"\n"
 	"Examples:\n"
 	"  actornet export networks/iran-dprk.yaml -o out/iran-dprk.gexf\n"
-	"  actornet export networks/iran-dprk.yaml --period 2010- -o out/since-2010.graphml\n";
+	"  actornet export networks/iran-dprk.yaml --period 2010- -o out/since-2010.graphml\n"
+	"  actornet export networks/iran-dprk.yaml -o out/iran-dprk.gexf -o out/iran-dprk.graphml\n";
 
 /* export's long options, for getopt_long. */
 static const struct option OPTIONS[] = {
@@ -44,7 +45,9 @@ static int run_export(const cli_command *command, int argc, char **argv)
 	static const char *const EXPORT_FORMATS[] = {"graphml", "gexf", "json", NULL};
 	selection sel;
 	selection_init(&sel);
-	const char *path = NULL, *format = NULL;
+	enum { MAX_OUTPUTS = 16 };
+	const char *paths[MAX_OUTPUTS], *formats[MAX_OUTPUTS], *format = NULL;
+	size_t npaths = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, ":o:T:h" SELECTION_SHORT, OPTIONS, NULL)) != -1) {
 		int taken = selection_option(&sel, command, c);
@@ -54,9 +57,9 @@ static int run_export(const cli_command *command, int argc, char **argv)
 			continue;
 		switch (c) {
 		case 'o':
-			if (path)
-				return usage_error(command, "one output at a time ('%s' is extra)", optarg);
-			path = optarg;
+			if (npaths == MAX_OUTPUTS)
+				return usage_error(command, "at most %d outputs", MAX_OUTPUTS);
+			paths[npaths++] = optarg;
 			break;
 		case 'T':
 			if (index_of(optarg, EXPORT_FORMATS) < 0)
@@ -73,22 +76,27 @@ static int run_export(const cli_command *command, int argc, char **argv)
 	int status = one_network_file(command, argc, argv);
 	if (status != EXIT_OK)
 		return status;
-	if (!path)
+	if (npaths == 0)
 		return usage_error(command, "no output given: use -o FILE (.graphml, .gexf or .json)");
-	if (!format && !(format = format_of(path, EXPORT_FORMATS)))
-		return usage_error(command, "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", path);
+	for (size_t i = 0; i < npaths; i++)
+		if (!(formats[i] = format ? format : format_of(paths[i], EXPORT_FORMATS)))
+			return usage_error(command, "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", paths[i]);
+	if ((status = refuse_repeated_outputs(command, paths, npaths)) != EXIT_OK)
+		return status;
 	an_network *net;
-	status = selection_open(&sel, command, argv[optind], &path, 1, &net);
+	status = selection_open(&sel, command, argv[optind], paths, npaths, &net);
 	if (status != EXIT_OK)
 		return status;
 	an_view view;
 	an_view_build(&view, net, &sel.filter);
-	size_t len;
-	char *data = strcmp(format, "graphml") == 0 ? an_view_graphml(&view, &len)
-	             : strcmp(format, "gexf") == 0  ? an_view_gexf(&view, &len)
-	                                            : an_view_json(&view, &len);
-	status = write_output(path, data, len, sel.quiet);
-	free(data);
+	for (size_t i = 0; i < npaths && status == EXIT_OK; i++) {
+		size_t len;
+		char *data = strcmp(formats[i], "graphml") == 0 ? an_view_graphml(&view, &len)
+		             : strcmp(formats[i], "gexf") == 0  ? an_view_gexf(&view, &len)
+		                                                : an_view_json(&view, &len);
+		status = write_output(paths[i], data, len, sel.quiet);
+		free(data);
+	}
 	an_view_free(&view);
 	selection_close(&sel, net);
 	return status;

@@ -962,7 +962,7 @@ static int check_outputs(render_options *o)
 		}
 		o->outputs[o->noutputs++] = (output){path, format};
 	}
-	return EXIT_OK;
+	return refuse_repeated_outputs(command, o->paths, (size_t)o->npaths);
 }
 
 /* Checks --period against --each, and parses --from and --to. */

@@ -42,7 +42,9 @@ run "$A" stats "$NET" --type missile
 run "$A" stats "$NET" -o "$NET"
 run "$A" export "$NET"
 run "$A" export "$NET" -o x.csv
-run "$A" export "$NET" -o x.gexf -o y.graphml
+run "$A" export "$NET" -o "$TMP/x.gexf" -o "$TMP/x.gexf"
+run "$A" export "$NET" -o - -o - -T json
+run "$A" render "$NET" -o "$TMP/x.svg" -o "$TMP/x.svg"
 run "$A" export "$NET" -o x.gexf --period 1990s- 
 run "$A" import --actors a.csv -o x.yaml
 run "$A" import --actors a.csv --ties t.csv
