@@ -521,6 +521,7 @@ bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults
 typedef struct {
 	double dpi;         /* PNG resolution; 0 for Graphviz's 96. Never changes SVG or PDF */
 	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */
+	const char *id_prefix; /* or NULL: put before every id in an SVG, to inline several in one page */
 } an_render_options;
 
 /*
@@ -801,7 +802,7 @@ bool an_period_series_draw(an_period_series *s, an_renderer *r, size_t i, bool w
 
 /* The timeline page of the series, from each period's SVG (see an_timeline_html). Caller frees. */
 char *an_period_series_page(const an_period_series *s, char *const *svg, const size_t *svg_len,
-                            const char *title, bool dark, size_t *len);
+                            bool ids_prefixed, const char *title, bool dark, size_t *len);
 
 void an_period_series_free(an_period_series *s);
 
@@ -813,6 +814,7 @@ typedef struct {
 	const char *label; /* "1990–1999": the period as the page shows it */
 	const char *svg;   /* the diagram as an_render wrote it (with its XML prolog) */
 	size_t svg_len;
+	bool ids_prefixed; /* rendered with an id prefix of its own in the series: its ids are kept */
 } an_frame;
 
 /*
@@ -820,7 +822,7 @@ typedef struct {
  * fonts) that shows the frames one at a time, with a slider, previous/next
  * buttons, the arrow keys and a play button; the frame shown is in the page
  * title and the URL fragment. Every id inside a frame's SVG is prefixed with
- * that frame's name, so no id repeats in the page. `dark`: dark page colours.
+ * that frame's name (unless ids_prefixed), so no id repeats in the page. `dark`: dark page colours.
  * Caller frees.
  */
 char *an_timeline_html(const char *title, const an_frame *frames, size_t count, bool dark,

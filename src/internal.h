@@ -104,4 +104,13 @@ bool an_valid_id(const char *s);
 /* Styles the n-th declared type that is not built in and has no colour of its own. */
 void an_type_set_extra_style(an_type *t, size_t extra_index);
 
+/*
+ * Appends an SVG document (len bytes) to b with every id attribute and every
+ * reference to one (`href="#X"`, `xlink:href="#X"`, `url(#X)` in any other
+ * attribute) prefixed; text, comments and tooltips as they are (svg.c). With
+ * `prolog`, the whole file; else from its <svg element on, without processing
+ * instructions or trailing space, to inline it in HTML.
+ */
+void an_svg_put_prefixed(strbuf *b, const char *svg, size_t len, const char *prefix, bool prolog);
+
 #endif

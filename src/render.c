@@ -1772,6 +1772,13 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	gvFreeRenderData(out);
 	if (svg)
 		finish_svg(&result, an_graph_title(g), an_graph_description(g));
+	if (svg && opt && opt->id_prefix && *opt->id_prefix) {
+		strbuf prefixed;
+		sb_init(&prefixed);
+		an_svg_put_prefixed(&prefixed, result.data, result.len, opt->id_prefix, true);
+		sb_free(&result);
+		result = prefixed;
+	}
 	*data = sb_take(&result, len);
 	return true;
 }

@@ -94,11 +94,11 @@ bool an_period_series_draw(an_period_series *s, an_renderer *r, size_t i, bool w
 }
 
 char *an_period_series_page(const an_period_series *s, char *const *svg, const size_t *svg_len,
-                            const char *title, bool dark, size_t *len)
+                            bool ids_prefixed, const char *title, bool dark, size_t *len)
 {
 	an_frame *frames = xcalloc(s->count ? s->count : 1, sizeof *frames);
 	for (size_t i = 0; i < s->count; i++)
-		frames[i] = (an_frame){s->periods[i].name, s->views[i].period_text, svg[i], svg_len[i]};
+		frames[i] = (an_frame){s->periods[i].name, s->views[i].period_text, svg[i], svg_len[i], ids_prefixed};
 	char *html = an_timeline_html(title, frames, s->count, dark, len);
 	free(frames);
 	return html;

@@ -108,6 +108,24 @@ check "the packed engine draws the same with and without the warning's trial lay
 check "a packed series writes the same bytes with 1 and 2 workers" sh -c "'$A' render -q '$NET' --each decade --no-stable --layout packed -j 1 -o '$T/pj1-{period}.svg' && '$A' render -q '$NET' --each decade --no-stable --layout packed -j 2 -o '$T/pj2-{period}.svg' && for f in '$T'/pj1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/pj1-|/pj2-|')\" || exit 1; done"
 check "-q keeps the warning to itself" sh -c "'$A' render -q tests/fixtures/crowded.yaml --size 5x7in -o '$T/crowded-q.svg' 2>&1 | grep -c . | grep -qx 0"
 check "--background transparent draws no background" sh -c "'$A' render -q '$NET' -p 1990s --background transparent -o - | grep -c 'fill=\"white\"' | grep -qx 0"
+# Two diagrams inlined in one page: ids repeat without --id-prefix (Graphviz's a_actor-IRN,
+# cairo's glyph0-1), never with it, and every reference still finds its id.
+"$A" render -q "$NET" -p 2000s -o "$T/plain-2000s.svg"
+"$A" render -q "$NET" -p 2010s -o "$T/plain-2010s.svg"
+check "two diagrams inlined as they are repeat ids" sh -c "! /usr/bin/python3 tests/inline-ids.py '$T/plain-2000s.svg' '$T/plain-2010s.svg' >/dev/null"
+check "with --id-prefix, two diagrams (text as outlines too) inline with no id repeated" sh -c "
+	'$A' render -q '$NET' -p 2000s --id-prefix fig1- -o '$T/fig1.svg' &&
+	'$A' render -q '$NET' -p 2010s --id-prefix fig2- -o '$T/fig2.svg' &&
+	'$A' render -q '$NET' -p 2010s --id-prefix fig3- --outline-text -o '$T/fig3.svg' &&
+	'$A' render -q '$NET' -p 2000s --id-prefix fig4- --outline-text -o '$T/fig4.svg' &&
+	/usr/bin/python3 tests/inline-ids.py '$T/fig1.svg' '$T/fig2.svg' '$T/fig3.svg' '$T/fig4.svg' >/dev/null &&
+	grep -q ' id=\"fig1-actor&#45;IRN\"' '$T/fig1.svg' && grep -q ' id=\"fig1-graph0\"' '$T/fig1.svg'"
+check "a series' diagrams carry their period in their ids, and inline together" sh -c "
+	'$A' render -q '$NET' --each decade --from 1990s --to 2010s -o '$T/ids-{period}.svg' &&
+	grep -q ' id=\"p1990s_graph0\"' '$T/ids-1990s.svg' &&
+	/usr/bin/python3 tests/inline-ids.py '$T'/ids-*.svg >/dev/null &&
+	'$A' render -q '$NET' --each decade --from 2000s --to 2010s --id-prefix 'deck-{period}-' -o '$T/deck-{period}.svg' &&
+	grep -q ' id=\"deck-2000s-graph0\"' '$T/deck-2000s.svg'"
 check "--outline-text draws no text elements" sh -c "'$A' render -q '$NET' -p 1990s --outline-text -o '$T/o.svg' && xmllint --noout '$T/o.svg' && ! grep -q '<text' '$T/o.svg'"
 check "every theme renders" sh -c "for t in light dark print; do '$A' render -q '$NET' -p 2010s --theme \$t -o '$T/theme.png' || exit 1; done"
 
@@ -168,8 +186,8 @@ check "--no-stable lays out each of the 7 decades with dot, and places nothing" 
 	[ \$(grep -c ' with dot in ' '$S/verbose-ns') = 7 ] && ! grep -q placed '$S/verbose-ns'"
 check "a decade without ties is drawn with its title alone, cropped to it" sh -c "'$A' render -q '$NET' --each decade --from 1940s --to 1970s -o '$S/e-{period}.svg' && xmllint --noout '$S/e-1940s.svg' && grep -q '>1940–1949</text>' '$S/e-1940s.svg' && ! grep -q 'class=\"node' '$S/e-1940s.svg' && [ \"\$(head -12 '$S/e-1940s.svg' | grep viewBox)\" != \"\$(head -12 '$S/e-1970s.svg' | grep viewBox)\" ]"
 "$A" render -q "$NET" --each decade --ghost -o "$S/g-{period}.svg"
-check "--ghost draws the 2010s' actors faintly in the 1990s" sh -c "xmllint --xpath '//*[@id=\"actor-SYR\"]/@class' '$S/g-1990s.svg' | grep -q 'actor state ghost' && xmllint --xpath '//*[@id=\"actor-IRN\"]/@class' '$S/g-1990s.svg' | grep -q '\"node actor state\"'"
-check "--ghost keeps the 1990s' own ties drawn, and labels no ghost" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][contains(@class,\"ghost\")][starts-with(@id,\"tie\")]//*[local-name()=\"text\"])' '$S/g-1990s.svg') = 0 ] && grep -q '1990–1999 (3)' '$S/g-1990s.svg' && grep -q 'other periods' '$S/g-1990s.svg'"
+check "--ghost draws the 2010s' actors faintly in the 1990s" sh -c "xmllint --xpath '//*[@id=\"p1990s_actor-SYR\"]/@class' '$S/g-1990s.svg' | grep -q 'actor state ghost' && xmllint --xpath '//*[@id=\"p1990s_actor-IRN\"]/@class' '$S/g-1990s.svg' | grep -q '\"node actor state\"'"
+check "--ghost keeps the 1990s' own ties drawn, and labels no ghost" sh -c "[ \$(xmllint --xpath 'count(//*[local-name()=\"g\"][contains(@class,\"ghost\")][starts-with(@id,\"p1990s_tie\")]//*[local-name()=\"text\"])' '$S/g-1990s.svg') = 0 ] && grep -q '1990–1999 (3)' '$S/g-1990s.svg' && grep -q 'other periods' '$S/g-1990s.svg'"
 check "--ghost series keep every actor in place" python3 tests/same-places.py "$S"/g-*.svg
 mkdir -p "$S/fail1/x-1990s.svg" "$S/fail2/x-1990s.svg"
 check "a period that cannot be written: exit 3, the other periods written, no page, with --jobs 1 and 2" sh -c "

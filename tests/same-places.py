@@ -40,11 +40,13 @@ def read(path):
     scale = transform[:transform.find(")") + 1]  # scale(...)
     actors = {}
     for g in graph.iter(SVG + "g"):
-        if "node" not in (g.get("class") or "").split() or not (g.get("id") or "").startswith("actor-"):
+        # A series' ids carry its period ("p1990s_actor-IRN"): the actor is the part from "actor-" on.
+        key = (g.get("id") or "")[(g.get("id") or "").find("actor-"):]
+        if "node" not in (g.get("class") or "").split() or not key.startswith("actor-"):
             continue
         shape = next((b for b in map(box, g.iter()) if b), None)
         if shape:
-            actors[g.get("id")] = shape
+            actors[key] = shape
     return scale, actors
 
 

@@ -17,7 +17,7 @@ static const char *const ENGINES[] = {"auto", "dot", AN_ENGINE_PACKED, "neato", 
 
 
 /* getopt_long values of the options that have no short form. */
-enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT };
+enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT, OPT_ID_PREFIX };
 
 static const char RENDER_HELP[] =
 	"Usage: actornet render FILE -o OUTPUT [OPTION]...\n"
@@ -76,6 +76,10 @@ static const char RENDER_HELP[] =
 	"                         slide is 1920x1080); SVG and PDF are not changed\n"
 	"      --background transparent  no background colour, for slides\n"
 	"      --outline-text     SVG text as glyph outlines (no font needed to show it)\n"
+	"      --id-prefix P      put P before every id in the SVG, so that several\n"
+	"                         diagrams can be inlined in one HTML page; in a series\n"
+	"                         {period} in P becomes the period, else the period is\n"
+	"                         added (default for a series: p1990s_, none otherwise)\n"
 	"\n"
 	FILTERS_HELP
 	"\n"
@@ -122,6 +126,7 @@ typedef struct {
 	bool jobs_given;      /* --jobs: workers even for a quick series */
 	bool page;            /* an .html output: the series' timeline page */
 	bool verbose;
+	const char *id_prefix; /* --id-prefix, as given */
 	selection sel;
 } render_options;
 
@@ -139,6 +144,26 @@ static char *expand_path(const char *pattern, const char *period)
 		}
 	}
 	return sb_take(&b, NULL);
+}
+
+/*
+ * The render options of one drawing: with the id prefix of the period's
+ * diagram (NULL for a single diagram): --id-prefix with {period} replaced,
+ * or the period and "_" added; by default "p" and the period ("p1990s_", as
+ * the timeline page names a frame's ids). *prefix is freed by the caller.
+ */
+static an_render_options render_for(const render_options *o, const char *period, char **prefix)
+{
+	an_render_options r = o->render;
+	*prefix = NULL;
+	if (period && !o->id_prefix)
+		*prefix = xasprintf("p%s_", period);
+	else if (period && strstr(o->id_prefix, "{period}"))
+		*prefix = expand_path(o->id_prefix, period);
+	else if (period)
+		*prefix = xasprintf("%s%s_", o->id_prefix, period);
+	r.id_prefix = *prefix ? *prefix : o->id_prefix;
+	return r;
 }
 
 /* A target's PNG has two pixels per point: a 16:9 slide is 1920 x 1080. */
@@ -293,8 +318,11 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 				ok = false;
 			if (ok && !laid_out)
 				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
+			char *prefix;
+			an_render_options render = render_for(o, d->period_name, &prefix);
 			if (ok)
-				ok = an_render(*renderer, graph, format, &o->render, &data, &len, &diags);
+				ok = an_render(*renderer, graph, format, &render, &data, &len, &diags);
+			free(prefix);
 		}
 		if (ok && d->page_svg && !*d->page_svg && strcmp(format, "svg") == 0) {
 			*d->page_svg = xmalloc(len + 1);
@@ -402,11 +430,12 @@ static int draw_placed(series *s, size_t i, an_renderer **renderer)
 	}
 	if (ok && (n || s->page) && !*renderer && !(*renderer = an_renderer_new(&diags)))
 		ok = false;
-	char *data[16];
+	char *data[16], *prefix;
 	size_t len[16];
 	double seconds;
+	an_render_options render = render_for(o, s->ps.periods[i].name, &prefix);
 	if (ok && n) {
-		ok = an_period_series_draw(&s->ps, *renderer, i, false, formats, n, &o->render, data, len,
+		ok = an_period_series_draw(&s->ps, *renderer, i, false, formats, n, &render, data, len,
 		                           &seconds, &diags);
 		say_placed(s, i, seconds);
 		for (size_t k = 0; k < n; k++) {
@@ -417,10 +446,11 @@ static int draw_placed(series *s, size_t i, an_renderer **renderer)
 	}
 	if (ok && s->page) { /* the page's frames share the whole canvas */
 		const char *svg = "svg";
-		ok = an_period_series_draw(&s->ps, *renderer, i, true, &svg, 1, &o->render, &s->svg[i],
+		ok = an_period_series_draw(&s->ps, *renderer, i, true, &svg, 1, &render, &s->svg[i],
 		                           &s->svg_len[i], &seconds, &diags);
 		say_placed(s, i, seconds);
 	}
+	free(prefix);
 	print_diags(&diags, o->sel.quiet, NULL);
 	an_diags_free(&diags);
 	return ok ? EXIT_OK : EXIT_OUTPUT;
@@ -632,7 +662,7 @@ static int write_page(series *s)
 	const render_options *o = s->o;
 	const char *title = o->title ? o->title : s->ps.net->title.text;
 	size_t len;
-	char *html = an_period_series_page(&s->ps, s->svg, s->svg_len, title ? title : "actornet",
+	char *html = an_period_series_page(&s->ps, s->svg, s->svg_len, true, title ? title : "actornet",
 	                                   o->build.theme == AN_THEME_DARK, &len);
 	int status = EXIT_OK;
 	an_diags diags;
@@ -790,10 +820,29 @@ static const struct option OPTIONS[] = {
 	{"dpi", required_argument, NULL, 'D'},
 	{"background", required_argument, NULL, 'B'},
 	{"outline-text", no_argument, NULL, 'O'},
+	{"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 #define SHORT_OPTIONS ":o:T:l:j:vh" SELECTION_SHORT
+
+/* Whether an --id-prefix makes XML ids: [A-Za-z_][A-Za-z0-9._-]*, {period} anywhere, at most 64 characters. */
+static bool valid_id_prefix(const char *p)
+{
+	size_t n = 0;
+	for (const char *c = p; *c; c++, n++) {
+		if (strncmp(c, "{period}", 8) == 0) {
+			if (c == p)
+				return false; /* a period starts with a digit */
+			c += 7;
+			continue;
+		}
+		bool letter = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || *c == '_';
+		if (!letter && !(c > p && ((*c >= '0' && *c <= '9') || *c == '-' || *c == '.')))
+			return false;
+	}
+	return n > 0 && n <= 64;
+}
 
 /* Takes an option of what is drawn and where (c from getopt_long): -1 when it is none, else an exit status. */
 static int output_option(render_options *o, int c)
@@ -913,6 +962,11 @@ static int drawing_option(render_options *o, int c)
 	case 'O':
 		o->render.outline_text = true;
 		return EXIT_OK;
+	case OPT_ID_PREFIX:
+		if (!valid_id_prefix(optarg))
+			return usage_error(command, "bad --id-prefix '%s': use up to 64 letters, digits, '-', '_', '.' and {period}, starting with a letter or '_'", optarg);
+		o->id_prefix = optarg;
+		return EXIT_OK;
 	default:
 		return -1;
 	}
@@ -971,6 +1025,8 @@ static int check_series_bounds(render_options *o)
 	const cli_command *command = o->command;
 	if (o->sel.period && o->each)
 		return usage_error(command, "--period and --each cannot go together: use --from and --to to narrow a series");
+	if (o->id_prefix && strstr(o->id_prefix, "{period}") && !o->each)
+		return usage_error(command, "{period} in --id-prefix needs a series: add --each decade (or year, or 5y)");
 	if ((o->bounds[0] || o->bounds[1]) && !o->each)
 		return usage_error(command, "--from and --to narrow a series: add --each decade (or year, or 5y), or use --period");
 	for (int i = 0; i < 2; i++) {

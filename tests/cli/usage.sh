@@ -45,6 +45,9 @@ run "$A" export "$NET" -o x.csv
 run "$A" export "$NET" -o "$TMP/x.gexf" -o "$TMP/x.gexf"
 run "$A" export "$NET" -o - -o - -T json
 run "$A" render "$NET" -o "$TMP/x.svg" -o "$TMP/x.svg"
+run "$A" render "$NET" --id-prefix 2fig -o "$TMP/x.svg"
+run "$A" render "$NET" --id-prefix 'fig {period}' --each decade -o "$TMP/x-{period}.svg"
+run "$A" render "$NET" --id-prefix 'fig-{period}' -o "$TMP/x.svg"
 run "$A" export "$NET" -o x.gexf --period 1990s- 
 run "$A" import --actors a.csv -o x.yaml
 run "$A" import --actors a.csv --ties t.csv
