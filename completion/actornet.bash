@@ -23,7 +23,7 @@ _actornet_options()
 	render)
 		long="--output --format --layout --draft --title --each --from --to --no-stable
 			--ghost --jobs --no-merge --no-legend --no-source --cite --labels --theme
-			--cluster --highlight --size --dpi --background --outline-text --id-prefix $filters
+			--cluster --highlight --size --dpi --background --outline-text --id-prefix --keep-colours $filters
 			--max-size --quiet --verbose --help"
 		short='-o -T -l -j -p -t -c -f -d -q -v -h'
 		valued=" -o --output -T --format -l --layout --title --each --from --to -j --jobs

@@ -411,6 +411,7 @@ typedef struct {
 	bool no_source;        /* no "Source: ..." line */
 	bool cite;             /* numbered markers on ties and a numbered source list */
 	an_theme theme;
+	bool keep_colors;      /* print: types with a colour in the file keep it (else grey) */
 	an_labels labels;
 	an_cluster cluster;
 	const bool *highlight; /* per actor: emphasised; the rest is greyed; NULL for none */

@@ -107,8 +107,14 @@ static const struct {
 	{"hostility", "tee"},
 };
 
-/* In print, declared types without a colour take arrowheads no built-in type has there. */
-static const char *const PRINT_EXTRA_ARROWHEADS[] = {"rnormal", "rvee", "ldiamond", "lbox", "curve", "ornormal"};
+/*
+ * In print, declared types take arrowheads no built-in type has there, in
+ * the order of declaration, and a grey, darker for every further round of
+ * arrowheads: with the built-ins' black, 21 types are told apart.
+ */
+static const char *const PRINT_EXTRA_ARROWHEADS[] = {"rnormal", "rvee", "ldiamond", "lbox",
+                                                     "curve", "ornormal", "inv"};
+static const char *const PRINT_EXTRA_GREYS[] = {"#555555", "#888888", "#222222"};
 
 /* Legend glyphs that stand for each arrowhead (the legend is text, so it looks alike in every engine). */
 static const struct {
@@ -446,12 +452,31 @@ static void declare(Agraph_t *g, int kind, const char *name, const char *value)
 
 /* ---------------------------------------------------------------- styles */
 
+/* Whether a type keeps the colour the file gives it: always, but in print without --keep-colours. */
+static bool own_color(const builder *B, const an_type *t)
+{
+	return t->color.text && (!B->colors->greyscale || B->opt->keep_colors);
+}
+
+/* In print, the number of declared types before t drawn grey (see PRINT_EXTRA_ARROWHEADS). */
+static size_t greyed_before(const builder *B, const an_type *t)
+{
+	size_t n = 0;
+	for (const an_type *u = B->net->types; u < t; u++)
+		n += !u->builtin && !own_color(B, u);
+	return n;
+}
+
+#define NPRINT_EXTRA (sizeof PRINT_EXTRA_ARROWHEADS / sizeof *PRINT_EXTRA_ARROWHEADS)
+
 static const char *type_color(const builder *B, const an_type *t)
 {
-	if (t->color.text)
+	if (own_color(B, t))
 		return t->color.text; /* the file's own colour wins over the theme */
 	if (B->colors->greyscale)
-		return "#000000";
+		return t->builtin ? "#000000"
+		                  : PRINT_EXTRA_GREYS[greyed_before(B, t) / NPRINT_EXTRA %
+		                                      (sizeof PRINT_EXTRA_GREYS / sizeof *PRINT_EXTRA_GREYS)];
 	const char *c = an_type_color(t);
 	if (B->colors->hostility && strcmp(c, "#000000") == 0)
 		return B->colors->hostility;
@@ -468,12 +493,9 @@ static const char *type_arrowhead(const builder *B, const an_type *t)
 				return PRINT_ARROWHEADS[i].arrowhead;
 		return t->arrowhead;
 	}
-	if (t->color.text)
-		return t->arrowhead; /* its own colour tells it apart */
-	size_t n = 0; /* the declared types without a colour before this one */
-	for (const an_type *u = B->net->types; u < t; u++)
-		n += !u->builtin && !u->color.text;
-	return PRINT_EXTRA_ARROWHEADS[n % (sizeof PRINT_EXTRA_ARROWHEADS / sizeof *PRINT_EXTRA_ARROWHEADS)];
+	if (own_color(B, t))
+		return t->arrowhead; /* its own colour tells it apart (--keep-colours) */
+	return PRINT_EXTRA_ARROWHEADS[greyed_before(B, t) % NPRINT_EXTRA];
 }
 
 static const char *arrow_glyph(const char *arrowhead)

@@ -17,7 +17,7 @@ static const char *const ENGINES[] = {"auto", "dot", AN_ENGINE_PACKED, "neato", 
 
 
 /* getopt_long values of the options that have no short form. */
-enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT, OPT_ID_PREFIX };
+enum { OPT_FROM = 256, OPT_TO, OPT_NO_STABLE, OPT_GHOST, OPT_DRAFT, OPT_ID_PREFIX, OPT_KEEP_COLOURS };
 
 static const char RENDER_HELP[] =
 	"Usage: actornet render FILE -o OUTPUT [OPTION]...\n"
@@ -64,6 +64,7 @@ static const char RENDER_HELP[] =
 	"                         under the diagram, as a report's figure needs\n"
 	"      --labels full|short|none  tie labels: text and dates (default), dates, none\n"
 	"      --theme light|dark|print  colours (print: greyscale, types by arrowhead)\n"
+	"      --keep-colours     in print, types keep the colours the file gives them\n"
 	"      --cluster region   group the actors by region\n"
 	"      --highlight IDS    emphasise these actors and their ties, grey the rest\n"
 	"      --size TARGET      draw for a page or a slide: a4 or letter (a portrait\n"
@@ -814,6 +815,8 @@ static const struct option OPTIONS[] = {
 	{"cite", no_argument, NULL, 'x'},
 	{"labels", required_argument, NULL, 'L'},
 	{"theme", required_argument, NULL, 'H'},
+	{"keep-colours", no_argument, NULL, OPT_KEEP_COLOURS},
+	{"keep-colors", no_argument, NULL, OPT_KEEP_COLOURS},
 	{"cluster", required_argument, NULL, 'K'},
 	{"highlight", required_argument, NULL, 'G'},
 	{"size", required_argument, NULL, 'S'},
@@ -934,6 +937,9 @@ static int drawing_option(render_options *o, int c)
 		if ((i = index_of(optarg, THEME_NAMES)) < 0)
 			return usage_error(command, "--theme takes light, dark or print, not '%s'", optarg);
 		o->build.theme = (an_theme)i;
+		return EXIT_OK;
+	case OPT_KEEP_COLOURS:
+		o->build.keep_colors = true;
 		return EXIT_OK;
 	case 'K':
 		if (strcmp(optarg, "region") != 0)

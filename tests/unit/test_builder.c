@@ -129,6 +129,16 @@ static void test_print_theme_highlight(void **state)
 	check_dot_with("tests/fixtures/merge.yaml", "2000s", &opt, "tests/golden/merge-print.dot");
 }
 
+/* In print, declared types are grey with arrowheads of their own, in declaration order; --keep-colours keeps the file's colours. */
+static void test_print_declared_types(void **state)
+{
+	(void)state;
+	an_build_options opt = {.theme = AN_THEME_PRINT, .merge_types = false};
+	check_dot_with("tests/fixtures/print-types.yaml", NULL, &opt, "tests/golden/print-types.dot");
+	opt.keep_colors = true;
+	check_dot_with("tests/fixtures/print-types.yaml", NULL, &opt, "tests/golden/print-types-kept.dot");
+}
+
 static void test_strands(void **state)
 {
 	(void)state;
@@ -161,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_clusters_and_citations),
 		cmocka_unit_test(test_dark_theme),
 		cmocka_unit_test(test_print_theme_highlight),
+		cmocka_unit_test(test_print_declared_types),
 		cmocka_unit_test(test_strands),
 		cmocka_unit_test(test_strands_full_for_a_page),
 		cmocka_unit_test(test_joint),
