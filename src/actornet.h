@@ -311,6 +311,12 @@ const char *an_suggest_source(const an_network *net, const char *key);
 const char *an_actor_label(const an_actor *a);
 const char *an_type_label(const an_type *t);
 const char *an_type_color(const an_type *t);
+/*
+ * Whether a tie is joint: mutual among three actors or more (a summit, a
+ * joint exercise). A diagram draws it once, as an event; stats and exports
+ * count and list its pairs, exports marking them with its key.
+ */
+bool an_tie_is_joint(const an_tie *t);
 
 /* --------------------------------------------------------------- stages */
 

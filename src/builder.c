@@ -1115,32 +1115,12 @@ static void add_edge(builder *B, const tie_group *grp)
 
 /* ---------------------------------------------------------- joint ties */
 
-/*
- * Joint ties: mutual ties among three actors or more (a summit, a joint
- * exercise), which their pairs would draw as an edge per pair each with the
- * same label. Per tie of the network: whether it is one.
- */
+/* Per tie of the network: whether it is joint (an_tie_is_joint), drawn as an event. */
 static bool *joint_ties(const an_network *net)
 {
 	bool *joint = xcalloc(net->nties + 1, sizeof *joint);
-	for (size_t i = 0; i < net->nties; i++) {
-		const an_tie *t = &net->ties[i];
-		if (!t->mutual || t->malformed)
-			continue;
-		size_t distinct[3], n = 0;
-		for (int side = 0; side < 2 && n < 3; side++) {
-			const an_idlist *ids = side ? &t->to : &t->from;
-			for (size_t k = 0; k < ids->count && n < 3; k++) {
-				size_t a = ids->index ? ids->index[k] : SIZE_MAX;
-				bool seen = a == SIZE_MAX;
-				for (size_t j = 0; j < n && !seen; j++)
-					seen = distinct[j] == a;
-				if (!seen)
-					distinct[n++] = a;
-			}
-		}
-		joint[i] = n >= 3;
-	}
+	for (size_t i = 0; i < net->nties; i++)
+		joint[i] = an_tie_is_joint(&net->ties[i]);
 	return joint;
 }
 

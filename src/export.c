@@ -25,11 +25,11 @@ static const attribute TIE_ATTRIBUTES[] = {
 	{"tie", "string", false},        {"type", "string", false},    {"type_label", "string", false},
 	{"when", "string", false},       {"start", "string", true},    {"end", "string", true},
 	{"uncertain", "boolean", false}, {"label", "string", true},    {"confidence", "string", false},
-	{"mutual", "boolean", false},    {"sources", "string", false}, {"grade", "string", false},
-	{"note", "string", false},
+	{"mutual", "boolean", false},    {"joint", "string", false},   {"sources", "string", false},
+	{"grade", "string", false},      {"note", "string", false},
 };
 enum { T_TIE, T_TYPE, T_TYPE_LABEL, T_WHEN, T_START, T_END, T_UNCERTAIN, T_LABEL, T_CONFIDENCE, T_MUTUAL,
-       T_SOURCES, T_GRADE, T_NOTE, T_COUNT };
+       T_JOINT, T_SOURCES, T_GRADE, T_NOTE, T_COUNT };
 
 #define VALUES_MAX ((int)A_COUNT > (int)T_COUNT ? (int)A_COUNT : (int)T_COUNT)
 
@@ -96,6 +96,7 @@ static void tie_values(const an_network *net, const an_link *l, strbuf *sources,
 	v[T_LABEL].text = t->label.text;
 	v[T_CONFIDENCE].text = an_confidence_name(t->confidence);
 	set_bool(&v[T_MUTUAL], t->mutual);
+	v[T_JOINT].text = an_tie_is_joint(t) ? t->key : NULL; /* one value for all the pairs of one event */
 	sources->len = 0;
 	if (sources->data)
 		sources->data[0] = '\0';

@@ -63,7 +63,10 @@ static void put_tie(strbuf *b, const an_network *net, const an_link *l)
 	sb_printf(b, ", \"uncertain\": %s", t->when_text.text && l->when.uncertain ? "true" : "false");
 	put_member(b, "label", t->label.text);
 	put_member(b, "confidence", an_confidence_name(t->confidence));
-	sb_printf(b, ", \"mutual\": %s, \"sources\": [", t->mutual ? "true" : "false");
+	sb_printf(b, ", \"mutual\": %s", t->mutual ? "true" : "false");
+	if (an_tie_is_joint(t))
+		put_member(b, "joint", t->key); /* one value for all the pairs of one event */
+	sb_puts(b, ", \"sources\": [");
 	if (t->sources.count == 0 && net->default_source.text)
 		sb_put_json(b, net->default_source.text);
 	for (size_t i = 0; i < t->sources.count; i++) {

@@ -153,6 +153,25 @@ const char *an_type_color(const an_type *t)
 	return t->color.text ? t->color.text : t->builtin_color;
 }
 
+bool an_tie_is_joint(const an_tie *t)
+{
+	if (!t->mutual || t->malformed)
+		return false;
+	size_t distinct[3], n = 0;
+	for (int side = 0; side < 2 && n < 3; side++) {
+		const an_idlist *ids = side ? &t->to : &t->from;
+		for (size_t k = 0; k < ids->count && n < 3; k++) {
+			size_t a = ids->index ? ids->index[k] : SIZE_MAX;
+			bool seen = a == SIZE_MAX;
+			for (size_t j = 0; j < n && !seen; j++)
+				seen = distinct[j] == a;
+			if (!seen)
+				distinct[n++] = a;
+		}
+	}
+	return n >= 3;
+}
+
 const char *const KIND_NAMES[] = {"state", "non-state", NULL};
 const char *const CONFIDENCE_NAMES[] = {"confirmed", "reported", "alleged", "disputed", NULL};
 

@@ -363,6 +363,51 @@ static const char *step_name(const an_step *step, char *buf, size_t size)
 	return buf;
 }
 
+/* Per tie of the network: how many of its pairs the view has, for its joint ties (0 for the others). */
+static size_t *joint_pairs(const an_view *view, size_t *njoint)
+{
+	const an_network *net = view->net;
+	size_t *pairs = xcalloc(net->nties + 1, sizeof *pairs);
+	*njoint = 0;
+	for (size_t i = 0; i < view->nlinks; i++) {
+		size_t tie = net->links[view->links[i]].tie;
+		if (an_tie_is_joint(&net->ties[tie]))
+			*njoint += pairs[tie]++ == 0;
+	}
+	return pairs;
+}
+
+/* How the tables count joint ties: once per pair ("accords (6 pairs)"), JSON or text. */
+static void put_joint_note(strbuf *b, const an_view *view, bool json)
+{
+	enum { SHOWN = 3 };
+	size_t njoint, shown = 0;
+	size_t *pairs = joint_pairs(view, &njoint);
+	if (json)
+		sb_puts(b, ",\n  \"joint_ties\": {");
+	else if (njoint)
+		sb_printf(b, "\nA joint tie (mutual, among three actors or more) counts once for each pair of its actors: ");
+	for (size_t t = 0; t < view->net->nties && (json || shown < SHOWN); t++) {
+		if (!pairs[t])
+			continue;
+		if (json) {
+			sb_puts(b, shown ? ", " : "");
+			sb_put_json(b, view->net->ties[t].key);
+			sb_printf(b, ": %zu", pairs[t]);
+		} else {
+			sb_printf(b, "%s%s (%zu pairs)", shown ? ", " : "", view->net->ties[t].key, pairs[t]);
+		}
+		shown++;
+	}
+	if (json)
+		sb_puts(b, "}");
+	else if (njoint > shown)
+		sb_printf(b, " and %zu more.\n", njoint - shown);
+	else if (njoint)
+		sb_puts(b, ".\n");
+	free(pairs);
+}
+
 char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len, an_diags *diags)
 {
 	const an_network *net = view->net;
@@ -400,6 +445,8 @@ char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len, an
 		sb_puts(&b, ",\n  \"by\": ");
 		sb_put_json(&b, by);
 		sb_printf(&b, ",\n  \"certain\": %s", opt->certain ? "true" : "false");
+		if (wanted & (AN_TABLE_PERIODS | AN_TABLE_ACTORS))
+			put_joint_note(&b, view, true);
 		for (size_t i = 0; i < ntables; i++)
 			put_json_table(&b, &tables[i]);
 		sb_puts(&b, "\n}\n");
@@ -424,6 +471,8 @@ char *an_stats(const an_view *view, const an_stats_options *opt, size_t *len, an
 			sb_printf(&b, "%s%s%s: ties of each actor\n", title, sep, period);
 		put_text_table(&b, t);
 	}
+	if (opt->format == AN_STATS_TEXT && (wanted & (AN_TABLE_PERIODS | AN_TABLE_ACTORS)))
+		put_joint_note(&b, view, false);
 	for (size_t i = 0; i < ntables; i++)
 		table_free(&tables[i]);
 	return sb_take(&b, len);
