@@ -188,7 +188,9 @@ an_period *an_series(const an_step *step, int first, int last, size_t *count);
 
 /* ----------------------------------------------------------------- model */
 
-typedef enum { AN_STATE, AN_NON_STATE } an_kind;
+/* An actor's `kind`, as written: a state, a non-state actor, an international organisation. */
+typedef enum { AN_STATE, AN_NON_STATE, AN_INTERNATIONAL } an_kind;
+#define AN_NKINDS 3
 
 /* Strongest first, so a smaller value is more certain. */
 typedef enum { AN_CONFIRMED, AN_REPORTED, AN_ALLEGED, AN_DISPUTED } an_confidence;
@@ -214,6 +216,17 @@ typedef struct {
 	bool when_ok;
 	size_t part_of_index; /* resolved by validation, or SIZE_MAX */
 } an_actor;
+
+/*
+ * How an actor is drawn and counted: as its kind, except that a state
+ * actor part of another actor (an agency, an armed force, a ministry) is a
+ * state organ. AN_NKINDS for a state organ.
+ */
+#define AN_STATE_ORGAN AN_NKINDS
+#define AN_NSHOWN_KINDS (AN_NKINDS + 1)
+int an_shown_kind(const an_actor *a);
+/* "state", "non-state", "international", or "state organ". */
+const char *an_shown_kind_name(int shown_kind);
 
 typedef struct {
 	an_str key;      /* pos: the key */

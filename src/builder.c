@@ -79,18 +79,19 @@ typedef struct {
 	const char *part_of, *faded_fill, *faded_line, *faded_text;
 	const char *hostility; /* replaces black on a dark background */
 	bool greyscale;
+	const char *international_fill, *international_line;
 } theme_colors;
 
 static const theme_colors THEMES[] = {
 	[AN_THEME_LIGHT] = {"white", "#1A1A1A", "#555555", "#333333", "#E8EEF4", "#2F4858",
 	                    "#FBF1DC", "#7A5A20", "#9A9A9A", "#F2F2F2", "#C8C8C8", "#A8A8A8",
-	                    NULL, false},
+	                    NULL, false, "#E6F2EA", "#2E6B47"},
 	[AN_THEME_DARK] = {"#1E1E1E", "#EEEEEE", "#B0B0B0", "#DDDDDD", "#2C3E50", "#9FB3C8",
 	                   "#4A3B22", "#E0C48A", "#808080", "#2A2A2A", "#4A4A4A", "#6A6A6A",
-	                   "#FFFFFF", false},
+	                   "#FFFFFF", false, "#23402F", "#9CCFB0"},
 	[AN_THEME_PRINT] = {"white", "#000000", "#444444", "#222222", "#EEEEEE", "#000000",
 	                    "#FFFFFF", "#000000", "#888888", "#F6F6F6", "#BBBBBB", "#999999",
-	                    NULL, true},
+	                    NULL, true, "#FFFFFF", "#000000"},
 };
 
 /*
@@ -163,7 +164,7 @@ typedef struct {
 	size_t *cited_order;  /* source indices in order of first use */
 	bool *type_used;      /* per type, for the legend */
 	bool confidence_used[4];
-	bool kind_used[2];
+	bool kind_used[AN_NSHOWN_KINDS]; /* an_shown_kind */
 	bool part_of_used;
 	bool ghost_used;      /* something outside the view is drawn faintly */
 	double text_scale;    /* text sizes: 1 at the natural size, else the target's */
@@ -595,27 +596,34 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 	if (ghosted(B, index))
 		B->ghost_used = true;
 	else
-		B->kind_used[a->kind] = true;
+		B->kind_used[an_shown_kind(a)] = true;
 
 	const theme_colors *c = B->colors;
-	bool state = a->kind == AN_STATE;
-	if (!state && B->opt->target) {
+	int kind = an_shown_kind(a);
+	if (kind == AN_NON_STATE && B->opt->target) {
 		/* Packed: edges are routed around boxes more closely than around ellipses. */
 		set_attr(n, "style", "filled,rounded");
-	} else if (!state) {
+	} else if (kind == AN_NON_STATE) {
 		set_attr(n, "shape", "ellipse");
+	} else if (kind == AN_STATE_ORGAN) {
+		set_attr(n, "style", "filled,dashed"); /* a state's box, drawn as a part of one */
+	} else if (kind == AN_INTERNATIONAL) {
+		set_attr(n, "shape", "hexagon");
 	}
 	if (faded(B, index)) {
 		set_attr(n, "fillcolor", c->faded_fill);
 		set_attr(n, "color", c->faded_line);
 		set_attr(n, "fontcolor", c->faded_text);
-	} else if (!state) {
+	} else if (kind == AN_NON_STATE) {
 		set_attr(n, "fillcolor", c->group_fill);
 		set_attr(n, "color", c->group_line);
+	} else if (kind == AN_INTERNATIONAL) {
+		set_attr(n, "fillcolor", c->international_fill);
+		set_attr(n, "color", c->international_line);
 	}
 
 	put_tooltip_text(&b, a->name.text ? a->name.text : a->id.text);
-	sb_printf(&b, " (%s", an_kind_name(a->kind));
+	sb_printf(&b, " (%s", an_shown_kind_name(kind));
 	if (a->type.text) {
 		sb_puts(&b, ", ");
 		put_tooltip_text(&b, a->type.text);
@@ -635,7 +643,7 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 
 	sb_printf(&b, "actor-%s", a->id.text);
 	set_taken(n, "id", &b);
-	sb_printf(&b, "actor %s%s", state ? "state" : "non-state", ghosted(B, index) ? " ghost" : "");
+	sb_printf(&b, "actor %s%s", an_shown_kind_name(kind), ghosted(B, index) ? " ghost" : "");
 	set_taken(n, "class", &b);
 	if (a->url.text) {
 		put_url(&b, a->url.text);
@@ -1358,9 +1366,15 @@ static void put_legend(builder *B, strbuf *b, double width)
 	if (B->kind_used[AN_STATE])
 		sb_printf(&cells, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">State</FONT></TD>",
 		          c->state_fill, c->state_line, c->text);
+	if (B->kind_used[AN_STATE_ORGAN])
+		sb_printf(&cells, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"DASHED\"><FONT COLOR=\"%s\">State organ</FONT></TD>",
+		          c->state_fill, c->state_line, c->text);
 	if (B->kind_used[AN_NON_STATE])
 		sb_printf(&cells, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"ROUNDED\"><FONT COLOR=\"%s\">Non-state</FONT></TD>",
 		          c->group_fill, c->group_line, c->text);
+	if (B->kind_used[AN_INTERNATIONAL]) /* ⬡: the hexagon a cell cannot take */
+		sb_printf(&cells, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT COLOR=\"%s\">\xE2\xAC\xA1 International</FONT></TD>",
+		          c->international_fill, c->international_line, c->text);
 	if (B->part_of_used)
 		put_legend_cell(&cells, c->part_of, LINE_GLYPH, "part of", c->text);
 	if (B->ghost_used)

@@ -629,7 +629,7 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 			an_pos kind_pos;
 			int kind = read_enum(L, k, true, KIND_NAMES, &kind_pos);
 			if (kind >= 0) {
-				a->kind = kind == 0 ? AN_STATE : AN_NON_STATE;
+				a->kind = (an_kind)kind;
 				a->has_kind = true;
 			}
 		} else if (strcmp(k, "type") == 0)
@@ -652,7 +652,7 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 		if (!map_has(&m, "name"))
 			an_error(L->diags, m.first_key, "actor '%s' needs a 'name'", a->id.text);
 		if (!map_has(&m, "kind"))
-			an_error(L->diags, m.first_key, "actor '%s' needs a 'kind' (state or non-state)",
+			an_error(L->diags, m.first_key, "actor '%s' needs a 'kind' (state, non-state or international)",
 			         a->id.text);
 	}
 	map_end(&m);

@@ -172,12 +172,22 @@ bool an_tie_is_joint(const an_tie *t)
 	return n >= 3;
 }
 
-const char *const KIND_NAMES[] = {"state", "non-state", NULL};
+const char *const KIND_NAMES[] = {"state", "non-state", "international", NULL};
 const char *const CONFIDENCE_NAMES[] = {"confirmed", "reported", "alleged", "disputed", NULL};
 
 const char *an_kind_name(an_kind k)
 {
 	return KIND_NAMES[k];
+}
+
+int an_shown_kind(const an_actor *a)
+{
+	return a->kind == AN_STATE && a->part_of_index != SIZE_MAX ? AN_STATE_ORGAN : (int)a->kind;
+}
+
+const char *an_shown_kind_name(int shown_kind)
+{
+	return shown_kind == AN_STATE_ORGAN ? "state organ" : KIND_NAMES[shown_kind];
 }
 
 const char *an_confidence_name(an_confidence c)

@@ -280,20 +280,33 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 	free(column);
 }
 
+/* Whether an actor of the network is of this shown kind. */
+static bool any_kind(const an_network *net, int kind)
+{
+	for (size_t i = 0; i < net->nactors; i++)
+		if (an_shown_kind(&net->actors[i]) == kind)
+			return true;
+	return false;
+}
+
 static void kinds_table(table *tab, const an_view *view)
 {
 	const an_network *net = view->net;
-	size_t count[2] = {0, 0};
+	size_t count[AN_NSHOWN_KINDS] = {0};
 	for (size_t i = 0; i < net->nactors; i++)
 		if (view->actor_shown[i])
-			count[net->actors[i].kind]++;
+			count[an_shown_kind(&net->actors[i])]++;
 	table_init(tab, "kinds", 2);
 	tab->numeric[1] = true;
 	table_add(tab, xstrdup("kind"));
 	table_add(tab, xstrdup("actors"));
-	for (int k = 0; k < 2; k++) {
-		table_add(tab, xstrdup(an_kind_name((an_kind)k)));
-		table_add(tab, count_text(count[k]));
+	/* State, state organ, non-state, international; the last two only when the network has any. */
+	static const int ORDER[] = {AN_STATE, AN_STATE_ORGAN, AN_NON_STATE, AN_INTERNATIONAL};
+	for (size_t k = 0; k < sizeof ORDER / sizeof *ORDER; k++) {
+		if ((ORDER[k] == AN_STATE_ORGAN || ORDER[k] == AN_INTERNATIONAL) && !any_kind(net, ORDER[k]))
+			continue;
+		table_add(tab, xstrdup(an_shown_kind_name(ORDER[k])));
+		table_add(tab, count_text(count[ORDER[k]]));
 	}
 	table_add(tab, xstrdup("all"));
 	table_add(tab, count_text(view->nactors_shown));
@@ -344,7 +357,7 @@ static void actors_table(table *tab, const an_view *view)
 			continue;
 		table_add(tab, xstrdup(a->id.text));
 		table_add(tab, xstrdup(a->name.text ? a->name.text : a->id.text));
-		table_add(tab, xstrdup(an_kind_name(a->kind)));
+		table_add(tab, xstrdup(an_shown_kind_name(an_shown_kind(a))));
 		table_add(tab, count_text(r->out));
 		table_add(tab, count_text(r->in));
 		table_add(tab, count_text(r->mutual));

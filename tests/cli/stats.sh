@@ -33,3 +33,6 @@ printf '%s\n' 'title: T' 'default_source: s' 'sources: {s: S}' 'actors:' \
 	'  - {from: SUN, to: TJK, type: arms, when: 1985/..}' >"$TMP/lifetimes.yaml"
 run "$A" stats "$TMP/lifetimes.yaml" --period 1980/2029 --table periods -T csv
 run "$A" export -q "$TMP/lifetimes.yaml" -o - -T json
+# Kinds: a state with part_of counts as a state organ; international organisations have a row of their own.
+run "$A" stats tests/fixtures/kinds.yaml --table kinds -T csv
+run "$A" stats tests/fixtures/kinds.yaml --table actors -T csv

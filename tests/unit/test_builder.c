@@ -139,6 +139,13 @@ static void test_print_declared_types(void **state)
 	check_dot_with("tests/fixtures/print-types.yaml", NULL, &opt, "tests/golden/print-types-kept.dot");
 }
 
+/* A state organ (a state with part_of) is a dashed state box, an international actor a hexagon: each with its legend cell. */
+static void test_kinds(void **state)
+{
+	(void)state;
+	check_dot_with("tests/fixtures/kinds.yaml", NULL, NULL, "tests/golden/kinds.dot");
+}
+
 static void test_strands(void **state)
 {
 	(void)state;
@@ -172,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_dark_theme),
 		cmocka_unit_test(test_print_theme_highlight),
 		cmocka_unit_test(test_print_declared_types),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_strands),
 		cmocka_unit_test(test_strands_full_for_a_page),
 		cmocka_unit_test(test_joint),

@@ -302,13 +302,13 @@ static void test_missing_keys(void **state)
 	      "  - {}\n"
 	      "  - {from: A, to: B}\n",
 	      "t.yaml:3:8: error: source 's1' needs a 'title'\n"
-	      "t.yaml:7:5: error: actor 'A' needs a 'kind' (state or non-state)\n"
+	      "t.yaml:7:5: error: actor 'A' needs a 'kind' (state, non-state or international)\n"
 	      "t.yaml:9:7: error: actor 'B' needs a 'name'\n"
 	      "t.yaml:10:3: warning: actor 'C' is in no tie\n"
 	      "t.yaml:10:6: error: actor 'C' needs a 'name'\n"
-	      "t.yaml:10:6: error: actor 'C' needs a 'kind' (state or non-state)\n"
+	      "t.yaml:10:6: error: actor 'C' needs a 'kind' (state, non-state or international)\n"
 	      "t.yaml:11:3: warning: actor 'D' is in no tie\n"
-	      "t.yaml:12:5: error: actor 'D' needs a 'kind' (state or non-state)\n"
+	      "t.yaml:12:5: error: actor 'D' needs a 'kind' (state, non-state or international)\n"
 	      "t.yaml:15:5: error: a tie needs 'from' (the actor that gives)\n"
 	      "t.yaml:15:5: error: a tie needs 'to' (the actor that receives)\n"
 	      "t.yaml:17:5: error: a tie needs 'from' (the actor that gives)\n"
@@ -574,13 +574,13 @@ static void test_bad_values(void **state)
 	      "t.yaml:10:36: error: color 'red' must be written #RRGGBB\n"
 	      "t.yaml:11:17: error: color '#12345' must be written #RRGGBB\n"
 	      "t.yaml:12:18: error: color '#12345G' must be written #RRGGBB\n"
-	      "t.yaml:15:22: error: unknown kind 'stat': expected state or non-state (did you mean state?)\n"
+	      "t.yaml:15:22: error: unknown kind 'stat': expected state, non-state or international (did you mean state?)\n"
 	      "t.yaml:15:33: error: url 'javascript:x' " HTTP_ONLY "\n"
-	      "t.yaml:16:22: error: unknown kind 'State': expected state or non-state (did you mean state?)\n"
+	      "t.yaml:16:22: error: unknown kind 'State': expected state, non-state or international (did you mean state?)\n"
 	      "t.yaml:17:3: warning: actor 'C' is in no tie\n"
-	      "t.yaml:17:22: error: unknown kind 'nonstate': expected state or non-state (did you mean non-state?)\n"
+	      "t.yaml:17:22: error: unknown kind 'nonstate': expected state, non-state or international (did you mean non-state?)\n"
 	      "t.yaml:18:3: warning: actor 'D' is in no tie\n"
-	      "t.yaml:18:22: error: unknown kind 'rebel': expected state or non-state\n"
+	      "t.yaml:18:22: error: unknown kind 'rebel': expected state, non-state or international\n"
 	      "t.yaml:20:53: error: grade 'Z9' " BAD_GRADE "\n"
 	      "t.yaml:20:69: error: unknown confidence 'sure': expected " CONFIDENCES "\n"
 	      "t.yaml:21:53: error: grade 'b2' " BAD_GRADE "\n"
@@ -736,7 +736,7 @@ static const char positions_text[] = "title: T\n"
                                      "  - {from: IRN, to: PKR, type: arms, when: 1990}\n";
 static const char positions_expected[] =
 	"t.yaml:2:1: error: unknown key 'colour' in the network; known keys: " TOP_KEYS "\n"
-	"t.yaml:4:29: error: unknown kind 'stat': expected state or non-state (did you mean state?)\n"
+	"t.yaml:4:29: error: unknown kind 'stat': expected state, non-state or international (did you mean state?)\n"
 	"t.yaml:5:3: warning: actor 'PRK' is in no tie\n"
 	"t.yaml:7:5: " NO_SOURCE "\n"
 	"t.yaml:7:21: error: unknown actor 'PKR' in 'to' (did you mean PRK?)\n";
@@ -780,9 +780,9 @@ static void test_positions_count_characters(void **state)
 	      "Do\xc4\x9fu\", kind: stat}\n"
 	      "ties: []\n",
 	      "t.yaml:3:3: warning: actor 'GRC' is in no tie\n"
-	      "t.yaml:3:31: error: unknown kind 'stat': expected state or non-state (did you mean state?)\n"
+	      "t.yaml:3:31: error: unknown kind 'stat': expected state, non-state or international (did you mean state?)\n"
 	      "t.yaml:4:3: warning: actor 'TUR' is in no tie\n"
-	      "t.yaml:4:56: error: unknown kind 'stat': expected state or non-state (did you mean state?)\n");
+	      "t.yaml:4:56: error: unknown kind 'stat': expected state, non-state or international (did you mean state?)\n");
 }
 
 /* ---------------------------------------------------------- YAML features */
@@ -811,7 +811,7 @@ static void test_merge_keys(void **state)
 	           "ties:\n"
 	           "  - {from: A, to: B, type: arms, when: 1990}\n",
 	      "t.yaml:6:7: error: merge keys ('<<') are not supported: write the keys out\n"
-	      "t.yaml:6:7: error: actor 'B' needs a 'kind' (state or non-state)\n"
+	      "t.yaml:6:7: error: actor 'B' needs a 'kind' (state, non-state or international)\n"
 	      "t.yaml:7:3: warning: actor 'C' is in no tie\n"
 	      "t.yaml:7:29: error: merge keys ('<<') are not supported: write the keys out\n");
 }
