@@ -206,9 +206,19 @@ typedef struct {
 	an_pos pos;
 } an_str;
 
+/* One of an actor's dated names (`names:`): its name, and label, while `when`. */
+typedef struct {
+	an_str name, label; /* label: NULL when not given */
+	an_str when_text;
+	an_when when;       /* valid when when_ok */
+	bool when_ok;
+} an_dated_name;
+
 typedef struct {
 	an_str id;       /* pos: the key */
-	an_str name, label, type, region, part_of, url, note;
+	an_str name, label, type, region, part_of, url, note; /* name: without one, the latest dated name's */
+	an_dated_name *names; /* `names`, in the file's order (arena), or NULL */
+	size_t nnames;
 	an_kind kind;
 	bool has_kind;   /* whether `kind` was given (AN_STATE is also the zero value) */
 	an_str when_text;
@@ -383,6 +393,15 @@ typedef struct an_view_s {
 	bool has_period;  /* false: no period and no dated ties */
 	char period_text[64]; /* "1990–1999" etc., "" when none */
 } an_view;
+
+/*
+ * An actor's name and label in a view: of its dated names (`names`), the
+ * one in force at the end of the view's period (the latest that may overlap
+ * it); else its `name` and an_actor_label. An actor's own `label` wins over
+ * a dated name's.
+ */
+const char *an_actor_name_in(const an_actor *a, const an_view *view);
+const char *an_actor_label_in(const an_actor *a, const an_view *view);
 
 /*
  * Applies the filter; the view borrows `net`. The stages from here on take a

@@ -591,7 +591,7 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 	Agnode_t *n = agnode(parent, a->id.text, 1);
 	strbuf b;
 	sb_init(&b);
-	put_label_text(&b, an_actor_label(a));
+	put_label_text(&b, an_actor_label_in(a, B->view));
 	set_taken(n, "label", &b);
 	if (ghosted(B, index))
 		B->ghost_used = true;
@@ -622,7 +622,7 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 		set_attr(n, "color", c->international_line);
 	}
 
-	put_tooltip_text(&b, a->name.text ? a->name.text : a->id.text);
+	put_tooltip_text(&b, an_actor_name_in(a, B->view));
 	sb_printf(&b, " (%s", an_shown_kind_name(kind));
 	if (a->type.text) {
 		sb_puts(&b, ", ");
@@ -672,9 +672,9 @@ static void add_part_of(builder *B, const an_actor *child, const an_actor *paren
 	set_attr(e, "penwidth", "0.8");
 	set_attr(e, "arrowhead", "none");
 	/* No label: dot 2.43 crashes on labelled edges inside a rank=same group. */
-	put_tooltip_text(&b, an_actor_label(child));
+	put_tooltip_text(&b, an_actor_label_in(child, B->view));
 	sb_puts(&b, " is part of ");
-	put_tooltip_text(&b, an_actor_label(parent));
+	put_tooltip_text(&b, an_actor_label_in(parent, B->view));
 	set_taken(e, "tooltip", &b);
 	if (ghost)
 		B->ghost_used = true;
@@ -1061,9 +1061,9 @@ static void add_edge(builder *B, const tie_group *grp)
 	bool mixed = false;
 	for (size_t i = 1; i < grp->count; i++)
 		mixed |= net->ties[net->links[grp->links[i]].tie].confidence != t->confidence;
-	put_tooltip_text(&b, an_actor_label(from));
+	put_tooltip_text(&b, an_actor_label_in(from, B->view));
 	sb_puts(&b, t->mutual ? " \xE2\x86\x94 " : " \xE2\x86\x92 "); /* ↔ → */
-	put_tooltip_text(&b, an_actor_label(to));
+	put_tooltip_text(&b, an_actor_label_in(to, B->view));
 	if (grp->count > 1) {
 		sb_puts(&b, ": ");
 		for (size_t k = 0; k < ntypes; k++) {
@@ -1173,7 +1173,7 @@ static void add_joint(builder *B, size_t tie, const bool *actors, bool ghost)
 	for (size_t a = 0, n = 0; a < net->nactors; a++)
 		if (actors[a]) {
 			sb_puts(&b, n++ ? ", " : "");
-			put_tooltip_text(&b, an_actor_label(&net->actors[a]));
+			put_tooltip_text(&b, an_actor_label_in(&net->actors[a], B->view));
 		}
 	sb_puts(&b, ": ");
 	put_tie_line(B, &b, t);

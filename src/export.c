@@ -62,8 +62,8 @@ static void actor_values(const an_view *view, size_t i, const size_t *ties, valu
 {
 	const an_actor *a = &view->net->actors[i];
 	memset(v, 0, A_COUNT * sizeof *v);
-	v[A_NAME].text = a->name.text;
-	v[A_LABEL].text = an_actor_label(a);
+	v[A_NAME].text = an_actor_name_in(a, view); /* as in the view's period */
+	v[A_LABEL].text = an_actor_label_in(a, view);
 	v[A_KIND].text = an_kind_name(a->kind);
 	v[A_TYPE].text = a->type.text;
 	v[A_REGION].text = a->region.text;
@@ -307,7 +307,7 @@ char *an_view_gexf(const an_view *view, size_t *len)
 		const an_actor *a = &net->actors[i];
 		sb_puts(&b, "      <node");
 		put_attr(&b, "id", a->id.text);
-		put_attr(&b, "label", an_actor_label(a));
+		put_attr(&b, "label", an_actor_label_in(a, view));
 		sb_puts(&b, ">\n");
 		actor_values(view, i, ties, v);
 		gexf_values(&b, ACTOR_ATTRIBUTES, v, A_COUNT);

@@ -28,12 +28,14 @@ static void put_day(strbuf *b, const char *key, int32_t day)
 	sb_put_json(b, text);
 }
 
-static void put_actor(strbuf *b, const an_actor *a)
+/* An actor, named as in the view's period (its dated names). */
+static void put_actor(strbuf *b, const an_actor *a, const an_view *view)
 {
 	sb_puts(b, "    {\"id\": ");
 	sb_put_json(b, a->id.text);
-	put_member(b, "name", a->name.text);
-	put_member(b, "label", a->label.text);
+	put_member(b, "name", an_actor_name_in(a, view));
+	const char *label = an_actor_label_in(a, view);
+	put_member(b, "label", a->label.text || strcmp(label, an_actor_name_in(a, view)) != 0 ? label : NULL);
 	put_member(b, "kind", an_kind_name(a->kind));
 	put_member(b, "type", a->type.text);
 	put_member(b, "region", a->region.text);
@@ -105,7 +107,7 @@ char *an_view_json(const an_view *view, size_t *len)
 	for (size_t i = 0; i < net->nactors; i++)
 		if (view->actor_shown[i]) {
 			sb_puts(&b, sep);
-			put_actor(&b, &net->actors[i]);
+			put_actor(&b, &net->actors[i], view);
 			sep = ",\n";
 		}
 	sb_puts(&b, view->nactors_shown ? "\n  ],\n  \"ties\": [" : "],\n  \"ties\": [");

@@ -22,8 +22,9 @@ typedef struct {
 
 static const char *const TOP_KEYS[] = {"format", "title", "subtitle", "description", "sources",
                                        "default_source", "actors", "types", "ties", NULL};
-static const char *const ACTOR_KEYS[] = {"name", "label", "kind", "type", "region", "part_of",
-                                         "when", "url", "note", NULL};
+static const char *const ACTOR_KEYS[] = {"name", "names", "label", "kind", "type", "region",
+                                         "part_of", "when", "url", "note", NULL};
+static const char *const DATED_NAME_KEYS[] = {"name", "label", "when", NULL};
 static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "confidence",
                                        "mutual", "sources", "grade", "note", "id", NULL};
 static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
@@ -614,6 +615,66 @@ static void read_type_entry(loader *L, const event *key, void *ctx)
 		t->arrowhead = "normal";
 }
 
+/* One item of `names`: {name, label, when}. */
+static void read_dated_name(loader *L, an_dated_name *d, an_pos pos)
+{
+	mapreader m;
+	map_begin(&m, pos);
+	event key;
+	while (map_next(L, &m, &key)) {
+		const char *k = key.value;
+		if (strcmp(k, "name") == 0)
+			read_text(L, k, true, &d->name);
+		else if (strcmp(k, "label") == 0)
+			read_text(L, k, false, &d->label);
+		else if (strcmp(k, "when") == 0)
+			read_when(L, &d->when_text, &d->when, &d->when_ok);
+		else
+			unknown_key(L, &key, "a dated name", DATED_NAME_KEYS);
+		event_free(&key);
+	}
+	if (!nodes_failed(L->nodes)) {
+		if (!map_has(&m, "name"))
+			an_error(L->diags, m.first_key, "a dated name needs a 'name'");
+		if (!map_has(&m, "when"))
+			an_error(L->diags, m.first_key, "a dated name needs a 'when': the period it was in use");
+	}
+	map_end(&m);
+}
+
+/* `names`: a list of dated names, {name, label, when} each. */
+static void read_names(loader *L, an_actor *a)
+{
+	an_pos pos;
+	if (!expect(L, EV_SEQUENCE, "'names'", &pos))
+		return;
+	an_dated_name *names = NULL;
+	size_t count = 0, cap = 0;
+	event ev;
+	while (nodes_next(L->nodes, &ev) && ev.type != EV_SEQUENCE_END) {
+		GROW(names, cap, count + 1);
+		an_dated_name *d = &names[count++];
+		memset(d, 0, sizeof *d);
+		if (ev.type == EV_MAPPING) {
+			read_dated_name(L, d, ev.pos);
+		} else {
+			an_error(L->diags, ev.pos, "a dated name must be a mapping ({name: ..., when: ...}), not %s",
+			         node_name(&ev));
+			skip_node(L, &ev);
+		}
+		event_free(&ev);
+	}
+	event_free(&ev);
+	if (count == 0 && !nodes_failed(L->nodes))
+		an_error(L->diags, pos, "'names' must list at least one dated name");
+	if (count > 0) {
+		a->names = arena_alloc(L->strings, count * sizeof *a->names);
+		memcpy(a->names, names, count * sizeof *names);
+		a->nnames = count;
+	}
+	free(names);
+}
+
 static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 {
 	mapreader m;
@@ -623,6 +684,8 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 		const char *k = key.value;
 		if (strcmp(k, "name") == 0)
 			read_text(L, k, true, &a->name);
+		else if (strcmp(k, "names") == 0)
+			read_names(L, a);
 		else if (strcmp(k, "label") == 0)
 			read_text(L, k, false, &a->label);
 		else if (strcmp(k, "kind") == 0) {
@@ -649,8 +712,16 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 		event_free(&key);
 	}
 	if (!nodes_failed(L->nodes)) {
-		if (!map_has(&m, "name"))
-			an_error(L->diags, m.first_key, "actor '%s' needs a 'name'", a->id.text);
+		if (!map_has(&m, "name") && !map_has(&m, "names"))
+			an_error(L->diags, m.first_key, "actor '%s' needs a 'name' (or dated 'names')", a->id.text);
+		/* Without a name of its own, the actor is known by its latest dated name. */
+		const an_dated_name *latest = NULL;
+		for (size_t i = 0; !map_has(&m, "name") && i < a->nnames; i++)
+			if (a->names[i].name.text && a->names[i].when_ok &&
+			    (!latest || a->names[i].when.first_day > latest->when.first_day))
+				latest = &a->names[i];
+		if (latest)
+			a->name = latest->name;
 		if (!map_has(&m, "kind"))
 			an_error(L->diags, m.first_key, "actor '%s' needs a 'kind' (state, non-state or international)",
 			         a->id.text);

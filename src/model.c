@@ -130,6 +130,32 @@ const char *an_suggest_source(const an_network *net, const char *key)
 	return s.best;
 }
 
+/* The dated name of a in the view's period (see an_actor_name_in), or NULL. */
+static const an_dated_name *dated_name(const an_actor *a, const an_view *view)
+{
+	const an_dated_name *found = NULL;
+	for (size_t i = 0; i < a->nnames; i++) {
+		const an_dated_name *d = &a->names[i];
+		if (!d->when_ok || (view->has_period && !an_when_overlaps(&d->when, &view->period, false)))
+			continue;
+		if (!found || d->when.first_day > found->when.first_day)
+			found = d;
+	}
+	return found;
+}
+
+const char *an_actor_name_in(const an_actor *a, const an_view *view)
+{
+	const an_dated_name *d = dated_name(a, view);
+	return d ? d->name.text : a->name.text ? a->name.text : a->id.text;
+}
+
+const char *an_actor_label_in(const an_actor *a, const an_view *view)
+{
+	const an_dated_name *d = a->label.text ? NULL : dated_name(a, view);
+	return d ? (d->label.text ? d->label.text : d->name.text) : an_actor_label(a);
+}
+
 const char *an_actor_label(const an_actor *a)
 {
 	if (a->label.text)

@@ -356,7 +356,7 @@ static void actors_table(table *tab, const an_view *view)
 		if (!view->actor_shown[r->actor])
 			continue;
 		table_add(tab, xstrdup(a->id.text));
-		table_add(tab, xstrdup(a->name.text ? a->name.text : a->id.text));
+		table_add(tab, xstrdup(an_actor_name_in(a, view)));
 		table_add(tab, xstrdup(an_shown_kind_name(an_shown_kind(a))));
 		table_add(tab, count_text(r->out));
 		table_add(tab, count_text(r->in));

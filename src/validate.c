@@ -182,6 +182,28 @@ static void check_actor_dates(validator *V, const an_tie *t, const an_idlist *li
 	}
 }
 
+/* An actor has one name at a time: two dated names certainly in use on a common day are an error. */
+static void check_dated_names(const an_actor *a, an_diags *diags)
+{
+	for (size_t j = 1; j < a->nnames; j++)
+		for (size_t i = 0; i < j; i++) {
+			const an_dated_name *x = &a->names[i], *y = &a->names[j];
+			if (!x->when_ok || !y->when_ok || x->when.certain_first > x->when.certain_last ||
+			    y->when.certain_first > y->when.certain_last)
+				continue;
+			int32_t from = x->when.certain_first > y->when.certain_first ? x->when.certain_first : y->when.certain_first;
+			int32_t to = x->when.certain_last < y->when.certain_last ? x->when.certain_last : y->when.certain_last;
+			if (from <= to) {
+				an_error(diags, y->when_text.pos,
+				         "the names '%s' (%s) and '%s' (%s, line %d) of actor '%s' are in use at the same time: "
+				         "an actor has one name at a time",
+				         y->name.text ? y->name.text : "", y->when_text.text, x->name.text ? x->name.text : "",
+				         x->when_text.text, x->when_text.pos.line, a->id.text);
+				break;
+			}
+		}
+}
+
 /* Whether an actor of the list has a `when`. */
 static bool dated_actor(const an_network *net, const an_idlist *list)
 {
@@ -250,6 +272,8 @@ void an_validate(an_network *net, an_diags *diags)
 	}
 
 	check_part_of_cycles(net, diags);
+	for (size_t i = 0; i < net->nactors; i++)
+		check_dated_names(&net->actors[i], diags);
 
 	strindex tie_ids;
 	si_init(&tie_ids);

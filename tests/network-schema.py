@@ -60,6 +60,10 @@ BAD = {
     "comma-in-braces.yaml": {"/ties/0"},
     # mutual: yes (a text in YAML 1.2; the plain NO and On are texts there too).
     "yes-no.yaml": {"/ties/0/mutual"},
+    # Overlapping names are check's; the name without when, the when without
+    # name, the text item and the empty list are the schema's too.
+    "dated-names.yaml": {"/actors/AFG/names/2", "/actors/AFG/names/3", "/actors/AFG/names/4",
+                         "/actors/PAK/names", "/actors/IRN"},
     # An empty file is null, and a list is not a mapping.
     "empty.yaml": {""},
     "not-a-mapping.yaml": {""},

@@ -36,3 +36,6 @@ run "$A" export -q "$TMP/lifetimes.yaml" -o - -T json
 # Kinds: a state with part_of counts as a state organ; international organisations have a row of their own.
 run "$A" stats tests/fixtures/kinds.yaml --table kinds -T csv
 run "$A" stats tests/fixtures/kinds.yaml --table actors -T csv
+# Dated names: each period names the actor as it was called at the period's end; the whole span by its latest name.
+for period in 1980s 1990s; do run "$A" stats -q tests/fixtures/names.yaml --period "$period" --table actors -T csv; done
+run "$A" export -q tests/fixtures/names.yaml --period 1970s -o - -T json

@@ -146,6 +146,14 @@ static void test_kinds(void **state)
 	check_dot_with("tests/fixtures/kinds.yaml", NULL, NULL, "tests/golden/kinds.dot");
 }
 
+/* An actor's dated names: the 1980s end with the Republic of Afghanistan; the 1970s show the DRA's label. */
+static void test_dated_names(void **state)
+{
+	(void)state;
+	check_dot_with("tests/fixtures/names.yaml", "1980s", NULL, "tests/golden/names-1980s.dot");
+	check_dot_with("tests/fixtures/names.yaml", "1970s", NULL, "tests/golden/names-1970s.dot");
+}
+
 static void test_strands(void **state)
 {
 	(void)state;
@@ -180,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_print_theme_highlight),
 		cmocka_unit_test(test_print_declared_types),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_dated_names),
 		cmocka_unit_test(test_strands),
 		cmocka_unit_test(test_strands_full_for_a_page),
 		cmocka_unit_test(test_joint),
