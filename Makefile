@@ -129,8 +129,7 @@ demo: deps
 		bin/actornet render $$net --size a4 -o out/$$name-page.pdf || exit 1; \
 		echo "stats, export $$net -> out/$$name-stats.txt, out/$$name.gexf, out/$$name.graphml"; \
 		bin/actornet stats -q $$net -o "out/$$name-stats.txt" || exit 1; \
-		bin/actornet export -q $$net -o "out/$$name.gexf" || exit 1; \
-		bin/actornet export -q $$net -o "out/$$name.graphml" || exit 1; \
+		bin/actornet export -q $$net -o "out/$$name.gexf" -o "out/$$name.graphml" || exit 1; \
 	done
 
 # The README's pictures, drawn anew after a change to how diagrams look.
