@@ -153,8 +153,9 @@ void an_period_label(const an_when *p, char *buf, size_t size);
 
 /*
  * Narrows w's days, possible and certain, to those of `within` (an actor's
- * lifetime); its start, end and `uncertain` stay as written. Returns whether
- * it narrowed them.
+ * lifetime: the tie is certainly in force only while the actor certainly
+ * exists); its start, end and `uncertain` stay as written. Returns whether
+ * it narrowed any.
  */
 bool an_when_clip(an_when *w, const an_when *within);
 

@@ -110,8 +110,8 @@ static const struct {
 
 /*
  * In print, declared types take arrowheads no built-in type has there, in
- * the order of declaration, and a grey, darker for every further round of
- * arrowheads: with the built-ins' black, 21 types are told apart.
+ * the order of declaration, and a grey of their round of arrowheads (dark,
+ * light, near black): with the built-ins' black, 21 types are told apart.
  */
 static const char *const PRINT_EXTRA_ARROWHEADS[] = {"rnormal", "rvee", "ldiamond", "lbox",
                                                      "curve", "ornormal", "inv"};

@@ -388,13 +388,14 @@ static int32_t earlier(int32_t a, int32_t b)
 
 bool an_when_clip(an_when *w, const an_when *within)
 {
-	if (w->first_day >= within->first_day && w->last_day <= within->last_day)
-		return false;
+	an_when was = *w;
 	w->first_day = later(w->first_day, within->first_day);
 	w->last_day = earlier(w->last_day, within->last_day);
+	/* Certainly in force only while the actor certainly exists: narrowed even where the possible days fit. */
 	w->certain_first = later(w->certain_first, within->certain_first);
-	w->certain_last = earlier(w->certain_last, within->certain_last); /* an uncertain lifetime narrows these */
-	return true;
+	w->certain_last = earlier(w->certain_last, within->certain_last);
+	return w->first_day != was.first_day || w->last_day != was.last_day ||
+	       w->certain_first != was.certain_first || w->certain_last != was.certain_last;
 }
 
 bool an_when_overlaps(const an_when *w, const an_when *period, bool certain)

@@ -15,9 +15,15 @@ typedef struct {
 	arena *strings;
 	an_diags *diags;
 	strindex texts;    /* texts that recur (ids, types, dates), each kept once */
-	/* The last plain text value read, and its key: a ',' in it, inside {...}, ends it early. */
-	char last_key[16];
-	an_str last_text;
+	/*
+	 * The plain text value of the key before the one being read (NULL if it
+	 * had none), and the value being read: a ',' inside {...} ends a text
+	 * early, and the rest becomes a key of its own.
+	 */
+	char key_before[16], last_key[16];
+	an_str text_before, last_text;
+	size_t comma_error; /* the diagnostic that reports such a text, while it may grow; else SIZE_MAX */
+	strindex bool_words; /* yes, No, ON...: warned about once each */
 } loader;
 
 static const char *const TOP_KEYS[] = {"format", "title", "subtitle", "description", "sources",
@@ -109,11 +115,21 @@ static void unknown_key(loader *L, const event *key, const char *where, const ch
 	 * `{label: Visit (president, parliament)}`: the ',' ended the label, and
 	 * "parliament)" became a key with no value, on the label's line.
 	 */
-	if (key->plain && value.type == EV_SCALAR && value.plain && value.length == 0 && L->last_text.text &&
-	    L->last_text.pos.line == key->pos.line && L->last_text.pos.col < key->pos.col) {
-		an_error(L->diags, L->last_text.pos,
-		         "a ',' inside {...} ends a text: put the whole text in quotes: %s: \"%s, %s\"",
-		         L->last_key, L->last_text.text, key->value);
+	const an_str *text = &L->text_before;
+	if (key->plain && value.type == EV_SCALAR && value.plain && value.length == 0 && text->text &&
+	    text->pos.line == key->pos.line && text->pos.col < key->pos.col) {
+		/* `Visit (a, b, c)`: the one message grows with each piece, "Visit (a, b" then "Visit (a, b, c)". */
+		size_t previous = L->comma_error;
+		char *whole = xasprintf("%s, %s", text->text, key->value);
+		an_error(L->diags, text->pos, "a ',' inside {...} ends a text: put the whole text in quotes: %s: \"%s\"",
+		         L->key_before, whole);
+		if (previous != SIZE_MAX && previous + 2 == L->diags->count &&
+		    L->diags->items[previous].pos.line == text->pos.line && L->diags->items[previous].pos.col == text->pos.col)
+			an_diags_keep_last(L->diags, previous);
+		L->comma_error = L->diags->count - 1;
+		L->last_text = (an_str){arena_strdup(L->strings, whole), text->pos};
+		strcpy(L->last_key, L->key_before);
+		free(whole);
 		event_free(&value);
 		return;
 	}
@@ -178,14 +194,20 @@ static const char *yaml_bool_word(const event *ev)
 	return NULL;
 }
 
-/* Warns when a text or an id written unquoted is a boolean to YAML 1.1 readers. */
+/*
+ * Warns when a text or an id written unquoted is a boolean to other YAML
+ * readers: once per word (an id is written wherever it is used).
+ */
 static void warn_bool_word(loader *L, const event *ev)
 {
 	const char *reading = yaml_bool_word(ev);
-	if (reading)
-		an_warning(L->diags, ev->pos,
-		           "'%s' is a text to actornet but %s to YAML 1.1 readers such as PyYAML: put it in quotes, \"%s\"",
-		           ev->value, reading, ev->value);
+	if (!reading || si_get(&L->bool_words, ev->value) != SIZE_MAX)
+		return;
+	si_put(&L->bool_words, intern(L, ev), 0);
+	bool any_version = strchr("tTfF", ev->value[0]) != NULL; /* true and false, in YAML 1.2 too */
+	an_warning(L->diags, ev->pos,
+	           "'%s' is a text to actornet but %s to %s: put it in quotes, \"%s\", here and wherever it is written",
+	           ev->value, reading, any_version ? "other YAML readers" : "YAML 1.1 readers such as PyYAML", ev->value);
 }
 
 static bool read_text_as(loader *L, const char *key, bool required, bool recurs, an_str *dst)
@@ -395,6 +417,10 @@ static void map_keep(mapreader *m, event *key)
  */
 static bool map_next(loader *L, mapreader *m, event *key)
 {
+	/* The value just read belongs to the key before the next one. */
+	L->text_before = L->last_text;
+	memcpy(L->key_before, L->last_key, sizeof L->key_before);
+	L->last_text = (an_str){NULL, {0, 0}};
 	for (;;) {
 		if (!nodes_next(L->nodes, key))
 			return false;
@@ -1019,6 +1045,7 @@ static void loader_free(loader *L)
 {
 	nodes_close(L->nodes);
 	si_free(&L->texts);
+	si_free(&L->bool_words);
 }
 
 static void utf16_error(an_diags *diags)
@@ -1038,6 +1065,7 @@ static an_network *load(const char *name, node_reader *nodes, an_diags *diags)
 	memset(&L, 0, sizeof L);
 	L.nodes = nodes;
 	L.diags = diags;
+	L.comma_error = SIZE_MAX;
 	L.net = an_network_new(name);
 	L.strings = &L.net->store->strings;
 	size_t first_diag = diags->count;

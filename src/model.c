@@ -130,13 +130,32 @@ const char *an_suggest_source(const an_network *net, const char *key)
 	return s.best;
 }
 
-/* The dated name of a in the view's period (see an_actor_name_in), or NULL. */
+/* Whether the actor's `name` is its own, not taken from its latest dated name (the loader's). */
+static bool own_name(const an_actor *a)
+{
+	for (size_t i = 0; i < a->nnames; i++)
+		if (a->names[i].name.text == a->name.text)
+			return false;
+	return a->name.text != NULL;
+}
+
+/*
+ * The dated name of a in the view's period (see an_actor_name_in), or NULL.
+ * With a name of its own, only a dated name in use on the period's last day
+ * replaces it; without, the latest that may overlap the period.
+ */
 static const an_dated_name *dated_name(const an_actor *a, const an_view *view)
 {
 	const an_dated_name *found = NULL;
+	bool own = own_name(a);
+	if (own && !view->has_period)
+		return NULL;
 	for (size_t i = 0; i < a->nnames; i++) {
 		const an_dated_name *d = &a->names[i];
-		if (!d->when_ok || (view->has_period && !an_when_overlaps(&d->when, &view->period, false)))
+		if (!d->when_ok)
+			continue;
+		if (own ? d->when.first_day > view->period.last_day || d->when.last_day < view->period.last_day
+		        : view->has_period && !an_when_overlaps(&d->when, &view->period, false))
 			continue;
 		if (!found || d->when.first_day > found->when.first_day)
 			found = d;

@@ -266,7 +266,10 @@ static void syntax_error(node_reader *L)
 		int depth = 0, code_depth = 0;
 		char quote = 0;
 		for (; end < s + size && *end != '\n'; end++) {
-			if (quote ? *end == quote : (*end == '"' || *end == '\''))
+			const char *before = end; /* a quote opens a text only where one starts: Iran's is plain */
+			while (before > open && before[-1] == ' ')
+				before--;
+			if (quote ? *end == quote : (*end == '"' || *end == '\'') && strchr("{[,:", before[-1]))
 				quote = quote ? 0 : *end;
 			if (!quote && !comment && *end == '#' && end > open && end[-1] == ' ')
 				comment = end;
@@ -557,72 +560,126 @@ typedef struct {
 	node_reader *r;
 	int number;          /* of the line */
 	size_t block_indent; /* inside a block text (| or >): its key's indentation; else SIZE_MAX */
+	char open_quote;     /* inside a quoted text that goes on past its line: its quote; else 0 */
 } cut_texts;
 
+/* Past the quoted text whose quote is s[at] (or its end on a later line: then *open is the quote). */
+static size_t past_quoted(const char *s, size_t at, size_t end, char quote, char *open)
+{
+	for (size_t i = at; i < end; i++) {
+		if (quote == '"' && s[i] == '\\') {
+			i++;
+		} else if (s[i] == quote) {
+			if (quote == '\'' && i + 1 < end && s[i + 1] == '\'') {
+				i++; /* '' is a quote inside '...' */
+				continue;
+			}
+			*open = 0;
+			return i + 1;
+		}
+	}
+	*open = quote;
+	return end;
+}
+
 /*
- * Checks one line (end bytes) for an unquoted text value of a TEXT_KEYS key
- * followed by " #" and a character: YAML reads the rest as a comment, and the
- * text stops before it.
+ * Scans one line (end bytes, no line break) as YAML reads it, enough to find
+ * an unquoted value of a TEXT_KEYS key that " #" and a character cut short:
+ * YAML reads the rest as a comment. Quoted texts (on this line or from the
+ * lines above) and block texts are skipped.
  */
 static void cut_text_in_line(cut_texts *c, const char *s, size_t end)
 {
-	for (const char *colon = s; (colon = memchr(colon, ':', end - (size_t)(colon - s))); colon++) {
-		size_t at = (size_t)(colon - s), key = at;
-		if (at + 1 >= end || s[at + 1] != ' ')
+	size_t i = 0, key = 0, key_end = 0; /* the key whose value comes next: s[key, key_end) */
+	int depth = 0;                      /* braces and brackets open on this line */
+	if (c->open_quote && (i = past_quoted(s, 0, end, c->open_quote, &c->open_quote)) >= end)
+		return;
+	while (i < end) {
+		while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == ',' || s[i] == '{' || s[i] == '[' ||
+		                   s[i] == '}' || s[i] == ']' || (s[i] == '-' && (i + 1 >= end || s[i + 1] == ' ')))) {
+			depth += (s[i] == '{' || s[i] == '[') - (s[i] == '}' || s[i] == ']');
+			if (s[i] == ',' || s[i] == '{' || s[i] == '[')
+				key_end = key; /* a new item: no key */
+			i++;
+		}
+		if (i >= end || s[i] == '#')
+			return; /* a comment to the end of the line */
+		if (s[i] == '"' || s[i] == '\'') {
+			i = past_quoted(s, i + 1, end, s[i], &c->open_quote);
+			key_end = key;
 			continue;
-		while (key > 0 && (s[key - 1] == '_' || (s[key - 1] >= 'a' && s[key - 1] <= 'z')))
-			key--;
-		size_t value = at + 1;
-		while (value < end && s[value] == ' ')
-			value++;
-		if (!is_text_key(s + key, at - key) || (key > 0 && !strchr(" {,", s[key - 1])) || value >= end ||
-		    strchr("\"'[{|>#&*!%@`", s[value]))
+		}
+		if ((s[i] == '|' || s[i] == '>') && key_end > key) {
+			c->block_indent = strspn(s, " "); /* the lines indented further are its text */
+			return;
+		}
+		/* A plain text: up to ": " (a key), " #" (a comment), or in braces ',', '}' or ']'. */
+		size_t start = i;
+		while (i < end && !(s[i] == ':' && (i + 1 >= end || s[i + 1] == ' ')) &&
+		       !(s[i] == ' ' && i + 1 < end && s[i + 1] == '#') && !(depth > 0 && strchr(",}]", s[i])))
+			i++;
+		if (i < end && s[i] == ':') {
+			key = start, key_end = i++;
 			continue;
-		for (size_t i = value; i + 2 < end && !strchr(",}]", s[i]); i++)
-			if (s[i] == ' ' && s[i + 1] == '#' && s[i + 2] != ' ' && s[i + 2] != '\r') {
-				size_t stop = i + 2;
-				while (stop < end && !(s[stop] == ' ' && stop + 1 < end && s[stop + 1] == '#' &&
-				                       (stop + 2 >= end || s[stop + 2] == ' ')))
-					stop++; /* up to a comment of its own: " # " */
-				while (stop > value && strchr(" \r", s[stop - 1]))
-					stop--;
-				an_warning(c->r->diags, (an_pos){c->number, column_of(s, i + 1)},
-				           "YAML reads ' #' and what follows as a comment, so the %.*s stops before it: "
-				           "put the whole text in quotes: %.*s: \"%.*s\"",
-				           (int)(at - key), s + key, (int)(at - key), s + key, (int)(stop - value), s + value);
-				return;
+		}
+		if (i < end && s[i] == ' ' && s[i + 1] == '#' && i + 2 < end && s[i + 2] != ' ' && key_end > key &&
+		    is_text_key(s + key, key_end - key)) {
+			size_t stop = i + 2;
+			while (stop < end && !(s[stop] == ' ' && stop + 1 < end && s[stop + 1] == '#' &&
+			                       (stop + 2 >= end || s[stop + 2] == ' ')))
+				stop++; /* up to a comment of its own: " # " */
+			while (stop > start && s[stop - 1] == ' ')
+				stop--;
+			strbuf quoted; /* the text as a double-quoted YAML text */
+			sb_init(&quoted);
+			for (size_t k = start; k < stop; k++) {
+				if (s[k] == '"' || s[k] == '\\')
+					sb_putc(&quoted, '\\');
+				sb_putc(&quoted, s[k]);
 			}
+			an_warning(c->r->diags, (an_pos){c->number, column_of(s, i + 1)},
+			           "YAML reads ' #' and what follows as a comment, so the %.*s stops before it: "
+			           "put the whole text in quotes: %.*s: \"%s\"",
+			           (int)(key_end - key), s + key, (int)(key_end - key), s + key, quoted.data);
+			sb_free(&quoted);
+			return;
+		}
+		key_end = key;
 	}
 }
 
+/* One line of the file: lines of a block text are skipped. */
+static void cut_texts_one(cut_texts *c, const char *s, size_t end)
+{
+	size_t indent = strspn(s, " ");
+	bool blank = indent >= end;
+	if (c->block_indent != SIZE_MAX && (blank || indent > c->block_indent))
+		return;
+	c->block_indent = SIZE_MAX;
+	if (!blank)
+		cut_text_in_line(c, s, end);
+}
+
+/* A line as events_each_line gives it: a CR before its end is a line break too (old Mac files). */
 static void cut_texts_line(const char *s, size_t end, void *arg)
 {
 	cut_texts *c = arg;
-	size_t indent = 0;
-	while (indent < end && s[indent] == ' ')
-		indent++;
-	bool blank = indent >= end || s[indent] == '\r';
-	if (!(c->block_indent != SIZE_MAX && (blank || indent > c->block_indent))) {
-		c->block_indent = SIZE_MAX;
-		if (!blank && s[indent] != '#') {
-			cut_text_in_line(c, s, end);
-			/* `key: |` or `key: >`: the lines indented further are its text. */
-			size_t last = end;
-			while (last > 0 && strchr(" \r", s[last - 1]))
-				last--;
-			size_t mark = last;
-			while (mark > 0 && strchr("|>+-0123456789", s[mark - 1]))
-				mark--;
-			if (mark < last && strchr("|>", s[mark]) && mark >= 2 && s[mark - 1] == ' ')
-				c->block_indent = indent;
-		}
+	if (end > 0 && s[end - 1] == '\r')
+		end--;
+	for (size_t at = 0;;) {
+		const char *cr = memchr(s + at, '\r', end - at);
+		size_t stop = cr ? (size_t)(cr - s) : end;
+		cut_texts_one(c, s + at, stop - at);
+		c->number++;
+		if (!cr)
+			break;
+		at = stop + 1;
 	}
-	c->number++;
 }
 
 void nodes_warn_cut_texts(node_reader *r)
 {
-	cut_texts c = {r, 1, SIZE_MAX};
+	cut_texts c = {r, 1, SIZE_MAX, 0};
 	events_each_line(r->events, cut_texts_line, &c);
 }
 

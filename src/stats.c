@@ -300,7 +300,7 @@ static void kinds_table(table *tab, const an_view *view)
 	tab->numeric[1] = true;
 	table_add(tab, xstrdup("kind"));
 	table_add(tab, xstrdup("actors"));
-	/* State, state organ, non-state, international; the last two only when the network has any. */
+	/* State, state organ, non-state, international; a state organ and international only when the network has any. */
 	static const int ORDER[] = {AN_STATE, AN_STATE_ORGAN, AN_NON_STATE, AN_INTERNATIONAL};
 	for (size_t k = 0; k < sizeof ORDER / sizeof *ORDER; k++) {
 		if ((ORDER[k] == AN_STATE_ORGAN || ORDER[k] == AN_INTERNATIONAL) && !any_kind(net, ORDER[k]))
@@ -408,7 +408,8 @@ static void put_joint_note(strbuf *b, const an_view *view, bool json)
 			sb_put_json(b, view->net->ties[t].key);
 			sb_printf(b, ": %zu", pairs[t]);
 		} else {
-			sb_printf(b, "%s%s (%zu pairs)", shown ? ", " : "", view->net->ties[t].key, pairs[t]);
+			sb_printf(b, "%s%s (%zu pair%s)", shown ? ", " : "", view->net->ties[t].key, pairs[t],
+			          pairs[t] == 1 ? "" : "s");
 		}
 		shown++;
 	}

@@ -18,7 +18,9 @@ static const char EXPORT_HELP[] =
 	"                         .gexf     GEXF 1.2, each actor's and tie's dates as\n"
 	"                                   spells: Gephi's timeline plays the network\n"
 	"                         .json     the network as data, as render writes it\n"
-	"  -T, --format FORMAT    graphml, gexf or json, whatever the extensions\n"
+	"  -T, --format FORMAT    graphml, gexf or json: the format of OUTPUT whatever\n"
+	"                         its extension; with several, of '-' and of those\n"
+	"                         whose extension is none of these\n"
 	"\n"
 	FILTERS_HELP
 	"\n"
@@ -78,9 +80,13 @@ static int run_export(const cli_command *command, int argc, char **argv)
 		return status;
 	if (npaths == 0)
 		return usage_error(command, "no output given: use -o FILE (.graphml, .gexf or .json)");
-	for (size_t i = 0; i < npaths; i++)
-		if (!(formats[i] = format ? format : format_of(paths[i], EXPORT_FORMATS)))
+	/* -T: the format of one output whatever its name; of several, of those whose extension names none ('-'). */
+	for (size_t i = 0; i < npaths; i++) {
+		const char *named = strcmp(paths[i], "-") == 0 ? NULL : format_of(paths[i], EXPORT_FORMATS);
+		formats[i] = format && (npaths == 1 || !named) ? format : named;
+		if (!formats[i])
 			return usage_error(command, "cannot tell the format of '%s' from its extension: use .graphml, .gexf or .json, or -T FORMAT", paths[i]);
+	}
 	if ((status = refuse_repeated_outputs(command, paths, npaths)) != EXIT_OK)
 		return status;
 	an_network *net;

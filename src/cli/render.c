@@ -77,7 +77,7 @@ static const char RENDER_HELP[] =
 	"                         slide is 1920x1080); SVG and PDF are not changed\n"
 	"      --background transparent  no background colour, for slides\n"
 	"      --outline-text     SVG text as glyph outlines (no font needed to show it)\n"
-	"      --id-prefix P      put P before every id in the SVG, so that several\n"
+	"      --id-prefix P      put P before every id of an SVG, so that several\n"
 	"                         diagrams can be inlined in one HTML page; in a series\n"
 	"                         {period} in P becomes the period, else the period is\n"
 	"                         added (default for a series: p1990s_, none otherwise)\n"

@@ -43,7 +43,20 @@ ties:
     label: Resolution #2231 and more
     sources: [a]
   - {from: IRN, to: PRK, type: arms, when: 1991, label: "Quoted #1", sources: [a]}
+  - from: IRN
+    to: PRK
+    type: arms
+    when: 1992
+    note: "see label: b #c"
+    label: it's "the" #3 offer
+  - {from: IRN, to: PRK, type: arms, when: 1993, label: "a long
+      label: x #y"}
+subtitle: |   # a comment after the block's indicator
+  label: x #y
 sources:
   a: {title: A report}
 YAML
 run "$A" check "$TMP/messages/hash.yaml"
+# Lines ended by CR alone are lines too.
+printf 'title: T\rdescription: Resolution #2231\rdefault_source: s\rsources: {s: S}\ractors: {A: {name: A, kind: state}, B: {name: B, kind: state}}\rties: [{from: A, to: B, type: arms, when: 1990}]\r' >"$TMP/messages/cr.yaml"
+run "$A" check "$TMP/messages/cr.yaml"

@@ -38,4 +38,11 @@ run "$A" stats tests/fixtures/kinds.yaml --table kinds -T csv
 run "$A" stats tests/fixtures/kinds.yaml --table actors -T csv
 # Dated names: each period names the actor as it was called at the period's end; the whole span by its latest name.
 for period in 1980s 1990s; do run "$A" stats -q tests/fixtures/names.yaml --period "$period" --table actors -T csv; done
+# An actor with a name of its own takes a dated name only for a period that ends while it is in use.
+for period in 1950 1950s; do run "$A" stats -q tests/fixtures/names.yaml --period "$period" --table actors -T csv; done
 run "$A" export -q tests/fixtures/names.yaml --period 1970s -o - -T json
+# Certainly in force only while the actor certainly exists: A (199X/..) certainly exists from the end of 1999.
+printf '%s\n' 'title: T' 'default_source: s' 'sources: {s: S}' 'actors:' \
+	'  A: {name: A, kind: state, when: 199X/..}' '  B: {name: B, kind: state}' 'ties:' \
+	'  - {from: B, to: A, type: arms, when: 1989/1996}' '  - {from: B, to: A, type: trade, when: 1993/1996}' >"$TMP/certain.yaml"
+run "$A" stats -q "$TMP/certain.yaml" --certain --period 1990s --by year --table periods -T csv
