@@ -217,7 +217,7 @@ typedef struct {
 
 typedef struct {
 	an_str id;       /* pos: the key */
-	an_str name, label, type, region, part_of, url, note; /* name: without one, the latest dated name's */
+	an_str name, label, type, region, part_of, url, note; /* name: NULL when only `names` gives them */
 	an_dated_name *names; /* `names`, in the file's order (arena), or NULL */
 	size_t nnames;
 	an_kind kind;
@@ -331,8 +331,7 @@ const char *an_suggest_actor(const an_network *net, const char *id);
 const char *an_suggest_type(const an_network *net, const char *name);
 const char *an_suggest_source(const an_network *net, const char *key);
 
-/* The display label of an actor (label, else name, else id) and of a type. */
-const char *an_actor_label(const an_actor *a);
+/* The display label of a type. */
 const char *an_type_label(const an_type *t);
 const char *an_type_color(const an_type *t);
 /*
@@ -396,10 +395,11 @@ typedef struct an_view_s {
 } an_view;
 
 /*
- * An actor's name and label in a view: of its dated names (`names`), the
- * one in force at the end of the view's period (the latest that may overlap
- * it); else its `name` and an_actor_label. An actor's own `label` wins over
- * a dated name's.
+ * An actor's name and label in a view (NULL: in none): with a `name` of its
+ * own, the dated name (`names`) in use on the last day of the view's period,
+ * else that name; without, the latest dated name that may overlap the
+ * period, else its latest. The label is the actor's own `label`, else that
+ * name's label, else the name; the id when it has no name at all.
  */
 const char *an_actor_name_in(const an_actor *a, const an_view *view);
 const char *an_actor_label_in(const an_actor *a, const an_view *view);

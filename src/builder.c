@@ -593,13 +593,13 @@ static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *par
 	sb_init(&b);
 	put_label_text(&b, an_actor_label_in(a, B->view));
 	set_taken(n, "label", &b);
+	int kind = an_shown_kind(a);
 	if (ghosted(B, index))
 		B->ghost_used = true;
 	else
-		B->kind_used[an_shown_kind(a)] = true;
+		B->kind_used[kind] = true;
 
 	const theme_colors *c = B->colors;
-	int kind = an_shown_kind(a);
 	if (kind == AN_NON_STATE && B->opt->target) {
 		/* Packed: edges are routed around boxes more closely than around ellipses. */
 		set_attr(n, "style", "filled,rounded");

@@ -33,9 +33,9 @@ static void put_actor(strbuf *b, const an_actor *a, const an_view *view)
 {
 	sb_puts(b, "    {\"id\": ");
 	sb_put_json(b, a->id.text);
-	put_member(b, "name", an_actor_name_in(a, view));
-	const char *label = an_actor_label_in(a, view);
-	put_member(b, "label", a->label.text || strcmp(label, an_actor_name_in(a, view)) != 0 ? label : NULL);
+	const char *name = an_actor_name_in(a, view), *label = an_actor_label_in(a, view);
+	put_member(b, "name", name);
+	put_member(b, "label", a->label.text || strcmp(label, name) != 0 ? label : NULL); /* a dated name's label too */
 	put_member(b, "kind", an_kind_name(a->kind));
 	put_member(b, "type", a->type.text);
 	put_member(b, "region", a->region.text);

@@ -740,14 +740,6 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 	if (!nodes_failed(L->nodes)) {
 		if (!map_has(&m, "name") && !map_has(&m, "names"))
 			an_error(L->diags, m.first_key, "actor '%s' needs a 'name' (or dated 'names')", a->id.text);
-		/* Without a name of its own, the actor is known by its latest dated name. */
-		const an_dated_name *latest = NULL;
-		for (size_t i = 0; !map_has(&m, "name") && i < a->nnames; i++)
-			if (a->names[i].name.text && a->names[i].when_ok &&
-			    (!latest || a->names[i].when.first_day > latest->when.first_day))
-				latest = &a->names[i];
-		if (latest)
-			a->name = latest->name;
 		if (!map_has(&m, "kind"))
 			an_error(L->diags, m.first_key, "actor '%s' needs a 'kind' (state, non-state or international)",
 			         a->id.text);

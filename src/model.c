@@ -130,37 +130,29 @@ const char *an_suggest_source(const an_network *net, const char *key)
 	return s.best;
 }
 
-/* Whether the actor's `name` is its own, not taken from its latest dated name (the loader's). */
-static bool own_name(const an_actor *a)
-{
-	for (size_t i = 0; i < a->nnames; i++)
-		if (a->names[i].name.text == a->name.text)
-			return false;
-	return a->name.text != NULL;
-}
-
 /*
  * The dated name of a in the view's period (see an_actor_name_in), or NULL.
  * With a name of its own, only a dated name in use on the period's last day
- * replaces it; without, the latest that may overlap the period.
+ * replaces it; without, the latest that may overlap the period, or the
+ * latest of all when none does or there is no view (or period).
  */
 static const an_dated_name *dated_name(const an_actor *a, const an_view *view)
 {
 	const an_dated_name *found = NULL;
-	bool own = own_name(a);
-	if (own && !view->has_period)
+	bool own = a->name.text != NULL, period = view && view->has_period;
+	if (own && !period)
 		return NULL;
 	for (size_t i = 0; i < a->nnames; i++) {
 		const an_dated_name *d = &a->names[i];
-		if (!d->when_ok)
+		if (!d->when_ok || !d->name.text)
 			continue;
 		if (own ? d->when.first_day > view->period.last_day || d->when.last_day < view->period.last_day
-		        : view->has_period && !an_when_overlaps(&d->when, &view->period, false))
+		        : period && !an_when_overlaps(&d->when, &view->period, false))
 			continue;
 		if (!found || d->when.first_day > found->when.first_day)
 			found = d;
 	}
-	return found;
+	return found || own || !period ? found : dated_name(a, NULL);
 }
 
 const char *an_actor_name_in(const an_actor *a, const an_view *view)
@@ -172,16 +164,9 @@ const char *an_actor_name_in(const an_actor *a, const an_view *view)
 const char *an_actor_label_in(const an_actor *a, const an_view *view)
 {
 	const an_dated_name *d = a->label.text ? NULL : dated_name(a, view);
-	return d ? (d->label.text ? d->label.text : d->name.text) : an_actor_label(a);
-}
-
-const char *an_actor_label(const an_actor *a)
-{
-	if (a->label.text)
-		return a->label.text;
-	if (a->name.text)
-		return a->name.text;
-	return a->id.text;
+	if (d)
+		return d->label.text ? d->label.text : d->name.text;
+	return a->label.text ? a->label.text : a->name.text ? a->name.text : a->id.text;
 }
 
 const char *an_type_label(const an_type *t)

@@ -74,6 +74,12 @@ static void resolve_list(validator *V, an_idlist *list, const char *role)
 	}
 }
 
+/* The actor's `when` (its lifetime), or NULL when it has none or a bad one. */
+static const an_when *lifetime(const an_actor *a)
+{
+	return a->when_text.text && a->when_ok ? &a->when : NULL;
+}
+
 static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *nth)
 {
 	an_network *net = V->net;
@@ -89,12 +95,11 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 		l->when = (an_when){.first_day = AN_DAY_MIN, .last_day = AN_DAY_MAX,
 		                    .certain_first = AN_DAY_MIN, .certain_last = AN_DAY_MAX, .interval = true};
 	const an_actor *ends[2] = {&net->actors[from], &net->actors[to]};
+	const an_when *lives[2] = {lifetime(ends[0]), lifetime(ends[1])};
 	for (int k = 0; k < 2; k++)
-		if (ends[k]->when_text.text && ends[k]->when_ok)
-			an_when_clip(&l->when, &ends[k]->when);
-	const an_when *lives[2] = {&ends[0]->when, &ends[1]->when};
-	if (ends[0]->when_text.text && ends[0]->when_ok && ends[1]->when_text.text && ends[1]->when_ok &&
-	    !an_when_overlaps(lives[0], lives[1], false))
+		if (lives[k])
+			an_when_clip(&l->when, lives[k]);
+	if (lives[0] && lives[1] && !an_when_overlaps(lives[0], lives[1], false))
 		an_error(V->diags, t->pos,
 		         "actors '%s' (%s) and '%s' (%s) never exist at the same time: a tie between them is never in force",
 		         ends[0]->id.text, ends[0]->when_text.text, ends[1]->id.text, ends[1]->when_text.text);
@@ -164,7 +169,7 @@ static void check_actor_dates(validator *V, const an_tie *t, const an_idlist *li
 		if (list->index[i] == SIZE_MAX)
 			continue;
 		const an_actor *a = &V->net->actors[list->index[i]];
-		if (!a->when_text.text || !a->when_ok)
+		if (!lifetime(a))
 			continue;
 		if (!an_when_overlaps(&t->when, &a->when, false)) {
 			an_error(V->diags, t->when_text.pos,
@@ -191,9 +196,9 @@ static void check_dated_names(const an_actor *a, an_diags *diags)
 			if (!x->when_ok || !y->when_ok || x->when.certain_first > x->when.certain_last ||
 			    y->when.certain_first > y->when.certain_last)
 				continue;
-			int32_t from = x->when.certain_first > y->when.certain_first ? x->when.certain_first : y->when.certain_first;
-			int32_t to = x->when.certain_last < y->when.certain_last ? x->when.certain_last : y->when.certain_last;
-			if (from <= to) {
+			an_when both = x->when; /* the days both are certainly in use */
+			an_when_clip(&both, &y->when);
+			if (both.certain_first <= both.certain_last) {
 				an_error(diags, y->when_text.pos,
 				         "the names '%s' (%s) and '%s' (%s, line %d) of actor '%s' are in use at the same time: "
 				         "an actor has one name at a time",
@@ -208,8 +213,7 @@ static void check_dated_names(const an_actor *a, an_diags *diags)
 static bool dated_actor(const an_network *net, const an_idlist *list)
 {
 	for (size_t i = 0; i < list->count; i++)
-		if (list->index[i] != SIZE_MAX && net->actors[list->index[i]].when_text.text &&
-		    net->actors[list->index[i]].when_ok)
+		if (list->index[i] != SIZE_MAX && lifetime(&net->actors[list->index[i]]))
 			return true;
 	return false;
 }
@@ -254,7 +258,7 @@ void an_validate(an_network *net, an_diags *diags)
 	validator V = {.net = net, .diags = diags};
 	an_diags_set_file(diags, net->path);
 	for (size_t i = 0; i < net->nactors; i++)
-		V.any_dated_actor |= net->actors[i].when_text.text && net->actors[i].when_ok;
+		V.any_dated_actor |= lifetime(&net->actors[i]) != NULL;
 	V.actor_used = xcalloc(net->nactors, sizeof *V.actor_used);
 
 	if (net->default_source.text)
