@@ -392,6 +392,7 @@ typedef struct an_view_s {
 	an_when period;   /* the period shown (the span when none was given) */
 	bool has_period;  /* false: no period and no dated ties */
 	char period_text[64]; /* "1990–1999" etc., "" when none */
+	bool widest_names; /* a series' placement: each actor takes the room of its widest label (set by an_period_series_open) */
 } an_view;
 
 /*

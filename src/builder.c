@@ -586,12 +586,39 @@ static size_t cite(builder *B, const char *key)
 
 /* ---------------------------------------------------------------- actors */
 
+/* The width of a label's widest line, in ems. */
+static double label_ems(const char *s)
+{
+	double widest = 0;
+	for (size_t n; *s; s += n + (s[n] != '\0')) {
+		n = strcspn(s, "\n");
+		widest = fmax(widest, text_ems(s, n));
+	}
+	return widest;
+}
+
+/*
+ * An actor's label in the view. Where the view places a series, the widest
+ * of its dated labels, so that it has room for each period's.
+ */
+static const char *actor_label(const builder *B, const an_actor *a)
+{
+	const char *label = an_actor_label_in(a, B->view);
+	for (size_t i = 0; B->view->widest_names && !a->label.text && i < a->nnames; i++) {
+		const an_dated_name *d = &a->names[i];
+		const char *other = d->label.text ? d->label.text : d->name.text;
+		if (other && label_ems(other) > label_ems(label))
+			label = other;
+	}
+	return label;
+}
+
 static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *parent)
 {
 	Agnode_t *n = agnode(parent, a->id.text, 1);
 	strbuf b;
 	sb_init(&b);
-	put_label_text(&b, an_actor_label_in(a, B->view));
+	put_label_text(&b, actor_label(B, a));
 	set_taken(n, "label", &b);
 	int kind = an_shown_kind(a);
 	if (ghosted(B, index))

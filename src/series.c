@@ -27,6 +27,7 @@ bool an_period_series_open(an_period_series *s, const an_network *net, const an_
 	                  &whole.period);
 	whole.has_period = true;
 	an_view_build(&s->whole, net, &whole);
+	s->whole.widest_names = true; /* its periods may draw longer names */
 	return true;
 }
 

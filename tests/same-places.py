@@ -4,12 +4,13 @@
 usage: tests/same-places.py SVG...
 
 Every pair of diagrams must be drawn at the same scale, and every actor
-drawn in both at the same size and in the same place relative to every
-other actor drawn in both: left of, right of or level with it, and above,
-below or level with it. Each period's picture is cropped to what it draws
-and its empty bands are narrowed, so positions may shift; that order may
-not. Prints what differs and exits 1, or prints how many actors and pairs
-it compared and exits 0.
+drawn in both in the same place relative to every other actor drawn in
+both: left of, right of or level with it, and above, below or level with
+it; and at the same size, unless its name differs (a dated name). Each
+period's picture is cropped to what it draws and its empty bands are
+narrowed, so positions may shift; that order may not. No two actors of a
+diagram may overlap. Prints what differs and exits 1, or prints how many
+actors and pairs it compared and exits 0.
 """
 import itertools
 import sys
@@ -46,7 +47,7 @@ def read(path):
             continue
         shape = next((b for b in map(box, g.iter()) if b), None)
         if shape:
-            actors[key] = shape
+            actors[key] = (shape, " ".join(t.text or "" for t in g.iter(SVG + "text")))
     return scale, actors
 
 
@@ -58,6 +59,11 @@ def order(a, b):
 def relation(p, q):
     """Where box p lies from box q: (left/level/right, above/level/below), by their centres."""
     return (order(p[0] + p[2], q[0] + q[2]), order(p[1] + p[3], q[1] + q[3]))
+
+
+def overlap(p, q):
+    """Whether boxes p and q overlap by more than Graphviz's rounding."""
+    return min(p[2], q[2]) - max(p[0], q[0]) > LEVEL and min(p[3], q[3]) - max(p[1], q[1]) > LEVEL
 
 
 def size(b):
@@ -74,14 +80,19 @@ def main(paths):
     for path in paths[1:]:
         if drawn[path][0] != drawn[first][0]:
             problems.append(f"{path}: scale {drawn[path][0]} differs from {first}'s {drawn[first][0]}")
+    for path in paths:
+        for (p, (pb, _)), (q, (qb, _)) in itertools.combinations(sorted(drawn[path][1].items()), 2):
+            if overlap(pb, qb):
+                problems.append(f"{p} overlaps {q} in {path}")
     actors = set()
     pairs = 0
     for one, other in itertools.combinations(paths, 2):
-        a, b = drawn[one][1], drawn[other][1]
+        named = drawn[one][1], drawn[other][1]
+        a, b = ({actor: shape for actor, (shape, _) in d.items()} for d in named)
         both = sorted(set(a) & set(b))
         actors.update(both)
         for actor in both:
-            if size(a[actor]) != size(b[actor]):
+            if size(a[actor]) != size(b[actor]) and named[0][actor][1] == named[1][actor][1]:
                 problems.append(f"{actor}: {size(a[actor])} in {one} but {size(b[actor])} in {other}")
         for p, q in itertools.combinations(both, 2):
             pairs += 1
