@@ -417,7 +417,7 @@ static void tangle_open(layout_tangle *lt, an_graph *graph)
 				lt->periods[t] = AGSEQ(e) <= last_edge && periods_of[AGSEQ(e)] ? periods_of[AGSEQ(e)] : UINT64_MAX;
 		}
 	lt->t = (an_tangle){count, lt->x, lt->y, lt->width, lt->height, t, (const size_t(*)[2])lt->ends,
-	                    {frame[0], frame[1], frame[2], frame[3]}, UNTANGLE_GAP, lt->periods};
+	                    {frame[0], frame[1], frame[2], frame[3]}, UNTANGLE_GAP, lt->periods, 0};
 	free(periods_of);
 	free(index);
 }
@@ -438,7 +438,7 @@ static void tangle_close(layout_tangle *lt)
  * series' placement, and edges drawn straight again. Not with label nodes
  * (each sits in the middle of its tie).
  */
-static void untangle_layout(an_graph *graph)
+static void untangle_layout(an_graph *graph, size_t kicks)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
 	size_t count = (size_t)agnnodes(g), nties = (size_t)agnedges(g);
@@ -446,6 +446,7 @@ static void untangle_layout(an_graph *graph)
 		return;
 	layout_tangle lt;
 	tangle_open(&lt, graph);
+	lt.t.kicks = kicks;
 	if (an_untangle(&lt.t) > 0) {
 		size_t i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
@@ -551,7 +552,7 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 	free(placed);
 	free(at);
 	if (rc == 0 && untangle)
-		untangle_layout(graph);
+		untangle_layout(graph, 0);
 	return rc;
 }
 
@@ -571,6 +572,25 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
  */
 #define PACKED_STARTS 3
 #define PACKED_STARTS_NODES 36
+
+/*
+ * A stable series' placement is searched further, from the best start
+ * (untangle.c's kicks): on eight generated 20- to 30-actor networks by
+ * decade, 30 kicks cut the periods' crossings from 122 to 68 (dot, each
+ * decade on its own: 23) and the drawings that cross more than dot from 51
+ * of 128 to 47, for 1.2 s more on a 30-actor, 80-tie series (2.7 s in
+ * all). A kick's cost grows with actors times ties: larger graphs get
+ * fewer, so that the search takes about as long (and none past
+ * UNTANGLE_MAX_NODES, UNTANGLE_MAX_EDGES).
+ */
+#define SERIES_KICKS 30
+#define SERIES_KICKS_SIZE 2400 /* actors × ties of a graph that gets all of them */
+
+static size_t series_kicks(Agraph_t *g)
+{
+	size_t size = (size_t)agnnodes(g) * (size_t)agnedges(g);
+	return size <= SERIES_KICKS_SIZE ? SERIES_KICKS : SERIES_KICKS * SERIES_KICKS_SIZE / size;
+}
 
 /*
  * AN_ENGINE_PACKED: sfdp places the actors (edges straight), the places are
@@ -621,6 +641,8 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		gvFreeLayout(r->gvc, g); /* the last start is laid out still: kept when it is the best */
 	if (starts == 1 || best != starts)
 		rc = packed_start(r, graph, best, &title, untangle);
+	if (rc == 0 && untangle && an_graph_has_periods(graph))
+		untangle_layout(graph, series_kicks(g));
 	/* nop drew the edges straight; they are routed round the nodes now (route.c). */
 	if (rc == 0 && routed)
 		an_route_edges(g);

@@ -1,8 +1,9 @@
-/* untangle.c: swaps the places of a drawing's actors while that makes its straight ties cross less and run through fewer actors. */
+/* untangle.c: swaps and moves the places of a drawing's actors while that makes its straight ties cross less and run through fewer actors. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "untangle.h"
 #include "util.h"
@@ -23,16 +24,27 @@ typedef struct {
 	bool *moving;
 } tangle;
 
+/* How many bits of v are set (inline: without a popcount instruction, GCC calls libgcc). */
+static inline size_t bits_set(uint64_t v)
+{
+	v = v - ((v >> 1) & UINT64_C(0x5555555555555555));
+	v = (v & UINT64_C(0x3333333333333333)) + ((v >> 2) & UINT64_C(0x3333333333333333));
+	v = (v + (v >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	return (size_t)((v * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 /* In how many drawings ties i and j both show (one without periods). */
 static inline size_t together(const an_tangle *t, size_t i, size_t j)
 {
-	return t->periods ? (size_t)__builtin_popcountll(t->periods[i] & t->periods[j]) : 1;
+	uint64_t both = t->periods ? t->periods[i] & t->periods[j] : 1;
+	return both ? bits_set(both) : 0;
 }
 
 /* In how many drawings tie i and actor k both show. */
 static inline size_t shown_with(const tangle *T, size_t i, size_t k)
 {
-	return T->t->periods ? (size_t)__builtin_popcountll(T->t->periods[i] & T->shown[k]) : 1;
+	uint64_t both = T->t->periods ? T->t->periods[i] & T->shown[k] : 1;
+	return both ? bits_set(both) : 0;
 }
 
 /* Which side of the line ab c lies on: positive to the left, negative to the right. */
@@ -105,13 +117,15 @@ static bool tie_through(const an_tangle *t, size_t i, const double box[4], size_
 
 /*
  * What the ties that end at actors a and b cost (crossings, and runs
- * through actors), and what the other ties cost where they run through a or b.
+ * through actors), and what the other ties cost where they run through a or
+ * b; or `bound`, as soon as the cost reaches it (SIZE_MAX: none).
  */
-static size_t local_cost(const tangle *T, size_t a, size_t b)
+static size_t local_cost(const tangle *T, size_t a, size_t b, size_t bound)
 {
 	const an_tangle *t = T->t;
 	size_t cost = 0, movers[2] = {a, b}, n;
-	for (int m = 0; m < 2; m++)
+	int count = a == b ? 1 : 2;
+	for (int m = 0; m < count; m++)
 		for (const size_t *i = T->incident[movers[m]]; *i != SIZE_MAX; i++) {
 			if (m == 1 && (t->ends[*i][0] == a || t->ends[*i][1] == a))
 				continue; /* a tie between a and b: counted once */
@@ -123,12 +137,14 @@ static size_t local_cost(const tangle *T, size_t a, size_t b)
 			for (size_t k = 0; k < t->count; k++)
 				if ((n = shown_with(T, *i, k)) && tie_through(t, *i, box, k))
 					cost += THROUGH_COST * n;
+			if (cost >= bound)
+				return bound;
 		}
 	for (size_t j = 0; j < t->nties; j++)
 		if (!T->moving[j]) {
 			double box[4];
 			tie_box(t, j, box);
-			for (int m = 0; m < 2; m++)
+			for (int m = 0; m < count; m++)
 				if ((n = shown_with(T, j, movers[m])) && tie_through(t, j, box, movers[m]))
 					cost += THROUGH_COST * n;
 		}
@@ -176,14 +192,51 @@ static bool try_swap(tangle *T, size_t a, size_t b)
 	     fabs(t->y[a] - t->y[b]) < (t->height[a] + t->height[b]) / 2 + t->gap))
 		return false;
 	mark_moving(T, a, b, true);
-	size_t before = local_cost(T, a, b);
+	size_t before = local_cost(T, a, b, SIZE_MAX);
 	swap_places(t, a, b);
-	size_t after = local_cost(T, a, b);
+	size_t after = local_cost(T, a, b, before);
 	mark_moving(T, a, b, false);
 	if (after < before)
 		return true;
 	swap_places(t, a, b);
 	return false;
+}
+
+/* The places an actor may move to, per side of the frame: a grid of at most this many by this many. */
+#define MOVE_GRID 16
+
+/*
+ * Moves a to the free place of a grid over the frame where its ties cost
+ * least, if that is less than where it is; returns whether it moved.
+ */
+static bool try_move(tangle *T, size_t a)
+{
+	an_tangle *t = T->t;
+	if (T->incident[a][0] == SIZE_MAX)
+		return false;
+	double hw = t->width[a] / 2, hh = t->height[a] / 2, home_x = t->x[a], home_y = t->y[a];
+	double x0 = t->frame[0] + hw, y0 = t->frame[1] + hh, x1 = t->frame[2] - hw, y1 = t->frame[3] - hh;
+	double step_x = most((x1 - x0) / MOVE_GRID, hw / 2), step_y = most((y1 - y0) / MOVE_GRID, hh / 2);
+	mark_moving(T, a, a, true);
+	size_t best = local_cost(T, a, a, SIZE_MAX);
+	double best_x = home_x, best_y = home_y;
+	for (double y = y0; y <= y1 && best > 0; y += step_y)
+		for (double x = x0; x <= x1 && best > 0; x += step_x) {
+			if (!fits_at(t, a, x, y, a))
+				continue;
+			t->x[a] = x;
+			t->y[a] = y;
+			size_t cost = local_cost(T, a, a, best);
+			if (cost < best) {
+				best = cost;
+				best_x = x;
+				best_y = y;
+			}
+		}
+	mark_moving(T, a, a, false);
+	t->x[a] = best_x;
+	t->y[a] = best_y;
+	return best_x != home_x || best_y != home_y;
 }
 
 /*
@@ -221,12 +274,115 @@ static size_t partners(const an_tangle *t, size_t a, size_t *near)
 	return n;
 }
 
+/* What all of T's ties cost: crossings, and runs through actors, summed over its drawings. */
+static size_t total_cost(const tangle *T)
+{
+	const an_tangle *t = T->t;
+	size_t cost = an_tangle_crossings(t), n;
+	for (size_t i = 0; i < t->nties; i++) {
+		double box[4];
+		tie_box(t, i, box);
+		for (size_t k = 0; k < t->count; k++)
+			if ((n = shown_with(T, i, k)) && tie_through(t, i, box, k))
+				cost += THROUGH_COST * n;
+	}
+	return cost;
+}
+
+/* Sweeps of swaps, and of moves if asked, while they lower the cost (at most MAX_SWEEPS). */
+static void descend(tangle *T, size_t *near, bool moves)
+{
+	an_tangle *t = T->t;
+	for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+		bool changed = false;
+		for (size_t a = 0; a < t->count; a++) {
+			size_t n = partners(t, a, near);
+			for (size_t k = 0; k < n; k++)
+				changed |= try_swap(T, a, near[k]);
+		}
+		for (size_t a = 0; moves && a < t->count; a++)
+			changed |= try_move(T, a);
+		if (!changed)
+			break;
+	}
+}
+
+
+/* The next of a fixed sequence of numbers below `below` (a linear congruential generator: the same layout every run). */
+static size_t next_random(uint32_t *state, size_t below)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (size_t)(*state >> 8) % below;
+}
+
+/* A copy of every actor's place. */
+typedef struct {
+	double *x, *y;
+} places;
+
+static places places_of(const an_tangle *t)
+{
+	places p = {xcalloc(t->count + 1, sizeof *p.x), xcalloc(t->count + 1, sizeof *p.y)};
+	memcpy(p.x, t->x, t->count * sizeof *p.x);
+	memcpy(p.y, t->y, t->count * sizeof *p.y);
+	return p;
+}
+
+static void places_restore(an_tangle *t, const places *p)
+{
+	memcpy(t->x, p->x, t->count * sizeof *t->x);
+	memcpy(t->y, p->y, t->count * sizeof *t->y);
+}
+
+static void places_restore_to(places *p, const an_tangle *t)
+{
+	memcpy(p->x, t->x, t->count * sizeof *p->x);
+	memcpy(p->y, t->y, t->count * sizeof *p->y);
+}
+
+static void places_free(places *p)
+{
+	free(p->x);
+	free(p->y);
+}
+
+/* Actors a kick swaps at random, before the search goes down again. */
+#define KICK_SWAPS 3
+
+/*
+ * Iterated local search: kicks the best places found (KICK_SWAPS random
+ * swaps), searches down from there, and keeps what costs less, `kicks` times.
+ */
+static void kick_and_descend(tangle *T, size_t *near, size_t kicks)
+{
+	an_tangle *t = T->t;
+	places best_places = places_of(t);
+	size_t best = total_cost(T);
+	uint32_t state = 1;
+	for (size_t k = 0; k < kicks && best > 0; k++) {
+		for (int s = 0; s < KICK_SWAPS; s++) {
+			size_t a = next_random(&state, t->count), b = next_random(&state, t->count);
+			if (a != b && fits_at(t, a, t->x[b], t->y[b], b) && fits_at(t, b, t->x[a], t->y[a], a))
+				swap_places(t, a, b);
+		}
+		descend(T, near, true);
+		size_t cost = total_cost(T);
+		if (cost < best) {
+			best = cost;
+			places_restore_to(&best_places, t);
+		} else {
+			places_restore(t, &best_places);
+		}
+	}
+	places_free(&best_places);
+}
+
 size_t an_untangle(an_tangle *t)
 {
 	size_t *near = xcalloc(t->count + 1, sizeof *near);
 	tangle T = {t, xcalloc(t->count + 1, sizeof *T.incident), xcalloc(t->count + 1, sizeof *T.shown),
 	            xcalloc(t->nties + 1, sizeof *T.moving)};
-	size_t *degree = xcalloc(t->count + 1, sizeof *degree), swaps = 0;
+	size_t *degree = xcalloc(t->count + 1, sizeof *degree), moved = 0;
 	for (size_t i = 0; i < t->nties; i++)
 		for (int end = 0; end < 2; end++)
 			degree[t->ends[i][end]]++;
@@ -244,16 +400,13 @@ size_t an_untangle(an_tangle *t)
 			T.incident[a][degree[a]] = SIZE_MAX;
 			T.shown[a] |= t->periods ? t->periods[i] : 1;
 		}
-	for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-		size_t before = swaps;
-		for (size_t a = 0; a < t->count; a++) {
-			size_t n = partners(t, a, near);
-			for (size_t k = 0; k < n; k++)
-				swaps += try_swap(&T, a, near[k]);
-		}
-		if (swaps == before)
-			break;
-	}
+	places start = places_of(t);
+	descend(&T, near, true);
+	if (t->kicks > 0 && t->count >= 2)
+		kick_and_descend(&T, near, t->kicks);
+	for (size_t a = 0; a < t->count; a++)
+		moved += t->x[a] != start.x[a] || t->y[a] != start.y[a];
+	places_free(&start);
 	for (size_t a = 0; a < t->count; a++)
 		free(T.incident[a]);
 	free(T.incident);
@@ -261,7 +414,7 @@ size_t an_untangle(an_tangle *t)
 	free(T.moving);
 	free(degree);
 	free(near);
-	return swaps;
+	return moved;
 }
 
 size_t an_tangle_crossings(const an_tangle *t)

@@ -1,4 +1,4 @@
-/* untangle.h: the packed engine's last step, in plain numbers (no Graphviz): actors swap places while their straight ties cross less. */
+/* untangle.h: the packed engine's last step, in plain numbers (no Graphviz): actors swap and move places while their straight ties cross less. */
 #ifndef ACTORNET_UNTANGLE_H
 #define ACTORNET_UNTANGLE_H
 
@@ -21,14 +21,20 @@ typedef struct {
 	 * shows the tie and one of the actor's ties; NULL: one drawing of all.
 	 */
 	const uint64_t *periods;
+	/*
+	 * Rounds of an iterated search after the first: each kicks the best
+	 * places found (a few random swaps) and searches down again; 0: none.
+	 */
+	size_t kicks;
 } an_tangle;
 
 /*
  * Swaps pairs of actors' places, each pair in turn, where the two fit in
- * each other's places and that lowers the ties' crossings plus their runs
- * through actors (each weighs more: it is routed round at a detour),
- * summed over t's drawings.
- * Returns the number of swaps made: the x and y of those actors changed.
+ * each other's places, and moves actors to free places, where that lowers
+ * the ties' crossings plus their runs through actors (each weighs more: it
+ * is routed round at a detour), summed over t's drawings; then t->kicks
+ * rounds of kicks and searches.
+ * Returns how many actors changed places: their x and y.
  */
 size_t an_untangle(an_tangle *t);
 

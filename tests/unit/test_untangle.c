@@ -15,7 +15,7 @@ static const double WIDTH[4] = {20, 20, 20, 20}, HEIGHT[4] = {10, 10, 10, 10};
 
 static an_tangle square(size_t nties, const size_t (*ends)[2], double gap)
 {
-	an_tangle t = {4, square_x, square_y, WIDTH, HEIGHT, nties, ends, {-10, -5, 110, 105}, gap, NULL};
+	an_tangle t = {4, square_x, square_y, WIDTH, HEIGHT, nties, ends, {-10, -5, 110, 105}, gap, NULL, 0};
 	double x[4] = {0, 100, 100, 0}, y[4] = {100, 100, 0, 0};
 	for (int i = 0; i < 4; i++) {
 		square_x[i] = x[i];
@@ -67,7 +67,7 @@ static void test_tie_through_an_actor(void **state)
 	double x[4] = {0, 200, 100, 100}, y[4] = {0, 0, 0, -60};
 	static const double w[4] = {20, 20, 20, 20}, h[4] = {10, 10, 10, 10};
 	static const size_t ends[2][2] = {{0, 1}, {2, 3}};
-	an_tangle t = {4, x, y, w, h, 2, ends, {-10, -65, 210, 5}, 4, NULL};
+	an_tangle t = {4, x, y, w, h, 2, ends, {-10, -65, 210, 5}, 4, NULL, 0};
 	assert_true(an_untangle(&t) > 0);
 	assert_false(x[2] == 100 && y[2] == 0);
 	/* Whatever moved, no actor now sits on the line between 0 and 1 if they are on one line. */
@@ -103,6 +103,57 @@ static void test_ties_of_shared_periods_uncross(void **state)
 	assert_int_equal(an_tangle_crossings(&t), 0);
 }
 
+/* A 24-actor tangle: actors on a 6 x 4 grid 100 points apart, 40 ties between actors chosen by a fixed sequence. */
+enum { GRID_ACTORS = 24, GRID_TIES = 40 };
+static double grid_x[GRID_ACTORS], grid_y[GRID_ACTORS], grid_w[GRID_ACTORS], grid_h[GRID_ACTORS];
+static size_t grid_ends[GRID_TIES][2];
+
+static an_tangle grid(size_t kicks)
+{
+	unsigned state = 7;
+	for (size_t a = 0; a < GRID_ACTORS; a++) {
+		grid_x[a] = (double)(a % 6) * 100;
+		grid_y[a] = (double)(a / 6) * 100;
+		grid_w[a] = 40;
+		grid_h[a] = 20;
+	}
+	for (size_t i = 0; i < GRID_TIES; i++) {
+		do {
+			state = state * 1103515245u + 12345u;
+			grid_ends[i][0] = (state >> 8) % GRID_ACTORS;
+			state = state * 1103515245u + 12345u;
+			grid_ends[i][1] = (state >> 8) % GRID_ACTORS;
+		} while (grid_ends[i][0] == grid_ends[i][1]);
+	}
+	return (an_tangle){GRID_ACTORS, grid_x, grid_y, grid_w, grid_h, GRID_TIES,
+	                   (const size_t(*)[2])grid_ends, {-20, -10, 520, 310}, 4, NULL, kicks};
+}
+
+/* Kicks find places that cross less than the search alone, and the same ones every time. */
+static void test_kicks_cross_less_the_same_way(void **state)
+{
+	(void)state;
+	an_tangle t = grid(0);
+	size_t start = an_tangle_crossings(&t);
+	an_untangle(&t);
+	size_t searched = an_tangle_crossings(&t);
+	t = grid(30);
+	an_untangle(&t);
+	size_t kicked = an_tangle_crossings(&t);
+	double x[GRID_ACTORS], y[GRID_ACTORS];
+	for (size_t a = 0; a < GRID_ACTORS; a++) {
+		x[a] = grid_x[a];
+		y[a] = grid_y[a];
+	}
+	t = grid(30);
+	an_untangle(&t);
+	for (size_t a = 0; a < GRID_ACTORS; a++)
+		assert_true(grid_x[a] == x[a] && grid_y[a] == y[a]);
+	print_message("crossings: %zu at the start, %zu searched, %zu kicked\n", start, searched, kicked);
+	assert_true(searched < start);
+	assert_true(kicked < searched);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +163,7 @@ int main(void)
 		cmocka_unit_test(test_tie_through_an_actor),
 		cmocka_unit_test(test_ties_of_different_periods_stay),
 		cmocka_unit_test(test_ties_of_shared_periods_uncross),
+		cmocka_unit_test(test_kicks_cross_less_the_same_way),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
