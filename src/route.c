@@ -37,8 +37,9 @@ void gv_free_splines(Agedge_t *e);
 typedef struct {
 	Ppoint_t corner[4];
 	Ppoly_t poly;
-	boxf box;    /* the polygon's bounding box */
-	boxf body;   /* the node itself, less a point: what a line must not cross */
+	boxf box;     /* the polygon's bounding box */
+	boxf body;    /* the node itself, less a point: what a line must not cross */
+	bool crowded; /* it touches or overlaps another node: no path is searched among it */
 	Agnode_t *n;
 } obstacle;
 
@@ -49,20 +50,41 @@ typedef struct {
 	double place; /* where Graphviz drew it beside its pair's other edges (strand_offset) */
 } pending;
 
+/* How far apart two boxes are along the axis that separates them most (<= 0: they meet). */
+static double box_gap(boxf a, boxf b)
+{
+	return fmax(fmax(b.LL.x - a.UR.x, a.LL.x - b.UR.x), fmax(b.LL.y - a.UR.y, a.LL.y - b.UR.y));
+}
+
 /*
+ * The graph's nodes as obstacles (obs[0..count), in the graph's order).
  * A node's obstacle is its bounding box, an ellipse's too: a line that cuts
  * the corner of an ellipse's box passes close enough to read as touching it.
+ * Its margin is ROUTE_MARGIN, less where a neighbour is nearer than twice
+ * that: pathplan's Pobspath never returns when its end is walled in by
+ * obstacles that overlap, so no two of them may (Graphviz 2.43).
  */
-static void make_obstacle(Agnode_t *n, obstacle *o)
+static void make_obstacles(Agraph_t *g, obstacle *obs, int count)
 {
-	o->n = n;
-	o->box = node_box(n, -ROUTE_MARGIN);
-	o->body = node_box(n, 1);
-	o->corner[0] = (Ppoint_t){o->box.LL.x, o->box.LL.y};
-	o->corner[1] = (Ppoint_t){o->box.LL.x, o->box.UR.y};
-	o->corner[2] = (Ppoint_t){o->box.UR.x, o->box.UR.y};
-	o->corner[3] = (Ppoint_t){o->box.UR.x, o->box.LL.y};
-	o->poly = (Ppoly_t){o->corner, 4};
+	int i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
+		obs[i] = (obstacle){.n = n, .body = node_box(n, 0)};
+	for (i = 0; i < count; i++) {
+		double nearest = INFINITY;
+		for (int j = 0; j < count; j++)
+			if (j != i)
+				nearest = fmin(nearest, box_gap(obs[i].body, obs[j].body));
+		double margin = fmin(ROUTE_MARGIN, 0.45 * nearest);
+		obstacle *o = &obs[i];
+		o->crowded = !(margin > 0);
+		o->box = node_box(o->n, -fmax(margin, 0));
+		o->body = node_box(o->n, 1);
+		o->corner[0] = (Ppoint_t){o->box.LL.x, o->box.LL.y};
+		o->corner[1] = (Ppoint_t){o->box.LL.x, o->box.UR.y};
+		o->corner[2] = (Ppoint_t){o->box.UR.x, o->box.UR.y};
+		o->corner[3] = (Ppoint_t){o->box.UR.x, o->box.LL.y};
+		o->poly = (Ppoly_t){o->corner, 4};
+	}
 }
 
 /* The straight Bézier piece from a to b, as its four control points. */
@@ -136,12 +158,13 @@ static pointf *route_between(obstacle *obs, int count, int from, int to, const p
 		boxf area = {{fmin(fmin(p.x, q.x), v.x) - reach, fmin(fmin(p.y, q.y), v.y) - reach},
 		             {fmax(fmax(p.x, q.x), v.x) + reach, fmax(fmax(p.y, q.y), v.y) + reach}};
 		int n = 0, nb = 0, pi = -1, qi = -1;
-		bool everything = true;
+		bool everything = true, crowded = false;
 		for (int i = 0; i < count; i++) {
 			if (i != from && i != to && !boxes_meet(area, obs[i].box)) {
 				everything = false;
 				continue;
 			}
+			crowded |= obs[i].crowded;
 			if (i == from)
 				pi = n;
 			else if (i == to)
@@ -150,6 +173,8 @@ static pointf *route_between(obstacle *obs, int count, int from, int to, const p
 				barriers_of[nb++] = &obs[i].poly;
 			near[n++] = &obs[i].poly;
 		}
+		if (crowded)
+			break;
 		vconfig_t *config = Pobsopen(near, n);
 		Ppolyline_t line = {NULL, 0}, rest = {NULL, 0};
 		bool found = config && (via ? Pobspath(config, p, pi, v, IN_NO_OBSTACLE, &line) &&
@@ -641,15 +666,14 @@ size_t *an_node_indexes(Agraph_t *g)
 
 void an_route_edges(Agraph_t *g)
 {
-	int count = agnnodes(g), i = 0;
+	int count = agnnodes(g);
 	if (count < 3)
 		return;
 	obstacle *obs = xcalloc((size_t)count, sizeof *obs);
 	size_t *index = an_node_indexes(g);
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		ND_coord(n) = hundredth(ND_coord(n));
-		make_obstacle(n, &obs[i]);
-	}
+	make_obstacles(g, obs, count);
 	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes; every edge as drawn. */
 	pending *todo = NULL;
 	drawn_edge *drawn = NULL;
@@ -782,7 +806,7 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n)
 	int count = agnnodes(g), i = 0, from = -1, to = -1;
 	obstacle *obs = xcalloc((size_t)count + 1, sizeof *obs);
 	for (Agnode_t *node = agfstnode(g); node; node = agnxtnode(g, node), i++) {
-		make_obstacle(node, &obs[i]);
+		obs[i] = (obstacle){.n = node, .body = node_box(node, 1)}; /* all spline_hits looks at */
 		from = node == agtail(e) ? i : from;
 		to = node == aghead(e) ? i : to;
 	}
