@@ -576,14 +576,14 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 /*
  * A stable series' placement is searched further, from the best start
  * (untangle.c's kicks): on eight generated 20- to 30-actor networks by
- * decade, 30 kicks cut the periods' crossings from 122 to 68 (dot, each
- * decade on its own: 23) and the drawings that cross more than dot from 51
- * of 128 to 47, for 1.2 s more on a 30-actor, 80-tie series (2.7 s in
- * all). A kick's cost grows with actors times ties: larger graphs get
- * fewer, so that the search takes about as long (and none past
- * UNTANGLE_MAX_NODES, UNTANGLE_MAX_EDGES).
+ * decade, 120 kicks cut the periods' crossings from 122 to 46 (dot, each
+ * decade on its own: 24) and the drawings that cross more than dot from 51
+ * of 128 to 24 (30 kicks: 68 crossings, 47 drawings), for 3.5 s more on a
+ * 30-actor, 80-tie series (5 s in all). A kick's cost grows with actors
+ * times ties: larger graphs get fewer, so that the search takes about as
+ * long (and none past UNTANGLE_MAX_NODES, UNTANGLE_MAX_EDGES).
  */
-#define SERIES_KICKS 30
+#define SERIES_KICKS 120
 #define SERIES_KICKS_SIZE 2400 /* actors × ties of a graph that gets all of them */
 
 static size_t series_kicks(Agraph_t *g)

@@ -13,15 +13,22 @@
 /* Sweeps over every pair of actors at most: each costs O(actors² · ties · degree); the first do most. */
 #define MAX_SWEEPS 3
 
+/* A tie or an actor, and in how many drawings it shows with another; lists of them end at index SIZE_MAX. */
+typedef struct {
+	size_t index, count;
+} shared;
+
 /*
- * A tangle with, per actor, the ties that end at it (SIZE_MAX-terminated)
- * and the periods that draw it (those of its ties), and per tie a mark: it moves.
+ * A tangle with, per actor, the ties that end at it (SIZE_MAX-terminated),
+ * the periods that draw it (those of its ties) and the ties drawn with it;
+ * per tie, the other ties and the actors drawn with it, and a mark: it moves.
  */
 typedef struct {
 	an_tangle *t;
 	size_t **incident;
 	uint64_t *shown;
 	bool *moving;
+	shared **ties_with_tie, **actors_with_tie, **ties_with_actor;
 } tangle;
 
 /* How many bits of v are set (inline: without a popcount instruction, GCC calls libgcc). */
@@ -123,7 +130,7 @@ static bool tie_through(const an_tangle *t, size_t i, const double box[4], size_
 static size_t local_cost(const tangle *T, size_t a, size_t b, size_t bound)
 {
 	const an_tangle *t = T->t;
-	size_t cost = 0, movers[2] = {a, b}, n;
+	size_t cost = 0, movers[2] = {a, b};
 	int count = a == b ? 1 : 2;
 	for (int m = 0; m < count; m++)
 		for (const size_t *i = T->incident[movers[m]]; *i != SIZE_MAX; i++) {
@@ -131,23 +138,23 @@ static size_t local_cost(const tangle *T, size_t a, size_t b, size_t bound)
 				continue; /* a tie between a and b: counted once */
 			double box[4];
 			tie_box(t, *i, box);
-			for (size_t j = 0; j < t->nties; j++)
-				if (j != *i && (!T->moving[j] || j > *i) && (n = together(t, *i, j)) && ties_cross(t, *i, box, j))
-					cost += n;
-			for (size_t k = 0; k < t->count; k++)
-				if ((n = shown_with(T, *i, k)) && tie_through(t, *i, box, k))
-					cost += THROUGH_COST * n;
+			for (const shared *j = T->ties_with_tie[*i]; j->index != SIZE_MAX; j++)
+				if ((!T->moving[j->index] || j->index > *i) && ties_cross(t, *i, box, j->index))
+					cost += j->count;
+			for (const shared *k = T->actors_with_tie[*i]; k->index != SIZE_MAX; k++)
+				if (tie_through(t, *i, box, k->index))
+					cost += THROUGH_COST * k->count;
 			if (cost >= bound)
 				return bound;
 		}
-	for (size_t j = 0; j < t->nties; j++)
-		if (!T->moving[j]) {
-			double box[4];
-			tie_box(t, j, box);
-			for (int m = 0; m < count; m++)
-				if ((n = shown_with(T, j, movers[m])) && tie_through(t, j, box, movers[m]))
-					cost += THROUGH_COST * n;
-		}
+	for (int m = 0; m < count; m++)
+		for (const shared *j = T->ties_with_actor[movers[m]]; j->index != SIZE_MAX; j++)
+			if (!T->moving[j->index]) {
+				double box[4];
+				tie_box(t, j->index, box);
+				if (tie_through(t, j->index, box, movers[m]))
+					cost += THROUGH_COST * j->count;
+			}
 	return cost;
 }
 
@@ -377,11 +384,30 @@ static void kick_and_descend(tangle *T, size_t *near, size_t kicks)
 	places_free(&best_places);
 }
 
+/* The lists a tangle keeps of what is drawn with what. */
+enum { TIES_WITH_TIE, ACTORS_WITH_TIE, TIES_WITH_ACTOR };
+
+/* The ties or actors drawn with tie or actor `of` (see the enum), and in how many drawings. T->shown must be complete. */
+static shared *shared_list(const tangle *T, size_t of, int which)
+{
+	size_t n = which == ACTORS_WITH_TIE ? T->t->count : T->t->nties, used = 0;
+	shared *list = xcalloc(n + 1, sizeof *list);
+	for (size_t other = 0; other < n; other++) {
+		size_t times = which == TIES_WITH_TIE    ? (other != of ? together(T->t, of, other) : 0)
+		               : which == ACTORS_WITH_TIE ? shown_with(T, of, other)
+		                                          : shown_with(T, other, of);
+		if (times)
+			list[used++] = (shared){other, times};
+	}
+	list[used].index = SIZE_MAX;
+	return list;
+}
+
 size_t an_untangle(an_tangle *t)
 {
 	size_t *near = xcalloc(t->count + 1, sizeof *near);
 	tangle T = {t, xcalloc(t->count + 1, sizeof *T.incident), xcalloc(t->count + 1, sizeof *T.shown),
-	            xcalloc(t->nties + 1, sizeof *T.moving)};
+	            xcalloc(t->nties + 1, sizeof *T.moving), NULL, NULL, NULL};
 	size_t *degree = xcalloc(t->count + 1, sizeof *degree), moved = 0;
 	for (size_t i = 0; i < t->nties; i++)
 		for (int end = 0; end < 2; end++)
@@ -400,6 +426,15 @@ size_t an_untangle(an_tangle *t)
 			T.incident[a][degree[a]] = SIZE_MAX;
 			T.shown[a] |= t->periods ? t->periods[i] : 1;
 		}
+	T.ties_with_tie = xcalloc(t->nties + 1, sizeof *T.ties_with_tie);
+	T.actors_with_tie = xcalloc(t->nties + 1, sizeof *T.actors_with_tie);
+	T.ties_with_actor = xcalloc(t->count + 1, sizeof *T.ties_with_actor);
+	for (size_t i = 0; i < t->nties; i++) {
+		T.ties_with_tie[i] = shared_list(&T, i, TIES_WITH_TIE);
+		T.actors_with_tie[i] = shared_list(&T, i, ACTORS_WITH_TIE);
+	}
+	for (size_t k = 0; k < t->count; k++)
+		T.ties_with_actor[k] = shared_list(&T, k, TIES_WITH_ACTOR);
 	places start = places_of(t);
 	descend(&T, near, true);
 	if (t->kicks > 0 && t->count >= 2)
@@ -410,6 +445,15 @@ size_t an_untangle(an_tangle *t)
 	for (size_t a = 0; a < t->count; a++)
 		free(T.incident[a]);
 	free(T.incident);
+	for (size_t i = 0; i < t->nties; i++) {
+		free(T.ties_with_tie[i]);
+		free(T.actors_with_tie[i]);
+	}
+	for (size_t k = 0; k < t->count; k++)
+		free(T.ties_with_actor[k]);
+	free(T.ties_with_tie);
+	free(T.actors_with_tie);
+	free(T.ties_with_actor);
 	free(T.shown);
 	free(T.moving);
 	free(degree);
