@@ -23,6 +23,13 @@ struct an_renderer {
 	double layout_dpi;  /* the dpi the last layout was made for; 0 = Graphviz's default */
 	double layout_fit;  /* how the last layout was fitted to its target (see layout_at) */
 	FILE *caught;       /* standard error while Graphviz runs (see catch_stderr); NULL: not caught */
+	/*
+	 * The last kicked search of a series' placement (untangle_layout): its
+	 * tangle as it started, byte for byte, and the places it found. A
+	 * fitted layout is laid out twice, seeded, from the same start.
+	 */
+	strbuf searched_from;
+	double *searched_places;
 };
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
@@ -181,6 +188,8 @@ void an_renderer_free(an_renderer *r)
 	if (r->caught)
 		fclose(r->caught);
 	sb_free(&graphviz_messages);
+	sb_free(&r->searched_from);
+	free(r->searched_places);
 	free(r);
 }
 
@@ -432,13 +441,61 @@ static void tangle_close(layout_tangle *lt)
 	free(lt->periods);
 }
 
+/* Everything an_untangle reads of t, as bytes: two searches from equal starts find the same places. */
+static void tangle_bytes(const an_tangle *t, strbuf *b)
+{
+	sb_init(b);
+	sb_add(b, (const char *)&t->count, sizeof t->count);
+	sb_add(b, (const char *)&t->nties, sizeof t->nties);
+	sb_add(b, (const char *)t->frame, sizeof t->frame);
+	sb_add(b, (const char *)&t->gap, sizeof t->gap);
+	sb_add(b, (const char *)&t->kicks, sizeof t->kicks);
+	const double *numbers[4] = {t->x, t->y, t->width, t->height};
+	for (int k = 0; k < 4; k++)
+		sb_add(b, (const char *)numbers[k], t->count * sizeof *numbers[k]);
+	sb_add(b, (const char *)t->ends, t->nties * sizeof *t->ends);
+	if (t->periods)
+		sb_add(b, (const char *)t->periods, t->nties * sizeof *t->periods);
+}
+
+/*
+ * Untangles t, or gives the places r's last search found from the same
+ * start: kicks take seconds, and a fitted layout is made twice.
+ */
+static size_t untangle_once(an_renderer *r, an_tangle *t)
+{
+	strbuf start;
+	tangle_bytes(t, &start);
+	size_t moved = 0;
+	if (r->searched_places && start.len == r->searched_from.len &&
+	    memcmp(start.data, r->searched_from.data, start.len) == 0) {
+		for (size_t i = 0; i < t->count; i++) {
+			moved += t->x[i] != r->searched_places[2 * i] || t->y[i] != r->searched_places[2 * i + 1];
+			t->x[i] = r->searched_places[2 * i];
+			t->y[i] = r->searched_places[2 * i + 1];
+		}
+		sb_free(&start);
+		return moved;
+	}
+	moved = an_untangle(t);
+	sb_free(&r->searched_from);
+	r->searched_from = start;
+	free(r->searched_places);
+	r->searched_places = xcalloc(2 * t->count + 1, sizeof *r->searched_places);
+	for (size_t i = 0; i < t->count; i++) {
+		r->searched_places[2 * i] = t->x[i];
+		r->searched_places[2 * i + 1] = t->y[i];
+	}
+	return moved;
+}
+
 /*
  * The actors of graph's layout swapped where their straight edges then
  * cross less (untangle.c), in the periods that will draw them for a stable
  * series' placement, and edges drawn straight again. Not with label nodes
- * (each sits in the middle of its tie).
+ * (each sits in the middle of its tie). With kicks, r keeps the search.
  */
-static void untangle_layout(an_graph *graph, size_t kicks)
+static void untangle_layout(an_renderer *r, an_graph *graph, size_t kicks)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
 	size_t count = (size_t)agnnodes(g), nties = (size_t)agnedges(g);
@@ -447,7 +504,7 @@ static void untangle_layout(an_graph *graph, size_t kicks)
 	layout_tangle lt;
 	tangle_open(&lt, graph);
 	lt.t.kicks = kicks;
-	if (an_untangle(&lt.t) > 0) {
+	if ((kicks > 0 ? untangle_once(r, &lt.t) : an_untangle(&lt.t)) > 0) {
 		size_t i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
 			ND_coord(n) = (pointf){lt.x[i], lt.y[i]};
@@ -552,7 +609,7 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 	free(placed);
 	free(at);
 	if (rc == 0 && untangle)
-		untangle_layout(graph, 0);
+		untangle_layout(r, graph, 0);
 	return rc;
 }
 
@@ -578,10 +635,11 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
  * (untangle.c's kicks): on eight generated 20- to 30-actor networks by
  * decade, 120 kicks cut the periods' crossings from 122 to 46 (dot, each
  * decade on its own: 24) and the drawings that cross more than dot from 51
- * of 128 to 24 (30 kicks: 68 crossings, 47 drawings), for 3.5 s more on a
- * 30-actor, 80-tie series (5 s in all). A kick's cost grows with actors
- * times ties: larger graphs get fewer, so that the search takes about as
- * long (and none past UNTANGLE_MAX_NODES, UNTANGLE_MAX_EDGES).
+ * of 128 to 24 (30 kicks: 68 crossings, 47 drawings), for 1.1 s more on a
+ * 30-actor, 80-tie series (2.5 s in all; the search is made once, see
+ * untangle_once). A kick's cost grows with actors times ties: larger
+ * graphs get fewer, so that the search takes about as long (and none past
+ * UNTANGLE_MAX_NODES, UNTANGLE_MAX_EDGES).
  */
 #define SERIES_KICKS 120
 #define SERIES_KICKS_SIZE 2400 /* actors × ties of a graph that gets all of them */
@@ -642,7 +700,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	if (starts == 1 || best != starts)
 		rc = packed_start(r, graph, best, &title, untangle);
 	if (rc == 0 && untangle && an_graph_has_periods(graph))
-		untangle_layout(graph, series_kicks(g));
+		untangle_layout(r, graph, series_kicks(g));
 	/* nop drew the edges straight; they are routed round the nodes now (route.c). */
 	if (rc == 0 && routed)
 		an_route_edges(g);
