@@ -751,7 +751,8 @@ static void center_on_canvas(an_graph *graph, pointf canvas, double scale)
 	Agraph_t *g = an_graph_cgraph(graph);
 	double dw, dh, m = AN_TARGET_PAD * 72;
 	drawing_size(graph, &dw, &dh);
-	scale = fmin(scale, fmin(canvas.x / dw, canvas.y / dh));
+	/* A drawing grown past the canvas takes its pad first (down to none), then less scale. */
+	scale = fmin(scale, fmin(canvas.x / (dw - 2 * m), canvas.y / (dh - 2 * m)));
 	/* The pad is round the layout's box, which may be narrower than the drawing (see drawing_size). */
 	double bw, bh;
 	box_drawing_size(GD_bb(g), &bw, &bh);
@@ -801,14 +802,12 @@ static bool fit_to_target(an_graph *graph, double fit, pointf *canvas, double *s
  */
 static bool text_lost(const an_target *t, pointf canvas, boxf measured, boxf routed)
 {
-	double mw, mh, rw, rh;
+	double mw, mh, rw, rh, m = AN_TARGET_PAD * 72;
 	box_drawing_size(measured, &mw, &mh);
 	box_drawing_size(routed, &rw, &rh);
 	double before = filling_scale(t, mw, mh);
-	/* The canvas holds the measured drawing and its pad at `before`, and now the growth too. */
-	double grown_x = rw - mw, grown_y = rh - mh;
-	double now = fmin(before, canvas.x / (canvas.x / before + fmax(0, grown_x)));
-	now = fmin(now, canvas.y / (canvas.y / before + fmax(0, grown_y)));
+	/* The canvas holds the routed drawing at `before` while it fits in the pad (center_on_canvas). */
+	double now = fmin(before, fmin(canvas.x / (rw - 2 * m), canvas.y / (rh - 2 * m)));
 	return now < before && now * t->min_text < t->min_text && an_target_readable(t, before * t->min_text);
 }
 

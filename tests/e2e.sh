@@ -75,6 +75,11 @@ check "--size WxH takes a unit: 25x15cm is 708 x 425 pt" sh -c "'$A' render -q '
 check "... and draws on that canvas" canvas_is "$T/cm.svg" 708 425
 "$A" render -q tests/fixtures/routed-growth.yaml --size 16:9 -o "$T/growth.svg" -o "$T/growth.png"
 check "a slide stays 960 x 540 pt (1920 x 1080 px) when its routed ties reach past the box it was fitted in" canvas_is "$T/growth.svg" 960 540 1920x1080
+drawn_text() { # drawn_text SVG: its smallest font size times the scale it is drawn at, in points
+	python3 -c 'import re,sys; s=open(sys.argv[1]).read(); k=float(re.search(r"scale\(([0-9.]+)", s).group(1)); print("%.2f" % (k * min(map(float, re.findall(r"font-size=\"([0-9.]+)\"", s)))))' "$1"
+}
+"$A" render -q tests/fixtures/routed-wider.yaml --size a4 -o "$T/wider.svg"
+check "a page routed wider than it was fitted in gives up its pad, not its text: 7 pt and more as drawn" python3 -c "import sys; sys.exit(float('$(drawn_text "$T/wider.svg")') < 7)"
 "$A" render tests/fixtures/crowded.yaml --size 16:9 -o "$T/crowded-slide.svg" 2>"$T/crowded-slide.err"
 check "40 actors and 120 ties fit a slide (labels dropped, packed)" sh -c "! grep -q 'smallest text' '$T/crowded-slide.err'"
 # On A4 it fits (packed tight): on a 5 x 7 inch page it cannot.
