@@ -126,6 +126,21 @@ static bool spline_hits(const obstacle *obs, int count, int from, int to, const 
 	return false;
 }
 
+/* Whether a spline (3k+1 control points) enters box b: the title block, which routes keep out of. */
+static bool spline_enters(boxf b, const pointf *ps, int pn)
+{
+	for (int j = 0; b.LL.x < b.UR.x && j + 3 < pn; j += 3) {
+		pointf p = ps[j];
+		for (int s = 1; s <= BEZIER_SAMPLES; s++) {
+			pointf q = bezier_point(&ps[j], (double)s / BEZIER_SAMPLES);
+			if (segment_enters(b, p, q))
+				return true;
+			p = q;
+		}
+	}
+	return false;
+}
+
 /* Whether the edge as drawn (one of its pair's spread strands, say) passes through a node other than its ends. */
 static bool drawn_hits(const obstacle *obs, int count, int from, int to, Agedge_t *e)
 {
@@ -541,7 +556,7 @@ static bool within(boxf b, const pointf *ps, int pn)
  * every node: into out[0..2); returns their number.
  */
 static int round_ends(obstacle *obs, int count, int low, int high, const way *w, const pending *group,
-                      const drawn_edge *drawn, size_t ndrawn, way *out)
+                      const drawn_edge *drawn, size_t ndrawn, boxf title, way *out)
 {
 	size_t npoints;
 	pointf *points = way_points(w, group, &npoints);
@@ -568,7 +583,8 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
 		    !past_end(obs, count, ends[k], ends[1 - k], &via))
 			continue;
 		pointf *route = route_between(obs, count, low, high, &via, &pn);
-		if (route && !spline_hits(obs, count, low, high, route, pn) && within(hull, route, pn))
+		if (route && !spline_hits(obs, count, low, high, route, pn) && within(hull, route, pn) &&
+		    !spline_enters(title, route, pn))
 			out[found++] = (way){route, pn};
 		else
 			free(route);
@@ -588,7 +604,7 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
  */
 static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
                                 const pending *group, size_t n, const drawn_edge *drawn,
-                                size_t ndrawn, bool again, int *pn)
+                                size_t ndrawn, boxf title, bool again, int *pn)
 {
 	way ways[6];
 	int nways = 0;
@@ -616,11 +632,13 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		pointf *other = around && other_side(obs, count, low, high, around, around_pn, &via)
 		                    ? route_between(obs, count, low, high, &via, &other_pn)
 		                    : NULL;
-		if (around && !spline_hits(obs, count, low, high, around, around_pn))
+		if (around && !spline_hits(obs, count, low, high, around, around_pn) &&
+		    !spline_enters(title, around, around_pn))
 			ways[nways++] = (way){around, around_pn};
 		else
 			free(around);
-		if (other && !spline_hits(obs, count, low, high, other, other_pn))
+		if (other && !spline_hits(obs, count, low, high, other, other_pn) &&
+		    !spline_enters(title, other, other_pn))
 			ways[nways++] = (way){other, other_pn};
 		else
 			free(other);
@@ -641,7 +659,8 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		}
 		/* The best way crosses an edge: round either end of it, in a drawing small enough. */
 		if (w == first - 1 && best >= 0 && fewest > 0 && ndrawn <= ROUND_ENDS_MAX)
-			nways += round_ends(obs, count, low, high, &ways[best], group, drawn, ndrawn, &ways[nways]);
+			nways += round_ends(obs, count, low, high, &ways[best], group, drawn, ndrawn, title,
+			                    &ways[nways]);
 	}
 	if (best < 0)
 		best = best_long;
@@ -674,6 +693,10 @@ void an_route_edges(Agraph_t *g)
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		ND_coord(n) = hundredth(ND_coord(n));
 	make_obstacles(g, obs, count);
+	/* Graphviz placed the title block (the graph's label) beside the actors: routes keep out of it. */
+	boxf title = {{0, 0}, {0, 0}};
+	if (GD_label(g) && GD_label(g)->set)
+		title = box_around(GD_label(g)->pos, GD_label(g)->dimen.x, GD_label(g)->dimen.y, 0);
 	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes; every edge as drawn. */
 	pending *todo = NULL;
 	drawn_edge *drawn = NULL;
@@ -699,7 +722,7 @@ void an_route_edges(Agraph_t *g)
 				;
 			int low = todo[first].low, high = todo[first].high, pn = 0;
 			pointf *route = fewest_crossings(obs, count, low, high, &todo[first], last - first,
-			                                 drawn, ndrawn, pass > 0, &pn);
+			                                 drawn, ndrawn, title, pass > 0, &pn);
 			if (!route)
 				continue;
 			pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);

@@ -223,11 +223,13 @@ check "the timeline page fetches nothing" sh -c "! grep -Eq '<link|<script src|@
 check "the timeline page holds the seven decades' diagrams" sh -c "[ \$(grep -c '<figure class=\"tl-frame\" data-name=\"[12][0-9]*s\"' '$T/timeline.html') = 7 ] && [ \$(grep -c '<svg width=\"[0-9.]*pt\" height=\"[0-9.]*pt\"' '$T/timeline.html') = 7 ]"
 sh tests/browser/run.sh timeline.mjs "$T/timeline.html" "$T/timeline.png"
 
-# --- a title block's text as a browser draws it (wider than Graphviz measures it) stays on the canvas
+# --- a title block's text as a browser draws it (wider than Graphviz measures it) stays on the canvas,
 for size in 16:9 4:3 a4 4x5in; do
 	"$A" render -q tests/fixtures/long-sources.yaml --size "$size" -o "$T/long-sources-$(echo "$size" | tr : x).svg"
 done
-sh tests/browser/run.sh svg-text.mjs "$T"/long-sources-*.svg
+# ... and no tie is routed through it (tests/fixtures/over-the-top.yaml once was, over its top actor)
+"$A" render -q tests/fixtures/over-the-top.yaml --size 16:9 -o "$T/over-the-top.svg"
+sh tests/browser/run.sh svg-text.mjs "$T"/long-sources-*.svg "$T/over-the-top.svg"
 
 # --- limits
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then

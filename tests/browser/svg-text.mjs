@@ -1,5 +1,6 @@
-// Checks that every text of each SVG, as headless Chromium draws it, lies within the SVG's canvas, and that
-// the title block's lines do not run into each other; prints "ok NAME" or "not ok NAME: why" per check and file.
+// Checks that every text of each SVG, as headless Chromium draws it, lies within the SVG's canvas, that
+// the title block's lines do not run into each other, and that no tie's line runs through them; prints
+// "ok NAME" or "not ok NAME: why" per check and file.
 // usage: node svg-text.mjs FILE.svg...
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -41,5 +42,25 @@ for (const file of files) {
 	});
 	const lines = `title block lines apart in Chromium: ${file.split('/').pop()}`;
 	console.log(crowded.length ? `not ok ${lines}: ${crowded.slice(0, 3).join('; ')}` : `ok ${lines}`);
+	// Ties' lines (sampled every 2 px) that pass through a line of the title block, 1 px inside its box.
+	const crossed = await page.evaluate(() => {
+		const lines = [...document.querySelectorAll('text')].filter((t) => !t.closest('g.node, g.edge'))
+			.map((t) => ({ text: t.textContent.slice(0, 30), box: t.getBoundingClientRect() }));
+		const found = [];
+		for (const path of document.querySelectorAll('g.edge path')) {
+			const matrix = path.getScreenCTM(), length = path.getTotalLength();
+			for (let at = 0; at <= length; at += 2) {
+				const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
+				const hit = lines.find(({ box }) => p.x > box.left + 1 && p.x < box.right - 1 && p.y > box.top + 1 && p.y < box.bottom - 1);
+				if (hit) {
+					found.push(`${path.closest('g.edge').id || 'an edge'} through "${hit.text}"`);
+					break;
+				}
+			}
+		}
+		return found;
+	});
+	const clear = `no tie through the title block in Chromium: ${file.split('/').pop()}`;
+	console.log(crossed.length ? `not ok ${clear}: ${crossed.slice(0, 3).join('; ')}` : `ok ${clear}`);
 }
 await browser.close();
