@@ -543,6 +543,12 @@ const char *an_layout_auto(size_t nodes, size_t edges);
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags);
 #define AN_MAX_GROWTH 1.5
 /*
+ * The smallest text of g's layout (the last an_layout) as drawn on its
+ * target, in points: routed edges may have made the drawing larger than
+ * the fit measured it. 0 without a target.
+ */
+double an_layout_text(const an_renderer *r, const an_graph *g);
+/*
  * Lays out the graph with an engine, measures the drawing at its natural
  * size (title block and margins included) in points, and frees the layout.
  */

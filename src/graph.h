@@ -3,6 +3,8 @@
 #define ACTORNET_GRAPH_H
 
 #include <graphviz/cgraph.h>
+#include <graphviz/geom.h>
+#include <math.h>
 #include <stdint.h>
 
 #include "actornet.h"
@@ -65,9 +67,15 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
  * edges of each pair of nodes side by side along one route, the way, of
  * those through no node, that crosses the fewest other edges as drawn then:
  * straight, as drawn, or round the nodes in the way on either side, a long
- * way round only when nothing shorter is clear. route.c.
+ * way round only when nothing shorter is clear, and never through the
+ * title block (the graph's label). A way out of `room` is taken only when
+ * none in it is clear: the box the drawing may grow to without its text
+ * shrinking under its target's minimum (AN_ANY_ROOM: any). route.c.
  */
-void an_route_edges(Agraph_t *g);
+void an_route_edges(Agraph_t *g, boxf room);
+
+/* Room for an_route_edges without bounds. */
+#define AN_ANY_ROOM ((boxf){{-INFINITY, -INFINITY}, {INFINITY, INFINITY}})
 
 /* Each node's place in g's node order, indexed by its AGSEQ: malloc'd (route.c). */
 size_t *an_node_indexes(Agraph_t *g);

@@ -30,6 +30,9 @@ struct an_renderer {
 	 */
 	strbuf searched_from;
 	double *searched_places;
+	/* The least scale a targeted layout's routes may make it drawn at (see route_room); 0: any. */
+	double route_scale;
+	double drawn_scale; /* the scale the last layout is drawn at on its target; 0: not fitted */
 };
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
@@ -651,6 +654,22 @@ static size_t series_kicks(Agraph_t *g)
 }
 
 /*
+ * The box g's laid-out drawing (its title block too) may grow to as its
+ * edges are routed, drawn at `scale` on its target: beyond it the drawing
+ * would be shrunk under that scale. Any, without a target or a scale.
+ */
+static boxf route_room(an_graph *graph, double scale)
+{
+	const an_target *t = an_graph_target(graph);
+	if (!t || scale <= 0)
+		return AN_ANY_ROOM;
+	boxf bb = GD_bb(an_graph_cgraph(graph));
+	pointf centre = {(bb.LL.x + bb.UR.x) / 2, (bb.LL.y + bb.UR.y) / 2};
+	/* The pad gives way first (center_on_canvas): the box may take all of the target. */
+	return box_around(centre, fmax(t->width / scale, bb.UR.x - bb.LL.x), fmax(t->height / scale, bb.UR.y - bb.LL.y), 0);
+}
+
+/*
  * AN_ENGINE_PACKED: sfdp places the actors (edges straight), the places are
  * squeezed to the target's shape (below its title block) and each label
  * node moved to the middle of its tie, then Graphviz's nop engine removes
@@ -703,7 +722,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		untangle_layout(r, graph, series_kicks(g));
 	/* nop drew the edges straight; they are routed round the nodes now (route.c). */
 	if (rc == 0 && routed)
-		an_route_edges(g);
+		an_route_edges(g, route_room(graph, r->route_scale));
 	return rc;
 }
 
@@ -745,8 +764,9 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
  * `scale`, or at less where the drawing has grown past it (routed edges
  * reach further than straight ones): Graphviz reads the pad when it renders,
  * and scales the drawing and its pad to the size, so the canvas stays exact.
+ * Returns the scale the drawing is drawn at.
  */
-static void center_on_canvas(an_graph *graph, pointf canvas, double scale)
+static double center_on_canvas(an_graph *graph, pointf canvas, double scale)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
 	double dw, dh, m = AN_TARGET_PAD * 72;
@@ -760,6 +780,7 @@ static void center_on_canvas(an_graph *graph, pointf canvas, double scale)
 	char value[64];
 	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
 	agsafeset(g, "pad", value, "");
+	return scale;
 }
 
 /*
@@ -768,15 +789,20 @@ static void center_on_canvas(an_graph *graph, pointf canvas, double scale)
  * fits (FIT_FILL), or that draw it at a given scale on a canvas of its own
  * (fit > 0: a period of a series, cropped); Graphviz applies them when the
  * graph is laid out again (its own ratio=fill ignores the title block and
- * rankdir=LR). Returns whether it set them, and the canvas and scale.
+ * rankdir=LR). `routed`: the drawing's routes may have taken its pad.
+ * Returns whether it set them, and the canvas and scale.
  */
-static bool fit_to_target(an_graph *graph, double fit, pointf *canvas, double *scale)
+static bool fit_to_target(an_graph *graph, double fit, bool routed, pointf *canvas, double *scale)
 {
 	const an_target *t = an_graph_target(graph);
 	if (!t || fit == FIT_NONE)
 		return false;
-	double dw, dh;
+	double dw, dh, m = AN_TARGET_PAD * 72;
 	drawing_size(graph, &dw, &dh);
+	if (routed) { /* its routes took the pad (see center_on_canvas) */
+		dw -= 2 * m;
+		dh -= 2 * m;
+	}
 	*scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* A slide's canvas is the slide; a page's figure, like a period's, is as large as its drawing. */
 	bool crop = fit > 0 || t->page;
@@ -827,6 +853,14 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agattr(cg, AGRAPH, "dpi", "");
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
+	/*
+	 * Routes keep the text legible: for a target, at its minimum (scale 1)
+	 * or at a period's shared scale. Laid out again as kept, as before.
+	 */
+	if (fit != FIT_KEPT) {
+		r->route_scale = !an_graph_target(g) ? 0 : fit > 0 ? fit : 1;
+		r->drawn_scale = 0;
+	}
 	/* Fitted, the first layout is only measured: its edges need not be routed. */
 	bool measure = fit >= FIT_FILL && an_graph_target(g);
 	char *routing = measure ? straight_edges(cg, engine) : NULL;
@@ -834,7 +868,7 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	restore_routing(cg, routing);
 	pointf canvas;
 	double scale;
-	if (rc == 0 && measure && fit_to_target(g, fit, &canvas, &scale)) {
+	if (rc == 0 && measure && fit_to_target(g, fit, false, &canvas, &scale)) {
 		boxf measured = GD_bb(cg);
 		gvFreeLayout(r->gvc, cg);
 		rc = run_engine(r, g, engine);
@@ -846,12 +880,12 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		 * routed (the same places and routes: the layouts are seeded).
 		 */
 		if (rc == 0 && fit == FIT_FILL && text_lost(an_graph_target(g), canvas, measured, GD_bb(cg))) {
-			fit_to_target(g, fit, &canvas, &scale);
+			fit_to_target(g, fit, true, &canvas, &scale);
 			gvFreeLayout(r->gvc, cg);
 			rc = run_engine(r, g, engine);
 		}
 		if (rc == 0)
-			center_on_canvas(g, canvas, scale);
+			r->drawn_scale = center_on_canvas(g, canvas, scale);
 	}
 	flush_messages(diags, &had_error);
 	if (rc == 0 && had_error) /* Graphviz may report an error and still return 0 */
@@ -873,6 +907,12 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 {
 	return layout_at(r, g, engine, 0, FIT_FILL, diags);
+}
+
+double an_layout_text(const an_renderer *r, const an_graph *g)
+{
+	const an_target *t = an_graph_target(g);
+	return t && r->laid_out == g ? r->drawn_scale * t->min_text : 0;
 }
 
 bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *width,
@@ -1510,7 +1550,7 @@ static void reroute_if_clearer(Agraph_t *g)
 	 */
 	an_faults placed = faults_of(g, false);
 	double placed_length = drawn_length(g);
-	an_route_edges(g);
+	an_route_edges(g, AN_ANY_ROOM); /* cropped: a period's canvas may grow */
 	an_faults rerouted = faults_of(g, false);
 	if (rerouted.through < placed.through ||
 	    (rerouted.through == placed.through &&

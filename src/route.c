@@ -499,7 +499,17 @@ static bool other_side(const obstacle *obs, int count, int low, int high, const 
 typedef struct {
 	pointf *route;
 	int pn;
+	bool outside; /* it runs past the rim (see bounds) */
 } way;
+
+/*
+ * Where routes may run: never into the title block (the graph's label,
+ * which Graphviz placed beside the actors), and out of the room the caller
+ * gives (see an_route_edges) only when no way inside is clear.
+ */
+typedef struct {
+	boxf title, room;
+} bounds;
 
 /* The points along a way of pair low-high's edges (group[0] as drawn when it has no route): malloc'd, *n of them. */
 static pointf *way_points(const way *w, const pending *group, size_t *n)
@@ -556,7 +566,7 @@ static bool within(boxf b, const pointf *ps, int pn)
  * every node: into out[0..2); returns their number.
  */
 static int round_ends(obstacle *obs, int count, int low, int high, const way *w, const pending *group,
-                      const drawn_edge *drawn, size_t ndrawn, boxf title, way *out)
+                      const drawn_edge *drawn, size_t ndrawn, const bounds *limits, way *out)
 {
 	size_t npoints;
 	pointf *points = way_points(w, group, &npoints);
@@ -566,10 +576,7 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
 	if (d < 0)
 		return 0;
 	int ends[2] = {obstacle_of(obs, count, agtail(drawn[d].e)), obstacle_of(obs, count, aghead(drawn[d].e))};
-	/*
-	 * Not far past the actors on the drawing's rim: the title block is above
-	 * them, and the canvas would grow (by RIM_SLACK at most).
-	 */
+	/* Not far past the actors on the drawing's rim: the canvas would grow (by RIM_SLACK at most). */
 	boxf hull = obs[0].box;
 	for (int i = 1; i < count; i++)
 		hull = (boxf){{fmin(hull.LL.x, obs[i].box.LL.x), fmin(hull.LL.y, obs[i].box.LL.y)},
@@ -584,8 +591,8 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
 			continue;
 		pointf *route = route_between(obs, count, low, high, &via, &pn);
 		if (route && !spline_hits(obs, count, low, high, route, pn) && within(hull, route, pn) &&
-		    !spline_enters(title, route, pn))
-			out[found++] = (way){route, pn};
+		    !spline_enters(limits->title, route, pn))
+			out[found++] = (way){route, pn, !within(limits->room, route, pn)};
 		else
 			free(route);
 	}
@@ -604,7 +611,7 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
  */
 static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
                                 const pending *group, size_t n, const drawn_edge *drawn,
-                                size_t ndrawn, boxf title, bool again, int *pn)
+                                size_t ndrawn, const bounds *limits, bool again, int *pn)
 {
 	way ways[6];
 	int nways = 0;
@@ -622,10 +629,10 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 	if (!blocked) {
 		pointf *straight = xcalloc(4, sizeof *straight);
 		straight_piece(ND_coord(obs[low].n), ND_coord(obs[high].n), straight);
-		ways[nways++] = (way){straight, 4};
+		ways[nways++] = (way){straight, 4, false};
 	}
 	if (drawn_clear)
-		ways[nways++] = (way){NULL, 0};
+		ways[nways++] = (way){NULL, 0, false};
 	if (blocked) {
 		int around_pn = 0, other_pn = 0;
 		pointf via, *around = route_between(obs, count, low, high, NULL, &around_pn);
@@ -633,13 +640,13 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		                    ? route_between(obs, count, low, high, &via, &other_pn)
 		                    : NULL;
 		if (around && !spline_hits(obs, count, low, high, around, around_pn) &&
-		    !spline_enters(title, around, around_pn))
-			ways[nways++] = (way){around, around_pn};
+		    !spline_enters(limits->title, around, around_pn))
+			ways[nways++] = (way){around, around_pn, !within(limits->room, around, around_pn)};
 		else
 			free(around);
 		if (other && !spline_hits(obs, count, low, high, other, other_pn) &&
-		    !spline_enters(title, other, other_pn))
-			ways[nways++] = (way){other, other_pn};
+		    !spline_enters(limits->title, other, other_pn))
+			ways[nways++] = (way){other, other_pn, !within(limits->room, other, other_pn)};
 		else
 			free(other);
 	}
@@ -649,6 +656,7 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 	for (int w = 0, first = nways; w < nways; w++) {
 		bool long_way;
 		size_t crossings = way_crossings(obs, low, high, &ways[w], group, drawn, ndrawn, &long_way);
+		long_way |= ways[w].outside;
 		if (!long_way && crossings < fewest) {
 			fewest = crossings;
 			best = w;
@@ -659,7 +667,7 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		}
 		/* The best way crosses an edge: round either end of it, in a drawing small enough. */
 		if (w == first - 1 && best >= 0 && fewest > 0 && ndrawn <= ROUND_ENDS_MAX)
-			nways += round_ends(obs, count, low, high, &ways[best], group, drawn, ndrawn, title,
+			nways += round_ends(obs, count, low, high, &ways[best], group, drawn, ndrawn, limits,
 			                    &ways[nways]);
 	}
 	if (best < 0)
@@ -683,7 +691,7 @@ size_t *an_node_indexes(Agraph_t *g)
 	return index;
 }
 
-void an_route_edges(Agraph_t *g)
+void an_route_edges(Agraph_t *g, boxf room)
 {
 	int count = agnnodes(g);
 	if (count < 3)
@@ -693,10 +701,9 @@ void an_route_edges(Agraph_t *g)
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		ND_coord(n) = hundredth(ND_coord(n));
 	make_obstacles(g, obs, count);
-	/* Graphviz placed the title block (the graph's label) beside the actors: routes keep out of it. */
-	boxf title = {{0, 0}, {0, 0}};
+	bounds limits = {{{0, 0}, {0, 0}}, room};
 	if (GD_label(g) && GD_label(g)->set)
-		title = box_around(GD_label(g)->pos, GD_label(g)->dimen.x, GD_label(g)->dimen.y, 0);
+		limits.title = box_around(GD_label(g)->pos, GD_label(g)->dimen.x, GD_label(g)->dimen.y, 0);
 	/* The edges that join nodes, without labels of their own, grouped by their pair of nodes; every edge as drawn. */
 	pending *todo = NULL;
 	drawn_edge *drawn = NULL;
@@ -722,7 +729,7 @@ void an_route_edges(Agraph_t *g)
 				;
 			int low = todo[first].low, high = todo[first].high, pn = 0;
 			pointf *route = fewest_crossings(obs, count, low, high, &todo[first], last - first,
-			                                 drawn, ndrawn, title, pass > 0, &pn);
+			                                 drawn, ndrawn, &limits, pass > 0, &pn);
 			if (!route)
 				continue;
 			pointf from = ND_coord(obs[low].n), to = ND_coord(obs[high].n);

@@ -80,6 +80,16 @@ drawn_text() { # drawn_text SVG: its smallest font size times the scale it is dr
 }
 "$A" render -q tests/fixtures/routed-wider.yaml --size a4 -o "$T/wider.svg"
 check "a page routed wider than it was fitted in gives up its pad, not its text: 7 pt and more as drawn" python3 -c "import sys; sys.exit(float('$(drawn_text "$T/wider.svg")') < 7)"
+legible_or_said() { # legible_or_said FILE SIZE MIN: drawn at SIZE, its text is MIN pt or more, or a warning says how small
+	out=$T/said-$(basename "$1" .yaml)-$(echo "$2" | tr : x)
+	"$A" render "$1" --size "$2" -o "$out.svg" 2>"$out.err" || return 1
+	python3 -c "import sys; sys.exit(float('$(drawn_text "$out.svg")') < $3)" && return 0
+	grep -q "^actornet: warning: on $2 the smallest text is $(printf %.1f "$(drawn_text "$out.svg")") pt once the ties are routed round the actors (minimum $3): [0-9]* actors and [0-9]* ties; --" "$out.err"
+}
+for f in routed-smaller routed-wider over-the-top walled-in crowded; do
+	check "$f.yaml on A4: its text is 7 pt or more as drawn, or a warning gives its size and the cuts" legible_or_said "tests/fixtures/$f.yaml" a4 7
+	check "$f.yaml on 16:9: its text is 10 pt or more as drawn, or a warning gives its size and the cuts" legible_or_said "tests/fixtures/$f.yaml" 16:9 10
+done
 "$A" render tests/fixtures/crowded.yaml --size 16:9 -o "$T/crowded-slide.svg" 2>"$T/crowded-slide.err"
 check "40 actors and 120 ties fit a slide (labels dropped, packed)" sh -c "! grep -q 'smallest text' '$T/crowded-slide.err'"
 # On A4 it fits (packed tight): on a 5 x 7 inch page it cannot.

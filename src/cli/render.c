@@ -258,10 +258,11 @@ static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
 /*
  * How to draw a view not drawn yet: for a target, what fits; else, with
  * auto, what has the fewest faults (see an_choose_layout). Sets *build and
- * *engine (left NULL: the options'); false on a failure, in diags.
+ * *engine (left NULL: the options'), and *fits: whether the fit found a way
+ * that fits its target (else it warned); false on a failure, in diags.
  */
 static bool choose_way(const render_options *o, const drawing *d, an_build_options *build,
-                       const char **engine, an_renderer **renderer, an_diags *diags)
+                       const char **engine, bool *fits, an_renderer **renderer, an_diags *diags)
 {
 	bool drawn = false; /* whether any output is a drawing (DOT is its graph) */
 	for (int i = 0; i < o->noutputs; i++)
@@ -272,12 +273,33 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 	if (!*renderer && !(*renderer = an_renderer_new(diags)))
 		return false;
 	if (build->target)
-		return fit_view(o, d->view, d->period_name, true, build, engine, NULL, *renderer, diags);
+		return fit_view(o, d->view, d->period_name, true, build, engine, fits, *renderer, diags);
 	an_fit_choice choice;
 	bool ok = an_choose_layout(*renderer, d->view, build, &choice, diags);
 	*build = choice.build;
 	*engine = choice.engine;
 	return ok;
+}
+
+/* Text is written with two decimals: less under the minimum than this is not under it. */
+#define TEXT_ROUNDING 0.005
+
+/*
+ * The fit measured the drawing with its ties straight; routed round its
+ * actors, it grew, and was drawn smaller, its text under the minimum: said,
+ * with the cuts that fit (after the layout is freed: they lay out others).
+ */
+static void warn_shrunk(const render_options *o, const drawing *d, const an_build_options *build,
+                        double text, an_renderer *renderer, an_diags *diags)
+{
+	char *advice = an_fit_advice(renderer, d->view, &o->sel.filter, build, o->engine, false, diags);
+	const an_target *t = build->target;
+	an_warning(diags, (an_pos){0, 0},
+	           "%s%son %s the smallest text is %.1f pt once the ties are routed round the actors "
+	           "(minimum %g): %zu actors and %zu ties; %s",
+	           d->period_name ? d->period_name : "", d->period_name ? ": " : "", t->name, text,
+	           t->min_text, d->view->nactors_shown, d->view->nlinks, advice);
+	free(advice);
 }
 
 /* Draws one view to every output; returns an exit status. */
@@ -291,8 +313,10 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 	an_diags diags;
 	an_diags_init(&diags);
 	const char *engine = NULL; /* the engine a target's fit chose */
-	if (!choose_way(o, d, &build, &engine, renderer, &diags))
+	bool fits = false;         /* the fit found a way that fits the target */
+	if (!choose_way(o, d, &build, &engine, &fits, renderer, &diags))
 		status = EXIT_OUTPUT;
+	double shrunk = 0; /* the smallest text as drawn, where routing took it under the minimum */
 	/* DOT and JSON first, so that DOT shows the graph before layout; the timeline page's SVG last, when no output was an SVG. */
 	for (int n = 0; n <= 2 * o->noutputs && status == EXIT_OK; n++) {
 		bool page_only = n == 2 * o->noutputs;
@@ -317,8 +341,12 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		} else {
 			if (!*renderer && !(*renderer = an_renderer_new(&diags)))
 				ok = false;
-			if (ok && !laid_out)
+			if (ok && !laid_out) {
 				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
+				double text = ok && fits ? an_layout_text(*renderer, graph) : 0;
+				if (text > 0 && text < build.target->min_text - TEXT_ROUNDING)
+					shrunk = text;
+			}
 			char *prefix;
 			an_render_options render = render_for(o, d->period_name, &prefix);
 			if (ok)
@@ -340,10 +368,12 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 			status = EXIT_OUTPUT;
 		free(data);
 	}
-	print_diags(&diags, o->sel.quiet, NULL);
-	an_diags_free(&diags);
 	if (laid_out)
 		an_layout_free(*renderer, graph);
+	if (shrunk > 0 && status == EXIT_OK && !o->sel.quiet)
+		warn_shrunk(o, d, &build, shrunk, *renderer, &diags);
+	print_diags(&diags, o->sel.quiet, NULL);
+	an_diags_free(&diags);
 	an_graph_free(graph);
 	return status;
 }
