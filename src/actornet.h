@@ -545,7 +545,8 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 /*
  * The smallest text of g's layout (the last an_layout) as drawn on its
  * target, in points: routed edges may have made the drawing larger than
- * the fit measured it. 0 without a target.
+ * the fit measured it. 0 without a target, or when g's layout is not the
+ * renderer's last fitted one.
  */
 double an_layout_text(const an_renderer *r, const an_graph *g);
 /*

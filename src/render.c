@@ -30,8 +30,6 @@ struct an_renderer {
 	 */
 	strbuf searched_from;
 	double *searched_places;
-	/* The least scale a targeted layout's routes may make it drawn at (see route_room); 0: any. */
-	double route_scale;
 	double drawn_scale; /* the scale the last layout is drawn at on its target; 0: not fitted */
 };
 
@@ -655,18 +653,18 @@ static size_t series_kicks(Agraph_t *g)
 
 /*
  * The box g's laid-out drawing (its title block too) may grow to as its
- * edges are routed, drawn at `scale` on its target: beyond it the drawing
- * would be shrunk under that scale. Any, without a target or a scale.
+ * edges are routed, on its target, before its text would shrink under the
+ * target's minimum (scale 1; the pad gives way first, see
+ * center_on_canvas). Any, without a target.
  */
-static boxf route_room(an_graph *graph, double scale)
+static boxf route_room(an_graph *graph)
 {
 	const an_target *t = an_graph_target(graph);
-	if (!t || scale <= 0)
+	if (!t)
 		return AN_ANY_ROOM;
 	boxf bb = GD_bb(an_graph_cgraph(graph));
 	pointf centre = {(bb.LL.x + bb.UR.x) / 2, (bb.LL.y + bb.UR.y) / 2};
-	/* The pad gives way first (center_on_canvas): the box may take all of the target. */
-	return box_around(centre, fmax(t->width / scale, bb.UR.x - bb.LL.x), fmax(t->height / scale, bb.UR.y - bb.LL.y), 0);
+	return box_around(centre, fmax(t->width, bb.UR.x - bb.LL.x), fmax(t->height, bb.UR.y - bb.LL.y), 0);
 }
 
 /*
@@ -722,7 +720,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		untangle_layout(r, graph, series_kicks(g));
 	/* nop drew the edges straight; they are routed round the nodes now (route.c). */
 	if (rc == 0 && routed)
-		an_route_edges(g, route_room(graph, r->route_scale));
+		an_route_edges(g, route_room(graph));
 	return rc;
 }
 
@@ -834,7 +832,7 @@ static bool text_lost(const an_target *t, pointf canvas, boxf measured, boxf rou
 	double before = filling_scale(t, mw, mh);
 	/* The canvas holds the routed drawing at `before` while it fits in the pad (center_on_canvas). */
 	double now = fmin(before, fmin(canvas.x / (rw - 2 * m), canvas.y / (rh - 2 * m)));
-	return now < before && now * t->min_text < t->min_text && an_target_readable(t, before * t->min_text);
+	return now < before && now < 1 && an_target_readable(t, before * t->min_text);
 }
 
 /*
@@ -853,14 +851,8 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	agattr(cg, AGRAPH, "dpi", "");
 	agsafeset(cg, "dpi", value, "");
 	bool had_error = false;
-	/*
-	 * Routes keep the text legible: for a target, at its minimum (scale 1)
-	 * or at a period's shared scale. Laid out again as kept, as before.
-	 */
-	if (fit != FIT_KEPT) {
-		r->route_scale = !an_graph_target(g) ? 0 : fit > 0 ? fit : 1;
+	if (fit != FIT_KEPT) /* laid out again as kept: drawn as before */
 		r->drawn_scale = 0;
-	}
 	/* Fitted, the first layout is only measured: its edges need not be routed. */
 	bool measure = fit >= FIT_FILL && an_graph_target(g);
 	char *routing = measure ? straight_edges(cg, engine) : NULL;
@@ -875,11 +867,14 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		/*
 		 * Edges routed round actors at the edge of the drawing may reach
 		 * past the box its straight edges were measured in, and the canvas
-		 * shrinks the whole to hold them: where that would take its text
-		 * under the target's minimum, it is fitted again to the drawing as
-		 * routed (the same places and routes: the layouts are seeded).
+		 * shrinks the whole to hold them: where that would take a page's
+		 * text under the target's minimum, it is fitted again to the
+		 * drawing as routed (the same places and routes: the layouts are
+		 * seeded), its canvas cropped anew. A slide's canvas is the target
+		 * already: center_on_canvas gives the drawing what fits.
 		 */
-		if (rc == 0 && fit == FIT_FILL && text_lost(an_graph_target(g), canvas, measured, GD_bb(cg))) {
+		if (rc == 0 && fit == FIT_FILL && an_graph_target(g)->page &&
+		    text_lost(an_graph_target(g), canvas, measured, GD_bb(cg))) {
 			fit_to_target(g, fit, true, &canvas, &scale);
 			gvFreeLayout(r->gvc, cg);
 			rc = run_engine(r, g, engine);

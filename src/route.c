@@ -60,20 +60,23 @@ static double box_gap(boxf a, boxf b)
  * The graph's nodes as obstacles (obs[0..count), in the graph's order).
  * A node's obstacle is its bounding box, an ellipse's too: a line that cuts
  * the corner of an ellipse's box passes close enough to read as touching it.
- * Its margin is ROUTE_MARGIN, less where a neighbour is nearer than twice
- * that: pathplan's Pobspath never returns when its end is walled in by
- * obstacles that overlap, so no two of them may (Graphviz 2.43).
+ * Its margin is ROUTE_MARGIN, or 0.45 of the gap to its nearest neighbour
+ * where that is less: pathplan's Pobspath never returns when its end is
+ * walled in by obstacles that overlap, so no two of them may (Graphviz 2.43).
  */
 static void make_obstacles(Agraph_t *g, obstacle *obs, int count)
 {
+	boxf *bare = xcalloc((size_t)count + 1, sizeof *bare); /* the nodes' own boxes */
 	int i = 0;
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
-		obs[i] = (obstacle){.n = n, .body = node_box(n, 0)};
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		obs[i] = (obstacle){.n = n};
+		bare[i] = node_box(n, 0);
+	}
 	for (i = 0; i < count; i++) {
 		double nearest = INFINITY;
 		for (int j = 0; j < count; j++)
 			if (j != i)
-				nearest = fmin(nearest, box_gap(obs[i].body, obs[j].body));
+				nearest = fmin(nearest, box_gap(bare[i], bare[j]));
 		double margin = fmin(ROUTE_MARGIN, 0.45 * nearest);
 		obstacle *o = &obs[i];
 		o->crowded = !(margin > 0);
@@ -85,6 +88,7 @@ static void make_obstacles(Agraph_t *g, obstacle *obs, int count)
 		o->corner[3] = (Ppoint_t){o->box.UR.x, o->box.LL.y};
 		o->poly = (Ppoly_t){o->corner, 4};
 	}
+	free(bare);
 }
 
 /* The straight Bézier piece from a to b, as its four control points. */
@@ -555,6 +559,22 @@ static bool within(boxf b, const pointf *ps, int pn)
 	return inside_all;
 }
 
+/*
+ * Takes a route found for pair low-high as a way, into *out, when it runs
+ * through no other node and not into the title block (marked when it runs
+ * out of the room); else frees it. Returns whether it took it.
+ */
+static bool take_way(const obstacle *obs, int count, int low, int high, const bounds *limits,
+                     pointf *route, int pn, way *out)
+{
+	if (!route || spline_hits(obs, count, low, high, route, pn) || spline_enters(limits->title, route, pn)) {
+		free(route);
+		return false;
+	}
+	*out = (way){route, pn, !within(limits->room, route, pn)};
+	return true;
+}
+
 /* How far, in points, a way round the end of an edge may run past the actors on the drawing's rim. */
 #define RIM_SLACK 12.0
 
@@ -590,11 +610,11 @@ static int round_ends(obstacle *obs, int count, int low, int high, const way *w,
 		    !past_end(obs, count, ends[k], ends[1 - k], &via))
 			continue;
 		pointf *route = route_between(obs, count, low, high, &via, &pn);
-		if (route && !spline_hits(obs, count, low, high, route, pn) && within(hull, route, pn) &&
-		    !spline_enters(limits->title, route, pn))
-			out[found++] = (way){route, pn, !within(limits->room, route, pn)};
-		else
+		if (route && !within(hull, route, pn)) {
 			free(route);
+			route = NULL;
+		}
+		found += take_way(obs, count, low, high, limits, route, pn, &out[found]);
 	}
 	return found;
 }
@@ -639,16 +659,8 @@ static pointf *fewest_crossings(obstacle *obs, int count, int low, int high,
 		pointf *other = around && other_side(obs, count, low, high, around, around_pn, &via)
 		                    ? route_between(obs, count, low, high, &via, &other_pn)
 		                    : NULL;
-		if (around && !spline_hits(obs, count, low, high, around, around_pn) &&
-		    !spline_enters(limits->title, around, around_pn))
-			ways[nways++] = (way){around, around_pn, !within(limits->room, around, around_pn)};
-		else
-			free(around);
-		if (other && !spline_hits(obs, count, low, high, other, other_pn) &&
-		    !spline_enters(limits->title, other, other_pn))
-			ways[nways++] = (way){other, other_pn, !within(limits->room, other, other_pn)};
-		else
-			free(other);
+		nways += take_way(obs, count, low, high, limits, around, around_pn, &ways[nways]);
+		nways += take_way(obs, count, low, high, limits, other, other_pn, &ways[nways]);
 	}
 	/* The fewest crossings of the ways not much longer than the straight line, else of all. */
 	int best = -1, best_long = -1;

@@ -281,18 +281,16 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 	return ok;
 }
 
-/* Text is written with two decimals: less under the minimum than this is not under it. */
-#define TEXT_ROUNDING 0.005
-
 /*
- * The fit measured the drawing with its ties straight; routed round its
- * actors, it grew, and was drawn smaller, its text under the minimum: said,
- * with the cuts that fit (after the layout is freed: they lay out others).
+ * The fit measured the drawing with its ties straight and found it legible;
+ * routed round its actors, it grew, and was drawn smaller, its text under
+ * the minimum: said, with the cuts that fit (after the layout is freed:
+ * they lay out others).
  */
 static void warn_shrunk(const render_options *o, const drawing *d, const an_build_options *build,
                         double text, an_renderer *renderer, an_diags *diags)
 {
-	char *advice = an_fit_advice(renderer, d->view, &o->sel.filter, build, o->engine, false, diags);
+	char *advice = an_fit_advice(renderer, d->view, &o->sel.filter, build, o->engine, o->each, diags);
 	const an_target *t = build->target;
 	an_warning(diags, (an_pos){0, 0},
 	           "%s%son %s the smallest text is %.1f pt once the ties are routed round the actors "
@@ -344,7 +342,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 			if (ok && !laid_out) {
 				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
 				double text = ok && fits ? an_layout_text(*renderer, graph) : 0;
-				if (text > 0 && text < build.target->min_text - TEXT_ROUNDING)
+				if (text > 0 && !an_target_readable(build.target, text))
 					shrunk = text;
 			}
 			char *prefix;
