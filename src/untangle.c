@@ -285,13 +285,16 @@ static size_t partners(const an_tangle *t, size_t a, size_t *near)
 static size_t total_cost(const tangle *T)
 {
 	const an_tangle *t = T->t;
-	size_t cost = an_tangle_crossings(t), n;
+	size_t cost = 0;
 	for (size_t i = 0; i < t->nties; i++) {
 		double box[4];
 		tie_box(t, i, box);
-		for (size_t k = 0; k < t->count; k++)
-			if ((n = shown_with(T, i, k)) && tie_through(t, i, box, k))
-				cost += THROUGH_COST * n;
+		for (const shared *j = T->ties_with_tie[i]; j->index != SIZE_MAX; j++)
+			if (j->index > i && ties_cross(t, i, box, j->index))
+				cost += j->count;
+		for (const shared *k = T->actors_with_tie[i]; k->index != SIZE_MAX; k++)
+			if (tie_through(t, i, box, k->index))
+				cost += THROUGH_COST * k->count;
 	}
 	return cost;
 }
@@ -314,12 +317,18 @@ static void descend(tangle *T, size_t *near, bool moves)
 	}
 }
 
-
 /* The next of a fixed sequence of numbers below `below` (a linear congruential generator: the same layout every run). */
 static size_t next_random(uint32_t *state, size_t below)
 {
 	*state = *state * 1103515245u + 12345u;
 	return (size_t)(*state >> 8) % below;
+}
+
+/* Copies n places (x and y) from one pair of arrays to another. */
+static void copy_places(double *to_x, double *to_y, const double *x, const double *y, size_t n)
+{
+	memcpy(to_x, x, n * sizeof *to_x);
+	memcpy(to_y, y, n * sizeof *to_y);
 }
 
 /* A copy of every actor's place. */
@@ -330,21 +339,8 @@ typedef struct {
 static places places_of(const an_tangle *t)
 {
 	places p = {xcalloc(t->count + 1, sizeof *p.x), xcalloc(t->count + 1, sizeof *p.y)};
-	memcpy(p.x, t->x, t->count * sizeof *p.x);
-	memcpy(p.y, t->y, t->count * sizeof *p.y);
+	copy_places(p.x, p.y, t->x, t->y, t->count);
 	return p;
-}
-
-static void places_restore(an_tangle *t, const places *p)
-{
-	memcpy(t->x, p->x, t->count * sizeof *t->x);
-	memcpy(t->y, p->y, t->count * sizeof *t->y);
-}
-
-static void places_restore_to(places *p, const an_tangle *t)
-{
-	memcpy(p->x, t->x, t->count * sizeof *p->x);
-	memcpy(p->y, t->y, t->count * sizeof *p->y);
 }
 
 static void places_free(places *p)
@@ -376,9 +372,9 @@ static void kick_and_descend(tangle *T, size_t *near, size_t kicks)
 		size_t cost = total_cost(T);
 		if (cost < best) {
 			best = cost;
-			places_restore_to(&best_places, t);
+			copy_places(best_places.x, best_places.y, t->x, t->y, t->count);
 		} else {
-			places_restore(t, &best_places);
+			copy_places(t->x, t->y, best_places.x, best_places.y, t->count);
 		}
 	}
 	places_free(&best_places);
