@@ -114,23 +114,11 @@ static bool obstructed(const obstacle *obs, int count, int from, int to)
 	return false;
 }
 
-/* Whether a spline (3k+1 control points) passes through a node other than its ends. */
-static bool spline_hits(const obstacle *obs, int count, int from, int to, const pointf *ps, int pn)
-{
-	for (int j = 0; j + 3 < pn; j += 3) {
-		pointf p = ps[j];
-		for (int s = 1; s <= BEZIER_SAMPLES; s++) { /* the chords between samples: a corner cut counts */
-			pointf q = bezier_point(&ps[j], (double)s / BEZIER_SAMPLES);
-			for (int i = 0; i < count; i++)
-				if (i != from && i != to && segment_enters(obs[i].body, p, q))
-					return true;
-			p = q;
-		}
-	}
-	return false;
-}
-
-/* Whether a spline (3k+1 control points) enters box b: the title block, which routes keep out of. */
+/*
+ * Whether a spline (3k+1 control points) enters box b, along the chords
+ * between its samples (a corner cut counts); an empty box (LL past UR)
+ * it never enters.
+ */
 static bool spline_enters(boxf b, const pointf *ps, int pn)
 {
 	for (int j = 0; b.LL.x < b.UR.x && j + 3 < pn; j += 3) {
@@ -142,6 +130,20 @@ static bool spline_enters(boxf b, const pointf *ps, int pn)
 			p = q;
 		}
 	}
+	return false;
+}
+
+/* Whether a spline (3k+1 control points) passes through a node other than its ends. */
+static bool spline_hits(const obstacle *obs, int count, int from, int to, const pointf *ps, int pn)
+{
+	/* The curve, and its chords, lie within the box of its control points. */
+	boxf reach = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	for (int j = 0; j < pn; j++)
+		reach = (boxf){{fmin(reach.LL.x, ps[j].x), fmin(reach.LL.y, ps[j].y)},
+		               {fmax(reach.UR.x, ps[j].x), fmax(reach.UR.y, ps[j].y)}};
+	for (int i = 0; i < count; i++)
+		if (i != from && i != to && boxes_meet(reach, obs[i].body) && spline_enters(obs[i].body, ps, pn))
+			return true;
 	return false;
 }
 
