@@ -202,18 +202,21 @@ const char *an_layout_auto(size_t nodes, size_t edges)
 	return "sfdp";
 }
 
-/* The size of a drawing for a target whose layout's box is bb, in points, its pad included. */
-static void box_drawing_size(boxf bb, double *width, double *height)
+/* The pad round a drawing for a target, in points; routes may take it (see center_on_canvas). */
+#define TARGET_PAD_PT (AN_TARGET_PAD * 72)
+
+/* The size of a drawing for a target whose layout's box is bb, in points, with `pad` points round it. */
+static void box_drawing_size(boxf bb, double pad, double *width, double *height)
 {
-	*width = bb.UR.x - bb.LL.x + 2 * AN_TARGET_PAD * 72;
-	*height = bb.UR.y - bb.LL.y + 2 * AN_TARGET_PAD * 72;
+	*width = bb.UR.x - bb.LL.x + 2 * pad;
+	*height = bb.UR.y - bb.LL.y + 2 * pad;
 }
 
 /* The size of the drawing for a target laid out last (see box_drawing_size), its least width kept. */
-static void drawing_size(an_graph *graph, double *width, double *height)
+static void drawing_size(an_graph *graph, double pad, double *width, double *height)
 {
-	box_drawing_size(GD_bb(an_graph_cgraph(graph)), width, height);
-	*width = fmax(*width, an_graph_min_width(graph) + 2 * AN_TARGET_PAD * 72);
+	box_drawing_size(GD_bb(an_graph_cgraph(graph)), pad, width, height);
+	*width = fmax(*width, an_graph_min_width(graph) + 2 * pad);
 }
 
 /* The scale at which a drawing of this size fills a target, at most AN_MAX_GROWTH. */
@@ -696,7 +699,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		if (rc != 0)
 			return rc;
 		double width, height;
-		drawing_size(graph, &width, &height);
+		drawing_size(graph, TARGET_PAD_PT, &width, &height);
 		scale[seed - 1] = t ? filling_scale(t, width, height) : 1;
 		crossings[seed - 1] = layout_crossings(graph);
 		if (seed < starts)
@@ -767,14 +770,14 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
 static double center_on_canvas(an_graph *graph, pointf canvas, double scale)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
-	double dw, dh, m = AN_TARGET_PAD * 72;
-	drawing_size(graph, &dw, &dh);
+	double dw, dh;
+	drawing_size(graph, 0, &dw, &dh);
 	/* A drawing grown past the canvas takes its pad first (down to none), then less scale. */
-	scale = fmin(scale, fmin(canvas.x / (dw - 2 * m), canvas.y / (dh - 2 * m)));
+	scale = fmin(scale, fmin(canvas.x / dw, canvas.y / dh));
 	/* The pad is round the layout's box, which may be narrower than the drawing (see drawing_size). */
 	double bw, bh;
-	box_drawing_size(GD_bb(g), &bw, &bh);
-	double padx = m + (canvas.x / scale - bw) / 2, pady = m + (canvas.y / scale - bh) / 2;
+	box_drawing_size(GD_bb(g), 0, &bw, &bh);
+	double padx = (canvas.x / scale - bw) / 2, pady = (canvas.y / scale - bh) / 2;
 	char value[64];
 	snprintf(value, sizeof value, "%.4f,%.4f", padx / 72, pady / 72);
 	agsafeset(g, "pad", value, "");
@@ -795,12 +798,8 @@ static bool fit_to_target(an_graph *graph, double fit, bool routed, pointf *canv
 	const an_target *t = an_graph_target(graph);
 	if (!t || fit == FIT_NONE)
 		return false;
-	double dw, dh, m = AN_TARGET_PAD * 72;
-	drawing_size(graph, &dw, &dh);
-	if (routed) { /* its routes took the pad (see center_on_canvas) */
-		dw -= 2 * m;
-		dh -= 2 * m;
-	}
+	double dw, dh;
+	drawing_size(graph, routed ? 0 : TARGET_PAD_PT, &dw, &dh); /* routed: its routes took the pad */
 	*scale = fit > 0 ? fit : filling_scale(t, dw, dh);
 	/* A slide's canvas is the slide; a page's figure, like a period's, is as large as its drawing. */
 	bool crop = fit > 0 || t->page;
@@ -826,12 +825,12 @@ static bool fit_to_target(an_graph *graph, double fit, bool routed, pointf *canv
  */
 static bool text_lost(const an_target *t, pointf canvas, boxf measured, boxf routed)
 {
-	double mw, mh, rw, rh, m = AN_TARGET_PAD * 72;
-	box_drawing_size(measured, &mw, &mh);
-	box_drawing_size(routed, &rw, &rh);
+	double mw, mh, rw, rh;
+	box_drawing_size(measured, TARGET_PAD_PT, &mw, &mh);
+	box_drawing_size(routed, 0, &rw, &rh);
 	double before = filling_scale(t, mw, mh);
 	/* The canvas holds the routed drawing at `before` while it fits in the pad (center_on_canvas). */
-	double now = fmin(before, fmin(canvas.x / (rw - 2 * m), canvas.y / (rh - 2 * m)));
+	double now = fmin(before, fmin(canvas.x / rw, canvas.y / rh));
 	return now < before && now < 1 && an_target_readable(t, before * t->min_text);
 }
 
@@ -917,7 +916,7 @@ bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *
 	char *routing = straight_edges(cg, engine);
 	bool ok = layout_at(r, g, engine, 0, FIT_NONE, diags);
 	if (ok) {
-		drawing_size(g, width, height);
+		drawing_size(g, TARGET_PAD_PT, width, height);
 		an_layout_free(r, g);
 	}
 	restore_routing(cg, routing);
@@ -1652,7 +1651,7 @@ bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods
 		if (!layout_placed(r, periods[i], p, false, FIT_NONE, diags))
 			return false;
 		double width, height;
-		drawing_size(periods[i], &width, &height);
+		drawing_size(periods[i], TARGET_PAD_PT, &width, &height);
 		an_layout_free(r, periods[i]);
 		p->scales[i] = filling_scale(t, width, height);
 	}
