@@ -27,6 +27,7 @@ struct an_graph {
 	size_t nkeyed, keyed_cap;
 	bool periods_marked;     /* keyed edges' periods set */
 	const an_target *target; /* borrowed from the build options, or NULL */
+	bool places_series;      /* the graph a series is placed with (its view's widest_names) */
 	double min_width;        /* points the title block's sources need as a browser draws them (see an_graph_min_width) */
 };
 
@@ -1889,6 +1890,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	graph->title = opt->title ? opt->title : net->title.text;
 	graph->description = net->description.text;
 	graph->target = opt->target;
+	graph->places_series = view->widest_names;
 	return graph;
 }
 
@@ -1983,6 +1985,11 @@ const char *an_graph_description(const an_graph *graph)
 const char *an_graph_title(const an_graph *graph)
 {
 	return graph->title;
+}
+
+bool an_graph_places_series(const an_graph *graph)
+{
+	return graph->places_series;
 }
 
 size_t an_graph_nodes(const an_graph *graph)

@@ -18,6 +18,8 @@ Agraph_t *an_graph_cgraph(an_graph *graph);
 const char *an_graph_description(const an_graph *graph);
 /* The medium the graph is drawn for, or NULL (its natural size). */
 const an_target *an_graph_target(const an_graph *graph);
+/* Whether the graph is the one a series' actors are placed with (all its periods' ties). */
+bool an_graph_places_series(const an_graph *graph);
 /*
  * The title block's HTML-like label, or NULL. A bare graph built for a
  * target has one though it does not draw it: the periods drawn from its
