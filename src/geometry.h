@@ -58,6 +58,13 @@ static inline bool segments_cross(pointf a, pointf b, pointf c, pointf d)
 	return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
+/* Where segments ab and cd cross, when they do (segments_cross). */
+static inline pointf crossing_point(pointf a, pointf b, pointf c, pointf d)
+{
+	double from_a = side(c, d, a), from_b = side(c, d, b), t = from_a / (from_a - from_b);
+	return (pointf){a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+}
+
 /* Whether segment pq enters box b. */
 static inline bool segment_enters(boxf b, pointf p, pointf q)
 {

@@ -1069,7 +1069,8 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 			for (size_t p = 1; p < l->count; p++)
 				for (size_t q = 1; q < lines[j].count; q++)
 					if (segments_cross(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]) &&
-					    !near_node(obstacles, nobstacles, l->at[p], 8))
+					    !near_node(obstacles, nobstacles,
+					               crossing_point(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]), 8))
 						faults.crossings++;
 	}
 	for (size_t i = 0; i < nlines; i++)

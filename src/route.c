@@ -416,7 +416,8 @@ static size_t crossings_of(const pointf *line, size_t n, const drawn_edge *drawn
 		for (size_t p = 1; p < n; p++)
 			for (size_t q = 1; q < drawn[d].count; q++)
 				if (segments_cross(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]) &&
-				    !inside(ends[0], line[p]) && !inside(ends[1], line[p])) {
+				    !inside(ends[0], crossing_point(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q])) &&
+				    !inside(ends[1], crossing_point(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]))) {
 					crossings++;
 					if (first && p < earliest) {
 						earliest = p;
