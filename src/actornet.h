@@ -559,7 +559,10 @@ bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *
 typedef struct {
 	size_t crossings; /* points where two edges cross, away from nodes */
 	size_t through;   /* (edge, node or label) pairs where an edge runs through one not its own */
+	size_t detours;   /* edges drawn more than AN_MAX_DETOUR times as long as the line between their ends */
 } an_faults;
+/* The longest an edge is drawn and still read as a tie between its ends, times the straight line. */
+#define AN_MAX_DETOUR 2.5
 /*
  * Lays out the graph with an engine, edges routed as they will be drawn,
  * counts its faults and frees the layout.

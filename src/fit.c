@@ -207,18 +207,23 @@ static bool trial_faults(an_renderer *r, const an_view *view, const trial *t, an
 	return ok;
 }
 
-/* A drawing's faults as one number: a line through an actor or a label costs a reader more than a crossing. */
+/*
+ * A drawing's faults as one number: a line through an actor or a label, or
+ * one that runs a long way round, costs a reader more than a crossing.
+ */
 static size_t fault_score(an_faults f)
 {
-	return 4 * f.through + f.crossings;
+	return 4 * (f.through + f.detours) + f.crossings;
 }
 
 /*
  * The best trial of one level of labels, over the ways: of those whose text
  * is readable, the one with the fewest faults (the first of equals), or
  * without by_faults the first; when none is, the one with the largest text.
- * A tight way is tried only when none before it is readable: a drawing
- * that fits with room to spare keeps it.
+ * A tight way is tried only when its engine's loose way is not readable (a
+ * drawing that fits with room to spare keeps it) and, without by_faults,
+ * no way before it is: dot's readable drawing may still loop round or run
+ * through labels, and the faults decide.
  */
 static bool try_level(an_renderer *r, const an_view *view, const an_build_options *base,
                       const way *ways, size_t nways, size_t level, bool by_faults, trial *best,
@@ -227,8 +232,9 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 	*best = (trial){.build = *base, .engine = ways[0].engine, .text = -1};
 	trial readable[MAX_WAYS];
 	size_t nreadable = 0;
+	bool loose_readable = false; /* a way of the same engine as the tight one, not tight, is readable */
 	for (size_t i = 0; i < nways; i++) {
-		if (ways[i].tight && nreadable)
+		if (ways[i].tight && (loose_readable || (nreadable && !by_faults)))
 			continue;
 		trial t = trial_of(base, &ways[i]);
 		t.build.labels = LEVELS[level].labels;
@@ -238,6 +244,7 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 		if (t.text > best->text + TEXT_TOLERANCE)
 			*best = t;
 		if (an_target_readable(base->target, t.text)) {
+			loose_readable |= strcmp(ways[i].engine, AN_ENGINE_PACKED) == 0 && !ways[i].tight;
 			readable[nreadable++] = t;
 			if (!by_faults)
 				break;
@@ -300,7 +307,7 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 	size_t nways = view_ways(view, base, "auto", &automatic, ways);
 	if (strcmp(automatic, "dot") != 0)
 		return true; /* beyond dot, auto's scalable engine */
-	an_faults fewest = {SIZE_MAX, SIZE_MAX};
+	an_faults fewest = {SIZE_MAX, SIZE_MAX, 0};
 	for (size_t i = 0; i < nways; i++) {
 		if (ways[i].tight)
 			continue; /* without a target, no text to make larger */
@@ -308,9 +315,9 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 		an_faults faults;
 		if (!trial_faults(r, view, &t, &faults, diags))
 			return false;
-		/* A line through an actor or another tie's label misleads; a crossing only tangles. */
-		if (faults.through < fewest.through ||
-		    (faults.through == fewest.through && faults.crossings < fewest.crossings)) {
+		/* A line through an actor or another tie's label, or a long way round, misleads; a crossing only tangles. */
+		size_t misleading = faults.through + faults.detours, least = fewest.through + fewest.detours;
+		if (misleading < least || (misleading == least && faults.crossings < fewest.crossings)) {
 			fewest = faults;
 			choice->build = t.build;
 			choice->engine = t.engine;

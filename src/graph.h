@@ -82,6 +82,14 @@ void an_route_edges(Agraph_t *g, boxf room);
 /* Each node's place in g's node order, indexed by its AGSEQ: malloc'd (route.c). */
 size_t *an_node_indexes(Agraph_t *g);
 
+/*
+ * Moves each edge label of g's layout that a line of another edge runs
+ * through, or that overlaps a node or another label, to the nearest place
+ * within a few points where it is clear of them all and off its own line,
+ * inside the drawing's box; leaves it where it is when there is none: route.c.
+ */
+void an_clear_labels(Agraph_t *g);
+
 /* Draws every edge of g's layout (but loops) as a straight line between its nodes as they are now: route.c. */
 void an_draw_straight(Agraph_t *g);
 

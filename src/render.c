@@ -686,8 +686,9 @@ static boxf route_room(an_graph *graph)
 
 /*
  * What g's layout with label nodes costs once its edges are routed (see
- * route_room): its lines through actors and labels, each worth more than
- * any number of crossings, and its crossings. The edges are left straight.
+ * route_room): its lines through actors and labels and long ways round,
+ * each worth more than any number of crossings, and its crossings. The
+ * edges are left straight.
  */
 static size_t routed_cost(an_graph *graph)
 {
@@ -695,7 +696,7 @@ static size_t routed_cost(an_graph *graph)
 	an_route_edges(g, route_room(graph));
 	an_faults faults = count_faults(g);
 	an_draw_straight(g);
-	return faults.through * ((size_t)agnedges(g) * (size_t)agnedges(g) + 1) + faults.crossings;
+	return (faults.through + faults.detours) * ((size_t)agnedges(g) * (size_t)agnedges(g) + 1) + faults.crossings;
 }
 
 /*
@@ -790,8 +791,10 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
 		return layout_packed(r, g);
 	int rc = layout_caught(r, an_graph_cgraph(g), engine);
-	if (rc == 0 && strncmp(engine, "nop", 3) != 0) /* nop keeps the curves it is given */
+	if (rc == 0 && strncmp(engine, "nop", 3) != 0) { /* nop keeps the curves and labels it is given */
 		bundle_strands(g);
+		an_clear_labels(an_graph_cgraph(g));
+	}
 	return rc;
 }
 
@@ -1025,6 +1028,16 @@ static bool readable_line(Agedge_t *e, const pointf *at, size_t count)
 	return agtail(e) == aghead(e) || polyline_length(at, count) >= MIN_LINE;
 }
 
+/* Whether a line is drawn more than AN_MAX_DETOUR times as long as the straight line between its ends. */
+static bool long_way_round(const polyline *l)
+{
+	if (l->count < 2 || agtail(l->e) == aghead(l->e))
+		return false;
+	pointf a = l->at[0], b = l->at[l->count - 1];
+	double straight = hypot(b.x - a.x, b.y - a.y);
+	return straight > 4 && polyline_length(l->at, l->count) > AN_MAX_DETOUR * straight;
+}
+
 /*
  * The faults of g's layout (the reader's measure: bench/READABILITY.md),
  * and, with `judge_lines`, lines that cannot be read (readable_line), counted
@@ -1051,10 +1064,11 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 				box_around(label->pos, label->dimen.x, label->dimen.y, 1), NULL, lines[i].e};
 		}
 	}
-	an_faults faults = {0, 0};
+	an_faults faults = {0, 0, 0};
 	for (size_t i = 0; i < nlines; i++) {
 		const polyline *l = &lines[i];
 		faults.through += judge_lines && !readable_line(l->e, l->at, l->count);
+		faults.detours += long_way_round(l);
 		for (size_t k = 0; k < nobstacles; k++) {
 			const obstacle *o = &obstacles[k];
 			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))

@@ -866,3 +866,115 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n)
 		lay_side_by_side(g, strands, n, route, pn, agtail(e));
 	free(route);
 }
+
+/* ------------------------------------------------------------ labels */
+
+/* How far, in points, a label moves at most from where the engine put it, and in what steps. */
+#define LABEL_SHIFT_MAX 32.0
+#define LABEL_SHIFT_STEP 2.0
+/* Room kept between a label and another edge's line, a node or another label, in points. */
+#define LABEL_CLEARANCE 1.0
+/* The farthest a label is put from its own line, in points: read with it, not with another. */
+#define LABEL_NEAR 8.0
+
+/* An edge label's box at `at`, widened by margin. */
+static boxf label_box(const textlabel_t *label, pointf at, double margin)
+{
+	return box_around(at, label->dimen.x, label->dimen.y, -margin);
+}
+
+/* Whether a sampled line enters box b. */
+static bool line_enters(const drawn_edge *d, boxf b)
+{
+	if (!boxes_meet(b, d->box))
+		return false;
+	for (size_t p = 1; p < d->count; p++)
+		if (segment_enters(b, d->at[p - 1], d->at[p]))
+			return true;
+	return false;
+}
+
+/*
+ * Whether drawn[self]'s label, at `at`, is clear of what it must not touch:
+ * within the drawing's box, clear of the title block, of every node, of the
+ * other labels and of the other edges' lines.
+ */
+static bool label_clear(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at)
+{
+	const textlabel_t *label = ED_label(drawn[self].e);
+	boxf b = label_box(label, at, LABEL_CLEARANCE), bb = GD_bb(g);
+	if (b.LL.x < bb.LL.x || b.LL.y < bb.LL.y || b.UR.x > bb.UR.x || b.UR.y > bb.UR.y)
+		return false;
+	if (GD_label(g) && GD_label(g)->set && boxes_meet(b, label_box(GD_label(g), GD_label(g)->pos, 0)))
+		return false;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		if (boxes_meet(b, node_box(n, 0)))
+			return false;
+	for (size_t d = 0; d < ndrawn; d++) {
+		const textlabel_t *other = ED_label(drawn[d].e);
+		if (d != self && other && other->set && boxes_meet(b, label_box(other, other->pos, 0)))
+			return false;
+		if (d != self && line_enters(&drawn[d], b))
+			return false;
+	}
+	return true;
+}
+
+/* Whether a label moved to `at` is clear (label_clear), and off its own line but near it (LABEL_NEAR). */
+static bool label_fits(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at)
+{
+	const textlabel_t *label = ED_label(drawn[self].e);
+	return !line_enters(&drawn[self], label_box(label, at, 0)) &&
+	       line_enters(&drawn[self], label_box(label, at, LABEL_NEAR)) &&
+	       label_clear(g, drawn, ndrawn, self, at);
+}
+
+/* Orders offsets by their length, then by their place in the grid (the same order every run). */
+static int by_length(const void *a, const void *b)
+{
+	const pointf *p = a, *q = b;
+	double lp = hypot(p->x, p->y), lq = hypot(q->x, q->y);
+	if (lp != lq)
+		return lp < lq ? -1 : 1;
+	if (p->y != q->y)
+		return p->y < q->y ? -1 : 1;
+	return (p->x > q->x) - (p->x < q->x);
+}
+
+void an_clear_labels(Agraph_t *g)
+{
+	drawn_edge *drawn = NULL;
+	size_t ndrawn = 0, cap = 0;
+	bool labelled = false;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			GROW(drawn, cap, ndrawn + 1);
+			drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
+			sample_drawn(&drawn[ndrawn++]);
+			labelled |= ED_label(e) && ED_label(e)->set;
+		}
+	int side = (int)(LABEL_SHIFT_MAX / LABEL_SHIFT_STEP), count = 0;
+	pointf *offsets = labelled ? xcalloc((size_t)(2 * side + 1) * (size_t)(2 * side + 1), sizeof *offsets) : NULL;
+	for (int i = -side; labelled && i <= side; i++)
+		for (int j = -side; j <= side; j++)
+			if (i || j)
+				offsets[count++] = (pointf){i * LABEL_SHIFT_STEP, j * LABEL_SHIFT_STEP};
+	if (count)
+		qsort(offsets, (size_t)count, sizeof *offsets, by_length);
+	for (size_t d = 0; labelled && d < ndrawn; d++) {
+		textlabel_t *label = ED_label(drawn[d].e);
+		if (!label || !label->set || label_clear(g, drawn, ndrawn, d, label->pos))
+			continue;
+		for (int k = 0; k < count; k++) {
+			pointf at = {label->pos.x + offsets[k].x, label->pos.y + offsets[k].y};
+			if (label_fits(g, drawn, ndrawn, d, at)) {
+				label->pos = at;
+				break;
+			}
+		}
+	}
+	for (size_t d = 0; d < ndrawn; d++)
+		free(drawn[d].at);
+	free(drawn);
+	free(offsets);
+}

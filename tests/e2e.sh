@@ -241,7 +241,9 @@ for size in 16:9 4:3 a4 4x5in; do
 done
 # ... and no tie is routed through it (tests/fixtures/over-the-top.yaml once was, over its top actor)
 "$A" render -q tests/fixtures/over-the-top.yaml --size 16:9 -o "$T/over-the-top.svg"
-sh tests/browser/run.sh svg-text.mjs "$T"/long-sources-*.svg "$T/over-the-top.svg"
+# ... nor through another tie's label (dot put the 1970s' "Intelligence 1974" under another tie's line)
+"$A" render -q tests/fixtures/over-the-top.yaml --period 1970s --size 16:9 -o "$T/squeezed-label.svg"
+sh tests/browser/run.sh svg-text.mjs "$T"/long-sources-*.svg "$T/over-the-top.svg" "$T/squeezed-label.svg"
 
 # --- limits
 if [ -x /usr/bin/python3 ] && [ -f ../shared/bench/gen_network.py ]; then

@@ -1,5 +1,6 @@
 // Checks that every text of each SVG, as headless Chromium draws it, lies within the SVG's canvas, that
-// the title block's lines do not run into each other, and that no tie's line runs through them; prints
+// the title block's lines do not run into each other, that no tie's line runs through them, nor through
+// another tie's label; prints
 // "ok NAME" or "not ok NAME: why" per check and file.
 // usage: node svg-text.mjs FILE.svg...
 import { pathToFileURL } from 'node:url';
@@ -62,5 +63,26 @@ for (const file of files) {
 	});
 	const clear = `no tie through the title block in Chromium: ${file.split('/').pop()}`;
 	console.log(crossed.length ? `not ok ${clear}: ${crossed.slice(0, 3).join('; ')}` : `ok ${clear}`);
+	// Ties' lines (sampled every 2 px) that pass through another tie's label, 1 px inside its box.
+	const through = await page.evaluate(() => {
+		const labels = [...document.querySelectorAll('g.edge text')]
+			.map((t) => ({ text: t.textContent.slice(0, 30), edge: t.closest('g.edge'), box: t.getBoundingClientRect() }));
+		const found = [];
+		for (const path of document.querySelectorAll('g.edge path')) {
+			const edge = path.closest('g.edge'), matrix = path.getScreenCTM(), length = path.getTotalLength();
+			for (let at = 0; at <= length; at += 2) {
+				const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
+				const hit = labels.find(({ edge: owner, box }) => owner !== edge &&
+					p.x > box.left + 1 && p.x < box.right - 1 && p.y > box.top + 1 && p.y < box.bottom - 1);
+				if (hit) {
+					found.push(`${edge.id || 'an edge'} through "${hit.text}"`);
+					break;
+				}
+			}
+		}
+		return found;
+	});
+	const apart = `no tie through another tie's label in Chromium: ${file.split('/').pop()}`;
+	console.log(through.length ? `not ok ${apart}: ${through.slice(0, 3).join('; ')}` : `ok ${apart}`);
 }
 await browser.close();
