@@ -791,9 +791,11 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine)
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
 		return layout_packed(r, g);
 	int rc = layout_caught(r, an_graph_cgraph(g), engine);
-	if (rc == 0 && strncmp(engine, "nop", 3) != 0) { /* nop keeps the curves and labels it is given */
+	if (rc == 0 && strncmp(engine, "nop", 3) != 0) { /* nop keeps the curves it is given */
 		bundle_strands(g);
-		an_clear_labels(an_graph_cgraph(g));
+		/* A series' labels are cleared in each period's drawing, of its own lines (layout_placed). */
+		if (!an_graph_places_series(g))
+			an_clear_labels(an_graph_cgraph(g));
 	}
 	return rc;
 }
@@ -1671,6 +1673,7 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 			if (!whole)
 				compact_period(cg);
 			an_end_at_label_nodes(cg);
+			an_clear_labels(cg);
 			pin_layout(cg);
 			if (!whole && !has_edge_labels(cg)) /* labels on edges stay where the placement put them */
 				reroute_if_clearer(cg);

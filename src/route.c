@@ -941,6 +941,31 @@ static int by_length(const void *a, const void *b)
 	return (p->x > q->x) - (p->x < q->x);
 }
 
+/*
+ * The clear place for drawn[self]'s label beside its own line nearest to
+ * where it is: above, below, left or right of a point along the line, a
+ * little apart (see label_fits); where it is when there is none.
+ */
+static pointf beside_own_line(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self)
+{
+	const drawn_edge *own = &drawn[self];
+	const textlabel_t *label = ED_label(own->e);
+	pointf best = label->pos;
+	double nearest = INFINITY, apart_x = label->dimen.x / 2 + LABEL_NEAR / 2,
+	       apart_y = label->dimen.y / 2 + LABEL_NEAR / 2;
+	pointf sides[4] = {{0, apart_y}, {0, -apart_y}, {apart_x, 0}, {-apart_x, 0}};
+	for (size_t p = 0; p < own->count; p++)
+		for (int k = 0; k < 4; k++) {
+			pointf at = {own->at[p].x + sides[k].x, own->at[p].y + sides[k].y};
+			double distance = hypot(at.x - label->pos.x, at.y - label->pos.y);
+			if (distance < nearest && label_fits(g, drawn, ndrawn, self, at)) {
+				nearest = distance;
+				best = at;
+			}
+		}
+	return best;
+}
+
 void an_clear_labels(Agraph_t *g)
 {
 	drawn_edge *drawn = NULL;
@@ -965,13 +990,16 @@ void an_clear_labels(Agraph_t *g)
 		textlabel_t *label = ED_label(drawn[d].e);
 		if (!label || !label->set || label_clear(g, drawn, ndrawn, d, label->pos))
 			continue;
-		for (int k = 0; k < count; k++) {
+		int k = 0;
+		for (; k < count; k++) {
 			pointf at = {label->pos.x + offsets[k].x, label->pos.y + offsets[k].y};
 			if (label_fits(g, drawn, ndrawn, d, at)) {
 				label->pos = at;
 				break;
 			}
 		}
+		if (k == count)
+			label->pos = beside_own_line(g, drawn, ndrawn, d);
 	}
 	for (size_t d = 0; d < ndrawn; d++)
 		free(drawn[d].at);
