@@ -896,15 +896,12 @@ static bool line_enters(const drawn_edge *d, boxf b)
 
 /*
  * Whether drawn[self]'s label, at `at`, is clear of what it must not touch:
- * within the drawing's box, clear of the title block, of every node, of the
- * other labels and of the other edges' lines.
+ * the title block, every node, the other labels and the other edges' lines.
  */
 static bool label_clear(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at)
 {
 	const textlabel_t *label = ED_label(drawn[self].e);
-	boxf b = label_box(label, at, LABEL_CLEARANCE), bb = GD_bb(g);
-	if (b.LL.x < bb.LL.x || b.LL.y < bb.LL.y || b.UR.x > bb.UR.x || b.UR.y > bb.UR.y)
-		return false;
+	boxf b = label_box(label, at, LABEL_CLEARANCE);
 	if (GD_label(g) && GD_label(g)->set && boxes_meet(b, label_box(GD_label(g), GD_label(g)->pos, 0)))
 		return false;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
@@ -920,11 +917,14 @@ static bool label_clear(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, siz
 	return true;
 }
 
-/* Whether a label moved to `at` is clear (label_clear), and off its own line but near it (LABEL_NEAR). */
+/* Whether a label moved to `at` stays within the drawing's box, is clear (label_clear), and off its own line but near it (LABEL_NEAR). */
 static bool label_fits(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at)
 {
 	const textlabel_t *label = ED_label(drawn[self].e);
-	return !line_enters(&drawn[self], label_box(label, at, 0)) &&
+	boxf b = label_box(label, at, 0), bb = GD_bb(g);
+	if (b.LL.x < bb.LL.x || b.LL.y < bb.LL.y || b.UR.x > bb.UR.x || b.UR.y > bb.UR.y)
+		return false;
+	return !line_enters(&drawn[self], b) &&
 	       line_enters(&drawn[self], label_box(label, at, LABEL_NEAR)) &&
 	       label_clear(g, drawn, ndrawn, self, at);
 }
