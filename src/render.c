@@ -753,10 +753,15 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 		r->packed_seed = best;
 		r->seeded = graph;
 	}
+	/*
+	 * The last start is laid out still: kept when it is the best, unless
+	 * routed_cost rounded and redrew it (a later layout of the seed must match).
+	 */
+	bool again = starts == 1 || best != starts || label_nodes;
 	int rc = 0;
-	if (starts > 1 && best != starts)
-		gvFreeLayout(r->gvc, g); /* the last start is laid out still: kept when it is the best */
-	if (starts == 1 || best != starts)
+	if (starts > 1 && again)
+		gvFreeLayout(r->gvc, g);
+	if (again)
 		rc = packed_start(r, graph, best, &title, untangle);
 	if (rc == 0 && untangle && an_graph_has_periods(graph))
 		untangle_layout(r, graph, series_kicks(g));
