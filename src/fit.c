@@ -143,7 +143,7 @@ static bool force_directed(const char *engine)
  * bottom: a page is tall, a slide wide) while the graph is small enough
  * for dot, and the packed engine with labels as nodes (not with region
  * clusters, which it cannot draw, unless dot is too costly), then packed
- * tight (only where no other way fits: see try_level); an engine asked
+ * tight (only where loose packed does not fit: see try_level); an engine asked
  * for, alone (dot both ways; packed, then tight).
  */
 static size_t ways_for(const char *asked, const char *automatic, bool clusters, way *ways)

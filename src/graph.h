@@ -84,8 +84,9 @@ size_t *an_node_indexes(Agraph_t *g);
 
 /*
  * Moves each edge label of g's layout that a line of another edge runs
- * through, or that overlaps a node or another label, to the nearest place
- * within a few points where it is clear of them all and off its own line,
+ * through, or that overlaps a node, another label or the title block, to
+ * the nearest place within 32 points, else beside its own line anywhere
+ * along it, where it is clear of them all, off its own line and near it,
  * inside the drawing's box; leaves it where it is when there is none: route.c.
  */
 void an_clear_labels(Agraph_t *g);

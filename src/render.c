@@ -687,8 +687,8 @@ static boxf route_room(an_graph *graph)
 /*
  * What g's layout with label nodes costs once its edges are routed (see
  * route_room): its lines through actors and labels and long ways round,
- * each worth more than any number of crossings, and its crossings. The
- * edges are left straight.
+ * each worth as much as a crossing of every pair of edges, and its
+ * crossings. The edges are left straight, the nodes' places rounded.
  */
 static size_t routed_cost(an_graph *graph)
 {

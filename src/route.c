@@ -133,14 +133,23 @@ static bool spline_enters(boxf b, const pointf *ps, int pn)
 	return false;
 }
 
+/* The box of a set of points. */
+static boxf box_of(const pointf *at, size_t count)
+{
+	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	for (size_t i = 0; i < count; i++) {
+		b.LL.x = fmin(b.LL.x, at[i].x);
+		b.LL.y = fmin(b.LL.y, at[i].y);
+		b.UR.x = fmax(b.UR.x, at[i].x);
+		b.UR.y = fmax(b.UR.y, at[i].y);
+	}
+	return b;
+}
+
 /* Whether a spline (3k+1 control points) passes through a node other than its ends. */
 static bool spline_hits(const obstacle *obs, int count, int from, int to, const pointf *ps, int pn)
 {
-	/* The curve, and its chords, lie within the box of its control points. */
-	boxf reach = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
-	for (int j = 0; j < pn; j++)
-		reach = (boxf){{fmin(reach.LL.x, ps[j].x), fmin(reach.LL.y, ps[j].y)},
-		               {fmax(reach.UR.x, ps[j].x), fmax(reach.UR.y, ps[j].y)}};
+	boxf reach = box_of(ps, (size_t)pn); /* the curve, and its chords, lie within the box of its control points */
 	for (int i = 0; i < count; i++)
 		if (i != from && i != to && boxes_meet(reach, obs[i].body) && spline_enters(obs[i].body, ps, pn))
 			return true;
@@ -369,18 +378,6 @@ typedef struct {
 	boxf box;
 } drawn_edge;
 
-static boxf box_of(const pointf *at, size_t count)
-{
-	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
-	for (size_t i = 0; i < count; i++) {
-		b.LL.x = fmin(b.LL.x, at[i].x);
-		b.LL.y = fmin(b.LL.y, at[i].y);
-		b.UR.x = fmax(b.UR.x, at[i].x);
-		b.UR.y = fmax(b.UR.y, at[i].y);
-	}
-	return b;
-}
-
 static void sample_drawn(drawn_edge *d)
 {
 	free(d->at);
@@ -415,9 +412,10 @@ static size_t crossings_of(const pointf *line, size_t n, const drawn_edge *drawn
 			continue;
 		for (size_t p = 1; p < n; p++)
 			for (size_t q = 1; q < drawn[d].count; q++)
-				if (segments_cross(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]) &&
-				    !inside(ends[0], crossing_point(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q])) &&
-				    !inside(ends[1], crossing_point(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]))) {
+				if (segments_cross(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q])) {
+					pointf at = crossing_point(line[p - 1], line[p], drawn[d].at[q - 1], drawn[d].at[q]);
+					if (inside(ends[0], at) || inside(ends[1], at))
+						continue;
 					crossings++;
 					if (first && p < earliest) {
 						earliest = p;
@@ -968,25 +966,28 @@ static pointf beside_own_line(Agraph_t *g, const drawn_edge *drawn, size_t ndraw
 
 void an_clear_labels(Agraph_t *g)
 {
+	bool labelled = false;
+	for (Agnode_t *n = agfstnode(g); n && !labelled; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e && !labelled; e = agnxtout(g, e))
+			labelled = ED_label(e) && ED_label(e)->set;
+	if (!labelled)
+		return; /* labels as nodes, or none: nothing to sample */
 	drawn_edge *drawn = NULL;
 	size_t ndrawn = 0, cap = 0;
-	bool labelled = false;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			GROW(drawn, cap, ndrawn + 1);
 			drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
 			sample_drawn(&drawn[ndrawn++]);
-			labelled |= ED_label(e) && ED_label(e)->set;
 		}
 	int side = (int)(LABEL_SHIFT_MAX / LABEL_SHIFT_STEP), count = 0;
-	pointf *offsets = labelled ? xcalloc((size_t)(2 * side + 1) * (size_t)(2 * side + 1), sizeof *offsets) : NULL;
-	for (int i = -side; labelled && i <= side; i++)
+	pointf *offsets = xcalloc((size_t)(2 * side + 1) * (size_t)(2 * side + 1), sizeof *offsets);
+	for (int i = -side; i <= side; i++)
 		for (int j = -side; j <= side; j++)
 			if (i || j)
 				offsets[count++] = (pointf){i * LABEL_SHIFT_STEP, j * LABEL_SHIFT_STEP};
-	if (count)
-		qsort(offsets, (size_t)count, sizeof *offsets, by_length);
-	for (size_t d = 0; labelled && d < ndrawn; d++) {
+	qsort(offsets, (size_t)count, sizeof *offsets, by_length);
+	for (size_t d = 0; d < ndrawn; d++) {
 		textlabel_t *label = ED_label(drawn[d].e);
 		if (!label || !label->set || label_clear(g, drawn, ndrawn, d, label->pos))
 			continue;
