@@ -262,6 +262,19 @@ static double text_width(double width)
 	return width > 0 ? fmax((width - 2 * AN_TARGET_PAD * 72 - TITLE_PADDING) / BROWSER_REACH, 1) : 0;
 }
 
+/*
+ * The width, in points, the sources wrap to in a drawing made for no
+ * target (a page's measure): as one line they set a small drawing's width,
+ * and a browser draws them past its canvas.
+ */
+#define UNTARGETED_SOURCES_WIDTH 540.0
+
+/* The width the title block's sources may take in B's drawing. */
+static double sources_width(const builder *B)
+{
+	return B->width > 0 ? text_width(B->width) : UNTARGETED_SOURCES_WIDTH;
+}
+
 /* The width of a title block whose text is `text` points wide: text_width's inverse. */
 static double block_width(double text)
 {
@@ -1464,7 +1477,7 @@ static void put_sources(builder *B, strbuf *b, int span)
 			          colspan, size.text, B->colors->muted);
 			sb_printf(&plain, "[%zu] ", i + 1);
 			put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
-			reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points, "<BR/>"));
+			reach_out(B, put_html_wrapped(b, plain.data, sources_width(B), source_points, "<BR/>"));
 			plain.len = 0;
 			sb_puts(b, "</FONT></TD></TR>");
 		}
@@ -1489,10 +1502,10 @@ static void put_sources(builder *B, strbuf *b, int span)
 		put_source(&plain, net, net->sources[B->cited_order[i]].key.text, put_plain_text);
 	}
 	if (B->ncited > shown)
-		sb_printf(&plain, "; and %zu more", B->ncited - shown);
+		sb_printf(&plain, "; and\u00a0%zu\u00a0more", B->ncited - shown); /* kept on one line */
 	sb_printf(b, "<TR><TD%s><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", colspan, size.text,
 	          B->colors->muted);
-	reach_out(B, put_html_wrapped(b, plain.data, text_width(B->width), source_points, "<BR/>"));
+	reach_out(B, put_html_wrapped(b, plain.data, sources_width(B), source_points, "<BR/>"));
 	sb_puts(b, "</FONT></TD></TR>");
 	sb_free(&plain);
 }

@@ -1667,8 +1667,8 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	 * twice: the first time to be mended, without the bands it leaves empty,
 	 * with its edges ended at its own labels' borders and, cropped, routed
 	 * again where they then cross less, then pinned as mended for the
-	 * layout that is drawn. On the whole canvas without label nodes there
-	 * is nothing to mend.
+	 * layout that is drawn. On the whole canvas without label nodes only
+	 * the labels are mended, once it is laid out.
 	 */
 	if (!whole || an_joins_label_nodes(cg)) {
 		/* Without the title block, which this layout does not use: measuring it is costly. */
@@ -1688,7 +1688,12 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 		if (!ok)
 			return false;
 	}
-	return layout_at(r, g, "nop2", 0, fit, diags);
+	if (!layout_at(r, g, "nop2", 0, fit, diags))
+		return false;
+	/* On the whole canvas, labels on edges are cleared of the lines this period draws. */
+	if (whole && !an_joins_label_nodes(cg))
+		an_clear_labels(cg);
+	return true;
 }
 
 bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t period,

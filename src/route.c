@@ -941,8 +941,8 @@ static int by_length(const void *a, const void *b)
 
 /*
  * The clear place for drawn[self]'s label beside its own line nearest to
- * where it is: above, below, left or right of a point along the line, a
- * little apart (see label_fits); where it is when there is none.
+ * where it is: above, below, left, right or off a corner of a point along
+ * the line, a little apart (see label_fits); where it is when there is none.
  */
 static pointf beside_own_line(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self)
 {
@@ -951,9 +951,12 @@ static pointf beside_own_line(Agraph_t *g, const drawn_edge *drawn, size_t ndraw
 	pointf best = label->pos;
 	double nearest = INFINITY, apart_x = label->dimen.x / 2 + LABEL_NEAR / 2,
 	       apart_y = label->dimen.y / 2 + LABEL_NEAR / 2;
-	pointf sides[4] = {{0, apart_y}, {0, -apart_y}, {apart_x, 0}, {-apart_x, 0}};
+	/* Corners too: beside a slanting line only a label off its corner clears it. */
+	pointf sides[8] = {{0, apart_y},        {0, -apart_y},       {apart_x, 0},
+	                   {-apart_x, 0},       {apart_x, apart_y},  {-apart_x, apart_y},
+	                   {apart_x, -apart_y}, {-apart_x, -apart_y}};
 	for (size_t p = 0; p < own->count; p++)
-		for (int k = 0; k < 4; k++) {
+		for (int k = 0; k < 8; k++) {
 			pointf at = {own->at[p].x + sides[k].x, own->at[p].y + sides[k].y};
 			double distance = hypot(at.x - label->pos.x, at.y - label->pos.y);
 			if (distance < nearest && label_fits(g, drawn, ndrawn, self, at)) {

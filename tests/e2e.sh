@@ -239,6 +239,8 @@ sh tests/browser/run.sh timeline.mjs "$T/timeline.html" "$T/timeline.png"
 for size in 16:9 4:3 a4 4x5in; do
 	"$A" render -q tests/fixtures/long-sources.yaml --size "$size" -o "$T/long-sources-$(echo "$size" | tr : x).svg"
 done
+# ... also at the drawing's natural size, where the sources wrap to a page's measure (once one line 1,950 pt wide)
+"$A" render -q tests/fixtures/long-sources.yaml -o "$T/long-sources-natural.svg"
 # ... and no tie is routed through it (tests/fixtures/over-the-top.yaml once was, over its top actor)
 "$A" render -q tests/fixtures/over-the-top.yaml --size 16:9 -o "$T/over-the-top.svg"
 # ... nor through another tie's label (dot put the 1970s' "Intelligence 1974" under another tie's line)

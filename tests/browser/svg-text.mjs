@@ -5,6 +5,7 @@
 // usage: node svg-text.mjs FILE.svg...
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { tiesThrough } from './through.mjs';
 
 const files = process.argv.slice(2);
 if (!files.length) {
@@ -43,45 +44,10 @@ for (const file of files) {
 	});
 	const lines = `title block lines apart in Chromium: ${file.split('/').pop()}`;
 	console.log(crowded.length ? `not ok ${lines}: ${crowded.slice(0, 3).join('; ')}` : `ok ${lines}`);
-	// Ties' lines (sampled every 2 px) that pass through a line of the title block, 1 px inside its box.
-	const crossed = await page.evaluate(() => {
-		const lines = [...document.querySelectorAll('text')].filter((t) => !t.closest('g.node, g.edge'))
-			.map((t) => ({ text: t.textContent.slice(0, 30), box: t.getBoundingClientRect() }));
-		const found = [];
-		for (const path of document.querySelectorAll('g.edge path')) {
-			const matrix = path.getScreenCTM(), length = path.getTotalLength();
-			for (let at = 0; at <= length; at += 2) {
-				const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
-				const hit = lines.find(({ box }) => p.x > box.left + 1 && p.x < box.right - 1 && p.y > box.top + 1 && p.y < box.bottom - 1);
-				if (hit) {
-					found.push(`${path.closest('g.edge').id || 'an edge'} through "${hit.text}"`);
-					break;
-				}
-			}
-		}
-		return found;
-	});
+	const crossed = await page.evaluate(tiesThrough, { root: 'svg', labels: false });
 	const clear = `no tie through the title block in Chromium: ${file.split('/').pop()}`;
 	console.log(crossed.length ? `not ok ${clear}: ${crossed.slice(0, 3).join('; ')}` : `ok ${clear}`);
-	// Ties' lines (sampled every 2 px) that pass through another tie's label, 1 px inside its box.
-	const through = await page.evaluate(() => {
-		const labels = [...document.querySelectorAll('g.edge text')]
-			.map((t) => ({ text: t.textContent.slice(0, 30), edge: t.closest('g.edge'), box: t.getBoundingClientRect() }));
-		const found = [];
-		for (const path of document.querySelectorAll('g.edge path')) {
-			const edge = path.closest('g.edge'), matrix = path.getScreenCTM(), length = path.getTotalLength();
-			for (let at = 0; at <= length; at += 2) {
-				const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
-				const hit = labels.find(({ edge: owner, box }) => owner !== edge &&
-					p.x > box.left + 1 && p.x < box.right - 1 && p.y > box.top + 1 && p.y < box.bottom - 1);
-				if (hit) {
-					found.push(`${edge.id || 'an edge'} through "${hit.text}"`);
-					break;
-				}
-			}
-		}
-		return found;
-	});
+	const through = await page.evaluate(tiesThrough, { root: 'svg', labels: true });
 	const apart = `no tie through another tie's label in Chromium: ${file.split('/').pop()}`;
 	console.log(through.length ? `not ok ${apart}: ${through.slice(0, 3).join('; ')}` : `ok ${apart}`);
 }

@@ -2,6 +2,7 @@
 // usage: node timeline.mjs PAGE.html SCREENSHOT.png   (the page needs at least two frames)
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { tiesThrough } from './through.mjs';
 
 const [page_path, screenshot] = process.argv.slice(2);
 if (!page_path || !screenshot) {
@@ -106,6 +107,14 @@ try {
 		return refs;
 	});
 	check('every reference to an id inside a frame finds it', broken.length ? broken.slice(0, 5).join(', ') : '');
+
+	// Every frame, stepped to from the first: no tie's line through another tie's label.
+	await page.keyboard.press('Home');
+	const crossing = [];
+	for (let i = 0; i < s.names.length; i++, await page.keyboard.press('ArrowRight'))
+		crossing.push(...await page.evaluate(tiesThrough, { root: '.tl-frame:not([hidden]) > svg', labels: true }));
+	check('no frame has a tie through another tie\'s label', crossing.slice(0, 3).join('; '));
+	await page.keyboard.press('Home');
 
 	// The shown frame's size, the smallest text in it (px, as drawn) and the window's size.
 	const shown = () => page.evaluate(() => {
