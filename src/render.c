@@ -649,7 +649,8 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 #define PACKED_STARTS_NODES 36
 /*
  * A drawing with labels as nodes is searched from twice as many: the
- * 20-actor network on a slide crossed 53 times from three starts, 40 from
+ * 20-actor network on a slide, since routing judges crossings where they
+ * lie (54 above), crossed 53 times from three starts, 40 from
  * six (dot's drawing of it: 40), in 1.0 s instead of 0.7; the shipped
  * network's slide took 0.6 s instead of 0.35.
  */
@@ -1678,7 +1679,8 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	 * layout that is drawn. On the whole canvas without label nodes only
 	 * the labels are mended, once it is laid out.
 	 */
-	if (!whole || an_joins_label_nodes(cg)) {
+	bool mend = !whole || an_joins_label_nodes(cg);
+	if (mend) {
 		/* Without the title block, which this layout does not use: measuring it is costly. */
 		title_block title = take_title(cg);
 		bool ok = layout_at(r, g, "nop2", 0, FIT_NONE, diags);
@@ -1698,8 +1700,7 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	}
 	if (!layout_at(r, g, "nop2", 0, fit, diags))
 		return false;
-	/* On the whole canvas, labels on edges are cleared of the lines this period draws. */
-	if (whole && !an_joins_label_nodes(cg))
+	if (!mend) /* labels on edges cleared of the lines this period draws */
 		an_clear_labels(cg);
 	return true;
 }
