@@ -666,15 +666,18 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 
 /*
  * How to draw the view at its natural size (no target) with `auto`: for a
- * graph of AN_COMPACT_MIN_ACTORS actors or more that dot can afford, lays it
- * out each way (dot left to right and top to bottom, the packed engine) and
- * takes the one with the fewest lines through actors and labels, then the
- * fewest crossings. choice->engine stays NULL where `auto`'s engine is kept
- * (smaller graphs, which dot draws well, and larger ones). False on a layout
- * failure, with diagnostics.
+ * graph that dot can afford, lays it out each way (dot left to right and
+ * top to bottom, the packed engine) and takes the one with the fewest lines
+ * through actors and labels and long ways round, then the fewest crossings.
+ * choice->engine stays NULL where `auto`'s engine is kept: for larger
+ * graphs, and for one of fewer than AN_COMPACT_MIN_ACTORS actors, which dot
+ * draws well, where its drawing has none of those faults or the view is a
+ * stable series' `placement` (its periods' drawings are pinned to it; with
+ * label nodes placed for every period, a period's lines run through them).
+ * False on a layout failure, with diagnostics.
  */
 bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
-                      an_fit_choice *choice, an_diags *diags);
+                      bool placement, an_fit_choice *choice, an_diags *diags);
 #define AN_COMPACT_MIN_ACTORS 20
 
 /* What an_fit_view fits a view for, beside its build options. */

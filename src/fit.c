@@ -296,12 +296,13 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 }
 
 bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
-                      an_fit_choice *choice, an_diags *diags)
+                      bool placement, an_fit_choice *choice, an_diags *diags)
 {
 	memset(choice, 0, sizeof *choice);
 	choice->build = *base;
-	if (view->nactors_shown < AN_COMPACT_MIN_ACTORS)
-		return true; /* dot draws small graphs well */
+	bool small = view->nactors_shown < AN_COMPACT_MIN_ACTORS;
+	if (small && placement)
+		return true;
 	way ways[MAX_WAYS];
 	const char *automatic;
 	size_t nways = view_ways(view, base, "auto", &automatic, ways);
@@ -317,6 +318,8 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 			return false;
 		/* A line through an actor or another tie's label, or a long way round, misleads; a crossing only tangles. */
 		size_t misleading = faults.through + faults.detours, least = fewest.through + fewest.detours;
+		if (small && i == 0 && misleading == 0)
+			return true; /* dot's drawing, clean */
 		if (misleading < least || (misleading == least && faults.crossings < fewest.crossings)) {
 			fewest = faults;
 			choice->build = t.build;

@@ -276,7 +276,7 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 	if (build->target)
 		return fit_view(o, d->view, d->period_name, true, build, engine, fits, *renderer, diags);
 	an_fit_choice choice;
-	bool ok = an_choose_layout(*renderer, d->view, build, &choice, diags);
+	bool ok = an_choose_layout(*renderer, d->view, build, false, &choice, diags);
 	*build = choice.build;
 	*engine = choice.engine;
 	return ok;
@@ -655,7 +655,7 @@ static int place_series(series *s, an_renderer **renderer)
 		build.bare = true;
 	} else if (strcmp(o->engine, "auto") == 0) { /* the way with the fewest faults */
 		an_fit_choice choice;
-		if (!an_choose_layout(*renderer, &s->ps.whole, &build, &choice, &diags)) {
+		if (!an_choose_layout(*renderer, &s->ps.whole, &build, true, &choice, &diags)) {
 			print_diags(&diags, o->sel.quiet, NULL);
 			an_diags_free(&diags);
 			return EXIT_OUTPUT;
