@@ -245,13 +245,11 @@ static void put_html_text(strbuf *b, const char *s)
 /* Points of the title block's cell padding, on both sides (a cell within a cell, at most). */
 #define TITLE_PADDING 8.0
 /*
- * Browsers draw small text up to this much wider than Graphviz measures it
- * (Chromium drew a 10 pt line of sources 931 pt wide that Graphviz
- * measured 903), from where Graphviz starts each line: the extra width all
- * falls on the right of a line Graphviz centres.
+ * How far right of where Graphviz starts it a browser draws a line of text
+ * in a title block, times its measured width (AN_BROWSER_WIDER): the extra
+ * width all falls on the right of a line Graphviz centres.
  */
-#define BROWSER_WIDER 1.03
-#define BROWSER_REACH (2 * BROWSER_WIDER - 1)
+#define BROWSER_REACH (2 * AN_BROWSER_WIDER - 1)
 
 /*
  * The width text may take in a title block `width` points wide (0: any):

@@ -57,6 +57,13 @@ struct an_network_store {
 	strindex actor_ids; /* actor id -> index, for the actors read so far */
 };
 
+/*
+ * Browsers draw small text up to this much wider than Graphviz measures it
+ * (Chromium drew a 10 pt line of sources 931 pt wide that Graphviz
+ * measured 903), from where Graphviz starts each line.
+ */
+#define AN_BROWSER_WIDER 1.03
+
 /* The default limit on an input file's size (--max-size). */
 #define DEFAULT_MAX_SIZE ((size_t)64 << 20)
 

@@ -872,13 +872,24 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n)
 #define LABEL_SHIFT_STEP 2.0
 /* Room kept between a label and another edge's line, a node or another label, in points. */
 #define LABEL_CLEARANCE 1.0
+/* How far, in points, a line may run into a label's box and only graze its text. */
+#define LABEL_GRAZE 0.5
 /* The farthest a label is put from its own line, in points: read with it, not with another. */
 #define LABEL_NEAR 8.0
 
-/* An edge label's box at `at`, widened by margin. */
+/*
+ * How much higher than Graphviz measures it a browser's box of a label's
+ * text is on each side, in ems: from its font's ascent over the first line
+ * to its descent under the last (DejaVu Sans in Chromium: a 10 pt label's
+ * box runs 1.3 pt above Graphviz's).
+ */
+#define BROWSER_TEXT_HIGHER 0.13
+
+/* An edge label's box at `at` as a browser draws its text (AN_BROWSER_WIDER, centred), widened by margin. */
 static boxf label_box(const textlabel_t *label, pointf at, double margin)
 {
-	return box_around(at, label->dimen.x, label->dimen.y, -margin);
+	return box_around(at, label->dimen.x * AN_BROWSER_WIDER,
+	                  label->dimen.y + 2 * BROWSER_TEXT_HIGHER * label->fontsize, -margin);
 }
 
 /* Whether a sampled line enters box b. */
@@ -892,39 +903,48 @@ static bool line_enters(const drawn_edge *d, boxf b)
 	return false;
 }
 
+/* How many lines but drawn[self]'s enter box b, counted up to `enough`. */
+static size_t lines_entering(const drawn_edge *drawn, size_t ndrawn, size_t self, boxf b, size_t enough)
+{
+	size_t lines = 0;
+	for (size_t d = 0; d < ndrawn && lines < enough; d++)
+		lines += d != self && line_enters(&drawn[d], b);
+	return lines;
+}
+
+/* Where a label may not go, whatever lines enter it (see label_cost). */
+#define LABEL_BLOCKED SIZE_MAX
+
 /*
- * Whether drawn[self]'s label, at `at`, is clear of what it must not touch:
- * the title block, every node, the other labels and the other edges' lines.
+ * How many other edges' lines enter drawn[self]'s label at `at`, its box
+ * widened by `margin` (narrowed where negative), counted up to `enough`;
+ * LABEL_BLOCKED where the label may not go: within LABEL_CLEARANCE of the
+ * title block, a node or another label, or, when `placed` (a place it is
+ * moved to), off the drawing's box, on its own line or farther from it
+ * than LABEL_NEAR.
  */
-static bool label_clear(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at)
+static size_t label_cost(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at,
+                         bool placed, double margin, size_t enough)
 {
 	const textlabel_t *label = ED_label(drawn[self].e);
+	if (placed) {
+		boxf b = label_box(label, at, 0), bb = GD_bb(g);
+		if (b.LL.x < bb.LL.x || b.LL.y < bb.LL.y || b.UR.x > bb.UR.x || b.UR.y > bb.UR.y ||
+		    line_enters(&drawn[self], b) || !line_enters(&drawn[self], label_box(label, at, LABEL_NEAR)))
+			return LABEL_BLOCKED;
+	}
 	boxf b = label_box(label, at, LABEL_CLEARANCE);
 	if (GD_label(g) && GD_label(g)->set && boxes_meet(b, label_box(GD_label(g), GD_label(g)->pos, 0)))
-		return false;
+		return LABEL_BLOCKED;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		if (boxes_meet(b, node_box(n, 0)))
-			return false;
+			return LABEL_BLOCKED;
 	for (size_t d = 0; d < ndrawn; d++) {
 		const textlabel_t *other = ED_label(drawn[d].e);
 		if (d != self && other && other->set && boxes_meet(b, label_box(other, other->pos, 0)))
-			return false;
-		if (d != self && line_enters(&drawn[d], b))
-			return false;
+			return LABEL_BLOCKED;
 	}
-	return true;
-}
-
-/* Whether a label moved to `at` stays within the drawing's box, is clear (label_clear), and off its own line but near it (LABEL_NEAR). */
-static bool label_fits(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at)
-{
-	const textlabel_t *label = ED_label(drawn[self].e);
-	boxf b = label_box(label, at, 0), bb = GD_bb(g);
-	if (b.LL.x < bb.LL.x || b.LL.y < bb.LL.y || b.UR.x > bb.UR.x || b.UR.y > bb.UR.y)
-		return false;
-	return !line_enters(&drawn[self], b) &&
-	       line_enters(&drawn[self], label_box(label, at, LABEL_NEAR)) &&
-	       label_clear(g, drawn, ndrawn, self, at);
+	return lines_entering(drawn, ndrawn, self, label_box(label, at, margin), enough);
 }
 
 /* Orders offsets by their length, then by their place in the grid (the same order every run). */
@@ -939,32 +959,77 @@ static int by_length(const void *a, const void *b)
 	return (p->x > q->x) - (p->x < q->x);
 }
 
-/*
- * The clear place for drawn[self]'s label beside its own line nearest to
- * where it is: above, below, left, right or off a corner of a point along
- * the line, a little apart (see label_fits); where it is when there is none.
- */
-static pointf beside_own_line(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self)
+/* The best place found for a label, how many lines enter it there and how far it moves. */
+typedef struct {
+	pointf at;
+	size_t lines;
+	double distance;
+} label_place;
+
+/* Takes `at` for drawn[self]'s label if fewer lines enter it there (see label_cost) than at the best place, or as few nearer. */
+static void consider_place(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
+                           pointf at, double margin, label_place *best)
 {
+	const textlabel_t *label = ED_label(drawn[self].e);
+	double distance = hypot(at.x - label->pos.x, at.y - label->pos.y);
+	if (best->lines == 0 && distance >= best->distance)
+		return;
+	size_t enough = best->lines == LABEL_BLOCKED ? LABEL_BLOCKED : best->lines + 1; /* as many, or more */
+	size_t lines = label_cost(g, drawn, ndrawn, self, at, true, margin, enough);
+	if (lines < best->lines || (lines == best->lines && lines != LABEL_BLOCKED && distance < best->distance))
+		*best = (label_place){at, lines, distance};
+}
+
+/*
+ * The place for drawn[self]'s label that the fewest lines enter, its box
+ * widened by margin: the nearest within LABEL_SHIFT_MAX of where it is
+ * (offsets, nearest first), else, where those are all entered, beside its
+ * own line, above, below, left, right or off a corner of a point along it,
+ * a little apart (the nearest); where it is, with LABEL_BLOCKED, when it may go nowhere.
+ */
+static label_place fewest_lines(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
+                                const pointf *offsets, int count, double margin)
+{
+	const textlabel_t *label = ED_label(drawn[self].e);
+	label_place best = {label->pos, LABEL_BLOCKED, INFINITY};
+	for (int k = 0; k < count && best.lines > 0; k++)
+		consider_place(g, drawn, ndrawn, self,
+		               (pointf){label->pos.x + offsets[k].x, label->pos.y + offsets[k].y}, margin, &best);
+	if (best.lines == 0)
+		return best;
 	const drawn_edge *own = &drawn[self];
-	const textlabel_t *label = ED_label(own->e);
-	pointf best = label->pos;
-	double nearest = INFINITY, apart_x = label->dimen.x / 2 + LABEL_NEAR / 2,
-	       apart_y = label->dimen.y / 2 + LABEL_NEAR / 2;
+	double apart_x = label->dimen.x / 2 + LABEL_NEAR / 2, apart_y = label->dimen.y / 2 + LABEL_NEAR / 2;
 	/* Corners too: beside a slanting line only a label off its corner clears it. */
 	pointf sides[8] = {{0, apart_y},        {0, -apart_y},       {apart_x, 0},
 	                   {-apart_x, 0},       {apart_x, apart_y},  {-apart_x, apart_y},
 	                   {apart_x, -apart_y}, {-apart_x, -apart_y}};
+	label_place beside = {label->pos, best.lines, INFINITY};
 	for (size_t p = 0; p < own->count; p++)
-		for (int k = 0; k < 8; k++) {
-			pointf at = {own->at[p].x + sides[k].x, own->at[p].y + sides[k].y};
-			double distance = hypot(at.x - label->pos.x, at.y - label->pos.y);
-			if (distance < nearest && label_fits(g, drawn, ndrawn, self, at)) {
-				nearest = distance;
-				best = at;
-			}
-		}
-	return best;
+		for (int k = 0; k < 8; k++)
+			consider_place(g, drawn, ndrawn, self,
+			               (pointf){own->at[p].x + sides[k].x, own->at[p].y + sides[k].y}, margin, &beside);
+	return beside.lines < best.lines ? beside : best;
+}
+
+/*
+ * Moves drawn[self]'s label, which a line enters or which is too near a
+ * node or another label, to the nearest place clear by LABEL_CLEARANCE
+ * (fewest_lines); where there is none, to the place whose text the fewest
+ * lines run through (the box a browser draws it in, less LABEL_GRAZE), if
+ * fewer than where it is.
+ */
+static void place_label(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
+                        const pointf *offsets, int count)
+{
+	textlabel_t *label = ED_label(drawn[self].e);
+	label_place best = fewest_lines(g, drawn, ndrawn, self, offsets, count, LABEL_CLEARANCE);
+	if (best.lines > 0) {
+		best = fewest_lines(g, drawn, ndrawn, self, offsets, count, -LABEL_GRAZE);
+		boxf text = label_box(label, label->pos, -LABEL_GRAZE);
+		if (best.lines >= lines_entering(drawn, ndrawn, self, text, SIZE_MAX))
+			return;
+	}
+	label->pos = best.at;
 }
 
 void an_clear_labels(Agraph_t *g)
@@ -992,18 +1057,8 @@ void an_clear_labels(Agraph_t *g)
 	qsort(offsets, (size_t)count, sizeof *offsets, by_length);
 	for (size_t d = 0; d < ndrawn; d++) {
 		textlabel_t *label = ED_label(drawn[d].e);
-		if (!label || !label->set || label_clear(g, drawn, ndrawn, d, label->pos))
-			continue;
-		int k = 0;
-		for (; k < count; k++) {
-			pointf at = {label->pos.x + offsets[k].x, label->pos.y + offsets[k].y};
-			if (label_fits(g, drawn, ndrawn, d, at)) {
-				label->pos = at;
-				break;
-			}
-		}
-		if (k == count)
-			label->pos = beside_own_line(g, drawn, ndrawn, d);
+		if (label && label->set && label_cost(g, drawn, ndrawn, d, label->pos, false, LABEL_CLEARANCE, 1) != 0)
+			place_label(g, drawn, ndrawn, d, offsets, count);
 	}
 	for (size_t d = 0; d < ndrawn; d++)
 		free(drawn[d].at);
