@@ -308,7 +308,8 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 	size_t nways = view_ways(view, base, "auto", &automatic, ways);
 	if (strcmp(automatic, "dot") != 0)
 		return true; /* beyond dot, auto's scalable engine */
-	an_faults fewest = {SIZE_MAX, SIZE_MAX, 0};
+	/* A line through an actor or another tie's label, or a long way round, misleads; a crossing only tangles. */
+	size_t least_misleading = SIZE_MAX, least_crossings = SIZE_MAX;
 	for (size_t i = 0; i < nways; i++) {
 		if (ways[i].tight)
 			continue; /* without a target, no text to make larger */
@@ -316,12 +317,13 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 		an_faults faults;
 		if (!trial_faults(r, view, &t, &faults, diags))
 			return false;
-		/* A line through an actor or another tie's label, or a long way round, misleads; a crossing only tangles. */
-		size_t misleading = faults.through + faults.detours, least = fewest.through + fewest.detours;
+		size_t misleading = faults.through + faults.detours;
 		if (small && i == 0 && misleading == 0)
 			return true; /* dot's drawing, clean */
-		if (misleading < least || (misleading == least && faults.crossings < fewest.crossings)) {
-			fewest = faults;
+		if (misleading < least_misleading ||
+		    (misleading == least_misleading && faults.crossings < least_crossings)) {
+			least_misleading = misleading;
+			least_crossings = faults.crossings;
 			choice->build = t.build;
 			choice->engine = t.engine;
 		}
