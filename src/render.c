@@ -33,11 +33,10 @@ struct an_renderer {
 	double drawn_scale; /* the scale the last layout is drawn at on its target; 0: not fitted */
 	/*
 	 * The packed engine's start for a graph with label nodes (see
-	 * layout_packed): searched when a drawing is laid out to be drawn
-	 * (`search_starts`), kept for its layouts again (measured, routed,
-	 * at another dpi) while `seeded` is the graph laid out; 0: none.
+	 * layout_packed): searched when a drawing is laid out to be drawn,
+	 * kept for its layouts again (measured, routed, at another dpi)
+	 * while `seeded` is the graph laid out; 0: none.
 	 */
-	bool search_starts;
 	unsigned packed_seed;
 	const an_graph *seeded;
 };
@@ -716,7 +715,7 @@ static size_t routed_cost(an_graph *graph)
  * routed around actors and labels. Measured on 30- to 60-actor networks, it gives
  * the largest text on a slide or a page (bench/READABILITY.md).
  */
-static int layout_packed(an_renderer *r, an_graph *graph)
+static int layout_packed(an_renderer *r, an_graph *graph, bool drawing)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
 	if (!agattr(g, AGRAPH, "K", NULL))
@@ -727,7 +726,7 @@ static int layout_packed(an_renderer *r, an_graph *graph)
 	if (few && label_nodes && !an_graph_places_series(graph)) {
 		if (r->seeded == graph && r->packed_seed > 0)
 			best = r->packed_seed;
-		else if (r->search_starts)
+		else if (drawing)
 			starts = LABEL_NODE_STARTS;
 	}
 	/*
@@ -799,11 +798,11 @@ static void bundle_strands(an_graph *graph)
 	free(strands);
 }
 
-/* Lays g out with an engine of Graphviz's or actornet's own (AN_ENGINE_PACKED). */
-static int run_engine(an_renderer *r, an_graph *g, const char *engine)
+/* Lays g out with an engine of Graphviz's or actornet's own (AN_ENGINE_PACKED), for a `drawing` or a fit's trial. */
+static int run_engine(an_renderer *r, an_graph *g, const char *engine, bool drawing)
 {
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
-		return layout_packed(r, g);
+		return layout_packed(r, g, drawing);
 	int rc = layout_caught(r, an_graph_cgraph(g), engine);
 	if (rc == 0 && strncmp(engine, "nop", 3) != 0) { /* nop keeps the curves it is given */
 		bundle_strands(g);
@@ -911,18 +910,18 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		r->drawn_scale = 0;
 		r->packed_seed = 0;
 	}
-	r->search_starts = fit == FIT_FILL; /* a drawing, not a trial of the fit's */
+	bool drawing = fit == FIT_FILL; /* not a trial of the fit's */
 	/* Fitted, the first layout is only measured: its edges need not be routed. */
 	bool measure = fit >= FIT_FILL && an_graph_target(g);
 	char *routing = measure ? straight_edges(cg, engine) : NULL;
-	int rc = run_engine(r, g, engine);
+	int rc = run_engine(r, g, engine, drawing);
 	restore_routing(cg, routing);
 	pointf canvas;
 	double scale;
 	if (rc == 0 && measure && fit_to_target(g, fit, false, &canvas, &scale)) {
 		boxf measured = GD_bb(cg);
 		gvFreeLayout(r->gvc, cg);
-		rc = run_engine(r, g, engine);
+		rc = run_engine(r, g, engine, drawing);
 		/*
 		 * Edges routed round actors at the edge of the drawing may reach
 		 * past the box its straight edges were measured in, and the canvas
@@ -936,12 +935,11 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		    text_lost(an_graph_target(g), canvas, measured, GD_bb(cg))) {
 			fit_to_target(g, fit, true, &canvas, &scale);
 			gvFreeLayout(r->gvc, cg);
-			rc = run_engine(r, g, engine);
+			rc = run_engine(r, g, engine, drawing);
 		}
 		if (rc == 0)
 			r->drawn_scale = center_on_canvas(g, canvas, scale);
 	}
-	r->search_starts = false;
 	flush_messages(diags, &had_error);
 	if (rc == 0 && had_error) /* Graphviz may report an error and still return 0 */
 		gvFreeLayout(r->gvc, cg);
