@@ -671,13 +671,14 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
  * through actors and labels and long ways round, then the fewest crossings.
  * choice->engine stays NULL where `auto`'s engine is kept: for larger
  * graphs, and for one of fewer than AN_COMPACT_MIN_ACTORS actors, which dot
- * draws well, where its drawing has none of those faults or the view is a
- * stable series' `placement` (its periods' drawings are pinned to it; with
- * label nodes placed for every period, a period's lines run through them).
- * False on a layout failure, with diagnostics.
+ * draws well, where its drawing has none of those faults or the view is
+ * what a stable series is placed for (`pinned_series`: its periods'
+ * drawings are pinned to it; with label nodes placed for every period, a
+ * period's lines run through them). False on a layout failure, with
+ * diagnostics.
  */
 bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
-                      bool placement, an_fit_choice *choice, an_diags *diags);
+                      bool pinned_series, an_fit_choice *choice, an_diags *diags);
 #define AN_COMPACT_MIN_ACTORS 20
 
 /* What an_fit_view fits a view for, beside its build options. */

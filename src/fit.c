@@ -296,12 +296,12 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 }
 
 bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
-                      bool placement, an_fit_choice *choice, an_diags *diags)
+                      bool pinned_series, an_fit_choice *choice, an_diags *diags)
 {
 	memset(choice, 0, sizeof *choice);
 	choice->build = *base;
 	bool small = view->nactors_shown < AN_COMPACT_MIN_ACTORS;
-	if (small && placement)
+	if (small && pinned_series)
 		return true;
 	way ways[MAX_WAYS];
 	const char *automatic;
@@ -315,11 +315,12 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 			continue; /* without a target, no text to make larger */
 		trial t = trial_of(base, &ways[i]);
 		an_faults faults;
+		/* Measured from one start of the packed engine: the drawing then searches more (LABEL_NODE_STARTS). */
 		if (!trial_faults(r, view, &t, &faults, diags))
 			return false;
 		size_t misleading = faults.through + faults.detours;
-		if (small && i == 0 && misleading == 0)
-			return true; /* dot's drawing, clean */
+		if (small && misleading == 0 && strcmp(t.engine, "dot") == 0 && !t.build.vertical)
+			return true; /* auto's own drawing (dot, left to right: the first way), clean */
 		if (misleading < least_misleading ||
 		    (misleading == least_misleading && faults.crossings < least_crossings)) {
 			least_misleading = misleading;

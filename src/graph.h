@@ -84,10 +84,12 @@ size_t *an_node_indexes(Agraph_t *g);
 
 /*
  * Moves each edge label of g's layout that a line of another edge runs
- * through, or that overlaps a node, another label or the title block, to
- * the nearest place within 32 points, else beside its own line anywhere
- * along it, where it is clear of them all, off its own line and near it,
- * inside the drawing's box; leaves it where it is when there is none: route.c.
+ * through, or that overlaps a node, another label or the title block
+ * (measured by the box a browser draws its text in), to the nearest place
+ * within 32 points, else beside its own line anywhere along it, where it is
+ * clear of them all, off its own line and near it, inside the drawing's
+ * box; where there is none, to the place whose text the fewest lines run
+ * through, if fewer than where it is: route.c.
  */
 void an_clear_labels(Agraph_t *g);
 

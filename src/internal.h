@@ -60,7 +60,8 @@ struct an_network_store {
 /*
  * Browsers draw small text up to this much wider than Graphviz measures it
  * (Chromium drew a 10 pt line of sources 931 pt wide that Graphviz
- * measured 903), from where Graphviz starts each line.
+ * measured 903): past the line's end where Graphviz starts it, on both
+ * sides where the SVG centres it.
  */
 #define AN_BROWSER_WIDER 1.03
 

@@ -910,7 +910,7 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 		r->drawn_scale = 0;
 		r->packed_seed = 0;
 	}
-	bool drawing = fit == FIT_FILL; /* not a trial of the fit's */
+	bool drawing = fit == FIT_FILL; /* an_layout's drawing, not a trial or a measure */
 	/* Fitted, the first layout is only measured: its edges need not be routed. */
 	bool measure = fit >= FIT_FILL && an_graph_target(g);
 	char *routing = measure ? straight_edges(cg, engine) : NULL;

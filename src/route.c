@@ -934,7 +934,8 @@ static size_t label_cost(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, si
 			return LABEL_BLOCKED;
 	}
 	boxf b = label_box(label, at, LABEL_CLEARANCE);
-	if (GD_label(g) && GD_label(g)->set && boxes_meet(b, label_box(GD_label(g), GD_label(g)->pos, 0)))
+	if (GD_label(g) && GD_label(g)->set &&
+	    boxes_meet(b, box_around(GD_label(g)->pos, GD_label(g)->dimen.x, GD_label(g)->dimen.y, 0)))
 		return LABEL_BLOCKED;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		if (boxes_meet(b, node_box(n, 0)))
@@ -966,39 +967,44 @@ typedef struct {
 	double distance;
 } label_place;
 
-/* Takes `at` for drawn[self]'s label if fewer lines enter it there (see label_cost) than at the best place, or as few nearer. */
+/*
+ * Takes `at` for drawn[self]'s label if fewer lines enter it there (see
+ * label_cost, counted up to `most`) than at the best place, or as few nearer.
+ */
 static void consider_place(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
-                           pointf at, double margin, label_place *best)
+                           pointf at, double margin, size_t most, label_place *best)
 {
 	const textlabel_t *label = ED_label(drawn[self].e);
 	double distance = hypot(at.x - label->pos.x, at.y - label->pos.y);
 	if (best->lines == 0 && distance >= best->distance)
 		return;
-	size_t enough = best->lines == LABEL_BLOCKED ? LABEL_BLOCKED : best->lines + 1; /* as many, or more */
+	size_t enough = best->lines < most ? best->lines + 1 : most; /* as many, or more */
 	size_t lines = label_cost(g, drawn, ndrawn, self, at, true, margin, enough);
 	if (lines < best->lines || (lines == best->lines && lines != LABEL_BLOCKED && distance < best->distance))
 		*best = (label_place){at, lines, distance};
 }
 
 /*
- * The place for drawn[self]'s label that the fewest lines enter, its box
- * widened by margin: the nearest within LABEL_SHIFT_MAX of where it is
- * (offsets, nearest first), else, where those are all entered, beside its
- * own line, above, below, left, right or off a corner of a point along it,
- * a little apart (the nearest); where it is, with LABEL_BLOCKED, when it may go nowhere.
+ * The place for drawn[self]'s label that the fewest lines enter (counted up
+ * to `most`), its box widened by margin: the nearest within LABEL_SHIFT_MAX
+ * across and up or down from where it is (offsets, nearest first), else,
+ * where fewer enter there, beside its own line, above, below, left, right
+ * or off a corner of a point along it, a little apart (the nearest of
+ * those); where it is, with LABEL_BLOCKED, when it may go nowhere.
  */
 static label_place fewest_lines(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
-                                const pointf *offsets, int count, double margin)
+                                const pointf *offsets, int count, double margin, size_t most)
 {
 	const textlabel_t *label = ED_label(drawn[self].e);
 	label_place best = {label->pos, LABEL_BLOCKED, INFINITY};
 	for (int k = 0; k < count && best.lines > 0; k++)
 		consider_place(g, drawn, ndrawn, self,
-		               (pointf){label->pos.x + offsets[k].x, label->pos.y + offsets[k].y}, margin, &best);
+		               (pointf){label->pos.x + offsets[k].x, label->pos.y + offsets[k].y}, margin, most, &best);
 	if (best.lines == 0)
 		return best;
 	const drawn_edge *own = &drawn[self];
-	double apart_x = label->dimen.x / 2 + LABEL_NEAR / 2, apart_y = label->dimen.y / 2 + LABEL_NEAR / 2;
+	boxf drawn_box = label_box(label, (pointf){0, 0}, 0);
+	double apart_x = drawn_box.UR.x + LABEL_NEAR / 2, apart_y = drawn_box.UR.y + LABEL_NEAR / 2;
 	/* Corners too: beside a slanting line only a label off its corner clears it. */
 	pointf sides[8] = {{0, apart_y},        {0, -apart_y},       {apart_x, 0},
 	                   {-apart_x, 0},       {apart_x, apart_y},  {-apart_x, apart_y},
@@ -1007,7 +1013,7 @@ static label_place fewest_lines(Agraph_t *g, const drawn_edge *drawn, size_t ndr
 	for (size_t p = 0; p < own->count; p++)
 		for (int k = 0; k < 8; k++)
 			consider_place(g, drawn, ndrawn, self,
-			               (pointf){own->at[p].x + sides[k].x, own->at[p].y + sides[k].y}, margin, &beside);
+			               (pointf){own->at[p].x + sides[k].x, own->at[p].y + sides[k].y}, margin, most, &beside);
 	return beside.lines < best.lines ? beside : best;
 }
 
@@ -1022,9 +1028,10 @@ static void place_label(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, siz
                         const pointf *offsets, int count)
 {
 	textlabel_t *label = ED_label(drawn[self].e);
-	label_place best = fewest_lines(g, drawn, ndrawn, self, offsets, count, LABEL_CLEARANCE);
+	/* First only whether a place is clear: how many lines enter it counts only when none is. */
+	label_place best = fewest_lines(g, drawn, ndrawn, self, offsets, count, LABEL_CLEARANCE, 1);
 	if (best.lines > 0) {
-		best = fewest_lines(g, drawn, ndrawn, self, offsets, count, -LABEL_GRAZE);
+		best = fewest_lines(g, drawn, ndrawn, self, offsets, count, -LABEL_GRAZE, LABEL_BLOCKED);
 		boxf text = label_box(label, label->pos, -LABEL_GRAZE);
 		if (best.lines >= lines_entering(drawn, ndrawn, self, text, SIZE_MAX))
 			return;
