@@ -438,7 +438,7 @@ static void tangle_open(layout_tangle *lt, an_graph *graph)
 				lt->periods[t] = AGSEQ(e) <= last_edge && periods_of[AGSEQ(e)] ? periods_of[AGSEQ(e)] : UINT64_MAX;
 		}
 	lt->t = (an_tangle){count, lt->x, lt->y, lt->width, lt->height, t, (const size_t(*)[2])lt->ends,
-	                    {frame[0], frame[1], frame[2], frame[3]}, UNTANGLE_GAP, lt->periods, 0};
+	                    {frame[0], frame[1], frame[2], frame[3]}, UNTANGLE_GAP, lt->periods, 0, 0, 0};
 	free(periods_of);
 	free(index);
 }
@@ -462,6 +462,8 @@ static void tangle_bytes(const an_tangle *t, strbuf *b)
 	sb_add(b, (const char *)t->frame, sizeof t->frame);
 	sb_add(b, (const char *)&t->gap, sizeof t->gap);
 	sb_add(b, (const char *)&t->kicks, sizeof t->kicks);
+	sb_add(b, (const char *)&t->reach, sizeof t->reach);
+	sb_add(b, (const char *)&t->tie_room, sizeof t->tie_room);
 	const double *numbers[4] = {t->x, t->y, t->width, t->height};
 	for (int k = 0; k < 4; k++)
 		sb_add(b, (const char *)numbers[k], t->count * sizeof *numbers[k]);
@@ -502,12 +504,35 @@ static size_t untangle_once(an_renderer *r, an_tangle *t)
 }
 
 /*
- * The actors of graph's layout swapped where their straight edges then
- * cross less (untangle.c), in the periods that will draw them for a stable
- * series' placement, and edges drawn straight again. Not with label nodes
- * (each sits in the middle of its tie). With kicks, r keeps the search.
+ * A period cropped from a packed placement is nudged (untangle_layout):
+ * its actors move where the period's own straight ties then cross less,
+ * each at most NUDGE_REACH points on either axis from its place, to the
+ * nearest such place, and never nearer than NUDGE_TIE_ROOM to an actor it
+ * has a tie with (an arrowhead and a little of its line: without it, ties
+ * shrank to a bare arrowhead). The placement untangles the periods
+ * together, and each alone still crossed more than dot drawing it afresh.
+ * On eight generated 20- to 30-actor networks by decade, for a slide and
+ * for A4 (128 drawings; dot, each decade alone: 22 crossings), the decades
+ * that cross more than dot and their crossings: not nudged 26, 49; nudged
+ * 1, 7 (no kicks: 7, 18; 6 kicks: 3, 15). Pairs of actors that change
+ * sides (left or right, above or below) against the placement, on three of
+ * the networks: 3.0 % (no kicks 1.8 %, 6 kicks 2.3 %). Without kicks, the
+ * reach told: 100 pt, 13 decades and 28 crossings; unbounded 6 and 11, but
+ * actors moved up to 244 pt and twice as many pairs changed sides.
  */
-static void untangle_layout(an_renderer *r, an_graph *graph, size_t kicks)
+#define NUDGE_REACH 150.0
+#define NUDGE_TIE_ROOM 20.0
+#define NUDGE_KICKS 20
+
+/*
+ * The actors of graph's layout swapped or moved where their straight edges
+ * then cross less (untangle.c), in the periods that will draw them for a
+ * stable series' placement, and edges drawn straight again; to `nudge` a
+ * period of a series, each only a little (NUDGE_REACH, NUDGE_TIE_ROOM).
+ * Not with label nodes (each sits in the middle of its tie). With kicks, r
+ * keeps the search.
+ */
+static void untangle_layout(an_renderer *r, an_graph *graph, size_t kicks, bool nudge)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
 	size_t count = (size_t)agnnodes(g), nties = (size_t)agnedges(g);
@@ -516,6 +541,10 @@ static void untangle_layout(an_renderer *r, an_graph *graph, size_t kicks)
 	layout_tangle lt;
 	tangle_open(&lt, graph);
 	lt.t.kicks = kicks;
+	if (nudge) {
+		lt.t.reach = NUDGE_REACH;
+		lt.t.tie_room = NUDGE_TIE_ROOM;
+	}
 	if ((kicks > 0 ? untangle_once(r, &lt.t) : an_untangle(&lt.t)) > 0) {
 		size_t i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
@@ -621,7 +650,7 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 	free(placed);
 	free(at);
 	if (rc == 0 && untangle)
-		untangle_layout(r, graph, 0);
+		untangle_layout(r, graph, 0, false);
 	return rc;
 }
 
@@ -772,7 +801,7 @@ static int layout_packed(an_renderer *r, an_graph *graph, bool drawing)
 	if (again)
 		rc = packed_start(r, graph, best, &title, untangle);
 	if (rc == 0 && untangle && an_graph_has_periods(graph))
-		untangle_layout(r, graph, series_kicks(g));
+		untangle_layout(r, graph, series_kicks(g), false);
 	/* nop drew the edges straight; they are routed round the nodes now (route.c). */
 	if (rc == 0 && routed)
 		an_route_edges(g, route_room(graph));
@@ -1134,6 +1163,7 @@ struct an_placement {
 	size_t nnodes, nedges, nclusters;
 	boxf bb; /* the canvas: the whole layout's box, widened by an_placement_fit */
 	bool crop;      /* each period on a canvas of its own (an_placement_crop) */
+	bool nudge;     /* laid out by the packed engine: a cropped period's actors may move a little */
 	double *scales; /* then each period's scale for a target, else NULL */
 	size_t nscales;
 };
@@ -1205,6 +1235,7 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 		return NULL;
 	Agraph_t *cg = an_graph_cgraph(g);
 	an_placement *p = xcalloc(1, sizeof *p);
+	p->nudge = engine && strcmp(engine, AN_ENGINE_PACKED) == 0;
 	si_init(&p->nodes);
 	si_init(&p->edges);
 	si_init(&p->clusters);
@@ -1671,7 +1702,9 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	}
 	/*
 	 * A period on a canvas of its own, or with label nodes, is laid out
-	 * twice: the first time to be mended, without the bands it leaves empty,
+	 * twice: the first time to be mended, cropped from a packed placement
+	 * with its actors nudged (NUDGE_REACH; the timeline's frames keep the
+	 * exact places), without the bands it leaves empty,
 	 * with its edges ended at its own labels' borders and, cropped, routed
 	 * again where they then cross less, then pinned as mended for the
 	 * layout that is drawn. On the whole canvas without label nodes only
@@ -1683,6 +1716,9 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 		title_block title = take_title(cg);
 		bool ok = layout_at(r, g, "nop2", 0, FIT_NONE, diags);
 		if (ok) {
+			/* Not with labels on edges or clusters, which keep the placement's places. */
+			if (!whole && p->nudge && !has_edge_labels(cg) && !agfstsubg(cg))
+				untangle_layout(r, g, NUDGE_KICKS, true);
 			if (!whole)
 				compact_period(cg);
 			an_end_at_label_nodes(cg);

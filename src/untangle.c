@@ -25,6 +25,7 @@ typedef struct {
  */
 typedef struct {
 	an_tangle *t;
+	double *home_x, *home_y; /* where each actor started (see an_tangle's reach) */
 	size_t **incident;
 	uint64_t *shown;
 	bool *moving;
@@ -158,12 +159,26 @@ static size_t local_cost(const tangle *T, size_t a, size_t b, size_t bound)
 	return cost;
 }
 
-/* Whether actor a, centred at (x, y), stays in the frame and `gap` clear of every actor but `except`. */
-static bool fits_at(const an_tangle *t, size_t a, double x, double y, size_t except)
+/*
+ * Whether actor a, centred at (x, y), stays in the frame and within reach of
+ * its start, `gap` clear of every actor but `except` and `tie_room` clear of
+ * those it has ties with.
+ */
+static bool fits_at(const tangle *T, size_t a, double x, double y, size_t except)
 {
+	const an_tangle *t = T->t;
 	double hw = t->width[a] / 2, hh = t->height[a] / 2;
 	if (x - hw < t->frame[0] || x + hw > t->frame[2] || y - hh < t->frame[1] || y + hh > t->frame[3])
 		return false;
+	if (t->reach > 0 && (fabs(x - T->home_x[a]) > t->reach || fabs(y - T->home_y[a]) > t->reach))
+		return false;
+	for (const size_t *i = T->incident[a]; t->tie_room > 0 && *i != SIZE_MAX; i++) {
+		size_t other = t->ends[*i][0] == a ? t->ends[*i][1] : t->ends[*i][0];
+		if (other != a && other != except &&
+		    most(fabs(x - t->x[other]) - hw - t->width[other] / 2, fabs(y - t->y[other]) - hh - t->height[other] / 2) <
+		        t->tie_room)
+			return false;
+	}
 	for (size_t k = 0; k < t->count; k++)
 		if (k != a && k != except && fabs(x - t->x[k]) < hw + t->width[k] / 2 + t->gap &&
 		    fabs(y - t->y[k]) < hh + t->height[k] / 2 + t->gap)
@@ -194,7 +209,7 @@ static bool try_swap(tangle *T, size_t a, size_t b)
 	an_tangle *t = T->t;
 	if (T->incident[a][0] == SIZE_MAX && T->incident[b][0] == SIZE_MAX)
 		return false;
-	if (!fits_at(t, a, t->x[b], t->y[b], b) || !fits_at(t, b, t->x[a], t->y[a], a) ||
+	if (!fits_at(T, a, t->x[b], t->y[b], b) || !fits_at(T, b, t->x[a], t->y[a], a) ||
 	    (fabs(t->x[a] - t->x[b]) < (t->width[a] + t->width[b]) / 2 + t->gap &&
 	     fabs(t->y[a] - t->y[b]) < (t->height[a] + t->height[b]) / 2 + t->gap))
 		return false;
@@ -209,6 +224,12 @@ static bool try_swap(tangle *T, size_t a, size_t b)
 	return false;
 }
 
+/* How far (x, y) is from where actor a started, squared. */
+static double away(const tangle *T, size_t a, double x, double y)
+{
+	return (x - T->home_x[a]) * (x - T->home_x[a]) + (y - T->home_y[a]) * (y - T->home_y[a]);
+}
+
 /* The places an actor may move to, per side of the frame: a grid of at most this many by this many. */
 #define MOVE_GRID 16
 
@@ -221,29 +242,39 @@ static bool try_move(tangle *T, size_t a)
 	an_tangle *t = T->t;
 	if (T->incident[a][0] == SIZE_MAX)
 		return false;
-	double hw = t->width[a] / 2, hh = t->height[a] / 2, home_x = t->x[a], home_y = t->y[a];
+	double hw = t->width[a] / 2, hh = t->height[a] / 2, was_x = t->x[a], was_y = t->y[a];
 	double x0 = t->frame[0] + hw, y0 = t->frame[1] + hh, x1 = t->frame[2] - hw, y1 = t->frame[3] - hh;
+	if (t->reach > 0) {
+		x0 = most(x0, T->home_x[a] - t->reach);
+		y0 = most(y0, T->home_y[a] - t->reach);
+		x1 = least(x1, T->home_x[a] + t->reach);
+		y1 = least(y1, T->home_y[a] + t->reach);
+	}
 	double step_x = most((x1 - x0) / MOVE_GRID, hw / 2), step_y = most((y1 - y0) / MOVE_GRID, hh / 2);
 	mark_moving(T, a, a, true);
 	size_t best = local_cost(T, a, a, SIZE_MAX);
-	double best_x = home_x, best_y = home_y;
-	for (double y = y0; y <= y1 && best > 0; y += step_y)
-		for (double x = x0; x <= x1 && best > 0; x += step_x) {
-			if (!fits_at(t, a, x, y, a))
+	double best_x = was_x, best_y = was_y, best_away = away(T, a, was_x, was_y);
+	/* Within reach, of the places that cost as little, the nearest its start. */
+	bool nearest = t->reach > 0;
+	for (double y = y0; y <= y1 && (best > 0 || nearest); y += step_y)
+		for (double x = x0; x <= x1 && (best > 0 || nearest); x += step_x) {
+			if (!fits_at(T, a, x, y, a))
 				continue;
 			t->x[a] = x;
 			t->y[a] = y;
-			size_t cost = local_cost(T, a, a, best);
-			if (cost < best) {
+			size_t cost = local_cost(T, a, a, nearest ? best + 1 : best);
+			double distance = nearest ? away(T, a, x, y) : 0;
+			if (cost < best || (nearest && cost == best && distance < best_away)) {
 				best = cost;
 				best_x = x;
 				best_y = y;
+				best_away = distance;
 			}
 		}
 	mark_moving(T, a, a, false);
 	t->x[a] = best_x;
 	t->y[a] = best_y;
-	return best_x != home_x || best_y != home_y;
+	return best_x != was_x || best_y != was_y;
 }
 
 /*
@@ -365,7 +396,7 @@ static void kick_and_descend(tangle *T, size_t *near, size_t kicks)
 	for (size_t k = 0; k < kicks && best > 0; k++) {
 		for (int s = 0; s < KICK_SWAPS; s++) {
 			size_t a = next_random(&state, t->count), b = next_random(&state, t->count);
-			if (a != b && fits_at(t, a, t->x[b], t->y[b], b) && fits_at(t, b, t->x[a], t->y[a], a))
+			if (a != b && fits_at(T, a, t->x[b], t->y[b], b) && fits_at(T, b, t->x[a], t->y[a], a))
 				swap_places(t, a, b);
 		}
 		descend(T, near, true);
@@ -402,8 +433,9 @@ static shared *shared_list(const tangle *T, size_t of, int which)
 size_t an_untangle(an_tangle *t)
 {
 	size_t *near = xcalloc(t->count + 1, sizeof *near);
-	tangle T = {t, xcalloc(t->count + 1, sizeof *T.incident), xcalloc(t->count + 1, sizeof *T.shown),
-	            xcalloc(t->nties + 1, sizeof *T.moving), NULL, NULL, NULL};
+	places start = places_of(t);
+	tangle T = {t, start.x, start.y, xcalloc(t->count + 1, sizeof *T.incident),
+	            xcalloc(t->count + 1, sizeof *T.shown), xcalloc(t->nties + 1, sizeof *T.moving), NULL, NULL, NULL};
 	size_t *degree = xcalloc(t->count + 1, sizeof *degree), moved = 0;
 	for (size_t i = 0; i < t->nties; i++)
 		for (int end = 0; end < 2; end++)
@@ -431,7 +463,6 @@ size_t an_untangle(an_tangle *t)
 	}
 	for (size_t k = 0; k < t->count; k++)
 		T.ties_with_actor[k] = shared_list(&T, k, TIES_WITH_ACTOR);
-	places start = places_of(t);
 	descend(&T, near, true);
 	if (t->kicks > 0 && t->count >= 2)
 		kick_and_descend(&T, near, t->kicks);

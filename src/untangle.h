@@ -26,11 +26,23 @@ typedef struct {
 	 * places found (a few random swaps) and searches down again; 0: none.
 	 */
 	size_t kicks;
+	/*
+	 * The farthest an actor's centre may end from where it starts, in
+	 * points (each axis apart); 0: anywhere in the frame.
+	 */
+	double reach;
+	/*
+	 * Where an actor moves, the least room between its box and those of
+	 * the actors it has ties with, in points, so that each tie shows; 0:
+	 * only `gap`.
+	 */
+	double tie_room;
 } an_tangle;
 
 /*
  * Swaps pairs of actors' places, each pair in turn, where the two fit in
- * each other's places, and moves actors to free places, where that lowers
+ * each other's places, and moves actors to free places (within reach, the
+ * nearest of those that cost as little), where that lowers
  * the ties' crossings plus their runs through actors (each weighs more: it
  * is routed round at a detour), summed over t's drawings; then t->kicks
  * rounds of kicks and searches.

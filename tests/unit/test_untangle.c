@@ -1,4 +1,4 @@
-/* test_untangle.c: actors swap places where that uncrosses their ties (in the drawings that show both), never where they would not fit or cross more. */
+/* test_untangle.c: actors swap places where that uncrosses their ties (in the drawings that show both), never where they would not fit, leave their reach or cross more. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +15,7 @@ static const double WIDTH[4] = {20, 20, 20, 20}, HEIGHT[4] = {10, 10, 10, 10};
 
 static an_tangle square(size_t nties, const size_t (*ends)[2], double gap)
 {
-	an_tangle t = {4, square_x, square_y, WIDTH, HEIGHT, nties, ends, {-10, -5, 110, 105}, gap, NULL, 0};
+	an_tangle t = {4, square_x, square_y, WIDTH, HEIGHT, nties, ends, {-10, -5, 110, 105}, gap, NULL, 0, 0, 0};
 	double x[4] = {0, 100, 100, 0}, y[4] = {100, 100, 0, 0};
 	for (int i = 0; i < 4; i++) {
 		square_x[i] = x[i];
@@ -67,13 +67,50 @@ static void test_tie_through_an_actor(void **state)
 	double x[4] = {0, 200, 100, 100}, y[4] = {0, 0, 0, -60};
 	static const double w[4] = {20, 20, 20, 20}, h[4] = {10, 10, 10, 10};
 	static const size_t ends[2][2] = {{0, 1}, {2, 3}};
-	an_tangle t = {4, x, y, w, h, 2, ends, {-10, -65, 210, 5}, 4, NULL, 0};
+	an_tangle t = {4, x, y, w, h, 2, ends, {-10, -65, 210, 5}, 4, NULL, 0, 0, 0};
 	assert_true(an_untangle(&t) > 0);
 	assert_false(x[2] == 100 && y[2] == 0);
 	/* Whatever moved, no actor now sits on the line between 0 and 1 if they are on one line. */
 	for (int k = 2; k < 4; k++)
 		assert_false(y[0] == y[1] && y[k] == y[0] && x[k] > (x[0] < x[1] ? x[0] : x[1]) &&
 		             x[k] < (x[0] < x[1] ? x[1] : x[0]));
+}
+
+/* Within a reach shorter than the square's side, no actor can take another's corner: none moves. */
+static void test_reach_bounds_the_moves(void **state)
+{
+	(void)state;
+	static const size_t ends[2][2] = {{0, 2}, {1, 3}};
+	an_tangle t = square(2, ends, 4);
+	t.reach = 50;
+	assert_int_equal(an_untangle(&t), 0);
+	for (int i = 0; i < 4; i++)
+		assert_true((square_x[i] == 0 || square_x[i] == 100) && (square_y[i] == 0 || square_y[i] == 100));
+}
+
+/* Off a tie that runs through it, an actor (or a tie's end) moves as little as clears it, not as far as its reach. */
+static void test_reach_moves_to_the_nearest_clear_place(void **state)
+{
+	(void)state;
+	/* As in test_tie_through_an_actor: 2 sits on the line from 0 to 1. */
+	double x[4] = {0, 200, 100, 100}, y[4] = {0, 0, 0, -60};
+	const double x0[4] = {0, 200, 100, 100}, y0[4] = {0, 0, 0, -60};
+	static const double w[4] = {20, 20, 20, 20}, h[4] = {10, 10, 10, 10};
+	static const size_t ends[2][2] = {{0, 1}, {2, 3}};
+	an_tangle t = {4, x, y, w, h, 2, ends, {-10, -65, 210, 5}, 4, NULL, 0, 40, 0};
+	assert_true(an_untangle(&t) > 0);
+	double moved = 0;
+	for (int k = 0; k < 4; k++) {
+		assert_true(x[k] - x0[k] <= 40 && x0[k] - x[k] <= 40 && y[k] - y0[k] <= 40 && y0[k] - y[k] <= 40);
+		moved += (x[k] > x0[k] ? x[k] - x0[k] : x0[k] - x[k]) + (y[k] > y0[k] ? y[k] - y0[k] : y0[k] - y[k]);
+	}
+	print_message("moved %.1f points in all\n", moved);
+	assert_true(moved <= 20);
+	/* The line from 0 to 1 passes 2's box above or below it, touching it at most. */
+	for (double at = x[2] - w[2] / 2; at <= x[2] + w[2] / 2; at += 1) {
+		double line = y[0] + (y[1] - y[0]) * (at - x[0]) / (x[1] - x[0]);
+		assert_true(line >= y[2] + h[2] / 2 || line <= y[2] - h[2] / 2);
+	}
 }
 
 /* Diagonals drawn in different periods of a series never cross in a drawing: they stay. */
@@ -126,7 +163,7 @@ static an_tangle grid(size_t kicks)
 		} while (grid_ends[i][0] == grid_ends[i][1]);
 	}
 	return (an_tangle){GRID_ACTORS, grid_x, grid_y, grid_w, grid_h, GRID_TIES,
-	                   (const size_t(*)[2])grid_ends, {-20, -10, 520, 310}, 4, NULL, kicks};
+	                   (const size_t(*)[2])grid_ends, {-20, -10, 520, 310}, 4, NULL, kicks, 0, 0};
 }
 
 /* Kicks find places that cross less than the search alone, and the same ones every time. */
@@ -161,6 +198,8 @@ int main(void)
 		cmocka_unit_test(test_uncrossed_stay),
 		cmocka_unit_test(test_no_swap_without_room),
 		cmocka_unit_test(test_tie_through_an_actor),
+		cmocka_unit_test(test_reach_bounds_the_moves),
+		cmocka_unit_test(test_reach_moves_to_the_nearest_clear_place),
 		cmocka_unit_test(test_ties_of_different_periods_stay),
 		cmocka_unit_test(test_ties_of_shared_periods_uncross),
 		cmocka_unit_test(test_kicks_cross_less_the_same_way),
