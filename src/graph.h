@@ -106,6 +106,8 @@ void an_end_at_label_nodes(Agraph_t *g);
 
 /* Whether any edge of g joins a label node (tie.KEY or joint.KEY): route.c. */
 bool an_joins_label_nodes(Agraph_t *g);
+/* Whether g has a tie's label node (tie.KEY; an event, joint.KEY, is placed like an actor): route.c. */
+bool an_has_tie_labels_as_nodes(Agraph_t *g);
 /* Whether e joins a label node (one half of a labelled tie, or a joint tie's spoke). */
 bool an_joins_label_node(Agedge_t *e);
 

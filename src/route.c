@@ -820,6 +820,14 @@ bool an_joins_label_nodes(Agraph_t *g)
 	return false;
 }
 
+bool an_has_tie_labels_as_nodes(Agraph_t *g)
+{
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		if (strncmp(agnameof(n), "tie.", 4) == 0)
+			return true;
+	return false;
+}
+
 void an_end_at_label_nodes(Agraph_t *g)
 {
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))

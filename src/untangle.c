@@ -1,4 +1,4 @@
-/* untangle.c: swaps and moves the places of a drawing's actors while that makes its straight ties cross less and run through fewer actors. */
+/* untangle.c: swaps and moves the places of a drawing's actors while that makes its straight ties cross less, run through fewer actors and show (room between the actors they join). */
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -30,6 +30,7 @@ typedef struct {
 	uint64_t *shown;
 	bool *moving;
 	shared **ties_with_tie, **actors_with_tie, **ties_with_actor;
+	uint64_t *pair_shown; /* per tie, the first of its pair of actors': the drawings of any of the pair's ties; else 0 */
 } tangle;
 
 /* How many bits of v are set (inline: without a popcount instruction, GCC calls libgcc). */
@@ -123,6 +124,23 @@ static bool tie_through(const an_tangle *t, size_t i, const double box[4], size_
 	return enter < leave;
 }
 
+/* The room between the boxes of actor a, centred at (x, y), and actor b: the larger of their gaps across and down (negative: they overlap). */
+static double room_between(const an_tangle *t, size_t a, double x, double y, size_t b)
+{
+	return most(fabs(x - t->x[b]) - (t->width[a] + t->width[b]) / 2,
+	            fabs(y - t->y[b]) - (t->height[a] + t->height[b]) / 2);
+}
+
+/* What tie i costs when its actors are closer than tie_room: for the first tie of a pair, a crossing in each of the pair's drawings. */
+static size_t cramped_cost(const tangle *T, size_t i)
+{
+	const an_tangle *t = T->t;
+	size_t a = t->ends[i][0], b = t->ends[i][1];
+	if (t->tie_room <= 0 || !T->pair_shown[i] || room_between(t, a, t->x[a], t->y[a], b) >= t->tie_room)
+		return 0;
+	return bits_set(T->pair_shown[i]);
+}
+
 /*
  * What the ties that end at actors a and b cost (crossings, and runs
  * through actors), and what the other ties cost where they run through a or
@@ -145,6 +163,7 @@ static size_t local_cost(const tangle *T, size_t a, size_t b, size_t bound)
 			for (const shared *k = T->actors_with_tie[*i]; k->index != SIZE_MAX; k++)
 				if (tie_through(t, *i, box, k->index))
 					cost += THROUGH_COST * k->count;
+			cost += cramped_cost(T, *i);
 			if (cost >= bound)
 				return bound;
 		}
@@ -174,9 +193,7 @@ static bool fits_at(const tangle *T, size_t a, double x, double y, size_t except
 		return false;
 	for (const size_t *i = T->incident[a]; t->tie_room > 0 && *i != SIZE_MAX; i++) {
 		size_t other = t->ends[*i][0] == a ? t->ends[*i][1] : t->ends[*i][0];
-		if (other != a && other != except &&
-		    most(fabs(x - t->x[other]) - hw - t->width[other] / 2, fabs(y - t->y[other]) - hh - t->height[other] / 2) <
-		        t->tie_room)
+		if (other != a && other != except && room_between(t, a, x, y, other) < t->tie_room)
 			return false;
 	}
 	for (size_t k = 0; k < t->count; k++)
@@ -326,6 +343,7 @@ static size_t total_cost(const tangle *T)
 		for (const shared *k = T->actors_with_tie[i]; k->index != SIZE_MAX; k++)
 			if (tie_through(t, i, box, k->index))
 				cost += THROUGH_COST * k->count;
+		cost += cramped_cost(T, i);
 	}
 	return cost;
 }
@@ -435,7 +453,7 @@ size_t an_untangle(an_tangle *t)
 	size_t *near = xcalloc(t->count + 1, sizeof *near);
 	places start = places_of(t);
 	tangle T = {t, start.x, start.y, xcalloc(t->count + 1, sizeof *T.incident),
-	            xcalloc(t->count + 1, sizeof *T.shown), xcalloc(t->nties + 1, sizeof *T.moving), NULL, NULL, NULL};
+	            xcalloc(t->count + 1, sizeof *T.shown), xcalloc(t->nties + 1, sizeof *T.moving), NULL, NULL, NULL, NULL};
 	size_t *degree = xcalloc(t->count + 1, sizeof *degree), moved = 0;
 	for (size_t i = 0; i < t->nties; i++)
 		for (int end = 0; end < 2; end++)
@@ -454,6 +472,14 @@ size_t an_untangle(an_tangle *t)
 			T.incident[a][degree[a]] = SIZE_MAX;
 			T.shown[a] |= t->periods ? t->periods[i] : 1;
 		}
+	T.pair_shown = xcalloc(t->nties + 1, sizeof *T.pair_shown);
+	for (size_t i = 0; i < t->nties; i++) {
+		size_t a = t->ends[i][0], b = t->ends[i][1], first = i;
+		for (const size_t *j = T.incident[a]; *j != SIZE_MAX; j++)
+			if ((t->ends[*j][0] == b || t->ends[*j][1] == b) && *j < first)
+				first = *j;
+		T.pair_shown[first] |= a == b ? 0 : t->periods ? t->periods[i] : 1;
+	}
 	T.ties_with_tie = xcalloc(t->nties + 1, sizeof *T.ties_with_tie);
 	T.actors_with_tie = xcalloc(t->nties + 1, sizeof *T.actors_with_tie);
 	T.ties_with_actor = xcalloc(t->count + 1, sizeof *T.ties_with_actor);
@@ -483,6 +509,7 @@ size_t an_untangle(an_tangle *t)
 	free(T.ties_with_actor);
 	free(T.shown);
 	free(T.moving);
+	free(T.pair_shown);
 	free(degree);
 	free(near);
 	return moved;

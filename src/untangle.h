@@ -32,8 +32,9 @@ typedef struct {
 	 */
 	double reach;
 	/*
-	 * Where an actor moves, the least room between its box and those of
-	 * the actors it has ties with, in points, so that each tie shows; 0:
+	 * The least room, in points, between the boxes of two actors a tie
+	 * joins, so that the tie shows: no actor moves nearer, and two actors
+	 * nearer cost a crossing in each drawing of any tie between them; 0:
 	 * only `gap`.
 	 */
 	double tie_room;
@@ -44,7 +45,8 @@ typedef struct {
  * each other's places, and moves actors to free places (within reach, the
  * nearest of those that cost as little), where that lowers
  * the ties' crossings plus their runs through actors (each weighs more: it
- * is routed round at a detour), summed over t's drawings; then t->kicks
+ * is routed round at a detour) plus the ties cramped (see tie_room), summed
+ * over t's drawings; then t->kicks
  * rounds of kicks and searches.
  * Returns how many actors changed places: their x and y.
  */

@@ -113,6 +113,22 @@ static void test_reach_moves_to_the_nearest_clear_place(void **state)
 	}
 }
 
+/* Two actors with a tie between them 4 points apart: one moves, to the room asked for, and no nearer. */
+static void test_cramped_tie_gets_room(void **state)
+{
+	(void)state;
+	double x[3] = {0, 24, 100}, y[3] = {0, 0, 40};
+	static const double w[3] = {20, 20, 20}, h[3] = {10, 10, 10};
+	static const size_t ends[1][2] = {{0, 1}};
+	an_tangle t = {3, x, y, w, h, 1, ends, {-10, -5, 110, 45}, 4, NULL, 0, 40, 20};
+	assert_true(an_untangle(&t) > 0);
+	double across = (x[1] > x[0] ? x[1] - x[0] : x[0] - x[1]) - 20, down = (y[1] > y[0] ? y[1] - y[0] : y[0] - y[1]) - 10;
+	print_message("room between the tie's actors: %.1f across, %.1f down\n", across, down);
+	assert_true(across >= 20 || down >= 20);
+	assert_true(across < 30 && down < 30); /* the nearest place with room */
+	assert_true(x[2] == 100 && y[2] == 40);
+}
+
 /* Diagonals drawn in different periods of a series never cross in a drawing: they stay. */
 static void test_ties_of_different_periods_stay(void **state)
 {
@@ -200,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_tie_through_an_actor),
 		cmocka_unit_test(test_reach_bounds_the_moves),
 		cmocka_unit_test(test_reach_moves_to_the_nearest_clear_place),
+		cmocka_unit_test(test_cramped_tie_gets_room),
 		cmocka_unit_test(test_ties_of_different_periods_stay),
 		cmocka_unit_test(test_ties_of_shared_periods_uncross),
 		cmocka_unit_test(test_kicks_cross_less_the_same_way),
