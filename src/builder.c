@@ -1377,13 +1377,23 @@ static size_t legend_columns(const builder *B, double width)
 	return columns < 1 ? 1 : columns > 12 ? 12 : columns;
 }
 
-/* Moves the cells, if there are any, into a row of the legend. */
-static void put_legend_row(strbuf *rows, strbuf *cells)
+/*
+ * Moves the cells, if there are any, into a row of the legend, with empty
+ * cells after them up to `columns`: Graphviz shares the room a table is
+ * given beyond its own width among its columns, and a legend of one column
+ * drew its "State" box across the whole title block.
+ */
+static void put_legend_row(strbuf *rows, strbuf *cells, size_t columns)
 {
 	if (!cells->len)
 		return;
 	sb_puts(rows, "<TR>");
 	sb_add(rows, cells->data, cells->len);
+	size_t count = 0; /* the cells' text is escaped: "<TD" starts a cell */
+	for (const char *at = cells->data; (at = strstr(at, "<TD")); at++)
+		count++;
+	for (; count < columns; count++)
+		sb_puts(rows, "<TD></TD>");
 	sb_puts(rows, "</TR>");
 	cells->len = 0;
 	cells->data[0] = '\0';
@@ -1418,24 +1428,24 @@ static void put_legend(builder *B, strbuf *b, double width)
 		put_legend_cell(&cells, c->part_of, LINE_GLYPH, "part of", c->text);
 	if (B->ghost_used)
 		put_legend_cell(&cells, c->faded_line, LINE_GLYPH, "other periods", c->muted);
-	put_legend_row(&rows, &cells);
 	size_t count = 0, columns = legend_columns(B, width);
+	put_legend_row(&rows, &cells, columns);
 	for (size_t i = 0; i < B->net->ntypes; i++) {
 		if (!B->type_used[i])
 			continue;
 		const an_type *t = &B->net->types[i];
 		if (count++ % columns == 0)
-			put_legend_row(&rows, &cells);
+			put_legend_row(&rows, &cells, columns);
 		char glyph[64];
 		snprintf(glyph, sizeof glyph, "%s%s", LINE_GLYPH, arrow_glyph(type_arrowhead(B, t)));
 		put_legend_cell(&cells, type_color(B, t), glyph, an_type_label(t), c->text);
 	}
-	put_legend_row(&rows, &cells);
+	put_legend_row(&rows, &cells, columns);
 	for (int i = 0; i < 4; i++)
 		if (B->confidence_used[i])
 			put_legend_cell(&cells, c->text, CONFIDENCE_GLYPH[i],
 			                an_confidence_name((an_confidence)i), c->text);
-	put_legend_row(&rows, &cells);
+	put_legend_row(&rows, &cells, columns);
 	if (rows.len) {
 		sb_printf(b, "<FONT POINT-SIZE=\"%s\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">",
 		          text_size(B->text_scale, SIZE_LEGEND).text);
