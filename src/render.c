@@ -1620,6 +1620,15 @@ static void pin_layout(Agraph_t *g)
 	sb_free(&b);
 }
 
+/* Whether g draws region boxes (clusters; other subgraphs only group actors for dot). */
+static bool has_clusters(Agraph_t *g)
+{
+	for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub))
+		if (strncmp(agnameof(sub), "cluster", 7) == 0)
+			return true;
+	return false;
+}
+
 /* Whether any edge of g's layout carries a label of its own (a label node is a node). */
 static bool has_edge_labels(Agraph_t *g)
 {
@@ -1730,8 +1739,8 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 		title_block title = take_title(cg);
 		bool ok = layout_at(r, g, "nop2", 0, FIT_NONE, diags);
 		if (ok) {
-			/* Not with labels on edges or clusters, which keep the placement's places. */
-			if (!whole && p->nudge && !has_edge_labels(cg) && !agfstsubg(cg))
+			/* Not with labels on edges or region boxes, which keep the placement's places. */
+			if (!whole && p->nudge && !has_edge_labels(cg) && !has_clusters(cg))
 				untangle_layout(r, g, NUDGE_KICKS, true);
 			if (!whole)
 				compact_period(cg);
