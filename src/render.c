@@ -16,6 +16,9 @@
 #include "internal.h"
 #include "untangle.h"
 
+/* The kicked searches a renderer keeps (untangle_once): a series of up to this many nudged periods searches each once. */
+#define SEARCHES_KEPT 64
+
 struct an_renderer {
 	GVC_t *gvc;
 	an_graph *laid_out; /* Graphviz caches attributes of the last layout only */
@@ -24,12 +27,16 @@ struct an_renderer {
 	double layout_fit;  /* how the last layout was fitted to its target (see layout_at) */
 	FILE *caught;       /* standard error while Graphviz runs (see catch_stderr); NULL: not caught */
 	/*
-	 * The last kicked search of a series' placement (untangle_layout): its
+	 * The last SEARCHES_KEPT kicked searches (untangle_layout): each
 	 * tangle as it started, byte for byte, and the places it found. A
-	 * fitted layout is laid out twice, seeded, from the same start.
+	 * fitted layout is laid out twice, seeded, from the same start; a
+	 * series' nudged periods once to fit, then again to be drawn.
 	 */
-	strbuf searched_from;
-	double *searched_places;
+	struct kept_search {
+		strbuf from;
+		double *places;
+	} searches[SEARCHES_KEPT];
+	size_t nsearches; /* made so far: the next replaces searches[nsearches % SEARCHES_KEPT] */
 	double drawn_scale; /* the scale the last layout is drawn at on its target; 0: not fitted */
 	/*
 	 * The packed engine's start for a graph with label nodes (see
@@ -197,8 +204,10 @@ void an_renderer_free(an_renderer *r)
 	if (r->caught)
 		fclose(r->caught);
 	sb_free(&graphviz_messages);
-	sb_free(&r->searched_from);
-	free(r->searched_places);
+	for (size_t i = 0; i < SEARCHES_KEPT; i++) {
+		sb_free(&r->searches[i].from);
+		free(r->searches[i].places);
+	}
 	free(r);
 }
 
@@ -473,32 +482,35 @@ static void tangle_bytes(const an_tangle *t, strbuf *b)
 }
 
 /*
- * Untangles t, or gives the places r's last search found from the same
- * start: kicks take seconds, and a fitted layout is made twice.
+ * Untangles t, or gives the places one of r's last searches found from the
+ * same start: kicks take seconds, and a layout may be made twice.
  */
 static size_t untangle_once(an_renderer *r, an_tangle *t)
 {
 	strbuf start;
 	tangle_bytes(t, &start);
 	size_t moved = 0;
-	if (r->searched_places && start.len == r->searched_from.len &&
-	    memcmp(start.data, r->searched_from.data, start.len) == 0) {
+	for (size_t k = 0; k < SEARCHES_KEPT; k++) {
+		const struct kept_search *kept = &r->searches[k];
+		if (!kept->places || start.len != kept->from.len || memcmp(start.data, kept->from.data, start.len) != 0)
+			continue;
 		for (size_t i = 0; i < t->count; i++) {
-			moved += t->x[i] != r->searched_places[2 * i] || t->y[i] != r->searched_places[2 * i + 1];
-			t->x[i] = r->searched_places[2 * i];
-			t->y[i] = r->searched_places[2 * i + 1];
+			moved += t->x[i] != kept->places[2 * i] || t->y[i] != kept->places[2 * i + 1];
+			t->x[i] = kept->places[2 * i];
+			t->y[i] = kept->places[2 * i + 1];
 		}
 		sb_free(&start);
 		return moved;
 	}
 	moved = an_untangle(t);
-	sb_free(&r->searched_from);
-	r->searched_from = start;
-	free(r->searched_places);
-	r->searched_places = xcalloc(2 * t->count + 1, sizeof *r->searched_places);
+	struct kept_search *kept = &r->searches[r->nsearches++ % SEARCHES_KEPT];
+	sb_free(&kept->from);
+	kept->from = start;
+	free(kept->places);
+	kept->places = xcalloc(2 * t->count + 1, sizeof *kept->places);
 	for (size_t i = 0; i < t->count; i++) {
-		r->searched_places[2 * i] = t->x[i];
-		r->searched_places[2 * i + 1] = t->y[i];
+		kept->places[2 * i] = t->x[i];
+		kept->places[2 * i + 1] = t->y[i];
 	}
 	return moved;
 }
