@@ -28,6 +28,7 @@ struct an_graph {
 	bool periods_marked;     /* keyed edges' periods set */
 	const an_target *target; /* borrowed from the build options, or NULL */
 	bool places_series;      /* the graph a series is placed with (its view's widest_names) */
+	bool draws_ghosts;       /* built to draw, faintly, what lies outside its view (--ghost) */
 	double min_width;        /* points the title block's sources need as a browser draws them (see an_graph_min_width) */
 };
 
@@ -1912,6 +1913,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	graph->description = net->description.text;
 	graph->target = opt->target;
 	graph->places_series = view->widest_names;
+	graph->draws_ghosts = opt->ghost != NULL;
 	return graph;
 }
 
@@ -2011,6 +2013,11 @@ const char *an_graph_title(const an_graph *graph)
 bool an_graph_places_series(const an_graph *graph)
 {
 	return graph->places_series;
+}
+
+bool an_graph_draws_ghosts(const an_graph *graph)
+{
+	return graph->draws_ghosts;
 }
 
 size_t an_graph_nodes(const an_graph *graph)

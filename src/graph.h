@@ -20,6 +20,8 @@ const char *an_graph_description(const an_graph *graph);
 const an_target *an_graph_target(const an_graph *graph);
 /* Whether the graph is the one a series' actors are placed with (all its periods' ties). */
 bool an_graph_places_series(const an_graph *graph);
+/* Whether the graph is built to draw, faintly, the actors and ties outside its view (--ghost). */
+bool an_graph_draws_ghosts(const an_graph *graph);
 /*
  * The title block's HTML-like label, or NULL. A bare graph built for a
  * target has one though it does not draw it: the periods drawn from its
@@ -107,7 +109,7 @@ void an_end_at_label_nodes(Agraph_t *g);
 /* Whether any edge of g joins a label node (tie.KEY or joint.KEY): route.c. */
 bool an_joins_label_nodes(Agraph_t *g);
 /* Whether g has a tie's label node (tie.KEY; an event, joint.KEY, is placed like an actor): route.c. */
-bool an_has_tie_labels_as_nodes(Agraph_t *g);
+bool an_has_tie_label_nodes(Agraph_t *g);
 /* Whether e joins a label node (one half of a labelled tie, or a joint tie's spoke). */
 bool an_joins_label_node(Agedge_t *e);
 

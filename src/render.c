@@ -385,6 +385,12 @@ static double nodes_shape(Agraph_t *g)
 
 static an_faults count_faults(Agraph_t *g);
 
+/* Whether a subgraph is a region box: Graphviz draws those named "cluster...". */
+static bool is_cluster(Agraph_t *sub)
+{
+	return strncmp(agnameof(sub), "cluster", 7) == 0;
+}
+
 /* Room the untangling keeps between actors, in points (the packed engine's sep). */
 #define UNTANGLE_GAP 4.0
 /* Graphs larger than this are not untangled: a sweep costs O(actors² · ties · degree), 0.1 s at 60 actors and 200 ties. */
@@ -401,7 +407,8 @@ typedef struct {
 
 /*
  * The tangle of graph's layout: every actor stays within the box the actors
- * take now, so the title block keeps its place.
+ * take now (the frame; a caller may widen it), so the title block keeps its
+ * place.
  */
 static void tangle_open(layout_tangle *lt, an_graph *graph)
 {
@@ -517,23 +524,17 @@ static size_t untangle_once(an_renderer *r, an_tangle *t)
 
 /*
  * A period cropped from a packed placement is nudged (untangle_layout):
- * its actors move where the period's own straight ties then cross less and
- * fewer are cramped, each at most NUDGE_REACH points on either axis from
- * its place, to the nearest such place, and never nearer than
- * NUDGE_TIE_ROOM to an actor it has a tie with (an arrowhead and a little
- * of its line). The placement untangles the periods together, and each
- * alone still crossed more than dot drawing it afresh; its actors with
- * several ties between them sat 4 pt apart, the ties a bare arrowhead.
- * On eight generated 20- to 30-actor networks by decade, for a slide and
- * for A4 (128 drawings; dot, each decade alone: 22 crossings), the decades
- * that cross more than dot, their crossings and the ties drawn shorter than
- * 8 pt: not nudged 26, 49, 140 of 1434; nudged 1, 6, 7; pairs of actors
- * changing sides against the placement, on three of the networks: 4.3 %.
- * Measured before cramped ties cost anything (1, 7 and 3.0 % with 20
- * kicks): no kicks 7, 18 and 1.8 %; 6 kicks 3, 15 and 2.3 %. Growing the
- * frame by the tie room: 6 decades, 9 crossings. Without kicks, the
- * reach told: 100 pt, 13 decades and 28 crossings; unbounded 6 and 11, but
- * actors moved up to 244 pt and twice as many pairs changed sides.
+ * its actors move, each at most NUDGE_REACH points either way, where the
+ * period's own straight ties cross less, or where two actors a tie joins
+ * get NUDGE_TIE_ROOM between them (the placement packs them 4 pt apart,
+ * the tie a bare arrowhead); none moves nearer than that to an actor it
+ * has a tie with. The placement untangles the periods together, and each
+ * alone crossed more than dot drawing it afresh: on eight generated 20- to
+ * 30-actor networks by decade, slide and A4, 26 of 128 decades, 49
+ * crossings (dot 22); nudged, 1 decade and 6 crossings, ties shorter than
+ * 8 pt 140 -> 7 of 1434, and 4.3 % of pairs of actors change sides (on
+ * three of the networks). Fewer kicks or a shorter reach cross more
+ * (100 pt: 13 decades); an unbounded reach moves actors twice as much.
  */
 #define NUDGE_REACH 150.0
 #define NUDGE_TIE_ROOM 20.0
@@ -553,7 +554,7 @@ static void untangle_layout(an_renderer *r, an_graph *graph, size_t kicks, bool 
 	size_t count = (size_t)agnnodes(g), nties = (size_t)agnedges(g);
 	size_t fewest = nudge ? 2 : 4; /* actors to cross: four; to cramp a tie: two */
 	if (count < fewest || count > UNTANGLE_MAX_NODES || nties > UNTANGLE_MAX_EDGES ||
-	    (nudge ? an_has_tie_labels_as_nodes(g) : an_joins_label_nodes(g)))
+	    (nudge ? an_has_tie_label_nodes(g) : an_joins_label_nodes(g)))
 		return;
 	layout_tangle lt;
 	tangle_open(&lt, graph);
@@ -1288,7 +1289,7 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 	for (Agraph_t *sub = agfstsubg(cg); sub; sub = agnxtsubg(sub)) {
 		/* Engines that draw no clusters (sfdp) give subgraphs no layout record. */
 		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
-		if (strncmp(agnameof(sub), "cluster", 7) != 0 || !info)
+		if (!is_cluster(sub) || !info)
 			continue;
 		boxf bb = info->bb;
 		if (bb.UR.x <= bb.LL.x)
@@ -1621,7 +1622,7 @@ static void pin_layout(Agraph_t *g)
 	}
 	for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
 		Agraphinfo_t *info = (Agraphinfo_t *)aggetrec(sub, "Agraphinfo_t", 0);
-		if (!info || strncmp(agnameof(sub), "cluster", 7) != 0 || info->bb.UR.x <= info->bb.LL.x)
+		if (!info || !is_cluster(sub) || info->bb.UR.x <= info->bb.LL.x)
 			continue;
 		b.len = 0;
 		put_box(&b, info->bb);
@@ -1636,7 +1637,7 @@ static void pin_layout(Agraph_t *g)
 static bool has_clusters(Agraph_t *g)
 {
 	for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub))
-		if (strncmp(agnameof(sub), "cluster", 7) == 0)
+		if (is_cluster(sub))
 			return true;
 	return false;
 }
@@ -1751,8 +1752,12 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 		title_block title = take_title(cg);
 		bool ok = layout_at(r, g, "nop2", 0, FIT_NONE, diags);
 		if (ok) {
-			/* Not with labels on edges or region boxes, which keep the placement's places. */
-			if (!whole && p->nudge && !has_edge_labels(cg) && !has_clusters(cg))
+			/*
+			 * Not with labels on edges or region boxes, which keep the
+			 * placement's places, nor with ghosts: every period draws every
+			 * actor then, and they must not move from slide to slide.
+			 */
+			if (!whole && p->nudge && !has_edge_labels(cg) && !has_clusters(cg) && !an_graph_draws_ghosts(g))
 				untangle_layout(r, g, NUDGE_KICKS, true);
 			if (!whole)
 				compact_period(cg);

@@ -820,7 +820,7 @@ bool an_joins_label_nodes(Agraph_t *g)
 	return false;
 }
 
-bool an_has_tie_labels_as_nodes(Agraph_t *g)
+bool an_has_tie_label_nodes(Agraph_t *g)
 {
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
 		if (strncmp(agnameof(n), "tie.", 4) == 0)

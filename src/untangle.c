@@ -30,7 +30,8 @@ typedef struct {
 	uint64_t *shown;
 	bool *moving;
 	shared **ties_with_tie, **actors_with_tie, **ties_with_actor;
-	uint64_t *pair_shown; /* per tie, the first of its pair of actors': the drawings of any of the pair's ties; else 0 */
+	/* Per tie: if it is the lowest-numbered tie between its two actors, the drawings of all ties between them; else 0. */
+	uint64_t *pair_shown;
 } tangle;
 
 /* How many bits of v are set (inline: without a popcount instruction, GCC calls libgcc). */
@@ -142,9 +143,9 @@ static size_t cramped_cost(const tangle *T, size_t i)
 }
 
 /*
- * What the ties that end at actors a and b cost (crossings, and runs
- * through actors), and what the other ties cost where they run through a or
- * b; or `bound`, as soon as the cost reaches it (SIZE_MAX: none).
+ * What the ties that end at actors a and b cost (crossings, runs through
+ * actors, cramped pairs), and what the other ties cost where they run
+ * through a or b; or `bound`, as soon as the cost reaches it (SIZE_MAX: none).
  */
 static size_t local_cost(const tangle *T, size_t a, size_t b, size_t bound)
 {
@@ -242,7 +243,7 @@ static bool try_swap(tangle *T, size_t a, size_t b)
 }
 
 /* How far (x, y) is from where actor a started, squared. */
-static double away(const tangle *T, size_t a, double x, double y)
+static double squared_distance_from_start(const tangle *T, size_t a, double x, double y)
 {
 	return (x - T->home_x[a]) * (x - T->home_x[a]) + (y - T->home_y[a]) * (y - T->home_y[a]);
 }
@@ -251,8 +252,9 @@ static double away(const tangle *T, size_t a, double x, double y)
 #define MOVE_GRID 16
 
 /*
- * Moves a to the free place of a grid over the frame where its ties cost
- * least, if that is less than where it is; returns whether it moved.
+ * Moves a to the free place of a grid over the frame (within reach of its
+ * start) where its ties cost least, if that is less than where it is, or,
+ * within reach, as little and nearer its start; returns whether it moved.
  */
 static bool try_move(tangle *T, size_t a)
 {
@@ -270,7 +272,7 @@ static bool try_move(tangle *T, size_t a)
 	double step_x = most((x1 - x0) / MOVE_GRID, hw / 2), step_y = most((y1 - y0) / MOVE_GRID, hh / 2);
 	mark_moving(T, a, a, true);
 	size_t best = local_cost(T, a, a, SIZE_MAX);
-	double best_x = was_x, best_y = was_y, best_away = away(T, a, was_x, was_y);
+	double best_x = was_x, best_y = was_y, best_away = squared_distance_from_start(T, a, was_x, was_y);
 	/* Within reach, of the places that cost as little, the nearest its start. */
 	bool nearest = t->reach > 0;
 	for (double y = y0; y <= y1 && (best > 0 || nearest); y += step_y)
@@ -280,7 +282,7 @@ static bool try_move(tangle *T, size_t a)
 			t->x[a] = x;
 			t->y[a] = y;
 			size_t cost = local_cost(T, a, a, nearest ? best + 1 : best);
-			double distance = nearest ? away(T, a, x, y) : 0;
+			double distance = nearest ? squared_distance_from_start(T, a, x, y) : 0;
 			if (cost < best || (nearest && cost == best && distance < best_away)) {
 				best = cost;
 				best_x = x;
@@ -329,7 +331,7 @@ static size_t partners(const an_tangle *t, size_t a, size_t *near)
 	return n;
 }
 
-/* What all of T's ties cost: crossings, and runs through actors, summed over its drawings. */
+/* What all of T's ties cost: crossings, runs through actors and cramped pairs, summed over its drawings. */
 static size_t total_cost(const tangle *T)
 {
 	const an_tangle *t = T->t;

@@ -42,12 +42,12 @@ typedef struct {
 
 /*
  * Swaps pairs of actors' places, each pair in turn, where the two fit in
- * each other's places, and moves actors to free places (within reach, the
- * nearest of those that cost as little), where that lowers
+ * each other's places, and moves actors to free places, where that lowers
  * the ties' crossings plus their runs through actors (each weighs more: it
- * is routed round at a detour) plus the ties cramped (see tie_room), summed
- * over t's drawings; then t->kicks
- * rounds of kicks and searches.
+ * is routed round at a detour) plus the pairs cramped (see tie_room),
+ * summed over t's drawings; within reach, an actor also moves to a place
+ * that costs as little and is nearer its start. Then t->kicks rounds of
+ * kicks and searches.
  * Returns how many actors changed places: their x and y.
  */
 size_t an_untangle(an_tangle *t);

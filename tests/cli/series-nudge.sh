@@ -1,4 +1,4 @@
-# A stable series placed by the packed engine: a decade cropped to its own picture moves its actors a little, so that two actors a tie joins have room for it (20 pt), where the placement drew them a few points apart (run by tests/run; compared with series-nudge.expected).
+# A stable series placed by the packed engine: a decade cropped to its own picture moves its actors a little, so that two actors a tie joins have room for it (20 pt; the placement draws B and C 8 pt apart), but not with --ghost, where every decade draws every actor at its place (run by tests/run; compared with series-nudge.expected).
 A=$ACTORNET
 NET=tests/fixtures/bundle.yaml
 # room SVG U V: the room between the boxes of actors U and V (the larger gap, across or down), in points
@@ -16,6 +16,7 @@ room() {
 			X0[id] = x0; Y0[id] = y0; X1[id] = x1; Y1[id] = y1; id = ""
 		}
 		END {
+			if (!(u in X0) || !(v in X0)) { print "missing"; exit }
 			across = X0[u] > X1[v] ? X0[u] - X1[v] : X0[v] - X1[u]
 			down = Y0[u] > Y1[v] ? Y0[u] - Y1[v] : Y0[v] - Y1[u]
 			r = across > down ? across : down
@@ -27,4 +28,17 @@ rm -rf "$TMP/nudge" && mkdir -p "$TMP/nudge"
 echo "exit $?"
 for pair in A:B B:C C:D; do
 	echo "2000s, ${pair%:*}-${pair#*:}: $(room "$TMP/nudge/2000s.svg" "${pair%:*}" "${pair#*:}")"
+done
+# With --ghost, nothing moves between decades: every actor's box is where it was (the shipped network on A4, which is nudged without --ghost).
+boxes() { # boxes SVG: each actor's first shape
+	grep -A3 'class="node actor' "$1" | grep -o 'points="[^"]*"'
+}
+"$A" render -q networks/iran-dprk.yaml --each decade --size a4 --ghost -o "$TMP/nudge/ghost-{period}.svg"
+echo "exit $?"
+for decade in 1980s 2000s 2020s; do
+	if [ "$(boxes "$TMP/nudge/ghost-$decade.svg")" = "$(boxes "$TMP/nudge/ghost-1990s.svg")" ]; then
+		echo "--ghost $decade: every actor where it is in the 1990s"
+	else
+		echo "--ghost $decade: actors moved"
+	fi
 done
