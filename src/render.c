@@ -531,10 +531,11 @@ static size_t untangle_once(an_renderer *r, an_tangle *t)
  * has a tie with. The placement untangles the periods together, and each
  * alone crossed more than dot drawing it afresh: on eight generated 20- to
  * 30-actor networks by decade, slide and A4, 26 of 128 decades, 49
- * crossings (dot 22); nudged, 1 decade and 6 crossings, ties shorter than
- * 8 pt 140 -> 7 of 1434, and 4.3 % of pairs of actors change sides (on
- * three of the networks). Fewer kicks or a shorter reach cross more
- * (100 pt: 13 decades); an unbounded reach moves actors twice as much.
+ * crossings (dot 22); nudged (and kept where no worse as drawn), none, 5
+ * crossings, ties shorter than 8 pt 140 -> 17 of 1434, and 4.1 % of pairs
+ * of actors change sides (on three of the networks). Fewer kicks or a
+ * shorter reach cross more (100 pt: 13 decades); an unbounded reach moves
+ * actors twice as much.
  */
 #define NUDGE_REACH 150.0
 #define NUDGE_TIE_ROOM 20.0
@@ -1193,6 +1194,13 @@ struct an_placement {
 	bool nudge;     /* laid out by the packed engine: a cropped period's actors may move a little */
 	double *scales; /* then each period's scale for a target, else NULL */
 	size_t nscales;
+	/*
+	 * Per period, once an_placement_crop laid it out: whether its nudged
+	 * drawing was kept (1) or not (0); -1: not yet weighed. NULL: none.
+	 * Written by layout_placed, so that drawing the period weighs it no more.
+	 */
+	signed char *nudge_kept;
+	size_t nperiods;
 };
 
 /* A point as Graphviz reads it back exactly. */
@@ -1325,8 +1333,8 @@ void an_placement_free(an_placement *p)
 	free(p);
 }
 
-static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bool whole,
-                          double fit, an_diags *diags);
+static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, size_t period,
+                          bool whole, double fit, an_diags *diags);
 
 /* Graph attributes the title block's text depends on. */
 static const char *const TITLE_ATTRIBUTES[] = {"fontname", "fontsize", "fontcolor", "charset", NULL};
@@ -1388,7 +1396,7 @@ bool an_placement_fit(an_renderer *r, an_placement *p, an_graph *g, bool widen, 
 	/* The drawing without its title block: labels may reach past the whole layout's box. */
 	title_block title = take_title(cg);
 	bool ok = !*title.label || measure_title(r, cg, title.label, title.html, width, height, diags);
-	if (ok && widen && (ok = layout_placed(r, g, p, true, FIT_NONE, diags))) {
+	if (ok && widen && (ok = layout_placed(r, g, p, SIZE_MAX, true, FIT_NONE, diags))) {
 		boxf bb = GD_bb(cg);
 		p->bb.LL.x = fmin(p->bb.LL.x, bb.LL.x);
 		p->bb.LL.y = fmin(p->bb.LL.y, bb.LL.y);
@@ -1673,8 +1681,9 @@ static double drawn_length(Agraph_t *g)
  * along another edge, which crosses it at every wiggle).
  * Pins them so when they run through fewer actors and labels, or as few and
  * cross less, or as little on shorter ways; else leaves the pins as they are.
+ * Returns the faults of the edges as pinned.
  */
-static void reroute_if_clearer(Agraph_t *g)
+static an_faults reroute_if_clearer(Agraph_t *g)
 {
 	/*
 	 * Lines too short to read are not weighed: the actors stay where they
@@ -1687,16 +1696,17 @@ static void reroute_if_clearer(Agraph_t *g)
 	if (rerouted.through < placed.through ||
 	    (rerouted.through == placed.through &&
 	     (rerouted.crossings < placed.crossings ||
-	      (rerouted.crossings == placed.crossings && drawn_length(g) < placed_length - 1))))
+	      (rerouted.crossings == placed.crossings && drawn_length(g) < placed_length - 1)))) {
 		pin_layout(g);
+		return rerouted;
+	}
+	return placed;
 }
 
-/* Lays g out where the placement put everything, on the whole canvas or cropped, fitted as said. */
-static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bool whole,
-                          double fit, an_diags *diags)
+/* Pins g where the placement put everything, on the whole canvas or cropped (its anchors then dropped). */
+static bool pin_placement(an_graph *g, const an_placement *p, bool whole, an_diags *diags)
 {
 	Agraph_t *cg = an_graph_cgraph(g);
-	an_layout_free(r, g); /* before nodes come and go: Graphviz frees what it laid out */
 	pin(cg, cg, AGRAPH, "notranslate", "true");
 	for (Agnode_t *n = agfstnode(cg), *next; n; n = next) {
 		next = agnxtnode(cg, n);
@@ -1718,11 +1728,10 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 	Agedge_t *e;
 	for (size_t k = 0; (e = an_graph_edge(g, k, &key)); k++) {
 		size_t i = si_get(&p->edges, key);
-		if (i == SIZE_MAX || !p->edge_pos[i])
-			continue; /* routed by Graphviz between the pinned actors */
-		pin(cg, e, AGEDGE, "pos", p->edge_pos[i]);
-		if (p->edge_lp[i])
-			pin(cg, e, AGEDGE, "lp", p->edge_lp[i]);
+		bool placed = i != SIZE_MAX && p->edge_pos[i];
+		/* Without a place: routed by Graphviz between the pinned actors, whatever an earlier mend pinned. */
+		pin(cg, e, AGEDGE, "pos", placed ? p->edge_pos[i] : "");
+		pin(cg, e, AGEDGE, "lp", placed && p->edge_lp[i] ? p->edge_lp[i] : "");
 	}
 	for (Agraph_t *sub = agfstsubg(cg); sub; sub = agnxtsubg(sub)) {
 		size_t i = si_get(&p->clusters, agnameof(sub));
@@ -1732,41 +1741,100 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, bo
 		if (p->cluster_lp[i])
 			pin(cg, sub, AGRAPH, "lp", p->cluster_lp[i]);
 	}
+	return true;
+}
+
+/*
+ * Lays g out at its pins and mends it (see layout_placed), nudged if asked,
+ * and pins it as mended; *nudgeable says whether it can be nudged; with
+ * `faults`, gives the faults of its edges then.
+ */
+static bool mend_placed(an_renderer *r, an_graph *g, bool whole, bool nudge, bool *nudgeable,
+                        an_faults *faults, an_diags *diags)
+{
+	Agraph_t *cg = an_graph_cgraph(g);
+	if (!layout_at(r, g, "nop2", 0, FIT_NONE, diags))
+		return false;
+	/* Not with labels on edges or region boxes, which keep the placement's places, nor with ghosts. */
+	bool can = !whole && !has_edge_labels(cg) && !has_clusters(cg) && !an_graph_draws_ghosts(g);
+	if (nudgeable)
+		*nudgeable = can;
+	if (nudge && can)
+		untangle_layout(r, g, NUDGE_KICKS, true);
+	if (!whole)
+		compact_period(cg);
+	an_end_at_label_nodes(cg);
+	an_clear_labels(cg);
+	pin_layout(cg);
+	if (!whole && !has_edge_labels(cg)) { /* labels on edges stay where the placement put them */
+		an_faults kept = reroute_if_clearer(cg);
+		if (faults)
+			*faults = kept;
+	} else if (faults) {
+		*faults = faults_of(cg, false);
+	}
+	an_layout_free(r, g);
+	return true;
+}
+
+/* Whether a nudged drawing runs through no more actors and labels, and crosses no more, than the one at the placement's places. */
+static bool no_worse(an_faults nudged, an_faults placed)
+{
+	return nudged.through < placed.through ||
+	       (nudged.through == placed.through && nudged.crossings <= placed.crossings);
+}
+
+/*
+ * Lays g, the placement's `period` (SIZE_MAX: unknown), out where the
+ * placement put everything, on the whole canvas or cropped, fitted as said.
+ */
+static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, size_t period,
+                          bool whole, double fit, an_diags *diags)
+{
+	Agraph_t *cg = an_graph_cgraph(g);
+	an_layout_free(r, g); /* before nodes come and go: Graphviz frees what it laid out */
+	if (!pin_placement(g, p, whole, diags))
+		return false;
 	if (whole) { /* the whole series' canvas */
 		add_anchor(cg, "anchor.ll", "anchor-ll", p->bb.LL);
 		add_anchor(cg, "anchor.ur", "anchor-ur", p->bb.UR);
 	}
 	/*
 	 * A period on a canvas of its own, or with label nodes, is laid out
-	 * twice: the first time to be mended, cropped from a packed placement
-	 * with its actors nudged (NUDGE_REACH; the timeline's frames keep the
-	 * exact places), without the bands it leaves empty,
+	 * twice: the first time to be mended, without the bands it leaves empty,
 	 * with its edges ended at its own labels' borders and, cropped, routed
 	 * again where they then cross less, then pinned as mended for the
 	 * layout that is drawn. On the whole canvas without label nodes only
 	 * the labels are mended, once it is laid out.
+	 * A period cropped from a packed placement is also mended nudged
+	 * (NUDGE_REACH), and kept so where its edges, as drawn, run through no
+	 * more actors and labels and cross no more: not with labels on edges or
+	 * region boxes, which keep the placement's places, nor with ghosts,
+	 * where every period draws every actor and none may move from slide to
+	 * slide. The timeline's frames keep the exact places.
 	 */
 	bool mend = !whole || an_joins_label_nodes(cg);
 	if (mend) {
 		/* Without the title block, which this layout does not use: measuring it is costly. */
 		title_block title = take_title(cg);
-		bool ok = layout_at(r, g, "nop2", 0, FIT_NONE, diags);
-		if (ok) {
-			/*
-			 * Not with labels on edges or region boxes, which keep the
-			 * placement's places, nor with ghosts: every period draws every
-			 * actor then, and they must not move from slide to slide.
-			 */
-			if (!whole && p->nudge && !has_edge_labels(cg) && !has_clusters(cg) && !an_graph_draws_ghosts(g))
-				untangle_layout(r, g, NUDGE_KICKS, true);
-			if (!whole)
-				compact_period(cg);
-			an_end_at_label_nodes(cg);
-			an_clear_labels(cg);
-			pin_layout(cg);
-			if (!whole && !has_edge_labels(cg)) /* labels on edges stay where the placement put them */
-				reroute_if_clearer(cg);
-			an_layout_free(r, g);
+		bool may_nudge = !whole && p->nudge, nudgeable = false;
+		signed char *kept = may_nudge && period < p->nperiods ? &p->nudge_kept[period] : NULL;
+		bool ok;
+		if (kept && *kept >= 0) { /* weighed when the period was laid out to be cropped */
+			ok = mend_placed(r, g, whole, *kept, NULL, NULL, diags);
+		} else {
+			an_faults placed_faults, nudged_faults;
+			ok = mend_placed(r, g, whole, false, &nudgeable, may_nudge ? &placed_faults : NULL, diags);
+			bool keep = false;
+			if (ok && may_nudge && nudgeable) {
+				ok = pin_placement(g, p, whole, diags) &&
+				     mend_placed(r, g, whole, true, NULL, &nudged_faults, diags);
+				keep = ok && no_worse(nudged_faults, placed_faults);
+				if (ok && !keep)
+					ok = pin_placement(g, p, whole, diags) && mend_placed(r, g, whole, false, NULL, NULL, diags);
+			}
+			if (ok && kept)
+				*kept = keep;
 		}
 		give_title_back(cg, title);
 		if (!ok)
@@ -1784,7 +1852,7 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t
 {
 	bool whole = whole_canvas || !p->crop;
 	double fit = whole || period >= p->nscales ? FIT_FILL : p->scales[period];
-	return layout_placed(r, g, p, whole, fit, diags);
+	return layout_placed(r, g, p, period, whole, fit, diags);
 }
 
 bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,
@@ -1800,8 +1868,12 @@ bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods
 	free(p->scales);
 	p->scales = xcalloc(count, sizeof *p->scales);
 	p->nscales = count;
+	free(p->nudge_kept);
+	p->nudge_kept = xcalloc(count ? count : 1, sizeof *p->nudge_kept);
+	memset(p->nudge_kept, -1, count);
+	p->nperiods = count;
 	for (size_t i = 0; i < count; i++) {
-		if (!layout_placed(r, periods[i], p, false, FIT_NONE, diags))
+		if (!layout_placed(r, periods[i], p, i, false, FIT_NONE, diags))
 			return false;
 		double width, height;
 		drawing_size(periods[i], TARGET_PAD_PT, &width, &height);
