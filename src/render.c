@@ -1329,6 +1329,7 @@ void an_placement_free(an_placement *p)
 	free(p->cluster_bb);
 	free(p->cluster_lp);
 	free(p->scales);
+	free(p->nudge_kept);
 	arena_free(&p->strings);
 	free(p);
 }
