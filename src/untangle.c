@@ -125,11 +125,11 @@ static bool tie_through(const an_tangle *t, size_t i, const double box[4], size_
 	return enter < leave;
 }
 
-/* The room between the boxes of actor a, centred at (x, y), and actor b: the larger of their gaps across and down (negative: they overlap). */
-static double room_between(const an_tangle *t, size_t a, double x, double y, size_t b)
+/* Whether actor a, centred at (x, y), and actor b are less than `room` apart, across and down. */
+static bool closer_than(const an_tangle *t, size_t a, double x, double y, size_t b, double room)
 {
-	return most(fabs(x - t->x[b]) - (t->width[a] + t->width[b]) / 2,
-	            fabs(y - t->y[b]) - (t->height[a] + t->height[b]) / 2);
+	return fabs(x - t->x[b]) < (t->width[a] + t->width[b]) / 2 + room &&
+	       fabs(y - t->y[b]) < (t->height[a] + t->height[b]) / 2 + room;
 }
 
 /* What tie i costs when its actors are closer than tie_room: for the first tie of a pair, a crossing in each of the pair's drawings. */
@@ -137,7 +137,7 @@ static size_t cramped_cost(const tangle *T, size_t i)
 {
 	const an_tangle *t = T->t;
 	size_t a = t->ends[i][0], b = t->ends[i][1];
-	if (t->tie_room <= 0 || !T->pair_shown[i] || room_between(t, a, t->x[a], t->y[a], b) >= t->tie_room)
+	if (t->tie_room <= 0 || !T->pair_shown[i] || !closer_than(t, a, t->x[a], t->y[a], b, t->tie_room))
 		return 0;
 	return bits_set(T->pair_shown[i]);
 }
@@ -194,12 +194,11 @@ static bool fits_at(const tangle *T, size_t a, double x, double y, size_t except
 		return false;
 	for (const size_t *i = T->incident[a]; t->tie_room > 0 && *i != SIZE_MAX; i++) {
 		size_t other = t->ends[*i][0] == a ? t->ends[*i][1] : t->ends[*i][0];
-		if (other != a && other != except && room_between(t, a, x, y, other) < t->tie_room)
+		if (other != a && other != except && closer_than(t, a, x, y, other, t->tie_room))
 			return false;
 	}
 	for (size_t k = 0; k < t->count; k++)
-		if (k != a && k != except && fabs(x - t->x[k]) < hw + t->width[k] / 2 + t->gap &&
-		    fabs(y - t->y[k]) < hh + t->height[k] / 2 + t->gap)
+		if (k != a && k != except && closer_than(t, a, x, y, k, t->gap))
 			return false;
 	return true;
 }
@@ -228,8 +227,7 @@ static bool try_swap(tangle *T, size_t a, size_t b)
 	if (T->incident[a][0] == SIZE_MAX && T->incident[b][0] == SIZE_MAX)
 		return false;
 	if (!fits_at(T, a, t->x[b], t->y[b], b) || !fits_at(T, b, t->x[a], t->y[a], a) ||
-	    (fabs(t->x[a] - t->x[b]) < (t->width[a] + t->width[b]) / 2 + t->gap &&
-	     fabs(t->y[a] - t->y[b]) < (t->height[a] + t->height[b]) / 2 + t->gap))
+	    closer_than(t, a, t->x[a], t->y[a], b, t->gap))
 		return false;
 	mark_moving(T, a, b, true);
 	size_t before = local_cost(T, a, b, SIZE_MAX);
