@@ -67,7 +67,11 @@ bin/actornet: $(CLI_OBJECTS) build/libactornet.a
 
 build/tests/%: tests/unit/%.c build/libactornet.a
 	@mkdir -p build/tests
-	$(CC) $(WARNINGS) $(DEPENDS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
+	$(CC) $(WARNINGS) $(DEPENDS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $< $(filter %.o,$^) build/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
+
+# The worker processes' code is the command line's, outside the library.
+build/tests/test_jobs: build/cli/jobs.o
+build/asan/tests/test_jobs: build/asan/cli/jobs.o
 
 build/asan/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -82,7 +86,7 @@ build/asan/actornet: $(CLI_OBJECTS:build/%=build/asan/%) build/asan/libactornet.
 
 build/asan/tests/%: tests/unit/%.c build/asan/libactornet.a
 	@mkdir -p build/asan/tests
-	$(CC) $(WARNINGS) $(DEPENDS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
+	$(CC) $(WARNINGS) $(DEPENDS) $(SANITIZE) $(PKG_CFLAGS) -Isrc $< $(filter %.o,$^) build/asan/libactornet.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread -lm -o $@
 
 # The fuzz target's code with a plain main(): replays the seeds once, deterministically.
 build/asan/replay: tests/fuzz/fuzz_network.c build/asan/libactornet.a

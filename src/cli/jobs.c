@@ -1,6 +1,7 @@
 /* jobs.c: runs numbered jobs in worker processes forked after the caller's set-up, each job's status and bytes sent back over a pipe. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../util.h"
@@ -52,6 +54,49 @@ static _Noreturn void work(const job_runner *runner, int tasks, int results)
 	_exit(0);
 }
 
+/* How long run_jobs waits for this process's other threads to end before it forks, in ms. */
+#define ALONE_PATIENCE_MS 2000
+
+/* The number of threads this process runs, from /proc/self/stat; 0 when it cannot be read. */
+static long threads_running(void)
+{
+	char stat[1024];
+	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, stat, sizeof stat - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	stat[n] = '\0';
+	/* After the command's name, in parentheses: state is field 3, num_threads field 20. */
+	const char *p = strrchr(stat, ')');
+	for (int field = 2; p && field < 20; field++)
+		p = strchr(p + 1, ' ');
+	return p ? strtol(p + 1, NULL, 10) : 0;
+}
+
+/*
+ * Whether this process is down to one thread, waiting up to
+ * ALONE_PATIENCE_MS for the others to end. Pango starts a short-lived thread
+ * for each font pattern it matches and sorts: a child forked while one runs
+ * has neither the thread nor its result, and can wait for it forever (or
+ * for a lock it held). On a loaded machine such a thread often outlives the
+ * text measuring that started it by some milliseconds. Without
+ * /proc/self/stat nothing can be told: no fork.
+ */
+static bool alone(void)
+{
+	for (int waited = 0;; waited++) {
+		long threads = threads_running();
+		if (threads == 1)
+			return true;
+		if (threads == 0 || waited >= ALONE_PATIENCE_MS) /* 0: cannot tell */
+			return false;
+		nanosleep(&(struct timespec){0, 1000 * 1000}, NULL);
+	}
+}
+
 /* Reads every report of the `running` workers' pipes until they close; returns the worst status. */
 static int collect(const job_runner *runner, struct pollfd *fds, int running, size_t count)
 {
@@ -89,6 +134,8 @@ static int collect(const job_runner *runner, struct pollfd *fds, int running, si
 
 int run_jobs(const job_runner *runner, size_t first, size_t count, int workers)
 {
+	if (!alone())
+		return -1;
 	int tasks[2];
 	if (pipe(tasks) != 0) {
 		fprintf(stderr, "%s: error: cannot start worker processes: %s\n", runner->program,

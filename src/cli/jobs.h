@@ -24,9 +24,11 @@ typedef struct {
 /*
  * Runs jobs first to count - 1 in `workers` processes forked now, each
  * taking the next job from a shared pipe (a long job does not hold up the
- * others), and reports each to runner->done. Returns the worst status of
- * the jobs and the workers, or -1 when nothing was started (the caller
- * runs them itself). A job whose result never came back is not reported:
+ * others), and reports each to runner->done. Forks only once this process
+ * runs one thread (libraries' threads, such as pango's, are waited for a
+ * moment; a child of a process with threads can deadlock). Returns the
+ * worst status of the jobs and the workers, or -1 when nothing was started
+ * (the caller runs them itself). A job whose result never came back is not reported:
  * the caller counts them.
  */
 int run_jobs(const job_runner *runner, size_t first, size_t count, int workers);

@@ -538,11 +538,9 @@ static void period_drawn(void *context, size_t i, int status, char *svg, size_t 
 /*
  * Draws the periods in `jobs` processes forked now, after the one placement
  * (src/cli/jobs.c); the output is the same as one process's. A worker
- * inherits pango's font caches but not its font thread: that is safe
- * because a stable series has already measured, in this process, every
- * text the workers draw (an_placement_fit), and a per-period series has
- * drawn no text here yet. Draws the periods from `first` on; returns an
- * exit status, or -1 when nothing was started.
+ * inherits pango's font caches, forked once pango's threads have ended.
+ * Draws the periods from `first` on; returns an exit status, or -1 when
+ * nothing was started.
  */
 static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **renderer)
 {
