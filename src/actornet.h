@@ -536,6 +536,22 @@ void an_renderer_free(an_renderer *r);
 /* The engine `auto` picks for a graph of this size: "dot" or a scalable one. */
 const char *an_layout_auto(size_t nodes, size_t edges);
 /*
+ * The seconds a layout of a graph of this size is expected to take on a
+ * machine like the one measured (README "Layout engines"): dot's grow
+ * with the ties beyond a tree, about as their fourth power, within a
+ * factor of 3 or so either way; 0 for the engines that take seconds at
+ * most on any graph actornet draws.
+ */
+double an_layout_estimate(const char *engine, size_t nodes, size_t edges);
+/*
+ * Told before (done false) and after (done true) each layout that places
+ * a graph's nodes: its engine, size and an_layout_estimate. For saying
+ * what a long command is doing; it must not call the library.
+ */
+typedef void (*an_layout_watch)(void *context, const char *engine, size_t nodes, size_t edges,
+                                double estimate, bool done);
+void an_renderer_watch(an_renderer *r, an_layout_watch watch, void *context);
+/*
  * Lays out the graph with an engine name ("dot", "neato", ...); false on
  * failure, with diagnostics. A graph built for a target is scaled to fill the
  * target's canvas exactly (never grown past AN_MAX_GROWTH).

@@ -46,6 +46,8 @@ struct an_renderer {
 	 */
 	unsigned packed_seed;
 	const an_graph *seeded;
+	an_layout_watch watch; /* told of each layout; NULL: none */
+	void *watch_context;
 };
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
@@ -143,10 +145,40 @@ static void release_stderr(an_renderer *r, int saved)
 
 static int layout_caught(an_renderer *r, Agraph_t *g, const char *engine)
 {
+	/* nop and nop2 keep the places they are given: nothing to wait for. */
+	bool watched = r->watch && strncmp(engine, "nop", 3) != 0;
+	size_t nodes = (size_t)agnnodes(g), edges = (size_t)agnedges(g);
+	double estimate = watched ? an_layout_estimate(engine, nodes, edges) : 0;
+	if (watched)
+		r->watch(r->watch_context, engine, nodes, edges, estimate, false);
 	int saved = catch_stderr(r);
 	int rc = gvLayout(r->gvc, g, engine);
 	release_stderr(r, saved);
+	if (watched)
+		r->watch(r->watch_context, engine, nodes, edges, estimate, true);
 	return rc;
+}
+
+void an_renderer_watch(an_renderer *r, an_layout_watch watch, void *context)
+{
+	r->watch = watch;
+	r->watch_context = context;
+}
+
+/*
+ * dot's seconds for c ties beyond a tree: e^DOT_COST_LOG × c^DOT_COST_POWER,
+ * fitted to dot's layouts of gen_network.py networks of 40 to 400 actors
+ * and 80 to 600 ties (README "Layout engines"); off by up to 4 times on a
+ * given graph, since dot's work depends on the ranks its ties span.
+ */
+#define DOT_COST_LOG (-18.2)
+#define DOT_COST_POWER 3.92
+
+double an_layout_estimate(const char *engine, size_t nodes, size_t edges)
+{
+	if (strcmp(engine, "dot") != 0 || edges <= nodes)
+		return 0;
+	return exp(DOT_COST_LOG + DOT_COST_POWER * log((double)(edges - nodes)));
 }
 
 /* Whether `bytes` of address space are free (reserved, never touched, and released). */

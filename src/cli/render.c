@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "jobs.h"
+#include "progress.h"
 
 #define STRING_OF(x) #x
 #define STRING(x) STRING_OF(x) /* a macro's value as a string literal */
@@ -256,6 +257,24 @@ static bool lay_out(const render_options *o, const drawing *d, an_graph *graph,
 	return ok;
 }
 
+/* What draws a graph too costly for dot sooner, for progress_layout's warning. */
+static const char QUICKER[] = "--layout auto draws it in seconds, --draft ends dot sooner";
+static const char QUICKER_DRAFT[] = "--layout auto draws it in seconds";
+
+/*
+ * Starts Graphviz for the first drawing that needs it, its layouts watched
+ * (progress.c); false on failure, in diags.
+ */
+static bool start_renderer(const render_options *o, an_renderer **renderer, an_diags *diags)
+{
+	if (*renderer)
+		return true;
+	if (!(*renderer = an_renderer_new(diags)))
+		return false;
+	an_renderer_watch(*renderer, progress_layout, (void *)(o->build.draft ? QUICKER_DRAFT : QUICKER));
+	return true;
+}
+
 /*
  * How to draw a view not drawn yet: for a target, what fits; else, with
  * auto, what has the fewest faults (see an_choose_layout). Sets *build and
@@ -271,7 +290,7 @@ static bool choose_way(const render_options *o, const drawing *d, an_build_optio
 	bool choose = build->target ? drawn || d->page_svg : drawn && strcmp(o->engine, "auto") == 0;
 	if (!choose)
 		return true;
-	if (!*renderer && !(*renderer = an_renderer_new(diags)))
+	if (!start_renderer(o, renderer, diags))
 		return false;
 	if (build->target)
 		return fit_view(o, d->view, d->period_name, true, build, engine, fits, *renderer, diags);
@@ -338,7 +357,7 @@ static int draw(const render_options *o, const drawing *d, an_renderer **rendere
 		} else if (strcmp(format, "json") == 0) {
 			data = an_view_json(d->view, &len);
 		} else {
-			if (!*renderer && !(*renderer = an_renderer_new(&diags)))
+			if (!start_renderer(o, renderer, &diags))
 				ok = false;
 			if (ok && !laid_out) {
 				ok = laid_out = lay_out(o, d, graph, engine, *renderer, &diags);
@@ -458,7 +477,7 @@ static int draw_placed(series *s, size_t i, an_renderer **renderer)
 		ok = write_period(s, i, out, data, len, &diags);
 		free(data);
 	}
-	if (ok && (n || s->page) && !*renderer && !(*renderer = an_renderer_new(&diags)))
+	if (ok && (n || s->page) && !start_renderer(o, renderer, &diags))
 		ok = false;
 	char *data[16], *prefix;
 	size_t len[16];
@@ -545,6 +564,7 @@ static void period_drawn(void *context, size_t i, int status, char *svg, size_t 
 static int draw_in_parallel(series *s, size_t first, int jobs, an_renderer **renderer)
 {
 	series_job job = {s, renderer};
+	progress_stop(); /* its thread would keep run_jobs from forking */
 	job_runner runner = {program, EXIT_OUTPUT, draw_period_job, period_drawn, &job};
 	int status = run_jobs(&runner, first, s->ps.count, jobs);
 	if (status == EXIT_OK && s->done < s->ps.count) {
@@ -623,7 +643,7 @@ static int place_series(series *s, an_renderer **renderer)
 	an_diags diags;
 	an_diags_init(&diags);
 	int status = EXIT_OK;
-	if (!*renderer && !(*renderer = an_renderer_new(&diags))) {
+	if (!start_renderer(o, renderer, &diags)) {
 		print_diags(&diags, false, NULL);
 		an_diags_free(&diags);
 		return EXIT_OUTPUT;
@@ -1130,8 +1150,11 @@ static int run_render(const cli_command *command, int argc, char **argv)
 		status = mark_names(net, command, o.highlight, "--highlight", false, highlight);
 		o.build.highlight = highlight;
 	}
-	if (status == EXIT_OK)
+	if (status == EXIT_OK) {
+		progress_start(isatty(STDERR_FILENO), o.sel.quiet);
 		status = render_network(&o, net);
+		progress_stop();
+	}
 	free(highlight);
 	selection_close(&o.sel, net);
 	return status;

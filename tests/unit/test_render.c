@@ -131,11 +131,70 @@ static void test_strands_drawn_by_dot_are_no_faults(void **state)
 	an_diags_free(&diags);
 }
 
+/* What a layout watch was told. */
+typedef struct {
+	int calls;
+	bool done[4];
+	size_t nodes, edges;
+	char engine[8];
+} watched;
+
+static void watch_layout(void *context, const char *engine, size_t nodes, size_t edges,
+                         double estimate, bool done)
+{
+	(void)estimate;
+	watched *w = context;
+	if (w->calls < 4)
+		w->done[w->calls] = done;
+	w->calls++;
+	w->nodes = nodes;
+	w->edges = edges;
+	snprintf(w->engine, sizeof w->engine, "%s", engine);
+}
+
+/* A watch is told of a layout before and after it, with its engine and size; dot's estimate grows with the ties beyond a tree. */
+static void test_layouts_are_watched_and_estimated(void **state)
+{
+	(void)state;
+	an_diags diags;
+	an_diags_init(&diags);
+	an_network *net = an_load_file("tests/fixtures/strands.yaml", NULL, &diags);
+	assert_non_null(net);
+	an_filter filter;
+	an_filter_init(&filter);
+	an_view view;
+	an_view_build(&view, net, &filter);
+	an_build_options opt = {.labels = AN_LABELS_NONE, .no_legend = true};
+	an_graph *graph = an_graph_build(&view, &opt);
+	watched w = {0};
+	an_renderer_watch(renderer, watch_layout, &w);
+	assert_true(an_layout(renderer, graph, "dot", &diags));
+	an_renderer_watch(renderer, NULL, NULL);
+	assert_int_equal(w.calls, 2);
+	assert_false(w.done[0]);
+	assert_true(w.done[1]);
+	assert_string_equal(w.engine, "dot");
+	assert_int_equal(w.nodes, an_graph_nodes(graph));
+	assert_int_equal(w.edges, an_graph_edges(graph));
+	an_layout_free(renderer, graph);
+	an_graph_free(graph);
+	an_view_free(&view);
+	an_network_free(net);
+	an_diags_free(&diags);
+
+	assert_true(an_layout_estimate("dot", 60, 60) == 0);
+	assert_true(an_layout_estimate("sfdp", 60, 300) == 0);
+	double some = an_layout_estimate("dot", 60, 180), more = an_layout_estimate("dot", 60, 300);
+	assert_true(some > 0 && some < 2);   /* 120 beyond a tree: auto's limit, about a second */
+	assert_true(more > 10 && more < 100); /* 240: tens of seconds */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_render_has_no_messages),
 		cmocka_unit_test(test_strands_drawn_by_dot_are_no_faults),
+		cmocka_unit_test(test_layouts_are_watched_and_estimated),
 		/* Last: after Graphviz 2.43 refuses a label, the next layout leaks its text (LeakSanitizer: do_graph_label). */
 		cmocka_unit_test(test_graphviz_error_is_a_diagnostic),
 	};
