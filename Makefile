@@ -6,7 +6,7 @@ CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wshadow -Werror -pthread
 # Each object's header dependencies, written by the compiler beside it (build/*.d).
 DEPENDS = -MMD -MP
-PKGS = libcgraph libgvc libpathplan yaml-0.1
+PKGS = libcgraph libgvc libpathplan yaml-0.1 libpng
 # Deferred (=): evaluated when a recipe runs, after `make demo` or `make check` installed what was missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
@@ -14,7 +14,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/nodes.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
-	src/series.c src/stats.c src/export.c src/import.c src/untangle.c src/svg.c
+	src/series.c src/stats.c src/export.c src/import.c src/untangle.c src/svg.c src/pngdevice.c
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
 # The command line: options, messages, files and worker processes.
 CLI_SOURCES = src/main.c $(wildcard src/cli/*.c)

@@ -14,6 +14,7 @@
 #include "geometry.h"
 #include "graph.h"
 #include "internal.h"
+#include "pngdevice.h"
 #include "untangle.h"
 
 /* The kicked searches a renderer keeps (untangle_once): a series of up to this many nudged periods searches each once. */
@@ -215,6 +216,7 @@ an_renderer *an_renderer_new(an_diags *diags)
 		free(r);
 		return NULL;
 	}
+	an_add_png_device(r->gvc);
 	return r;
 }
 
@@ -2123,7 +2125,7 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	if (svg)
 		escape_urls(an_graph_cgraph(g), true);
 	int saved = catch_stderr(r);
-	int rc = gvRenderData(r->gvc, an_graph_cgraph(g), format, &out, &size);
+	int rc = gvRenderData(r->gvc, an_graph_cgraph(g), raster ? AN_PNG_FORMAT : format, &out, &size);
 	release_stderr(r, saved);
 	if (svg)
 		escape_urls(an_graph_cgraph(g), false);
