@@ -162,7 +162,7 @@ test: check
 BENCH_FLAGS ?=
 bench: deps
 	@scripts/install-deps --check --bench 2>/dev/null || scripts/install-deps --bench
-	@$(MAKE) --no-print-directory all build/bench/yaml_parse
+	@$(MAKE) --no-print-directory all build/bench/yaml_parse build/bench/graphviz_floor
 	/usr/bin/python3 bench/run.py $(BENCH_FLAGS)
 	@$(MAKE) --no-print-directory bench-readability
 
@@ -179,6 +179,10 @@ bench-readability: deps
 build/bench/yaml_parse: bench/yaml_parse.c
 	@mkdir -p build/bench
 	$(CC) $(WARNINGS) $(CFLAGS) $$(pkg-config --cflags yaml-0.1) $< $$(pkg-config --libs yaml-0.1) -o $@
+
+build/bench/graphviz_floor: bench/graphviz_floor.c
+	@mkdir -p build/bench
+	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) $< $$(pkg-config --libs libgvc libcgraph) -o $@
 
 build/actornet.1: man/actornet.1 src/actornet.h
 	@mkdir -p build

@@ -686,7 +686,9 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
  * top to bottom, the packed engine) and takes the one with the fewest lines
  * through actors and labels and long ways round, then the fewest crossings.
  * choice->engine stays NULL where `auto`'s engine is kept: for larger
- * graphs, and for one of fewer than AN_COMPACT_MIN_ACTORS actors, which dot
+ * graphs and views of more than AN_COMPACT_MAX_ACTORS actors (no drawing
+ * of them is legible at its natural size, and weighing the ways costs
+ * seconds a period), and for one of fewer than AN_COMPACT_MIN_ACTORS actors, which dot
  * draws well, where its drawing has none of those faults or the view is
  * what a stable series is placed for (`pinned_series`: its periods'
  * drawings are pinned to it; with label nodes placed for every period, a
@@ -696,6 +698,7 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_options *base,
                       bool pinned_series, an_fit_choice *choice, an_diags *diags);
 #define AN_COMPACT_MIN_ACTORS 20
+#define AN_COMPACT_MAX_ACTORS 100
 
 /* What an_fit_view fits a view for, beside its build options. */
 typedef struct {

@@ -301,7 +301,7 @@ bool an_choose_layout(an_renderer *r, const an_view *view, const an_build_option
 	memset(choice, 0, sizeof *choice);
 	choice->build = *base;
 	bool small = view->nactors_shown < AN_COMPACT_MIN_ACTORS;
-	if (small && pinned_series)
+	if ((small && pinned_series) || view->nactors_shown > AN_COMPACT_MAX_ACTORS)
 		return true;
 	way ways[MAX_WAYS];
 	const char *automatic;

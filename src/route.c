@@ -911,12 +911,161 @@ static bool line_enters(const drawn_edge *d, boxf b)
 	return false;
 }
 
-/* How many lines but drawn[self]'s enter box b, counted up to `enough`. */
-static size_t lines_entering(const drawn_edge *drawn, size_t ndrawn, size_t self, boxf b, size_t enough)
+/*
+ * The drawing as label_cost sees it: the nodes' boxes, the labels' boxes
+ * where they are now and the lines, each listed in the cells of a grid it
+ * reaches into, so that a label's place is weighed against what is near
+ * it only (a thousand labels, each tried at a thousand places, against a
+ * thousand of each: minutes, without).
+ */
+#define LABEL_CELL 48.0
+#define LABEL_GRID_SIDE 256
+
+typedef struct {
+	size_t *items;
+	size_t count, cap;
+} label_cell;
+
+typedef struct {
+	Agraph_t *g;
+	const drawn_edge *drawn;
+	size_t ndrawn, nnodes; /* items: nodes 0..nnodes-1, then each drawn edge's label, then its line */
+	boxf *node_boxes, *label_boxes;
+	double x0, y0, cell;
+	int cols, rows;
+	label_cell *cells;
+	unsigned *seen; /* per item: the last query that met it */
+	unsigned query;
+} label_scene;
+
+/* The cells box b reaches into (clamped to the grid: what lies outside is in its border cells). */
+static void cells_of(const label_scene *s, boxf b, int *c0, int *c1, int *r0, int *r1)
 {
-	size_t lines = 0;
-	for (size_t d = 0; d < ndrawn && lines < enough; d++)
-		lines += d != self && line_enters(&drawn[d], b);
+	double x[2] = {(b.LL.x - s->x0) / s->cell, (b.UR.x - s->x0) / s->cell};
+	double y[2] = {(b.LL.y - s->y0) / s->cell, (b.UR.y - s->y0) / s->cell};
+	*c0 = (int)fmax(0, fmin(s->cols - 1, floor(x[0])));
+	*c1 = (int)fmax(0, fmin(s->cols - 1, floor(x[1])));
+	*r0 = (int)fmax(0, fmin(s->rows - 1, floor(y[0])));
+	*r1 = (int)fmax(0, fmin(s->rows - 1, floor(y[1])));
+}
+
+static void scene_add(label_scene *s, size_t item, boxf b)
+{
+	int c0, c1, r0, r1;
+	cells_of(s, b, &c0, &c1, &r0, &r1);
+	for (int r = r0; r <= r1; r++)
+		for (int c = c0; c <= c1; c++) {
+			label_cell *cell = &s->cells[r * s->cols + c];
+			if (cell->count && cell->items[cell->count - 1] == item)
+				continue; /* a line's next piece in the same cell */
+			GROW(cell->items, cell->cap, cell->count + 1);
+			cell->items[cell->count++] = item;
+		}
+}
+
+static void scene_remove(label_scene *s, size_t item, boxf b)
+{
+	int c0, c1, r0, r1;
+	cells_of(s, b, &c0, &c1, &r0, &r1);
+	for (int r = r0; r <= r1; r++)
+		for (int c = c0; c <= c1; c++) {
+			label_cell *cell = &s->cells[r * s->cols + c];
+			for (size_t k = 0; k < cell->count; k++)
+				if (cell->items[k] == item) {
+					cell->items[k] = cell->items[--cell->count];
+					break;
+				}
+		}
+}
+
+static bool has_label(const drawn_edge *d)
+{
+	return ED_label(d->e) && ED_label(d->e)->set;
+}
+
+static void scene_open(label_scene *s, Agraph_t *g, const drawn_edge *drawn, size_t ndrawn)
+{
+	memset(s, 0, sizeof *s);
+	s->g = g;
+	s->drawn = drawn;
+	s->ndrawn = ndrawn;
+	s->nnodes = (size_t)agnnodes(g);
+	boxf bb = GD_bb(g);
+	s->x0 = bb.LL.x;
+	s->y0 = bb.LL.y;
+	s->cell = fmax(LABEL_CELL, fmax(bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y) / LABEL_GRID_SIDE);
+	s->cols = (int)fmax(1, ceil((bb.UR.x - bb.LL.x) / s->cell));
+	s->rows = (int)fmax(1, ceil((bb.UR.y - bb.LL.y) / s->cell));
+	s->cells = xcalloc((size_t)s->cols * (size_t)s->rows, sizeof *s->cells);
+	s->seen = xcalloc(s->nnodes + 2 * ndrawn + 1, sizeof *s->seen);
+	s->node_boxes = xcalloc(s->nnodes + 1, sizeof *s->node_boxes);
+	s->label_boxes = xcalloc(ndrawn + 1, sizeof *s->label_boxes);
+	size_t i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		s->node_boxes[i] = node_box(n, 0);
+		scene_add(s, i, s->node_boxes[i]);
+	}
+	for (size_t d = 0; d < ndrawn; d++) {
+		if (has_label(&drawn[d])) {
+			const textlabel_t *label = ED_label(drawn[d].e);
+			s->label_boxes[d] = label_box(label, label->pos, 0);
+			scene_add(s, s->nnodes + d, s->label_boxes[d]);
+		}
+		for (size_t p = 1; p < drawn[d].count; p++)
+			scene_add(s, s->nnodes + ndrawn + d, box_of(&drawn[d].at[p - 1], 2));
+	}
+}
+
+static void scene_close(label_scene *s)
+{
+	for (int c = 0; c < s->cols * s->rows; c++)
+		free(s->cells[c].items);
+	free(s->cells);
+	free(s->seen);
+	free(s->node_boxes);
+	free(s->label_boxes);
+}
+
+/* drawn[d]'s label, moved to `at`. */
+static void scene_move_label(label_scene *s, size_t d, pointf at)
+{
+	textlabel_t *label = ED_label(s->drawn[d].e);
+	scene_remove(s, s->nnodes + d, s->label_boxes[d]);
+	label->pos = at;
+	s->label_boxes[d] = label_box(label, at, 0);
+	scene_add(s, s->nnodes + d, s->label_boxes[d]);
+}
+
+/* Calls `meets` on each item listed in the cells box b reaches into, once, until it returns true. */
+#define EACH_ITEM_NEAR(s, b, item, body)                                                          \
+	do {                                                                                      \
+		int c0_, c1_, r0_, r1_;                                                           \
+		cells_of((s), (b), &c0_, &c1_, &r0_, &r1_);                                       \
+		unsigned query_ = ++(s)->query;                                                   \
+		for (int r_ = r0_; r_ <= r1_; r_++)                                               \
+			for (int c_ = c0_; c_ <= c1_; c_++) {                                     \
+				const label_cell *cell_ = &(s)->cells[r_ * (s)->cols + c_];        \
+				for (size_t k_ = 0; k_ < cell_->count; k_++) {                     \
+					size_t item = cell_->items[k_];                            \
+					if ((s)->seen[item] == query_)                             \
+						continue;                                          \
+					(s)->seen[item] = query_;                                  \
+					body                                                       \
+				}                                                                  \
+			}                                                                          \
+	} while (0)
+
+/* How many lines but drawn[self]'s enter box b, counted up to `enough`. */
+static size_t lines_entering(label_scene *s, size_t self, boxf b, size_t enough)
+{
+	size_t lines = 0, first_line = s->nnodes + s->ndrawn;
+	if (enough == 0)
+		return 0;
+	EACH_ITEM_NEAR(s, b, item, {
+		if (item >= first_line && item - first_line != self && line_enters(&s->drawn[item - first_line], b) &&
+		    ++lines >= enough)
+			return lines;
+	});
 	return lines;
 }
 
@@ -931,29 +1080,30 @@ static size_t lines_entering(const drawn_edge *drawn, size_t ndrawn, size_t self
  * moved to), off the drawing's box, on its own line or farther from it
  * than LABEL_NEAR.
  */
-static size_t label_cost(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self, pointf at,
-                         bool placed, double margin, size_t enough)
+static size_t label_cost(label_scene *s, size_t self, pointf at, bool placed, double margin,
+                         size_t enough)
 {
-	const textlabel_t *label = ED_label(drawn[self].e);
+	Agraph_t *g = s->g;
+	const drawn_edge *own = &s->drawn[self];
+	const textlabel_t *label = ED_label(own->e);
 	if (placed) {
 		boxf b = label_box(label, at, 0), bb = GD_bb(g);
 		if (b.LL.x < bb.LL.x || b.LL.y < bb.LL.y || b.UR.x > bb.UR.x || b.UR.y > bb.UR.y ||
-		    line_enters(&drawn[self], b) || !line_enters(&drawn[self], label_box(label, at, LABEL_NEAR)))
+		    line_enters(own, b) || !line_enters(own, label_box(label, at, LABEL_NEAR)))
 			return LABEL_BLOCKED;
 	}
 	boxf b = label_box(label, at, LABEL_CLEARANCE);
 	if (GD_label(g) && GD_label(g)->set &&
 	    boxes_meet(b, box_around(GD_label(g)->pos, GD_label(g)->dimen.x, GD_label(g)->dimen.y, 0)))
 		return LABEL_BLOCKED;
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
-		if (boxes_meet(b, node_box(n, 0)))
+	size_t first_line = s->nnodes + s->ndrawn;
+	EACH_ITEM_NEAR(s, b, item, {
+		if (item < s->nnodes ? boxes_meet(b, s->node_boxes[item])
+		                     : item < first_line && item - s->nnodes != self &&
+		                               boxes_meet(b, s->label_boxes[item - s->nnodes]))
 			return LABEL_BLOCKED;
-	for (size_t d = 0; d < ndrawn; d++) {
-		const textlabel_t *other = ED_label(drawn[d].e);
-		if (d != self && other && other->set && boxes_meet(b, label_box(other, other->pos, 0)))
-			return LABEL_BLOCKED;
-	}
-	return lines_entering(drawn, ndrawn, self, label_box(label, at, margin), enough);
+	});
+	return lines_entering(s, self, label_box(label, at, margin), enough);
 }
 
 /* Orders offsets by their length, then by their place in the grid (the same order every run). */
@@ -979,15 +1129,15 @@ typedef struct {
  * Takes `at` for drawn[self]'s label if fewer lines enter it there (see
  * label_cost, counted up to `most`) than at the best place, or as few nearer.
  */
-static void consider_place(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
-                           pointf at, double margin, size_t most, label_place *best)
+static void consider_place(label_scene *s, size_t self, pointf at, double margin, size_t most,
+                           label_place *best)
 {
-	const textlabel_t *label = ED_label(drawn[self].e);
+	const textlabel_t *label = ED_label(s->drawn[self].e);
 	double distance = hypot(at.x - label->pos.x, at.y - label->pos.y);
 	if (best->lines == 0 && distance >= best->distance)
 		return;
 	size_t enough = best->lines < most ? best->lines + 1 : most; /* as many, or more */
-	size_t lines = label_cost(g, drawn, ndrawn, self, at, true, margin, enough);
+	size_t lines = label_cost(s, self, at, true, margin, enough);
 	if (lines < best->lines || (lines == best->lines && lines != LABEL_BLOCKED && distance < best->distance))
 		*best = (label_place){at, lines, distance};
 }
@@ -1000,17 +1150,17 @@ static void consider_place(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, 
  * or off a corner of a point along it, a little apart (the nearest of
  * those); where it is, with LABEL_BLOCKED, when it may go nowhere.
  */
-static label_place fewest_lines(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
-                                const pointf *offsets, int count, double margin, size_t most)
+static label_place fewest_lines(label_scene *s, size_t self, const pointf *offsets, int count,
+                                double margin, size_t most)
 {
-	const textlabel_t *label = ED_label(drawn[self].e);
+	const textlabel_t *label = ED_label(s->drawn[self].e);
 	label_place best = {label->pos, LABEL_BLOCKED, INFINITY};
 	for (int k = 0; k < count && best.lines > 0; k++)
-		consider_place(g, drawn, ndrawn, self,
-		               (pointf){label->pos.x + offsets[k].x, label->pos.y + offsets[k].y}, margin, most, &best);
+		consider_place(s, self, (pointf){label->pos.x + offsets[k].x, label->pos.y + offsets[k].y}, margin,
+		               most, &best);
 	if (best.lines == 0)
 		return best;
-	const drawn_edge *own = &drawn[self];
+	const drawn_edge *own = &s->drawn[self];
 	boxf drawn_box = label_box(label, (pointf){0, 0}, 0);
 	double apart_x = drawn_box.UR.x + LABEL_NEAR / 2, apart_y = drawn_box.UR.y + LABEL_NEAR / 2;
 	/* Corners too: beside a slanting line only a label off its corner clears it. */
@@ -1020,8 +1170,8 @@ static label_place fewest_lines(Agraph_t *g, const drawn_edge *drawn, size_t ndr
 	label_place beside = {label->pos, best.lines, INFINITY};
 	for (size_t p = 0; p < own->count; p++)
 		for (int k = 0; k < 8; k++)
-			consider_place(g, drawn, ndrawn, self,
-			               (pointf){own->at[p].x + sides[k].x, own->at[p].y + sides[k].y}, margin, most, &beside);
+			consider_place(s, self, (pointf){own->at[p].x + sides[k].x, own->at[p].y + sides[k].y}, margin,
+			               most, &beside);
 	return beside.lines < best.lines ? beside : best;
 }
 
@@ -1032,19 +1182,18 @@ static label_place fewest_lines(Agraph_t *g, const drawn_edge *drawn, size_t ndr
  * lines run through (the box a browser draws it in, less LABEL_GRAZE), if
  * fewer than where it is.
  */
-static void place_label(Agraph_t *g, const drawn_edge *drawn, size_t ndrawn, size_t self,
-                        const pointf *offsets, int count)
+static void place_label(label_scene *s, size_t self, const pointf *offsets, int count)
 {
-	textlabel_t *label = ED_label(drawn[self].e);
+	textlabel_t *label = ED_label(s->drawn[self].e);
 	/* First only whether a place is clear: how many lines enter it counts only when none is. */
-	label_place best = fewest_lines(g, drawn, ndrawn, self, offsets, count, LABEL_CLEARANCE, 1);
+	label_place best = fewest_lines(s, self, offsets, count, LABEL_CLEARANCE, 1);
 	if (best.lines > 0) {
-		best = fewest_lines(g, drawn, ndrawn, self, offsets, count, -LABEL_GRAZE, LABEL_BLOCKED);
+		best = fewest_lines(s, self, offsets, count, -LABEL_GRAZE, LABEL_BLOCKED);
 		boxf text = label_box(label, label->pos, -LABEL_GRAZE);
-		if (best.lines >= lines_entering(drawn, ndrawn, self, text, SIZE_MAX))
+		if (best.lines >= lines_entering(s, self, text, SIZE_MAX))
 			return;
 	}
-	label->pos = best.at;
+	scene_move_label(s, self, best.at);
 }
 
 void an_clear_labels(Agraph_t *g)
@@ -1070,11 +1219,13 @@ void an_clear_labels(Agraph_t *g)
 			if (i || j)
 				offsets[count++] = (pointf){i * LABEL_SHIFT_STEP, j * LABEL_SHIFT_STEP};
 	qsort(offsets, (size_t)count, sizeof *offsets, by_length);
-	for (size_t d = 0; d < ndrawn; d++) {
-		textlabel_t *label = ED_label(drawn[d].e);
-		if (label && label->set && label_cost(g, drawn, ndrawn, d, label->pos, false, LABEL_CLEARANCE, 1) != 0)
-			place_label(g, drawn, ndrawn, d, offsets, count);
-	}
+	label_scene scene;
+	scene_open(&scene, g, drawn, ndrawn);
+	for (size_t d = 0; d < ndrawn; d++)
+		if (has_label(&drawn[d]) &&
+		    label_cost(&scene, d, ED_label(drawn[d].e)->pos, false, LABEL_CLEARANCE, 1) != 0)
+			place_label(&scene, d, offsets, count);
+	scene_close(&scene);
 	for (size_t d = 0; d < ndrawn; d++)
 		free(drawn[d].at);
 	free(drawn);
