@@ -10,6 +10,7 @@
 #include <png.h>
 
 #include "pngdevice.h"
+#include "util.h"
 
 /* libgvc's writer of a job's output; its header (gvio.h) is not installed. */
 extern size_t gvwrite(GVJ_t *job, const char *s, size_t len);
@@ -21,11 +22,10 @@ extern size_t gvwrite(GVJ_t *job, const char *s, size_t len);
  */
 #define PNG_DEFLATE_LEVEL 3
 
+/* The PNG is encoded into memory and handed to Graphviz whole: a failure midway leaves no cut file. */
 static void png_bytes(png_structp png, png_bytep data, png_size_t len)
 {
-	GVJ_t *job = png_get_io_ptr(png);
-	if (gvwrite(job, (const char *)data, len) != len)
-		png_error(png, "cannot write");
+	sb_add(png_get_io_ptr(png), (const char *)data, len);
 }
 
 static void png_flush_nothing(png_structp png)
@@ -90,12 +90,12 @@ static void row_bytes(const uint32_t *pixels, unsigned width, bool alpha, png_by
 	}
 }
 
-/* Writes the image's header and rows; on libpng's error, returns (with part of the file written). */
-static void write_image(png_structp png, png_infop info, const uint32_t *pixels, unsigned width,
+/* Encodes the image's header and rows; false on libpng's error. */
+static bool write_image(png_structp png, png_infop info, const uint32_t *pixels, unsigned width,
                         unsigned height, bool alpha, png_bytep row)
 {
 	if (setjmp(png_jmpbuf(png)))
-		return;
+		return false;
 	png_set_IHDR(png, info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
 	             PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
 	png_color_16 white = {.red = 0xff, .green = 0xff, .blue = 0xff, .gray = 0xff};
@@ -108,14 +108,15 @@ static void write_image(png_structp png, png_infop info, const uint32_t *pixels,
 		png_write_row(png, row);
 	}
 	png_write_end(png, info);
+	return true;
 }
 
 /*
  * Writes the job's image as cairo_surface_write_to_png would, pixel for
  * pixel but its edges: RGB when it is opaque, else RGBA, with a white
  * background colour.
- * On a failure the output is cut short: the renderer finds it unreadable
- * or empty.
+ * On libpng's failure (memory) nothing is written: the renderer reports
+ * an empty PNG.
  */
 static void png_format(GVJ_t *job)
 {
@@ -127,12 +128,16 @@ static void png_format(GVJ_t *job)
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 	png_bytep row = malloc((size_t)width * 4);
+	strbuf encoded;
+	sb_init(&encoded);
 	if (png && info && row) {
-		png_set_write_fn(png, job, png_bytes, png_flush_nothing);
-		write_image(png, info, pixels, width, height, !opaque(pixels, (size_t)width * height), row);
+		png_set_write_fn(png, &encoded, png_bytes, png_flush_nothing);
+		if (write_image(png, info, pixels, width, height, !opaque(pixels, (size_t)width * height), row))
+			gvwrite(job, encoded.data, encoded.len);
 	}
 	png_destroy_write_struct(&png, &info);
 	free(row);
+	sb_free(&encoded);
 }
 
 static gvdevice_engine_t png_engine = {NULL, png_format, NULL};

@@ -1036,7 +1036,11 @@ static void scene_move_label(label_scene *s, size_t d, pointf at)
 	scene_add(s, s->nnodes + d, s->label_boxes[d]);
 }
 
-/* Calls `meets` on each item listed in the cells box b reaches into, once, until it returns true. */
+/*
+ * Runs `body` once for each item listed in the cells box b reaches into,
+ * with `item` its id; a `return` in body ends the search. Not nested: each
+ * search stamps the items it meets.
+ */
 #define EACH_ITEM_NEAR(s, b, item, body)                                                          \
 	do {                                                                                      \
 		int c0_, c1_, r0_, r1_;                                                           \

@@ -87,11 +87,15 @@ static long threads_running(void)
  */
 static bool alone(void)
 {
-	for (int waited = 0;; waited++) {
+	struct timespec start, t;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
 		long threads = threads_running();
 		if (threads == 1)
 			return true;
-		if (threads == 0 || waited >= ALONE_PATIENCE_MS) /* 0: cannot tell */
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		double waited_ms = (double)(t.tv_sec - start.tv_sec) * 1e3 + (double)(t.tv_nsec - start.tv_nsec) / 1e6;
+		if (threads == 0 || waited_ms >= ALONE_PATIENCE_MS) /* 0: cannot tell */
 			return false;
 		nanosleep(&(struct timespec){0, 1000 * 1000}, NULL);
 	}

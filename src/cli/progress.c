@@ -56,10 +56,10 @@ static void tell(double t)
 		fprintf(progress.out, "\r%s: %s: %.0f s%s%s\033[K", program, progress.layout, running,
 		        expected[0] ? " of " : "", expected);
 		progress.shown = true;
-	} else if (t - progress.started >= progress.next_note) {
-		fprintf(progress.out, "%s: still %s after %.0f s%s%s%s\n", program,
-		        progress.layout[0] ? progress.layout : "drawing", t - progress.started,
-		        expected[0] ? " (expected: " : "", expected, expected[0] ? ")" : "");
+	} else if (progress.layout[0] && progress.estimate >= PROGRESS_NOTE_AFTER &&
+	           t - progress.started >= progress.next_note) {
+		fprintf(progress.out, "%s: still %s after %.0f s (expected: %s)\n", program, progress.layout,
+		        t - progress.started, expected);
 		progress.next_note += NOTE_EVERY;
 	}
 	fflush(progress.out);
@@ -117,8 +117,9 @@ void progress_layout(void *context, const char *engine, size_t nodes, size_t edg
 		if (estimate >= PROGRESS_NOTE_AFTER && !progress.warned && !progress.quiet) {
 			char expected[32];
 			about(estimate, expected, sizeof expected);
-			fprintf(progress.out, "%s: warning: %s may take %s for %zu actors and %zu ties (%zu ties more than actors: its cost grows with them)%s%s\n",
-			        program, engine, expected, nodes, edges, edges - nodes, quicker ? ": " : "",
+			fprintf(progress.out, "%s%s: warning: %s may take %s for %zu actors and %zu ties (%zu ties more than actors: its cost grows with them)%s%s\n",
+			        progress.terminal ? "\r\033[K" : "", program, engine, expected, nodes, edges,
+			        edges - nodes, quicker ? ": " : "",
 			        quicker ? quicker : "");
 			progress.warned = true;
 		}

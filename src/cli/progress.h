@@ -7,9 +7,10 @@
 
 /*
  * Starts watching a command: on a terminal, a layout that has run for a
- * few seconds is shown on a line of its own, kept up to date; elsewhere a
- * line is printed once the command has run PROGRESS_NOTE_AFTER seconds, and
- * then now and then. Nothing with `quiet`. Starts a thread of its own.
+ * few seconds is shown on a line of its own, kept up to date; elsewhere,
+ * while a layout expected to take PROGRESS_NOTE_AFTER seconds or more runs
+ * (it was warned of), a line once the command has run that long, and then
+ * now and then. Nothing with `quiet`. Starts a thread of its own.
  */
 #define PROGRESS_NOTE_AFTER 10
 void progress_start(bool terminal, bool quiet);
