@@ -46,15 +46,16 @@ static bool opaque(const uint32_t *pixels, size_t count)
  * Graphviz rounds the canvas up to whole pixels, and its background covers
  * the last column and row only in part: where the rest is opaque, they take
  * the colour of the pixels beside them (else a PNG on a coloured slide has
- * a faint line at its right and bottom edges).
+ * a faint line at its right and bottom edges). Returns whether the image is
+ * then opaque.
  */
-static void fill_rounded_edges(uint32_t *pixels, unsigned width, unsigned height)
+static bool fill_rounded_edges(uint32_t *pixels, unsigned width, unsigned height)
 {
 	if (width < 2 || height < 2)
-		return;
+		return opaque(pixels, (size_t)width * height);
 	for (unsigned y = 0; y + 1 < height; y++)
 		if (!opaque(pixels + (size_t)y * width, width - 1))
-			return;
+			return false;
 	for (unsigned y = 0; y + 1 < height; y++) {
 		uint32_t *row = pixels + (size_t)y * width;
 		if (row[width - 1] >> 24 != 0xff)
@@ -64,6 +65,7 @@ static void fill_rounded_edges(uint32_t *pixels, unsigned width, unsigned height
 	for (unsigned x = 0; x < width; x++)
 		if (last[x] >> 24 != 0xff)
 			last[x] = above[x];
+	return true;
 }
 
 /* One row as PNG bytes: RGB, or RGBA with the colour unpremultiplied (rounded as cairo rounds it). */
@@ -124,7 +126,7 @@ static void png_format(GVJ_t *job)
 	unsigned width = job->width, height = job->height;
 	if (!pixels || !width || !height)
 		return;
-	fill_rounded_edges(pixels, width, height);
+	bool alpha = !fill_rounded_edges(pixels, width, height);
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 	png_bytep row = malloc((size_t)width * 4);
@@ -132,7 +134,7 @@ static void png_format(GVJ_t *job)
 	sb_init(&encoded);
 	if (png && info && row) {
 		png_set_write_fn(png, &encoded, png_bytes, png_flush_nothing);
-		if (write_image(png, info, pixels, width, height, !opaque(pixels, (size_t)width * height), row))
+		if (write_image(png, info, pixels, width, height, alpha, row))
 			gvwrite(job, encoded.data, encoded.len);
 	}
 	png_destroy_write_struct(&png, &info);

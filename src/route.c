@@ -978,9 +978,9 @@ static void scene_remove(label_scene *s, size_t item, boxf b)
 		}
 }
 
-static bool has_label(const drawn_edge *d)
+static bool has_label(Agedge_t *e)
 {
-	return ED_label(d->e) && ED_label(d->e)->set;
+	return ED_label(e) && ED_label(e)->set;
 }
 
 static void scene_open(label_scene *s, Agraph_t *g, const drawn_edge *drawn, size_t ndrawn)
@@ -1006,7 +1006,7 @@ static void scene_open(label_scene *s, Agraph_t *g, const drawn_edge *drawn, siz
 		scene_add(s, i, s->node_boxes[i]);
 	}
 	for (size_t d = 0; d < ndrawn; d++) {
-		if (has_label(&drawn[d])) {
+		if (has_label(drawn[d].e)) {
 			const textlabel_t *label = ED_label(drawn[d].e);
 			s->label_boxes[d] = label_box(label, label->pos, 0);
 			scene_add(s, s->nnodes + d, s->label_boxes[d]);
@@ -1205,7 +1205,7 @@ void an_clear_labels(Agraph_t *g)
 	bool labelled = false;
 	for (Agnode_t *n = agfstnode(g); n && !labelled; n = agnxtnode(g, n))
 		for (Agedge_t *e = agfstout(g, n); e && !labelled; e = agnxtout(g, e))
-			labelled = ED_label(e) && ED_label(e)->set;
+			labelled = has_label(e);
 	if (!labelled)
 		return; /* labels as nodes, or none: nothing to sample */
 	drawn_edge *drawn = NULL;
@@ -1226,7 +1226,7 @@ void an_clear_labels(Agraph_t *g)
 	label_scene scene;
 	scene_open(&scene, g, drawn, ndrawn);
 	for (size_t d = 0; d < ndrawn; d++)
-		if (has_label(&drawn[d]) &&
+		if (has_label(drawn[d].e) &&
 		    label_cost(&scene, d, ED_label(drawn[d].e)->pos, false, LABEL_CLEARANCE, 1) != 0)
 			place_label(&scene, d, offsets, count);
 	scene_close(&scene);
