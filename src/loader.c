@@ -188,7 +188,9 @@ static const char *yaml_bool_word(const event *ev)
 {
 	static const char *const words[] = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off",
 	                                    "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", NULL};
-	for (size_t i = 0; ev->plain && words[i]; i++)
+	if (!ev->plain || ev->length < 2 || ev->length > 5 || !strchr("yYnNoOtTfF", ev->value[0]))
+		return NULL; /* most texts, at a glance */
+	for (size_t i = 0; words[i]; i++)
 		if (strcmp(ev->value, words[i]) == 0)
 			return i / 3 % 2 == 0 ? "true" : "false"; /* three spellings of each, true then false */
 	return NULL;
@@ -1146,7 +1148,7 @@ an_network *an_load_file(const char *path, const an_load_options *opt, an_diags 
 		else if (ferror(f) || fseek(f, mark, SEEK_SET) != 0)
 			an_error(diags, (an_pos){0, 0}, "cannot read the file: %s", strerror(errno));
 		else
-			net = load(path, nodes_from_file(f, mark, (size_t)st.st_size, max_size, diags), diags);
+			net = load(path, nodes_from_file(f, mark, max_size, diags), diags);
 	}
 	if (!from_stdin)
 		fclose(f);

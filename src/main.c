@@ -123,9 +123,9 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 #ifdef M_ARENA_MAX
 	/*
-	 * One malloc arena for every thread: under a memory limit (ulimit -v)
-	 * glibc failed to make the parse thread its own on every allocation,
-	 * which took seconds; with one arena it is as fast, limit or none.
+	 * One malloc arena for every thread (pango's, the progress line's): under
+	 * a memory limit (ulimit -v) glibc failed to make a thread its own on
+	 * every allocation, which took seconds; with one arena it is as fast.
 	 */
 	mallopt(M_ARENA_MAX, 1);
 #endif

@@ -403,9 +403,9 @@ static bool raw_next(node_reader *L, event *ev)
 	}
 	case YAML_SCALAR_EVENT: {
 		ev->type = EV_SCALAR;
-		ev->value = xstrndup(y->value, y->length);
 		ev->length = y->length;
 		ev->plain = y->plain;
+		ev->value = events_take_value(L->events);
 		long control = control_character(ev->value, ev->length);
 		if (control >= 0)
 			an_error(L->diags, ev->pos,
@@ -528,9 +528,9 @@ node_reader *nodes_from_memory(const char *data, size_t size, size_t max_size, a
 	return nodes_open(events_from_memory(data, size), max_size, diags);
 }
 
-node_reader *nodes_from_file(FILE *f, long start, size_t size, size_t max_size, an_diags *diags)
+node_reader *nodes_from_file(FILE *f, long start, size_t max_size, an_diags *diags)
 {
-	return nodes_open(events_from_file(f, start, size, max_size), max_size, diags);
+	return nodes_open(events_from_file(f, start, max_size), max_size, diags);
 }
 
 /* The keys whose values are free texts, where an unquoted " #" cuts the text short. */
@@ -680,7 +680,8 @@ static void cut_texts_line(const char *s, size_t end, void *arg)
 void nodes_warn_cut_texts(node_reader *r)
 {
 	cut_texts c = {r, 1, SIZE_MAX, 0};
-	events_each_line(r->events, cut_texts_line, &c);
+	if (events_any_spaced_hash(r->events)) /* else no comment cut a text: most files */
+		events_each_line(r->events, cut_texts_line, &c);
 }
 
 bool nodes_failed(const node_reader *r)

@@ -37,12 +37,12 @@ typedef struct node_reader node_reader;
 
 /*
  * Reads the nodes of UTF-8 text in memory (borrowed until nodes_close), or
- * of the regular file f (borrowed) of `size` bytes from byte `start` on, at most max_size
+ * of the regular file f (borrowed) from byte `start` on, at most max_size
  * bytes of it (see events.h), reporting problems to diags. NULL when
  * libyaml cannot start (out of memory).
  */
 node_reader *nodes_from_memory(const char *data, size_t size, size_t max_size, an_diags *diags);
-node_reader *nodes_from_file(FILE *f, long start, size_t size, size_t max_size, an_diags *diags);
+node_reader *nodes_from_file(FILE *f, long start, size_t max_size, an_diags *diags);
 /*
  * The next node event with aliases expanded (the caller frees it with
  * event_free). False after a fatal problem, already reported (a syntax

@@ -94,15 +94,17 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 	else
 		l->when = (an_when){.first_day = AN_DAY_MIN, .last_day = AN_DAY_MAX,
 		                    .certain_first = AN_DAY_MIN, .certain_last = AN_DAY_MAX, .interval = true};
-	const an_actor *ends[2] = {&net->actors[from], &net->actors[to]};
-	const an_when *lives[2] = {lifetime(ends[0]), lifetime(ends[1])};
-	for (int k = 0; k < 2; k++)
-		if (lives[k])
-			an_when_clip(&l->when, lives[k]);
-	if (lives[0] && lives[1] && !an_when_overlaps(lives[0], lives[1], false))
-		an_error(V->diags, t->pos,
-		         "actors '%s' (%s) and '%s' (%s) never exist at the same time: a tie between them is never in force",
-		         ends[0]->id.text, ends[0]->when_text.text, ends[1]->id.text, ends[1]->when_text.text);
+	if (V->any_dated_actor) { /* else no actor's lifetime clips it (and none is looked at) */
+		const an_actor *ends[2] = {&net->actors[from], &net->actors[to]};
+		const an_when *lives[2] = {lifetime(ends[0]), lifetime(ends[1])};
+		for (int k = 0; k < 2; k++)
+			if (lives[k])
+				an_when_clip(&l->when, lives[k]);
+		if (lives[0] && lives[1] && !an_when_overlaps(lives[0], lives[1], false))
+			an_error(V->diags, t->pos,
+			         "actors '%s' (%s) and '%s' (%s) never exist at the same time: a tie between them is never in force",
+			         ends[0]->id.text, ends[0]->when_text.text, ends[1]->id.text, ends[1]->when_text.text);
+	}
 	const char *key = net->ties[tie].key;
 	if (++*nth == 1) {
 		l->key = (char *)key;
@@ -281,6 +283,7 @@ void an_validate(an_network *net, an_diags *diags)
 
 	strindex tie_ids;
 	si_init(&tie_ids);
+	GROW(net->links, V.links_cap, net->nties); /* one link a tie, mostly: grown once */
 	size_t unsourced = 0; /* ties without a source, when the file has no default_source */
 	an_pos first_unsourced = {0, 0};
 	for (size_t i = 0; i < net->nties; i++) {
@@ -295,9 +298,11 @@ void an_validate(an_network *net, an_diags *diags)
 				         id->text, net->ties[first].pos.line);
 			t->key = id->text;
 		} else {
-			char number[24];
-			snprintf(number, sizeof number, "%zu", i + 1);
-			t->key = arena_strdup(&net->store->strings, number);
+			char number[24], *digit = number + sizeof number; /* i + 1 in decimal, written backwards */
+			*--digit = '\0';
+			for (size_t n = i + 1; n > 0; n /= 10)
+				*--digit = (char)('0' + n % 10);
+			t->key = arena_strdup(&net->store->strings, digit);
 		}
 		resolve_type(&V, t);
 		resolve_list(&V, &t->from, "from");
