@@ -6,7 +6,10 @@ CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wshadow -Werror -pthread
 # Each object's header dependencies, written by the compiler beside it (build/*.d).
 DEPENDS = -MMD -MP
-PKGS = libcgraph libgvc libpathplan yaml-0.1 libpng
+PKGS = libcgraph libgvc libpathplan yaml-0.1 libpng harfbuzz
+# The DejaVu Sans files fontconfig gives here, where actornet measures texts itself (src/textlayout.c).
+FONT_FILES = -DAN_DEJAVU_SANS='"$(shell fc-match -f '%{file}' 'DejaVu Sans:style=Book' 2>/dev/null)"' \
+	-DAN_DEJAVU_SANS_BOLD='"$(shell fc-match -f '%{file}' 'DejaVu Sans:style=Bold' 2>/dev/null)"'
 # Deferred (=): evaluated when a recipe runs, after `make demo` or `make check` installed what was missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
@@ -14,7 +17,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/nodes.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
-	src/series.c src/stats.c src/export.c src/import.c src/untangle.c src/svg.c src/pngdevice.c
+	src/series.c src/stats.c src/export.c src/import.c src/untangle.c src/svg.c src/pngdevice.c src/textlayout.c
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
 # The command line: options, messages, files and worker processes.
 CLI_SOURCES = src/main.c $(wildcard src/cli/*.c)
@@ -52,6 +55,8 @@ VERSION = $(shell sed -n 's/^\#define ACTORNET_VERSION "\(.*\)"$$/\1/p' src/acto
 .PHONY: all deps demo check test unit asan images fuzz bench bench-readability clean install uninstall
 
 all: bin/actornet
+
+build/textlayout.o build/asan/textlayout.o build/fuzz/textlayout.o: PKG_CFLAGS += $(FONT_FILES)
 
 build/%.o: src/%.c
 	@mkdir -p $(@D)

@@ -520,6 +520,14 @@ typedef struct an_renderer an_renderer;
 an_renderer *an_renderer_new(an_diags *diags);
 void an_renderer_free(an_renderer *r);
 /*
+ * Says that drawings will include PNG or PDF (or SVG with text as
+ * outlines): cairo draws them from pango's layouts of the texts, so pango
+ * measures every text from the next layout on. Without it the renderer
+ * measures texts in DejaVu Sans itself (the same sizes, without starting
+ * pango and fontconfig), and lays a graph out again before drawing it so.
+ */
+void an_renderer_will_rasterize(an_renderer *r);
+/*
  * `--layout auto` gives dot the graphs it lays out in about a second: at most
  * AN_DOT_MAX_EDGES ties, and at most AN_DOT_MAX_CYCLES more ties than actors
  * (dot's cost grows with the cycles; README "Layout engines" has the numbers).

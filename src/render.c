@@ -15,6 +15,7 @@
 #include "graph.h"
 #include "internal.h"
 #include "pngdevice.h"
+#include "textlayout.h"
 #include "untangle.h"
 
 /* The kicked searches a renderer keeps (untangle_once): a series of up to this many nudged periods searches each once. */
@@ -49,6 +50,11 @@ struct an_renderer {
 	const an_graph *seeded;
 	an_layout_watch watch; /* told of each layout; NULL: none */
 	void *watch_context;
+	/*
+	 * Whether layouts have pango measure every text (an_renderer_will_rasterize),
+	 * and whether the last one did: cairo draws only pango's layouts of texts.
+	 */
+	bool pango_text, laid_out_with_pango;
 };
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
@@ -153,11 +159,18 @@ static int layout_caught(an_renderer *r, Agraph_t *g, const char *engine)
 	if (watched)
 		r->watch(r->watch_context, engine, nodes, edges, estimate, false);
 	int saved = catch_stderr(r);
+	an_text_with_pango(r->pango_text);
 	int rc = gvLayout(r->gvc, g, engine);
+	r->laid_out_with_pango = r->pango_text;
 	release_stderr(r, saved);
 	if (watched)
 		r->watch(r->watch_context, engine, nodes, edges, estimate, true);
 	return rc;
+}
+
+void an_renderer_will_rasterize(an_renderer *r)
+{
+	r->pango_text = true;
 }
 
 void an_renderer_watch(an_renderer *r, an_layout_watch watch, void *context)
@@ -207,7 +220,7 @@ an_renderer *an_renderer_new(an_diags *diags)
 	agseterr(AGWARN);
 	r->caught = tmpfile();
 	int saved = catch_stderr(r);
-	r->gvc = gvContext();
+	r->gvc = an_text_context();
 	release_stderr(r, saved);
 	if (!r->gvc) {
 		an_error(diags, (an_pos){0, 0}, "cannot start Graphviz");
@@ -235,6 +248,7 @@ void an_renderer_free(an_renderer *r)
 	if (r->laid_out)
 		an_layout_free(r, r->laid_out);
 	gvFreeContext(r->gvc);
+	an_text_release();
 	if (r->caught)
 		fclose(r->caught);
 	sb_free(&graphviz_messages);
@@ -2109,7 +2123,11 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	 */
 	bool raster = strcmp(format, "png") == 0;
 	double dpi = raster && opt && opt->dpi > 0 ? opt->dpi : 0;
-	if (dpi != r->layout_dpi) {
+	bool svg = strcmp(format, "svg") == 0;
+	bool cairo = raster || strcmp(format, "pdf") == 0 || (svg && opt && opt->outline_text);
+	if (cairo && !r->laid_out_with_pango)
+		r->pango_text = true; /* laid out again, the texts measured by pango: cairo draws its layouts */
+	if (dpi != r->layout_dpi || (cairo && !r->laid_out_with_pango)) {
 		char engine[sizeof r->engine];
 		memcpy(engine, r->engine, sizeof engine);
 		if (!layout_at(r, g, engine, dpi, r->layout_fit == FIT_NONE ? FIT_NONE : FIT_KEPT, diags))
@@ -2117,7 +2135,6 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	}
 	if (!renderable(an_graph_cgraph(g), format, dpi, diags))
 		return false;
-	bool svg = strcmp(format, "svg") == 0;
 	if (svg && opt && opt->outline_text)
 		format = "svg:cairo"; /* text as glyph outlines */
 	char *out = NULL;

@@ -271,6 +271,11 @@ static bool start_renderer(const render_options *o, an_renderer **renderer, an_d
 		return true;
 	if (!(*renderer = an_renderer_new(diags)))
 		return false;
+	bool cairo = o->render.outline_text; /* cairo draws these from pango's layouts of the texts */
+	for (int i = 0; i < o->noutputs; i++)
+		cairo |= strcmp(o->outputs[i].format, "png") == 0 || strcmp(o->outputs[i].format, "pdf") == 0;
+	if (cairo)
+		an_renderer_will_rasterize(*renderer);
 	an_renderer_watch(*renderer, progress_layout, (void *)(o->build.draft ? QUICKER_DRAFT : QUICKER));
 	return true;
 }

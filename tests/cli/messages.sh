@@ -20,9 +20,11 @@ run "$A" render -q networks/iran-dprk.yaml -o "$(printf "$TMP/no\033[31m\nfolder
 # A file name with an escape and a byte that is not UTF-8.
 run "$A" check "$(printf "$TMP/messages/missing\033\377.yaml")"
 # What the libraries under Graphviz print to standard error (fontconfig, with no
-# configuration here) is a warning in actornet's form, and -q silences it.
+# configuration here, starting for a PNG's text) is a warning in actornet's form,
+# and -q silences it; an SVG of texts in DejaVu Sans does not start fontconfig.
+FONTCONFIG_FILE=/nonexistent run "$A" render networks/iran-dprk.yaml -o "$TMP/messages/fc.png"
+FONTCONFIG_FILE=/nonexistent run "$A" render -q networks/iran-dprk.yaml -o "$TMP/messages/fc2.png"
 FONTCONFIG_FILE=/nonexistent run "$A" render networks/iran-dprk.yaml -o "$TMP/messages/fc.svg"
-FONTCONFIG_FILE=/nonexistent run "$A" render -q networks/iran-dprk.yaml -o "$TMP/messages/fc.png"
 # Two keys with a NUL byte in them (escaped in YAML) are told apart by their whole text.
 printf 'title: x\nactors:\n  "A\\0B": {name: A, kind: state}\n  "A\\0B": {name: B, kind: state}\n  "A\\0C": {name: C, kind: state}\nties: []\n' >"$TMP/messages/nul-keys.yaml"
 run "$A" check -q "$TMP/messages/nul-keys.yaml"

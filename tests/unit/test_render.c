@@ -1,4 +1,4 @@
-/* test_render.c: Graphviz's own messages come back as actornet diagnostics, an error fails the render, and faults are counted on what is drawn. */
+/* test_render.c: Graphviz's own messages come back as actornet diagnostics, an error fails the render, faults are counted on what is drawn, and a PNG after an SVG is laid out again by pango to the same places. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,22 +40,27 @@ static int close_renderer(void **state)
 	return 0;
 }
 
+/* The view of the whole of a network that loaded, once it is validated without errors. */
+static void whole_view(an_network *net, an_diags *diags, an_view *view)
+{
+	assert_non_null(net);
+	an_validate(net, diags);
+	assert_int_equal(diags->errors, 0);
+	an_filter filter;
+	an_filter_init(&filter);
+	an_view_build(view, net, &filter);
+}
+
 /* Lays out and renders the network to SVG, its title replaced; returns whether both succeeded. */
 static bool render_with_title(char *title, an_diags *diags, char **svg)
 {
 	an_diags load;
 	an_diags_init(&load);
 	an_network *net = an_load_buffer("t.yaml", NETWORK, strlen(NETWORK), NULL, &load);
-	assert_non_null(net);
-	an_validate(net, &load);
-	assert_int_equal(load.errors, 0);
+	an_view view;
+	whole_view(net, &load, &view);
 	an_diags_free(&load);
 	net->title.text = title; /* past the loader's checks: what Graphviz itself refuses */
-
-	an_filter filter;
-	an_filter_init(&filter);
-	an_view view;
-	an_view_build(&view, net, &filter);
 	an_graph *graph = an_graph_build(&view, NULL);
 	an_renderer *r = renderer;
 	size_t len;
@@ -113,13 +118,8 @@ static void test_strands_drawn_by_dot_are_no_faults(void **state)
 	an_diags diags;
 	an_diags_init(&diags);
 	an_network *net = an_load_file("tests/fixtures/strands.yaml", NULL, &diags);
-	assert_non_null(net);
-	an_validate(net, &diags);
-	assert_int_equal(diags.errors, 0);
-	an_filter filter;
-	an_filter_init(&filter);
 	an_view view;
-	an_view_build(&view, net, &filter);
+	whole_view(net, &diags, &view);
 	an_build_options opt = {.merge_types = true, .labels = AN_LABELS_NONE, .no_legend = true};
 	an_graph *graph = an_graph_build(&view, &opt);
 	an_faults faults;
@@ -159,11 +159,8 @@ static void test_layouts_are_watched_and_estimated(void **state)
 	an_diags diags;
 	an_diags_init(&diags);
 	an_network *net = an_load_file("tests/fixtures/strands.yaml", NULL, &diags);
-	assert_non_null(net);
-	an_filter filter;
-	an_filter_init(&filter);
 	an_view view;
-	an_view_build(&view, net, &filter);
+	whole_view(net, &diags, &view);
 	an_build_options opt = {.labels = AN_LABELS_NONE, .no_legend = true};
 	an_graph *graph = an_graph_build(&view, &opt);
 	watched w = {0};
@@ -189,12 +186,52 @@ static void test_layouts_are_watched_and_estimated(void **state)
 	assert_true(more > 10 && more < 100); /* 240: tens of seconds */
 }
 
+/*
+ * Texts are measured by actornet until a PNG is asked for, then by pango
+ * (whose layouts cairo draws): the graph is laid out again, and the SVG
+ * drawn after it is the same bytes as before.
+ */
+static void test_png_after_svg_lays_out_with_pango(void **state)
+{
+	(void)state;
+	static const char texts[] = "title: \"Title — Ελλάδα, Россия, Việt Nam\"\n"
+	                            "default_source: s\n"
+	                            "sources: {s: S}\n"
+	                            "actors: {A: {name: \"Ťůň AV Wa\", kind: state}, B: {name: 서울, kind: state}}\n"
+	                            "ties: [{from: A, to: B, type: arms, when: 1990, label: \"★ 1–2 … ±\"}]\n";
+	an_diags diags;
+	an_diags_init(&diags);
+	an_network *net = an_load_buffer("t.yaml", texts, strlen(texts), NULL, &diags);
+	an_view view;
+	whole_view(net, &diags, &view);
+	an_graph *graph = an_graph_build(&view, NULL);
+	char *before, *png, *after;
+	size_t before_len, png_len, after_len;
+	assert_true(an_layout(renderer, graph, "dot", &diags));
+	assert_true(an_render(renderer, graph, "svg", NULL, &before, &before_len, &diags));
+	assert_true(an_render(renderer, graph, "png", NULL, &png, &png_len, &diags));
+	assert_true(an_render(renderer, graph, "svg", NULL, &after, &after_len, &diags));
+	assert_int_equal(diags.errors + diags.warnings, 0); /* cairo given no layout: pango complains */
+	assert_true(png_len > 8 && memcmp(png, "\x89PNG", 4) == 0);
+	assert_int_equal(before_len, after_len);
+	assert_memory_equal(before, after, before_len);
+	free(before);
+	free(png);
+	free(after);
+	an_layout_free(renderer, graph);
+	an_graph_free(graph);
+	an_view_free(&view);
+	an_network_free(net);
+	an_diags_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_render_has_no_messages),
 		cmocka_unit_test(test_strands_drawn_by_dot_are_no_faults),
 		cmocka_unit_test(test_layouts_are_watched_and_estimated),
+		cmocka_unit_test(test_png_after_svg_lays_out_with_pango),
 		/* Last: after Graphviz 2.43 refuses a label, the next layout leaks its text (LeakSanitizer: do_graph_label). */
 		cmocka_unit_test(test_graphviz_error_is_a_diagnostic),
 	};
