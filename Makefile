@@ -17,7 +17,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 LIB_SOURCES = src/util.c src/diag.c src/model.c src/dates.c src/events.c src/nodes.c src/loader.c src/validate.c \
 	src/filter.c src/builder.c src/render.c src/route.c src/fit.c src/json.c src/output.c src/timeline.c \
-	src/series.c src/stats.c src/export.c src/import.c src/untangle.c src/svg.c src/pngdevice.c src/textlayout.c
+	src/series.c src/stats.c src/export.c src/import.c src/untangle.c src/svg.c src/pngdevice.c src/textlayout.c src/geo.c src/map.c
 LIB_OBJECTS = $(LIB_SOURCES:src/%.c=build/%.o)
 # The command line: options, messages, files and worker processes.
 CLI_SOURCES = src/main.c $(wildcard src/cli/*.c)

@@ -119,7 +119,7 @@ _actornet_value()
 		export) _actornet_words graphml gexf json ;;
 		esac
 		;;
-	-l | --layout) _actornet_words auto dot packed neato fdp sfdp circo twopi ;;
+	-l | --layout) _actornet_words auto dot packed map neato fdp sfdp circo twopi ;;
 	--labels) _actornet_words full short none ;;
 	--theme) _actornet_words light dark print ;;
 	--cluster) _actornet_words region ;;

@@ -226,6 +226,10 @@ typedef struct {
 	an_when when;     /* valid when when_text.text && when_ok */
 	bool when_ok;
 	size_t part_of_index; /* resolved by validation, or SIZE_MAX */
+	/* `at: [LATITUDE, LONGITUDE]`: where a map draws it, in degrees (has_at: given and valid). */
+	bool has_at;
+	double latitude, longitude;
+	an_pos at_pos;
 } an_actor;
 
 /*
@@ -541,6 +545,12 @@ void an_renderer_will_rasterize(an_renderer *r);
  * labels is slow: seconds for 40 actors with full labels.
  */
 #define AN_ENGINE_PACKED "packed"
+/*
+ * A map (--layout map): each actor at its place (a state's country, its
+ * `at`, beside the actor it is part of, in its region), spread apart just
+ * enough not to overlap, ties as arcs, over the countries' outlines.
+ */
+#define AN_ENGINE_MAP "map"
 /* The engine `auto` picks for a graph of this size: "dot" or a scalable one. */
 const char *an_layout_auto(size_t nodes, size_t edges);
 /*

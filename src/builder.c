@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "geo.h"
 #include "graph.h"
 #include "internal.h"
 
@@ -30,6 +31,14 @@ struct an_graph {
 	bool places_series;      /* the graph a series is placed with (its view's widest_names) */
 	bool draws_ghosts;       /* built to draw, faintly, what lies outside its view (--ghost) */
 	double min_width;        /* points the title block's sources need as a browser draws them (see an_graph_min_width) */
+	const char *map_land, *map_border, *map_leader; /* the theme's (an_graph_map_colors) */
+	bool tight;              /* built tighter (an_build_options' tight) */
+	const char *path;        /* the network's file, borrowed */
+	/* Each actor's place on a map, in the order drawn, and by id (an_graph_geo_place). */
+	an_geo_place *places;
+	const an_actor **placed; /* the actor of each place */
+	size_t nplaces, places_cap, placed_cap;
+	strindex place_of;
 };
 
 /*
@@ -82,18 +91,19 @@ typedef struct {
 	const char *hostility; /* replaces black on a dark background */
 	bool greyscale;
 	const char *international_fill, *international_line;
+	const char *map_land, *map_border, *map_leader; /* a map's countries, and its lines to places */
 } theme_colors;
 
 static const theme_colors THEMES[] = {
 	[AN_THEME_LIGHT] = {"white", "#1A1A1A", "#555555", "#333333", "#E8EEF4", "#2F4858",
 	                    "#FBF1DC", "#7A5A20", "#9A9A9A", "#F2F2F2", "#C8C8C8", "#A8A8A8",
-	                    NULL, false, "#E6F2EA", "#2E6B47"},
+	                    NULL, false, "#E6F2EA", "#2E6B47", "#F1F0EC", "#CFCCC4", "#8A8A8A"},
 	[AN_THEME_DARK] = {"#1E1E1E", "#EEEEEE", "#B0B0B0", "#DDDDDD", "#2C3E50", "#9FB3C8",
 	                   "#4A3B22", "#E0C48A", "#808080", "#2A2A2A", "#4A4A4A", "#6A6A6A",
-	                   "#FFFFFF", false, "#23402F", "#9CCFB0"},
+	                   "#FFFFFF", false, "#23402F", "#9CCFB0", "#2A2C2F", "#45484C", "#8A8A8A"},
 	[AN_THEME_PRINT] = {"white", "#000000", "#444444", "#222222", "#EEEEEE", "#000000",
 	                    "#FFFFFF", "#000000", "#888888", "#F6F6F6", "#BBBBBB", "#999999",
-	                    NULL, true, "#FFFFFF", "#000000"},
+	                    NULL, true, "#FFFFFF", "#000000", "#F3F3F3", "#C4C4C4", "#777777"},
 };
 
 /*
@@ -624,6 +634,76 @@ static const char *actor_label(const builder *B, const an_actor *a)
 			label = other;
 	}
 	return label;
+}
+
+/* part_of chains followed for a place: a longer one (an error) stops there. */
+#define PLACE_DEPTH 8
+
+/*
+ * Where a map draws an actor: its `at`; a state's country, when its id is
+ * one's code; else beside the actor it is part of; else its region's area.
+ */
+static an_geo_place geo_place(const an_network *net, const an_actor *a, int depth)
+{
+	an_geo_place p = {0, 0, AN_UNPLACED};
+	const geo_country *c;
+	if (a->has_at) {
+		p = (an_geo_place){a->latitude, a->longitude, AN_PLACED_AT};
+	} else if (a->kind == AN_STATE && (c = geo_country_by_code(a->id.text))) {
+		p = (an_geo_place){c->latitude, c->longitude, AN_PLACED_COUNTRY};
+	} else if (a->part_of_index != SIZE_MAX && depth < PLACE_DEPTH &&
+	           (p = geo_place(net, &net->actors[a->part_of_index], depth + 1)).source != AN_UNPLACED) {
+		p.source = AN_PLACED_PART_OF;
+	} else if (a->region.text && geo_region_place(a->region.text, &p.latitude, &p.longitude)) {
+		p.source = AN_PLACED_REGION;
+	}
+	return p;
+}
+
+static void keep_place(an_graph *graph, const an_network *net, const an_actor *a)
+{
+	GROW(graph->places, graph->places_cap, graph->nplaces + 1);
+	GROW(graph->placed, graph->placed_cap, graph->nplaces + 1);
+	graph->places[graph->nplaces] = geo_place(net, a, 0);
+	graph->placed[graph->nplaces] = a;
+	si_put(&graph->place_of, a->id.text, graph->nplaces++);
+}
+
+void an_graph_map_colors(const an_graph *graph, const char **land, const char **border, const char **leader)
+{
+	*land = graph->map_land;
+	*border = graph->map_border;
+	*leader = graph->map_leader;
+}
+
+bool an_graph_tight(const an_graph *graph)
+{
+	return graph->tight;
+}
+
+const an_geo_place *an_graph_geo_place(const an_graph *graph, Agnode_t *n)
+{
+	size_t i = si_get(&graph->place_of, agnameof(n));
+	return i == SIZE_MAX ? NULL : &graph->places[i];
+}
+
+size_t an_graph_warn_unplaced(const an_graph *graph, an_diags *diags)
+{
+	size_t count = 0;
+	const char *file = diags->file; /* the warnings are the network file's, at its actors */
+	an_diags_set_file(diags, graph->path);
+	for (size_t i = 0; i < graph->nplaces; i++)
+		if (graph->places[i].source == AN_UNPLACED) {
+			const an_actor *a = graph->placed[i];
+			an_warning(diags, a->id.pos,
+			           "actor '%s' has no place on the map: it is drawn in the column on the right; give it "
+			           "'at: [LATITUDE, LONGITUDE]', a 'part_of' actor or a 'region' the map knows "
+			           "(a country, or Middle East, Gulf, East Asia...)",
+			           a->id.text);
+			count++;
+		}
+	diags->file = file;
+	return count;
 }
 
 static void add_actor(builder *B, const an_actor *a, size_t index, Agraph_t *parent)
@@ -1856,6 +1936,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	sb_free(&name);
 	an_graph *graph = xcalloc(1, sizeof *graph);
 	graph->g = g;
+	si_init(&graph->place_of);
 	builder B = {
 		.g = g,
 		.graph = graph,
@@ -1885,6 +1966,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 		if (opt->cluster == AN_CLUSTER_REGION && a->region.text)
 			actor_graph[i] = region_cluster(&B, i, &clusters, &cluster_list, &nclusters);
 		add_actor(&B, a, i, actor_graph[i]);
+		keep_place(graph, net, a);
 		graph->nodes++;
 	}
 	place_parts(&B, actor_graph);
@@ -1912,6 +1994,11 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	graph->title = opt->title ? opt->title : net->title.text;
 	graph->description = net->description.text;
 	graph->target = opt->target;
+	graph->map_land = B.colors->map_land;
+	graph->map_border = B.colors->map_border;
+	graph->map_leader = B.colors->map_leader;
+	graph->tight = opt->tight;
+	graph->path = net->path;
 	graph->places_series = view->widest_names;
 	graph->draws_ghosts = opt->ghost != NULL;
 	return graph;
@@ -1926,6 +2013,9 @@ void an_graph_free(an_graph *graph)
 		free(graph->keyed[i].key);
 	free(graph->keyed);
 	free(graph->title_block);
+	free(graph->places);
+	free(graph->placed);
+	si_free(&graph->place_of);
 	free(graph);
 }
 

@@ -36,6 +36,33 @@ double an_graph_min_width(const an_graph *graph);
 /* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
 const char *an_graph_title(const an_graph *graph);
 
+/* How a map found an actor's place (--layout map). */
+typedef enum {
+	AN_PLACED_AT,      /* its own `at` */
+	AN_PLACED_COUNTRY, /* a state whose id is a country's code */
+	AN_PLACED_PART_OF, /* beside the actor it is part of */
+	AN_PLACED_REGION,  /* in its region's area */
+	AN_UNPLACED        /* none: drawn in a column beside the map */
+} an_place_source;
+
+typedef struct {
+	double latitude, longitude; /* degrees; unset when AN_UNPLACED */
+	an_place_source source;
+} an_geo_place;
+
+/* The theme's colours for a map: its countries' fill and borders, and the lines to actors' places. */
+void an_graph_map_colors(const an_graph *graph, const char **land, const char **border, const char **leader);
+/* Whether the graph was built tight (an_build_options' tight): a map drawn smaller, its text larger. */
+bool an_graph_tight(const an_graph *graph);
+
+/* Where a map draws the actor node n (named by its id), or NULL when n is no actor. */
+const an_geo_place *an_graph_geo_place(const an_graph *graph, Agnode_t *n);
+/*
+ * Warns of each actor drawn that has no place on a map, with what would
+ * give it one; returns how many there are.
+ */
+size_t an_graph_warn_unplaced(const an_graph *graph, an_diags *diags);
+
 /*
  * The i-th edge of the graph (NULL past the last) and its key: the edge that
  * stands for the same ties (the same from, to, type and direction, merged)
@@ -77,6 +104,15 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n);
  * shrinking under its target's minimum (AN_ANY_ROOM: any). route.c.
  */
 void an_route_edges(Agraph_t *g, boxf room);
+
+/*
+ * Draws the edges of g's layout as arcs, for a map: each from its tail to
+ * its head, bulging to its left (ties both ways between two actors: an arc
+ * on either side), bent more, or to the other side, where it would run
+ * through a node it does not join; a pair's edges of one direction side by
+ * side along one arc, each label at the top of its arc: route.c.
+ */
+void an_draw_arcs(Agraph_t *g);
 
 /* Room for an_route_edges without bounds. */
 #define AN_ANY_ROOM ((boxf){{-INFINITY, -INFINITY}, {INFINITY, INFINITY}})

@@ -43,6 +43,8 @@ static void put_actor(strbuf *b, const an_actor *a, const an_view *view)
 	put_member(b, "when", a->when_text.text);
 	put_member(b, "url", a->url.text);
 	put_member(b, "note", a->note.text);
+	if (a->has_at)
+		sb_printf(b, ", \"at\": [%.15g, %.15g]", a->latitude, a->longitude);
 	sb_putc(b, '}');
 }
 

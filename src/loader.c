@@ -29,7 +29,7 @@ typedef struct {
 static const char *const TOP_KEYS[] = {"format", "title", "subtitle", "description", "sources",
                                        "default_source", "actors", "types", "ties", NULL};
 static const char *const ACTOR_KEYS[] = {"name", "names", "label", "kind", "type", "region",
-                                         "part_of", "when", "url", "note", NULL};
+                                         "part_of", "when", "url", "note", "at", NULL};
 static const char *const DATED_NAME_KEYS[] = {"name", "label", "when", NULL};
 static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "confidence",
                                        "mutual", "sources", "grade", "note", "id", NULL};
@@ -703,6 +703,77 @@ static void read_names(loader *L, an_actor *a)
 	free(names);
 }
 
+/* One of `at`'s numbers (ev): a plain decimal number from -limit to limit; false when reported. */
+static bool read_degrees(loader *L, const event *ev, const char *what, double limit, double *degrees)
+{
+	if (ev->type != EV_SCALAR) {
+		an_error(L->diags, ev->pos, "the %s in 'at' must be a number of degrees, not %s", what, node_name(ev));
+		return false;
+	}
+	char *end = NULL;
+	errno = 0;
+	double v = ev->length > 0 && !strpbrk(ev->value, "xXnN") ? strtod(ev->value, &end) : 0;
+	if (!end || *end || errno) {
+		an_error(L->diags, ev->pos, "the %s in 'at' must be a number of degrees, not '%s'", what, ev->value);
+		return false;
+	}
+	if (!ev->plain) {
+		an_error(L->diags, ev->pos, "the %s in 'at' must be a number, not the text '%s': write it without quotes",
+		         what, ev->value);
+		return false;
+	}
+	if (v < -limit || v > limit) {
+		an_error(L->diags, ev->pos, "the %s in 'at' must be from %g to %g degrees, not %s", what, -limit,
+		         limit, ev->value);
+		return false;
+	}
+	*degrees = v;
+	return true;
+}
+
+/* `at: [LATITUDE, LONGITUDE]`, where a map draws the actor; a null is absent. */
+static void read_at(loader *L, an_actor *a)
+{
+	static const char USAGE[] = "'at' must be [latitude, longitude] in degrees, north and east positive, "
+	                            "such as [33.9, 35.5]";
+	event ev;
+	if (!nodes_next(L->nodes, &ev))
+		return;
+	a->at_pos = ev.pos;
+	if (is_null(&ev)) {
+		event_free(&ev);
+		return;
+	}
+	if (ev.type != EV_SEQUENCE) {
+		an_error(L->diags, ev.pos, "%s, not %s", USAGE, node_name(&ev));
+		skip_node(L, &ev);
+		event_free(&ev);
+		return;
+	}
+	event_free(&ev);
+	double degrees[2];
+	size_t count = 0;
+	bool ok = true;
+	while (nodes_next(L->nodes, &ev) && ev.type != EV_SEQUENCE_END) {
+		if (count < 2)
+			ok &= read_degrees(L, &ev, count == 0 ? "latitude" : "longitude", count == 0 ? 90 : 180,
+			                   &degrees[count]);
+		count++;
+		skip_node(L, &ev);
+		event_free(&ev);
+	}
+	event_free(&ev);
+	if (count != 2 && !nodes_failed(L->nodes)) {
+		an_error(L->diags, a->at_pos, "%s: it has %zu number%s", USAGE, count, count == 1 ? "" : "s");
+		return;
+	}
+	if (ok && count == 2) {
+		a->has_at = true;
+		a->latitude = degrees[0];
+		a->longitude = degrees[1];
+	}
+}
+
 static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 {
 	mapreader m;
@@ -735,6 +806,8 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 			read_url(L, &a->url);
 		else if (strcmp(k, "note") == 0)
 			read_text(L, k, false, &a->note);
+		else if (strcmp(k, "at") == 0)
+			read_at(L, a);
 		else
 			unknown_key(L, &key, "an actor", ACTOR_KEYS);
 		event_free(&key);

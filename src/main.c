@@ -129,16 +129,6 @@ int main(int argc, char **argv)
 	 */
 	mallopt(M_ARENA_MAX, 1);
 #endif
-#ifdef M_MMAP_THRESHOLD
-	/*
-	 * A PNG is drawn on a surface of 4 bytes a pixel (9 MB for a 1500 px
-	 * square): kept on the heap when freed, the next period's surface reuses
-	 * it instead of mapping and faulting in fresh pages (a series' PNGs: 10 %
-	 * faster).
-	 */
-	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
 	catch_stop_signals();
 	an_set_out_of_memory(on_out_of_memory);
 	if (argc < 2) {

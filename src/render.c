@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include <graphviz/gvc.h>
+#include <graphviz/xdot.h>
 
 #include "geometry.h"
 #include "graph.h"
 #include "internal.h"
+#include "map.h"
 #include "pngdevice.h"
 #include "textlayout.h"
 #include "untangle.h"
@@ -55,6 +57,8 @@ struct an_renderer {
 	 * and whether the last one did: cairo draws only pango's layouts of texts.
 	 */
 	bool pango_text, laid_out_with_pango;
+	/* The last layout's map (AN_ENGINE_MAP): its country outlines and leader lines' shapes, for the SVG's classes. */
+	size_t map_outlines, map_leaders;
 };
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
@@ -884,6 +888,212 @@ static int layout_packed(an_renderer *r, an_graph *graph, bool drawing)
 	return rc;
 }
 
+/* libgvc's parse of a graph's _background into its drawing (emit.c); in no installed header. */
+void *init_xdot(Agraph_t *g);
+
+/* The margin of a map around what is drawn on it, in points. */
+#define MAP_MARGIN 24.0
+/* Where a map's actors without a place stand: this far right of the others, this far apart. */
+#define MAP_COLUMN_GAP 60.0
+#define MAP_COLUMN_STEP 40.0
+
+/* The gap a map leaves between actors it spreads apart, in points. */
+#define MAP_GAP 6.0
+
+/* Widens box b to hold p. */
+static void hold_point(boxf *b, pointf p)
+{
+	b->LL.x = fmin(b->LL.x, p.x), b->LL.y = fmin(b->LL.y, p.y);
+	b->UR.x = fmax(b->UR.x, p.x), b->UR.y = fmax(b->UR.y, p.y);
+}
+
+/* The box of what g's layout draws but its graph label: nodes, edges and edge labels. */
+static boxf drawn_box(Agraph_t *g)
+{
+	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		boxf nb = node_box(n, 0);
+		hold_point(&b, nb.LL), hold_point(&b, nb.UR);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++)
+				for (int j = 0; j < ED_spl(e)->list[i].size; j++)
+					hold_point(&b, ED_spl(e)->list[i].list[j]);
+			if (ED_label(e) && ED_label(e)->set) {
+				boxf lb = box_around(ED_label(e)->pos, ED_label(e)->dimen.x, ED_label(e)->dimen.y, 0);
+				hold_point(&b, lb.LL), hold_point(&b, lb.UR);
+			}
+		}
+	}
+	return b;
+}
+
+/*
+ * AN_ENGINE_MAP: each actor at its place, projected (map.c), or in a
+ * column on the right when it has none; events among their actors; nop
+ * sizes the nodes where they are, then they are spread apart just enough
+ * not to overlap (map_spread), label nodes put in the middle of their ties,
+ * the ties drawn as arcs (route.c) and their labels cleared; the title
+ * block above; the countries' outlines, and leader lines to the places of
+ * actors moved far from them, are the background (xdot), cut to the
+ * drawing's box with a margin.
+ */
+static int layout_map(an_renderer *r, an_graph *graph)
+{
+	Agraph_t *g = an_graph_cgraph(graph);
+	size_t count = (size_t)agnnodes(g), i = 0;
+	double *places = xcalloc(2 * count + 2, sizeof *places);
+	bool *placed = xcalloc(count + 1, sizeof *placed);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		const an_geo_place *p = an_graph_geo_place(graph, n);
+		placed[i] = p && p->source != AN_UNPLACED;
+		places[2 * i] = placed[i] ? p->latitude : NAN;
+		places[2 * i + 1] = placed[i] ? p->longitude : NAN;
+	}
+	map_frame frame = map_frame_for(places, count, an_graph_tight(graph));
+	pointf *truth = xcalloc(count + 1, sizeof *truth), *at = xcalloc(count + 1, sizeof *at);
+	double east = -INFINITY, north = -INFINITY;
+	for (i = 0; i < count; i++) {
+		placed[i] = placed[i] && map_place(&frame, places[2 * i], places[2 * i + 1], &truth[i]);
+		if (placed[i]) {
+			at[i] = truth[i];
+			east = fmax(east, at[i].x);
+			north = fmax(north, at[i].y);
+		}
+	}
+	if (!isfinite(east))
+		east = north = 0;
+	i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) /* till the column is placed: apart */
+		if (an_graph_geo_place(graph, n) && !placed[i])
+			at[i] = (pointf){east + MAP_COLUMN_GAP * 4, north - MAP_COLUMN_STEP * (double)i};
+	squeeze_and_centre_labels(g, at, count, 1, 1);
+	i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
+		place_node(g, n, at[i].x, at[i].y);
+	/* nop sizes the nodes where they are, overlaps left (map_spread removes them), edges straight. */
+	Agsym_t *overlap = agattr(g, AGRAPH, "overlap", NULL);
+	char *kept = overlap ? xstrdup(agxget(g, overlap)) : NULL;
+	agsafeset(g, "overlap", "true", "");
+	char *routing = straight_edges(g, "nop");
+	int rc = layout_caught(r, g, "nop");
+	restore_routing(g, routing);
+	agsafeset(g, "overlap", kept ? kept : "", "");
+	free(kept);
+	if (rc == 0) {
+		pointf *half = xcalloc(count + 1, sizeof *half);
+		size_t *index = an_node_indexes(g);
+		/* The actors on the map are spread apart; those without a place wait for the column. */
+		bool *spread = xcalloc(count + 1, sizeof *spread);
+		pointf *moving = xcalloc(count + 1, sizeof *moving), *moving_half = xcalloc(count + 1, sizeof *moving_half);
+		i = 0;
+		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+			half[i] = (pointf){ND_width(n) * 36, ND_height(n) * 36};
+			spread[i] = placed[i] || !an_graph_geo_place(graph, n);
+		}
+		for (int round = 0; round < 2; round++) {
+			/* Label nodes in the middle of their ties, events among their actors, as the actors stand now. */
+			i = 0;
+			for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+				if (an_graph_geo_place(graph, n))
+					continue;
+				pointf sum = {0, 0};
+				size_t k = 0;
+				for (Agedge_t *e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
+					size_t other = index[AGSEQ(agtail(e) == n ? aghead(e) : agtail(e))];
+					if (spread[other])
+						sum.x += at[other].x, sum.y += at[other].y, k++;
+				}
+				if (k)
+					at[i] = (pointf){sum.x / (double)k, sum.y / (double)k};
+			}
+			size_t m = 0;
+			for (i = 0; i < count; i++)
+				if (spread[i])
+					moving[m] = at[i], moving_half[m++] = half[i];
+			map_spread(moving, moving_half, m, MAP_GAP);
+			m = 0;
+			for (i = 0; i < count; i++)
+				if (spread[i])
+					at[i] = moving[m++];
+		}
+		free(moving);
+		free(moving_half);
+		/* The map: its actors, and the places its leader lines reach, with a margin. */
+		boxf map = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+		for (i = 0; i < count; i++)
+			if (spread[i]) {
+				hold_point(&map, (pointf){at[i].x - half[i].x, at[i].y - half[i].y});
+				hold_point(&map, (pointf){at[i].x + half[i].x, at[i].y + half[i].y});
+				if (placed[i])
+					hold_point(&map, truth[i]);
+			}
+		if (!isfinite(map.LL.x))
+			map = (boxf){{0, 0}, {0, 0}};
+		map = (boxf){{map.LL.x - MAP_MARGIN, map.LL.y - MAP_MARGIN}, {map.UR.x + MAP_MARGIN, map.UR.y + MAP_MARGIN}};
+		/* Those without a place in a column on its right, from its top down. */
+		double widest = 0, y = map.UR.y - MAP_MARGIN;
+		for (i = 0; i < count; i++)
+			widest = spread[i] ? widest : fmax(widest, half[i].x);
+		for (i = 0; i < count; i++)
+			if (!spread[i]) {
+				at[i] = (pointf){map.UR.x + MAP_COLUMN_GAP + widest, y - half[i].y};
+				y -= 2 * half[i].y + MAP_COLUMN_STEP / 2;
+			}
+		i = 0;
+		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
+			ND_coord(n) = at[i];
+		free(index);
+		an_draw_arcs(g);
+		an_clear_labels(g);
+		/*
+		 * The map under all that is drawn and the places its leader lines
+		 * reach, with a margin, but the column; the title block above.
+		 */
+		double column_left = map.UR.x + MAP_COLUMN_GAP / 2;
+		bool column = false;
+		for (i = 0; i < count; i++)
+			column |= !spread[i];
+		boxf crop = drawn_box(g);
+		for (i = 0; i < count; i++)
+			if (placed[i])
+				hold_point(&crop, truth[i]);
+		crop = (boxf){{crop.LL.x - MAP_MARGIN, crop.LL.y - MAP_MARGIN}, {crop.UR.x + MAP_MARGIN, crop.UR.y + MAP_MARGIN}};
+		map = crop;
+		if (column)
+			map.UR.x = fmin(map.UR.x, column_left);
+		textlabel_t *title = GD_label(g);
+		if (title) {
+			double middle = (crop.LL.x + crop.UR.x) / 2, width = fmax(crop.UR.x - crop.LL.x, title->dimen.x + 2 * MAP_MARGIN);
+			crop.LL.x = middle - width / 2, crop.UR.x = middle + width / 2;
+			title->pos = (pointf){middle, crop.UR.y + MAP_MARGIN / 2 + title->dimen.y / 2};
+			title->set = TRUE;
+			crop.UR.y += title->dimen.y + MAP_MARGIN;
+		}
+		double *reach = xcalloc(count + 1, sizeof *reach);
+		for (i = 0; i < count; i++)
+			reach[i] = hypot(half[i].x, half[i].y);
+		map_colors colors;
+		an_graph_map_colors(graph, &colors.land, &colors.border, &colors.leader);
+		char *background = map_background(&frame, map, &colors, truth, at, reach, placed, count,
+		                                  &r->map_outlines, &r->map_leaders);
+		agsafeset(g, "_background", background, "");
+		free(background);
+		/* Graphviz parses the background as it lays a graph out: here, once more. */
+		if (GD_drawing(g)->xdots)
+			freeXDot(GD_drawing(g)->xdots);
+		GD_drawing(g)->xdots = init_xdot(g);
+		GD_bb(g) = crop;
+		free(reach);
+		free(half);
+		free(spread);
+	}
+	free(places);
+	free(placed);
+	free(truth);
+	free(at);
+	return rc;
+}
+
 /* Draws each bundle of strands of g's layout along one route (an_bundle_strands). */
 static void bundle_strands(an_graph *graph)
 {
@@ -908,6 +1118,9 @@ static int run_engine(an_renderer *r, an_graph *g, const char *engine, bool draw
 {
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
 		return layout_packed(r, g, drawing);
+	r->map_outlines = r->map_leaders = 0;
+	if (strcmp(engine, AN_ENGINE_MAP) == 0)
+		return layout_map(r, g);
 	int rc = layout_caught(r, an_graph_cgraph(g), engine);
 	if (rc == 0 && strncmp(engine, "nop", 3) != 0) { /* nop keeps the curves it is given */
 		bundle_strands(g);
@@ -1064,6 +1277,8 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 {
+	if (strcmp(engine, AN_ENGINE_MAP) == 0)
+		an_graph_warn_unplaced(g, diags);
 	return layout_at(r, g, engine, 0, FIT_FILL, diags);
 }
 
@@ -2013,6 +2228,56 @@ static void finish_svg(strbuf *svg, const char *title, const char *description)
 	*svg = out;
 }
 
+/* Whether s starts one of the shapes Graphviz draws a background's operations with. */
+static bool background_shape(const char *s)
+{
+	return strncmp(s, "<polygon ", 9) == 0 || strncmp(s, "<polyline ", 10) == 0 || strncmp(s, "<ellipse ", 9) == 0;
+}
+
+/*
+ * Gives a map's background shapes their classes in its SVG: the last
+ * `outlines` + `leaders` shapes before the drawing's first other element
+ * (the page's own background comes before them), "map" for the countries'
+ * outlines, "map-leader" for the lines to actors' places and their dots: a
+ * page can restyle or hide them.
+ */
+static void tag_map(strbuf *svg, size_t outlines, size_t leaders)
+{
+	const char *graph = strstr(svg->data, "class=\"graph\"");
+	const char *line = graph ? strchr(graph, '\n') : NULL;
+	size_t shapes = 0;
+	const char **starts = NULL;
+	size_t cap = 0;
+	while (line && *++line) {
+		if (strncmp(line, "<title>", 7) == 0 || strncmp(line, "<desc>", 6) == 0 || strncmp(line, "</desc>", 7) == 0) {
+			line = strchr(line, '\n');
+			continue;
+		}
+		if (!background_shape(line))
+			break;
+		GROW(starts, cap, shapes + 1);
+		starts[shapes++] = line;
+		line = strchr(line, '\n');
+	}
+	if (shapes < outlines + leaders) {
+		free(starts);
+		return;
+	}
+	strbuf out;
+	sb_init(&out);
+	const char *from = svg->data;
+	for (size_t k = shapes - outlines - leaders; k < shapes; k++) {
+		const char *space = strchr(starts[k], ' ');
+		sb_add(&out, from, (size_t)(space - from));
+		sb_puts(&out, k < shapes - leaders ? " class=\"map\"" : " class=\"map-leader\"");
+		from = space;
+	}
+	sb_add(&out, from, svg->len - (size_t)(from - svg->data));
+	free(starts);
+	sb_free(svg);
+	*svg = out;
+}
+
 /*
  * Graphviz writes URLs into SVG as they are: for the SVG alone, '&' becomes
  * "&amp;" (escape), and back after it (unescape), so PDF links keep the real URL.
@@ -2162,6 +2427,8 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	gvFreeRenderData(out);
 	if (svg)
 		finish_svg(&result, an_graph_title(g), an_graph_description(g));
+	if (svg && r->map_outlines + r->map_leaders > 0)
+		tag_map(&result, r->map_outlines, r->map_leaders);
 	if (svg && opt && opt->id_prefix && *opt->id_prefix) {
 		strbuf prefixed;
 		sb_init(&prefixed);

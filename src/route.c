@@ -1235,3 +1235,93 @@ void an_clear_labels(Agraph_t *g)
 	free(drawn);
 	free(offsets);
 }
+
+/*
+ * How far a map's arc bulges from its chord, as a share of the chord's
+ * length: tried in turn to the left of its direction, then to the right,
+ * for one through no node it does not join.
+ */
+static const double ARC_BULGES[] = {0.15, 0.25, 0.35, 0.08, 0.5};
+#define NBULGES (sizeof ARC_BULGES / sizeof *ARC_BULGES)
+
+/* The arc from p to q bulging `bulge` of the chord's length to the left (negative: right), as a cubic Bézier. */
+static void arc_piece(pointf p, pointf q, double bulge, pointf *out)
+{
+	double dx = q.x - p.x, dy = q.y - p.y;
+	pointf top = {(p.x + q.x) / 2 - dy * bulge, (p.y + q.y) / 2 + dx * bulge}; /* the quadratic's control */
+	out[0] = p;
+	out[1] = (pointf){p.x + (top.x - p.x) * 2 / 3, p.y + (top.y - p.y) * 2 / 3};
+	out[2] = (pointf){q.x + (top.x - q.x) * 2 / 3, q.y + (top.y - q.y) * 2 / 3};
+	out[3] = q;
+}
+
+/* How many nodes but its ends the arc runs through. */
+static int arc_hits(const obstacle *obs, int count, int from, int to, const pointf *arc)
+{
+	boxf reach = box_of(arc, 4);
+	int hits = 0;
+	for (int i = 0; i < count; i++)
+		hits += i != from && i != to && boxes_meet(reach, obs[i].body) && spline_enters(obs[i].body, arc, 4);
+	return hits;
+}
+
+/* An edge and its place in the graph's node order, for grouping a map's edges by direction. */
+typedef struct {
+	Agedge_t *e;
+	int tail, head;
+} directed;
+
+static int by_direction(const void *a, const void *b)
+{
+	const directed *x = a, *y = b;
+	if (x->tail != y->tail)
+		return x->tail < y->tail ? -1 : 1;
+	return x->head < y->head ? -1 : x->head > y->head;
+}
+
+void an_draw_arcs(Agraph_t *g)
+{
+	int count = agnnodes(g);
+	obstacle *obs = xcalloc((size_t)count + 1, sizeof *obs);
+	size_t *index = an_node_indexes(g);
+	make_obstacles(g, obs, count);
+	directed *edges = NULL;
+	size_t nedges = 0, cap = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+			if (aghead(e) != n) {
+				GROW(edges, cap, nedges + 1);
+				edges[nedges++] = (directed){e, (int)index[AGSEQ(n)], (int)index[AGSEQ(aghead(e))]};
+			}
+	if (nedges)
+		qsort(edges, nedges, sizeof *edges, by_direction);
+	Agedge_t **group = xcalloc(nedges + 1, sizeof *group);
+	pointf arc[4], best[4];
+	for (size_t first = 0, last; first < nedges; first = last) {
+		size_t n = 0;
+		for (last = first; last < nedges && by_direction(&edges[first], &edges[last]) == 0; last++)
+			group[n++] = edges[last].e;
+		int from = edges[first].tail, to = edges[first].head, fewest = -1;
+		pointf p = ND_coord(obs[from].n), q = ND_coord(obs[to].n);
+		for (int side = 1; side >= -1 && fewest != 0; side -= 2)
+			for (size_t b = 0; b < NBULGES && fewest != 0; b++) {
+				arc_piece(p, q, side * ARC_BULGES[b], arc);
+				int hits = arc_hits(obs, count, from, to, arc);
+				if (fewest < 0 || hits < fewest) {
+					fewest = hits;
+					memcpy(best, arc, sizeof best);
+				}
+			}
+		lay_side_by_side(g, group, n, best, 4, obs[from].n);
+		/* A label at the top of its arc, where an_clear_labels finds it clear or moves it. */
+		for (size_t k = 0; k < n; k++)
+			if (ED_label(group[k])) {
+				ED_label(group[k])->pos = bezier_point(best, 0.5);
+				ED_label(group[k])->set = TRUE;
+			}
+	}
+	free(group);
+	free(edges);
+	free(index);
+	free(obs);
+}

@@ -86,7 +86,7 @@ expect "'render --theme=' (split at =) gives light dark print" "light dark print
 expect "'render --theme=d' (split at =) gives dark" "dark" actornet render --theme = d
 expect "'render --theme=d' (= not a word break) gives --theme=dark" "--theme=dark" actornet render --theme=d
 expect "'render -T ' gives render's formats" "svg png pdf dot json html" actornet render -T ""
-expect "'render --layout ' gives the engines" "auto dot packed neato fdp sfdp circo twopi" actornet render --layout ""
+expect "'render --layout ' gives the engines" "auto dot packed map neato fdp sfdp circo twopi" actornet render --layout ""
 expect "'render --labels ' gives full short none" "full short none" actornet render --labels ""
 expect "'render --cluster ' gives region" "region" actornet render --cluster ""
 expect "'render --undated ' gives show hide" "show hide" actornet render --undated ""

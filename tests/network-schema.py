@@ -65,6 +65,11 @@ BAD = {
     # name, the text item and the empty list are the schema's too.
     "dated-names.yaml": {"/actors/AFG/names/2", "/actors/AFG/names/3", "/actors/AFG/names/4",
                          "/actors/PAK/names", "/actors/IRN"},
+    # at: out of range, too few or many numbers, texts, a mapping, nested nodes
+    # (0x10 is the integer 16 to YAML 1.1; check refuses it).
+    "at.yaml": {"/actors/LAT/at/0", "/actors/LON/at/1", "/actors/MAP/at", "/actors/NAN/at/0",
+                "/actors/NAN/at/1", "/actors/NESTED/at/0", "/actors/NESTED/at/1", "/actors/NONE/at",
+                "/actors/QUOTED/at/0", "/actors/TEXT/at", "/actors/THREE/at", "/actors/WORD/at/0"},
     # An empty file is null, and a list is not a mapping.
     "empty.yaml": {""},
     "not-a-mapping.yaml": {""},

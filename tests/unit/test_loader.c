@@ -148,7 +148,7 @@ static void test_unknown_keys(void **state)
 	      "t.yaml:11:10: error: unknown key 'zzz' in a type; known keys: label, color\n"
 	      "t.yaml:13:29: error: unknown key 'regoin' in an actor (did you mean 'region'?)\n"
 	      "t.yaml:14:29: error: unknown key 'qqqq' in an actor; known keys: name, names, label, kind, "
-	      "type, region, part_of, when, url, note\n"
+	      "type, region, part_of, when, url, note, at\n"
 	      "t.yaml:16:46: error: unknown key 'confidance' in a tie (did you mean 'confidence'?)\n"
 	      "t.yaml:17:46: error: unknown key 'zzzzzz' in a tie; known keys: from, to, type, when, "
 	      "label, confidence, mutual, sources, grade, note, id\n");

@@ -1,0 +1,54 @@
+/* map.h: a map's frame (its projection and scale) and its background of country outlines, for render.c's map layout (map.c). */
+#ifndef ACTORNET_MAP_H
+#define ACTORNET_MAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <graphviz/geom.h>
+
+#include "geo.h"
+#include "internal.h"
+
+/* How latitudes and longitudes become a drawing's points. */
+typedef struct {
+	geo_projection projection;
+	double scale;          /* points per unit of the projection */
+	double centre_x, centre_y; /* the projected point drawn at (0, 0) */
+} map_frame;
+
+/*
+ * The frame for places[0..count) (latitude, longitude pairs; NaN for a node
+ * without one): the projection for their extent, scaled so that they span
+ * about as many points as a map of that many actors needs to be read
+ * (`tight`: fewer).
+ */
+map_frame map_frame_for(const double *places, size_t count, bool tight);
+
+/* Where a place is drawn, in points; false when the frame cannot draw it. */
+bool map_place(const map_frame *f, double latitude, double longitude, pointf *at);
+
+/*
+ * Moves the boxes (centres at[i], half sizes half[i]) apart until none are
+ * closer than `gap`, each along the line between the two that meet, as
+ * little as it takes: what is near its place stays there.
+ */
+void map_spread(pointf *at, const pointf *half, size_t count, double gap);
+
+/* The colours of a map's background (a theme's). */
+typedef struct {
+	const char *land, *border, *leader;
+} map_colors;
+
+/*
+ * The background of a map drawn within `crop`, as Graphviz's xdot drawing
+ * operations (the _background attribute): each country's outline the crop
+ * meets, cut at it, then a thin leader line from each actor drawn far from
+ * its place (drawn[i] against truth[i]; placed[i] false: none) to a dot
+ * there. *outlines and *leaders count the shapes of each (SVG elements).
+ */
+char *map_background(const map_frame *f, boxf crop, const map_colors *colors, const pointf *truth,
+                     const pointf *drawn, const double *reach, const bool *placed, size_t count,
+                     size_t *outlines, size_t *leaders);
+
+#endif
