@@ -147,6 +147,7 @@ images: all
 	bin/actornet render -q networks/iran-dprk.yaml --period 1990s -o docs/img/iran-dprk-1990s.png
 	bin/actornet render -q networks/iran-dprk.yaml --size 16:9 -o docs/img/iran-dprk-slide.png
 	bin/actornet render -q networks/iran-dprk.yaml --size a4 -o docs/img/iran-dprk-page.png
+	bin/actornet render -q networks/iran-dprk.yaml --layout map --each decade -o 'docs/img/iran-dprk-map-{period}.png'
 	bin/actornet render -q networks/iran-dprk.yaml --each decade --ghost -o build/iran-dprk.html
 	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
 		--user-data-dir=build/chromium --window-size=1920,1080 \

@@ -9,8 +9,8 @@
 #include "internal.h"
 
 /* The columns of each file: the format's keys (x- columns are extensions). */
-static const char *const ACTOR_COLUMNS[] = {"id",     "name",    "label", "kind", "type",
-                                            "region", "part_of", "when",  "url",  "note", NULL};
+static const char *const ACTOR_COLUMNS[] = {"id",   "name", "label", "kind",     "type",      "region", "part_of",
+                                            "when", "url",  "note",  "latitude", "longitude", NULL};
 static const char *const TIE_COLUMNS[] = {"id",      "from",   "to",    "type",  "when", "confidence",
                                           "label",   "sources", "mutual", "grade", "note", NULL};
 static const char *const SOURCE_COLUMNS[] = {"key", "text", "title", "author", "date", "url", NULL};
@@ -506,6 +506,35 @@ static void put_source(importer *im, const header *h, csv_record *r, const char 
 	mark(im, path, r->line);
 }
 
+/* Whether a cell is a plain decimal number (what `at` takes). */
+static bool decimal_number(const char *s)
+{
+	char *end;
+	errno = 0;
+	strtod(s, &end);
+	return *s && !*end && !errno && !strpbrk(s, "xXnNiI");
+}
+
+/* The latitude and longitude columns as the actor's `at: [LATITUDE, LONGITUDE]`; both or neither. */
+static void put_at(importer *im, const header *h, csv_record *r)
+{
+	const char *lat = cell_of(h, r, "latitude"), *lon = cell_of(h, r, "longitude");
+	if (!lat && !lon)
+		return;
+	if (!lat || !lon) {
+		an_error(im->diags, (an_pos){r->line, 0}, "the actor has a %s but no %s: a place on a map needs both",
+		         lat ? "latitude" : "longitude", lat ? "longitude" : "latitude");
+		return;
+	}
+	if (!decimal_number(lat) || !decimal_number(lon)) {
+		an_error(im->diags, (an_pos){r->line, 0},
+		         "the actor's latitude and longitude must be numbers of degrees (33.9 and 35.5), not '%s' and '%s'", lat,
+		         lon);
+		return;
+	}
+	sb_printf(&im->yaml, "    at: [%s, %s]\n", lat, lon);
+}
+
 static void put_actor(importer *im, const header *h, csv_record *r, const char *path)
 {
 	const char *id = cell_of(h, r, "id");
@@ -518,7 +547,8 @@ static void put_actor(importer *im, const header *h, csv_record *r, const char *
 	sb_puts(&im->yaml, "  ");
 	put_scalar(&im->yaml, id);
 	sb_puts(&im->yaml, ":\n");
-	put_cells(im, h, r, (const char *const[]){"id", NULL}, "    ");
+	put_cells(im, h, r, (const char *const[]){"id", "latitude", "longitude", NULL}, "    ");
+	put_at(im, h, r);
 	mark(im, path, r->line);
 }
 

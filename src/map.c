@@ -187,16 +187,14 @@ static void put_xdot_text(strbuf *b, char op, const char *text)
 /* The dot at an actor's true place, in points across. */
 #define PLACE_DOT 3.0
 
-char *map_background(const map_frame *f, boxf crop, const map_colors *colors, const pointf *truth,
-                     const pointf *drawn, const double *reach, const bool *placed, size_t count,
-                     size_t *outlines, size_t *leaders)
+char *map_outlines(const map_frame *f, boxf crop, const map_colors *colors, size_t *shapes)
 {
 	strbuf b;
 	sb_init(&b);
 	put_xdot_text(&b, 'C', colors->land);
 	put_xdot_text(&b, 'c', colors->border);
 	put_xdot_text(&b, 'S', "setlinewidth(0.6)");
-	*outlines = *leaders = 0;
+	*shapes = 0;
 	size_t ncountries;
 	const geo_country *countries = geo_countries(&ncountries);
 	double *points = NULL;
@@ -224,25 +222,43 @@ char *map_background(const map_frame *f, boxf crop, const map_colors *colors, co
 			for (size_t i = 0; i < poly.count; i++)
 				sb_printf(&b, " %.1f %.1f", poly.at[i].x, poly.at[i].y);
 			sb_putc(&b, ' ');
-			(*outlines)++;
+			(*shapes)++;
 		}
 	}
 	free(points);
 	free(poly.at);
 	free(spare.at);
-	bool started = false;
+	return sb_take(&b, NULL);
+}
+
+char *map_leader(pointf truth, pointf drawn, double reach)
+{
+	if (hypot(drawn.x - truth.x, drawn.y - truth.y) <= LEADER_REACH * reach)
+		return NULL;
+	strbuf b;
+	sb_init(&b);
+	sb_printf(&b, "L 2 %.1f %.1f %.1f %.1f E %.1f %.1f %.1f %.1f ", truth.x, truth.y, drawn.x, drawn.y, truth.x,
+	          truth.y, PLACE_DOT / 2, PLACE_DOT / 2);
+	return sb_take(&b, NULL);
+}
+
+char *map_background(const char *outlines, const char *const *leaders, size_t count, const map_colors *colors,
+                     size_t *nleaders)
+{
+	strbuf b;
+	sb_init(&b);
+	sb_puts(&b, outlines);
+	*nleaders = 0;
 	for (size_t i = 0; i < count; i++) {
-		if (!placed[i] || hypot(drawn[i].x - truth[i].x, drawn[i].y - truth[i].y) <= LEADER_REACH * reach[i])
+		if (!leaders[i])
 			continue;
-		if (!started) {
+		if (*nleaders == 0) {
 			put_xdot_text(&b, 'C', colors->leader);
 			put_xdot_text(&b, 'c', colors->leader);
 			put_xdot_text(&b, 'S', "setlinewidth(0.8)");
-			started = true;
 		}
-		sb_printf(&b, "L 2 %.1f %.1f %.1f %.1f E %.1f %.1f %.1f %.1f ", truth[i].x, truth[i].y, drawn[i].x,
-		          drawn[i].y, truth[i].x, truth[i].y, PLACE_DOT / 2, PLACE_DOT / 2);
-		*leaders += 2;
+		sb_puts(&b, leaders[i]);
+		*nleaders += LEADER_SHAPES;
 	}
 	return sb_take(&b, NULL);
 }

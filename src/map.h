@@ -41,14 +41,25 @@ typedef struct {
 } map_colors;
 
 /*
- * The background of a map drawn within `crop`, as Graphviz's xdot drawing
- * operations (the _background attribute): each country's outline the crop
- * meets, cut at it, then a thin leader line from each actor drawn far from
- * its place (drawn[i] against truth[i]; placed[i] false: none) to a dot
- * there. *outlines and *leaders count the shapes of each (SVG elements).
+ * The countries' outlines a map drawn within `crop` meets, cut at it, as
+ * Graphviz's xdot drawing operations; *shapes counts them (SVG elements).
  */
-char *map_background(const map_frame *f, boxf crop, const map_colors *colors, const pointf *truth,
-                     const pointf *drawn, const double *reach, const bool *placed, size_t count,
-                     size_t *outlines, size_t *leaders);
+char *map_outlines(const map_frame *f, boxf crop, const map_colors *colors, size_t *shapes);
+
+/*
+ * The leader line from an actor drawn at `drawn`, far from its place
+ * `truth` (more than its own size, `reach`, away), to a dot there (xdot,
+ * LEADER_SHAPES shapes); NULL when it is near enough.
+ */
+#define LEADER_SHAPES 2
+char *map_leader(pointf truth, pointf drawn, double reach);
+
+/*
+ * A map's background (the _background attribute): the outlines, then the
+ * leader lines of leaders[0..count) (NULL: none) in their colour;
+ * *nleaders counts their shapes.
+ */
+char *map_background(const char *outlines, const char *const *leaders, size_t count, const map_colors *colors,
+                     size_t *nleaders);
 
 #endif

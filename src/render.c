@@ -59,7 +59,18 @@ struct an_renderer {
 	bool pango_text, laid_out_with_pango;
 	/* The last layout's map (AN_ENGINE_MAP): its country outlines and leader lines' shapes, for the SVG's classes. */
 	size_t map_outlines, map_leaders;
+	/*
+	 * And for a series' placement (an_place): the outlines' xdot, each
+	 * node's leader line (NULL: none), in node order, the map's box (the
+	 * drawing but its title block) and the theme's colours.
+	 */
+	char *map_outline_xdot, **map_leader_xdot;
+	size_t map_nodes;
+	boxf map_box;
+	map_colors map_colors;
 };
+
+static void forget_map(an_renderer *r);
 
 /* How a layout is fitted to its graph's target: not at all, to fill it, or (> 0) at a given scale. */
 #define FIT_NONE (-1.0)
@@ -253,6 +264,7 @@ void an_renderer_free(an_renderer *r)
 		an_layout_free(r, r->laid_out);
 	gvFreeContext(r->gvc);
 	an_text_release();
+	forget_map(r);
 	if (r->caught)
 		fclose(r->caught);
 	sb_free(&graphviz_messages);
@@ -897,6 +909,27 @@ void *init_xdot(Agraph_t *g);
 #define MAP_COLUMN_GAP 60.0
 #define MAP_COLUMN_STEP 40.0
 
+/* Frees what the renderer kept of its last map. */
+static void forget_map(an_renderer *r)
+{
+	for (size_t i = 0; i < r->map_nodes; i++)
+		free(r->map_leader_xdot[i]);
+	free(r->map_leader_xdot);
+	free(r->map_outline_xdot);
+	r->map_leader_xdot = NULL;
+	r->map_outline_xdot = NULL;
+	r->map_nodes = 0;
+}
+
+/* Sets g's map background (its _background, parsed again: Graphviz parses it as it lays a graph out). */
+static void set_background(Agraph_t *g, const char *background)
+{
+	agsafeset(g, "_background", (char *)background, "");
+	if (GD_drawing(g)->xdots)
+		freeXDot(GD_drawing(g)->xdots);
+	GD_drawing(g)->xdots = init_xdot(g);
+}
+
 /* The gap a map leaves between actors it spreads apart, in points. */
 #define MAP_GAP 6.0
 
@@ -927,49 +960,209 @@ static boxf drawn_box(Agraph_t *g)
 	return b;
 }
 
+/* A map being laid out: for each node, in agfstnode order, its place and where it is drawn. */
+typedef struct {
+	size_t count;
+	map_frame frame;
+	bool *placed; /* it has a place on the map */
+	bool *spread; /* moved apart with the others: all but the actors without a place (the column) */
+	pointf *truth; /* its place, when placed */
+	pointf *at;    /* where it is drawn */
+	pointf *half;  /* half its size, once nop has sized it */
+} map_nodes;
+
+/* Each actor's place (projected), where it starts; the column's actors far right of the others till placed. */
+static void map_open(an_graph *graph, map_nodes *m)
+{
+	Agraph_t *g = an_graph_cgraph(graph);
+	size_t count = m->count = (size_t)agnnodes(g), i = 0;
+	double *places = xcalloc(2 * count + 2, sizeof *places);
+	m->placed = xcalloc(count + 1, sizeof *m->placed);
+	m->spread = xcalloc(count + 1, sizeof *m->spread);
+	m->truth = xcalloc(count + 1, sizeof *m->truth);
+	m->at = xcalloc(count + 1, sizeof *m->at);
+	m->half = xcalloc(count + 1, sizeof *m->half);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		const an_geo_place *p = an_graph_geo_place(graph, n);
+		m->placed[i] = p && p->source != AN_UNPLACED;
+		m->spread[i] = m->placed[i] || !p; /* label nodes and events too */
+		places[2 * i] = m->placed[i] ? p->latitude : NAN;
+		places[2 * i + 1] = m->placed[i] ? p->longitude : NAN;
+	}
+	m->frame = map_frame_for(places, count, an_graph_tight(graph));
+	double east = 0, north = 0;
+	for (i = 0; i < count; i++) {
+		m->placed[i] = m->placed[i] && map_place(&m->frame, places[2 * i], places[2 * i + 1], &m->truth[i]);
+		m->at[i] = m->truth[i];
+		east = fmax(east, m->at[i].x);
+		north = fmax(north, m->at[i].y);
+	}
+	for (i = 0; i < count; i++)
+		if (!m->spread[i])
+			m->at[i] = (pointf){east + MAP_COLUMN_GAP * 4, north - MAP_COLUMN_STEP * (double)i};
+	free(places);
+}
+
+static void map_close(map_nodes *m)
+{
+	free(m->placed);
+	free(m->spread);
+	free(m->truth);
+	free(m->at);
+	free(m->half);
+}
+
+/*
+ * Spreads the map's nodes apart (map_spread), label nodes put in the middle
+ * of their ties and events among their actors as the actors stand, twice.
+ */
+static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
+{
+	size_t *index = an_node_indexes(g), count = m->count;
+	pointf *moving = xcalloc(count + 1, sizeof *moving), *moving_half = xcalloc(count + 1, sizeof *moving_half);
+	for (int round = 0; round < 2; round++) {
+		size_t i = 0;
+		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+			if (an_graph_geo_place(graph, n))
+				continue;
+			pointf sum = {0, 0};
+			size_t k = 0;
+			for (Agedge_t *e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
+				size_t other = index[AGSEQ(agtail(e) == n ? aghead(e) : agtail(e))];
+				if (m->spread[other])
+					sum.x += m->at[other].x, sum.y += m->at[other].y, k++;
+			}
+			if (k)
+				m->at[i] = (pointf){sum.x / (double)k, sum.y / (double)k};
+		}
+		size_t moved = 0;
+		for (i = 0; i < count; i++)
+			if (m->spread[i])
+				moving[moved] = m->at[i], moving_half[moved++] = m->half[i];
+		map_spread(moving, moving_half, moved, MAP_GAP);
+		moved = 0;
+		for (i = 0; i < count; i++)
+			if (m->spread[i])
+				m->at[i] = moving[moved++];
+	}
+	free(moving);
+	free(moving_half);
+	free(index);
+}
+
+/* The box of the spread nodes and the places their leader lines reach, with a margin. */
+static boxf spread_box(const map_nodes *m)
+{
+	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	for (size_t i = 0; i < m->count; i++)
+		if (m->spread[i]) {
+			hold_point(&b, (pointf){m->at[i].x - m->half[i].x, m->at[i].y - m->half[i].y});
+			hold_point(&b, (pointf){m->at[i].x + m->half[i].x, m->at[i].y + m->half[i].y});
+			if (m->placed[i])
+				hold_point(&b, m->truth[i]);
+		}
+	if (!isfinite(b.LL.x))
+		b = (boxf){{0, 0}, {0, 0}};
+	return (boxf){{b.LL.x - MAP_MARGIN, b.LL.y - MAP_MARGIN}, {b.UR.x + MAP_MARGIN, b.UR.y + MAP_MARGIN}};
+}
+
+/* Puts the actors without a place in a column right of the map's box, from its top down; false when there are none. */
+static bool place_column(map_nodes *m, boxf map)
+{
+	double widest = 0, y = map.UR.y - MAP_MARGIN;
+	bool any = false;
+	for (size_t i = 0; i < m->count; i++)
+		widest = m->spread[i] ? widest : fmax(widest, m->half[i].x);
+	for (size_t i = 0; i < m->count; i++)
+		if (!m->spread[i]) {
+			m->at[i] = (pointf){map.UR.x + MAP_COLUMN_GAP + widest, y - m->half[i].y};
+			y -= 2 * m->half[i].y + MAP_COLUMN_STEP / 2;
+			any = true;
+		}
+	return any;
+}
+
+/*
+ * For a slide, the crop grown to the slide's shape below the title block
+ * (title_height): the map fills it. A page's drawing is cropped to its
+ * height, its map too: it is not grown.
+ */
+static boxf slide_shape(const an_target *t, boxf crop, double title_height)
+{
+	if (!t || t->page || t->width <= 0 || t->height <= 0)
+		return crop;
+	double w = crop.UR.x - crop.LL.x, h = crop.UR.y - crop.LL.y, want = t->width / t->height;
+	if (w / (h + title_height) > want) {
+		double grow = (w / want - title_height - h) / 2;
+		crop.LL.y -= grow, crop.UR.y += grow;
+	} else {
+		double grow = (want * (h + title_height) - w) / 2;
+		crop.LL.x -= grow, crop.UR.x += grow;
+	}
+	return crop;
+}
+
+/*
+ * Frames the map's drawing: the map under all that is drawn and the places
+ * its leader lines reach, with a margin, but the column (right of
+ * column_left); the title block above; the background (the outlines and
+ * leader lines, kept by the renderer for a series' placement); the box.
+ */
+static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool column, double column_left)
+{
+	Agraph_t *g = an_graph_cgraph(graph);
+	boxf crop = drawn_box(g);
+	for (size_t i = 0; i < m->count; i++)
+		if (m->placed[i])
+			hold_point(&crop, m->truth[i]);
+	crop = (boxf){{crop.LL.x - MAP_MARGIN, crop.LL.y - MAP_MARGIN}, {crop.UR.x + MAP_MARGIN, crop.UR.y + MAP_MARGIN}};
+	textlabel_t *title = GD_label(g);
+	crop = slide_shape(an_graph_target(graph), crop, title ? title->dimen.y + MAP_MARGIN : 0);
+	boxf map = crop, content = crop; /* content: the drawing but its title block */
+	if (column)
+		map.UR.x = fmin(map.UR.x, column_left);
+	if (title) {
+		double middle = (crop.LL.x + crop.UR.x) / 2, width = fmax(crop.UR.x - crop.LL.x, title->dimen.x + 2 * MAP_MARGIN);
+		crop.LL.x = middle - width / 2, crop.UR.x = middle + width / 2;
+		title->pos = (pointf){middle, crop.UR.y + MAP_MARGIN / 2 + title->dimen.y / 2};
+		title->set = TRUE;
+		crop.UR.y += title->dimen.y + MAP_MARGIN;
+	}
+	map_colors colors;
+	an_graph_map_colors(graph, &colors.land, &colors.border, &colors.leader);
+	forget_map(r);
+	r->map_outline_xdot = map_outlines(&m->frame, map, &colors, &r->map_outlines);
+	r->map_leader_xdot = xcalloc(m->count + 1, sizeof *r->map_leader_xdot);
+	r->map_nodes = m->count;
+	r->map_box = content;
+	r->map_colors = colors;
+	for (size_t i = 0; i < m->count; i++)
+		if (m->placed[i])
+			r->map_leader_xdot[i] = map_leader(m->truth[i], m->at[i], hypot(m->half[i].x, m->half[i].y));
+	char *background = map_background(r->map_outline_xdot, (const char *const *)r->map_leader_xdot, m->count,
+	                                  &colors, &r->map_leaders);
+	set_background(g, background);
+	free(background);
+	GD_bb(g) = crop;
+}
+
 /*
  * AN_ENGINE_MAP: each actor at its place, projected (map.c), or in a
  * column on the right when it has none; events among their actors; nop
  * sizes the nodes where they are, then they are spread apart just enough
- * not to overlap (map_spread), label nodes put in the middle of their ties,
- * the ties drawn as arcs (route.c) and their labels cleared; the title
- * block above; the countries' outlines, and leader lines to the places of
- * actors moved far from them, are the background (xdot), cut to the
- * drawing's box with a margin.
+ * not to overlap (spread_map), the ties drawn as arcs (route.c) and their
+ * labels cleared; the countries' outlines, and leader lines to the places
+ * of actors moved far from them, are the background (frame_map).
  */
 static int layout_map(an_renderer *r, an_graph *graph)
 {
 	Agraph_t *g = an_graph_cgraph(graph);
-	size_t count = (size_t)agnnodes(g), i = 0;
-	double *places = xcalloc(2 * count + 2, sizeof *places);
-	bool *placed = xcalloc(count + 1, sizeof *placed);
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
-		const an_geo_place *p = an_graph_geo_place(graph, n);
-		placed[i] = p && p->source != AN_UNPLACED;
-		places[2 * i] = placed[i] ? p->latitude : NAN;
-		places[2 * i + 1] = placed[i] ? p->longitude : NAN;
-	}
-	map_frame frame = map_frame_for(places, count, an_graph_tight(graph));
-	pointf *truth = xcalloc(count + 1, sizeof *truth), *at = xcalloc(count + 1, sizeof *at);
-	double east = -INFINITY, north = -INFINITY;
-	for (i = 0; i < count; i++) {
-		placed[i] = placed[i] && map_place(&frame, places[2 * i], places[2 * i + 1], &truth[i]);
-		if (placed[i]) {
-			at[i] = truth[i];
-			east = fmax(east, at[i].x);
-			north = fmax(north, at[i].y);
-		}
-	}
-	if (!isfinite(east))
-		east = north = 0;
-	i = 0;
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) /* till the column is placed: apart */
-		if (an_graph_geo_place(graph, n) && !placed[i])
-			at[i] = (pointf){east + MAP_COLUMN_GAP * 4, north - MAP_COLUMN_STEP * (double)i};
-	squeeze_and_centre_labels(g, at, count, 1, 1);
-	i = 0;
+	map_nodes m;
+	map_open(graph, &m);
+	squeeze_and_centre_labels(g, m.at, m.count, 1, 1);
+	size_t i = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
-		place_node(g, n, at[i].x, at[i].y);
+		place_node(g, n, m.at[i].x, m.at[i].y);
 	/* nop sizes the nodes where they are, overlaps left (map_spread removes them), edges straight. */
 	Agsym_t *overlap = agattr(g, AGRAPH, "overlap", NULL);
 	char *kept = overlap ? xstrdup(agxget(g, overlap)) : NULL;
@@ -980,117 +1173,20 @@ static int layout_map(an_renderer *r, an_graph *graph)
 	agsafeset(g, "overlap", kept ? kept : "", "");
 	free(kept);
 	if (rc == 0) {
-		pointf *half = xcalloc(count + 1, sizeof *half);
-		size_t *index = an_node_indexes(g);
-		/* The actors on the map are spread apart; those without a place wait for the column. */
-		bool *spread = xcalloc(count + 1, sizeof *spread);
-		pointf *moving = xcalloc(count + 1, sizeof *moving), *moving_half = xcalloc(count + 1, sizeof *moving_half);
-		i = 0;
-		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
-			half[i] = (pointf){ND_width(n) * 36, ND_height(n) * 36};
-			spread[i] = placed[i] || !an_graph_geo_place(graph, n);
-		}
-		for (int round = 0; round < 2; round++) {
-			/* Label nodes in the middle of their ties, events among their actors, as the actors stand now. */
-			i = 0;
-			for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
-				if (an_graph_geo_place(graph, n))
-					continue;
-				pointf sum = {0, 0};
-				size_t k = 0;
-				for (Agedge_t *e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
-					size_t other = index[AGSEQ(agtail(e) == n ? aghead(e) : agtail(e))];
-					if (spread[other])
-						sum.x += at[other].x, sum.y += at[other].y, k++;
-				}
-				if (k)
-					at[i] = (pointf){sum.x / (double)k, sum.y / (double)k};
-			}
-			size_t m = 0;
-			for (i = 0; i < count; i++)
-				if (spread[i])
-					moving[m] = at[i], moving_half[m++] = half[i];
-			map_spread(moving, moving_half, m, MAP_GAP);
-			m = 0;
-			for (i = 0; i < count; i++)
-				if (spread[i])
-					at[i] = moving[m++];
-		}
-		free(moving);
-		free(moving_half);
-		/* The map: its actors, and the places its leader lines reach, with a margin. */
-		boxf map = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
-		for (i = 0; i < count; i++)
-			if (spread[i]) {
-				hold_point(&map, (pointf){at[i].x - half[i].x, at[i].y - half[i].y});
-				hold_point(&map, (pointf){at[i].x + half[i].x, at[i].y + half[i].y});
-				if (placed[i])
-					hold_point(&map, truth[i]);
-			}
-		if (!isfinite(map.LL.x))
-			map = (boxf){{0, 0}, {0, 0}};
-		map = (boxf){{map.LL.x - MAP_MARGIN, map.LL.y - MAP_MARGIN}, {map.UR.x + MAP_MARGIN, map.UR.y + MAP_MARGIN}};
-		/* Those without a place in a column on its right, from its top down. */
-		double widest = 0, y = map.UR.y - MAP_MARGIN;
-		for (i = 0; i < count; i++)
-			widest = spread[i] ? widest : fmax(widest, half[i].x);
-		for (i = 0; i < count; i++)
-			if (!spread[i]) {
-				at[i] = (pointf){map.UR.x + MAP_COLUMN_GAP + widest, y - half[i].y};
-				y -= 2 * half[i].y + MAP_COLUMN_STEP / 2;
-			}
 		i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
-			ND_coord(n) = at[i];
-		free(index);
+			m.half[i] = (pointf){ND_width(n) * 36, ND_height(n) * 36};
+		spread_map(g, graph, &m);
+		boxf spread = spread_box(&m);
+		bool column = place_column(&m, spread);
+		i = 0;
+		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
+			ND_coord(n) = m.at[i];
 		an_draw_arcs(g);
 		an_clear_labels(g);
-		/*
-		 * The map under all that is drawn and the places its leader lines
-		 * reach, with a margin, but the column; the title block above.
-		 */
-		double column_left = map.UR.x + MAP_COLUMN_GAP / 2;
-		bool column = false;
-		for (i = 0; i < count; i++)
-			column |= !spread[i];
-		boxf crop = drawn_box(g);
-		for (i = 0; i < count; i++)
-			if (placed[i])
-				hold_point(&crop, truth[i]);
-		crop = (boxf){{crop.LL.x - MAP_MARGIN, crop.LL.y - MAP_MARGIN}, {crop.UR.x + MAP_MARGIN, crop.UR.y + MAP_MARGIN}};
-		map = crop;
-		if (column)
-			map.UR.x = fmin(map.UR.x, column_left);
-		textlabel_t *title = GD_label(g);
-		if (title) {
-			double middle = (crop.LL.x + crop.UR.x) / 2, width = fmax(crop.UR.x - crop.LL.x, title->dimen.x + 2 * MAP_MARGIN);
-			crop.LL.x = middle - width / 2, crop.UR.x = middle + width / 2;
-			title->pos = (pointf){middle, crop.UR.y + MAP_MARGIN / 2 + title->dimen.y / 2};
-			title->set = TRUE;
-			crop.UR.y += title->dimen.y + MAP_MARGIN;
-		}
-		double *reach = xcalloc(count + 1, sizeof *reach);
-		for (i = 0; i < count; i++)
-			reach[i] = hypot(half[i].x, half[i].y);
-		map_colors colors;
-		an_graph_map_colors(graph, &colors.land, &colors.border, &colors.leader);
-		char *background = map_background(&frame, map, &colors, truth, at, reach, placed, count,
-		                                  &r->map_outlines, &r->map_leaders);
-		agsafeset(g, "_background", background, "");
-		free(background);
-		/* Graphviz parses the background as it lays a graph out: here, once more. */
-		if (GD_drawing(g)->xdots)
-			freeXDot(GD_drawing(g)->xdots);
-		GD_drawing(g)->xdots = init_xdot(g);
-		GD_bb(g) = crop;
-		free(reach);
-		free(half);
-		free(spread);
+		frame_map(r, graph, &m, column, spread.UR.x + MAP_COLUMN_GAP / 2);
 	}
-	free(places);
-	free(placed);
-	free(truth);
-	free(at);
+	map_close(&m);
 	return rc;
 }
 
@@ -1464,6 +1560,17 @@ struct an_placement {
 	 */
 	signed char *nudge_kept;
 	size_t nperiods;
+	/*
+	 * A map's placement (AN_ENGINE_MAP): every period drawn on its whole
+	 * canvas (bb: the map, its title block left to each period), with its
+	 * outlines and the leader lines of the actors it draws (map_leaders,
+	 * by node index; NULL: none).
+	 */
+	bool map;
+	char *map_outlines;
+	size_t map_outline_shapes;
+	char **map_leaders;
+	map_colors map_colors;
 };
 
 /* A point as Graphviz reads it back exactly. */
@@ -1534,10 +1641,19 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 	Agraph_t *cg = an_graph_cgraph(g);
 	an_placement *p = xcalloc(1, sizeof *p);
 	p->nudge = engine && strcmp(engine, AN_ENGINE_PACKED) == 0;
+	p->map = engine && strcmp(engine, AN_ENGINE_MAP) == 0 && r->map_outline_xdot;
 	si_init(&p->nodes);
 	si_init(&p->edges);
 	si_init(&p->clusters);
-	p->bb = GD_bb(cg);
+	p->bb = p->map ? r->map_box : GD_bb(cg);
+	if (p->map) {
+		p->map_outlines = xstrdup(r->map_outline_xdot);
+		p->map_outline_shapes = r->map_outlines;
+		p->map_leaders = xcalloc(r->map_nodes + 1, sizeof *p->map_leaders);
+		for (size_t i = 0; i < r->map_nodes; i++)
+			p->map_leaders[i] = r->map_leader_xdot[i] ? xstrdup(r->map_leader_xdot[i]) : NULL;
+		p->map_colors = r->map_colors;
+	}
 	size_t cap = 0;
 	for (Agnode_t *n = agfstnode(cg); n; n = agnxtnode(cg, n)) {
 		GROW(p->node_pos, cap, p->nnodes + 1);
@@ -1583,6 +1699,10 @@ void an_placement_free(an_placement *p)
 {
 	if (!p)
 		return;
+	for (size_t i = 0; p->map_leaders && i < p->nnodes; i++)
+		free(p->map_leaders[i]);
+	free(p->map_leaders);
+	free(p->map_outlines);
 	si_free(&p->nodes);
 	si_free(&p->edges);
 	si_free(&p->clusters);
@@ -2111,12 +2231,33 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, si
 	return true;
 }
 
+/* A map's period: its placement's outlines, and the leader lines of the actors it draws. */
+static void pin_map(an_renderer *r, Agraph_t *g, const an_placement *p)
+{
+	size_t count = (size_t)agnnodes(g), k = 0;
+	const char **leaders = xcalloc(count + 1, sizeof *leaders);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		size_t i = si_get(&p->nodes, agnameof(n));
+		if (i != SIZE_MAX && p->map_leaders[i])
+			leaders[k++] = p->map_leaders[i];
+	}
+	char *background = map_background(p->map_outlines, leaders, k, &p->map_colors, &r->map_leaders);
+	set_background(g, background);
+	r->map_outlines = p->map_outline_shapes;
+	free(background);
+	free(leaders);
+}
+
 bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t period,
                       bool whole_canvas, an_diags *diags)
 {
-	bool whole = whole_canvas || !p->crop;
+	bool whole = whole_canvas || !p->crop || p->map; /* a map: one canvas, every actor at one place */
 	double fit = whole || period >= p->nscales ? FIT_FILL : p->scales[period];
-	return layout_placed(r, g, p, period, whole, fit, diags);
+	if (!layout_placed(r, g, p, period, whole, fit, diags))
+		return false;
+	if (p->map)
+		pin_map(r, an_graph_cgraph(g), p);
+	return true;
 }
 
 bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,

@@ -1241,7 +1241,7 @@ void an_clear_labels(Agraph_t *g)
  * length: tried in turn to the left of its direction, then to the right,
  * for one through no node it does not join.
  */
-static const double ARC_BULGES[] = {0.15, 0.25, 0.35, 0.08, 0.5};
+static const double ARC_BULGES[] = {0.15, 0.25, 0.35, 0.08, 0.5, 0.7, 0.9};
 #define NBULGES (sizeof ARC_BULGES / sizeof *ARC_BULGES)
 
 /* The arc from p to q bulging `bulge` of the chord's length to the left (negative: right), as a cubic Bézier. */
@@ -1255,13 +1255,16 @@ static void arc_piece(pointf p, pointf q, double bulge, pointf *out)
 	out[3] = q;
 }
 
-/* How many nodes but its ends the arc runs through. */
-static int arc_hits(const obstacle *obs, int count, int from, int to, const pointf *arc)
+/* How many nodes but its ends the arc runs through, or passes closer than `wide` points to (its strands' spread). */
+static int arc_hits(const obstacle *obs, int count, int from, int to, const pointf *arc, double wide)
 {
 	boxf reach = box_of(arc, 4);
+	reach = (boxf){{reach.LL.x - wide, reach.LL.y - wide}, {reach.UR.x + wide, reach.UR.y + wide}};
 	int hits = 0;
-	for (int i = 0; i < count; i++)
-		hits += i != from && i != to && boxes_meet(reach, obs[i].body) && spline_enters(obs[i].body, arc, 4);
+	for (int i = 0; i < count; i++) {
+		boxf body = {{obs[i].body.LL.x - wide, obs[i].body.LL.y - wide}, {obs[i].body.UR.x + wide, obs[i].body.UR.y + wide}};
+		hits += i != from && i != to && boxes_meet(reach, body) && spline_enters(body, arc, 4);
+	}
 	return hits;
 }
 
@@ -1306,7 +1309,7 @@ void an_draw_arcs(Agraph_t *g)
 		for (int side = 1; side >= -1 && fewest != 0; side -= 2)
 			for (size_t b = 0; b < NBULGES && fewest != 0; b++) {
 				arc_piece(p, q, side * ARC_BULGES[b], arc);
-				int hits = arc_hits(obs, count, from, to, arc);
+				int hits = arc_hits(obs, count, from, to, arc, (double)(n - 1) / 2 * STRAND_GAP);
 				if (fewest < 0 || hits < fewest) {
 					fewest = hits;
 					memcpy(best, arc, sizeof best);

@@ -401,3 +401,32 @@ for g in (nx.read_gexf('$T/texts.gexf'), nx.read_graphml('$T/texts.graphml')):
     notes = [d.get('note') for _, _, d in g.edges(data=True) if d.get('tie') == 'old-new']
     assert notes == ['CR\r\nLF and \ufffd'], notes
 assert nx.read_gexf('$T/texts.gexf').nodes['OLD']['spells'] == [('None', '0100-12-31')]"
+
+# --- a map (--layout map, tests/fixtures/map.yaml): geography, every format, a stable series, the column
+M=tests/fixtures/map.yaml
+PLACES="IRN east IRQ|PRK north KOR|RUS north PRK|RUS north KOR|USA west IRN|USA west IRQ|USA west PRK|USA west KOR|USA west RUS|USA west ISR|USA west SYR|USA west LBN|IRN east SYR|SYR north ISR"
+"$A" render "$M" --layout map -o "$T/map.svg" -o "$T/map.png" -o "$T/map.pdf" 2>"$T/map.err"
+"$A" render -q "$M" -o "$T/nomap.png" -o "$T/nomap.pdf"
+check "a map: Iran east of Iraq, North Korea north of South Korea, Russia north of both, the United States west of all; no overlap, no tie through an actor, outlines drawn" \
+	sh -c "IFS='|'; python3 tests/map-places.py '$T/map.svg' \$(echo '$PLACES')"
+check "a map's SVG is well-formed, its outlines class=map (a page can restyle or hide them)" sh -c \
+	"xmllint --noout '$T/map.svg' && [ \$(grep -c '<polygon class=\"map\"' '$T/map.svg') -gt 50 ]"
+check "a map's PNG is drawn (not blank) and differs from the drawing without the map" sh -c \
+	"python3 tests/png-stats.py '$T/map.png' | awk '\$3 > 50 { ok = 1 } END { exit !ok }' && ! cmp -s '$T/map.png' '$T/nomap.png'"
+check "a map's PDF is drawn, with the countries in it (larger than the drawing without them)" sh -c \
+	"head -c 5 '$T/map.pdf' | grep -q '%PDF-' && [ \$(wc -c <'$T/map.pdf') -gt \$((\$(wc -c <'$T/nomap.pdf') + 20000)) ]"
+check "an actor without a place: the warning at its id, with what gives it one" grep -qF \
+	"tests/fixtures/map.yaml:20:3: warning: actor 'NET' has no place on the map: it is drawn in the column on the right; give it 'at: [LATITUDE, LONGITUDE]'" "$T/map.err"
+check "an actor without a place stands in the column right of every other actor" sh -c \
+	"IFS='|'; python3 tests/map-places.py '$T/map.svg' \$(for a in IRN IRQ SYR LBN ISR PRK KOR RUS USA HZB IRGC HAMAS; do printf 'NET east %s|' \$a; done)"
+"$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj1-{period}.svg" -o "$T/mapj1-{period}.png" -o "$T/mapj1.html"
+"$A" render -q "$M" --layout map --each decade -j 2 -o "$T/mapj2-{period}.svg" -o "$T/mapj2-{period}.png" -o "$T/mapj2.html"
+"$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj3-{period}.svg" -o "$T/mapj3-{period}.png"
+check "a stable map series keeps every actor in its place, each period over the map" sh -c \
+	"python3 tests/same-places.py '$T'/mapj1-*.svg && for f in '$T'/mapj1-*.svg; do python3 tests/map-places.py \"\$f\" || exit 1; done"
+check "a map series is the same bytes run again and with two workers" sh -c \
+	"for f in '$T'/mapj1-*; do g=\${f#'$T'/mapj1-}; cmp \"\$f\" '$T'/mapj2-\$g && cmp \"\$f\" '$T'/mapj3-\$g || exit 1; done && cmp '$T/mapj1.html' '$T/mapj2.html'"
+check "the timeline page of a map series draws the map in every frame" sh -c \
+	"[ \$(grep -c 'class=\"map\"' '$T/mapj1.html') -eq \$((3 * \$(grep -c 'class=\"map\"' '$T/mapj1-1990s.svg'))) ]"
+check "the shipped network's 2020s on a map: Iran east of Israel, North Korea north-east of Iran, Russia north of it, the United States west" \
+	sh -c "'$A' render -q '$NET' --layout map -p 2020s -o '$T/seed-map.svg' && python3 tests/map-places.py '$T/seed-map.svg' 'IRN east ISR' 'PRK east IRN' 'PRK north IRN' 'RUS north PRK' 'USA west IRN' 'USA west RUS'"

@@ -23,7 +23,8 @@ Loader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-ACTOR_COLUMNS = ["id", "name", "label", "kind", "type", "region", "part_of", "when", "url", "note"]
+ACTOR_COLUMNS = ["id", "name", "label", "kind", "type", "region", "part_of", "when", "url", "note", "latitude",
+                 "longitude"]
 TIE_COLUMNS = ["id", "from", "to", "type", "when", "confidence", "label", "sources", "mutual", "grade", "note"]
 SOURCE_COLUMNS = ["key", "text", "title", "author", "date", "url"]
 TYPE_COLUMNS = ["name", "label", "color"]
@@ -53,6 +54,9 @@ def main():
         net = yaml.load(f, Loader=Loader)
     os.makedirs(folder, exist_ok=True)
     actors = [dict(v, id=k) for k, v in (net.get("actors") or {}).items()]
+    for a in actors:  # `at: [LAT, LON]` is two columns in a spreadsheet
+        if a.get("at"):
+            a["latitude"], a["longitude"] = a.pop("at")
     extra = sorted({k for a in actors for k in a if k.startswith("x-")})
     write(os.path.join(folder, "actors.csv"), ACTOR_COLUMNS + extra, actors)
     ties = net.get("ties") or []
