@@ -34,6 +34,7 @@ struct an_graph {
 	const char *map_land, *map_border, *map_leader; /* the theme's (an_graph_map_colors) */
 	bool tight;              /* built tighter (an_build_options' tight) */
 	const char *path;        /* the network's file, borrowed */
+	size_t map_outlines, map_leaders; /* the map background's shapes as laid out (an_graph_map_shapes) */
 	/* Each actor's place on a map, in the order drawn, and by id (an_graph_geo_place). */
 	an_geo_place *places;
 	const an_actor **placed; /* the actor of each place */
@@ -674,6 +675,18 @@ void an_graph_map_colors(const an_graph *graph, const char **land, const char **
 	*land = graph->map_land;
 	*border = graph->map_border;
 	*leader = graph->map_leader;
+}
+
+void an_graph_set_map_shapes(an_graph *graph, size_t outlines, size_t leaders)
+{
+	graph->map_outlines = outlines;
+	graph->map_leaders = leaders;
+}
+
+void an_graph_map_shapes(const an_graph *graph, size_t *outlines, size_t *leaders)
+{
+	*outlines = graph->map_outlines;
+	*leaders = graph->map_leaders;
 }
 
 bool an_graph_tight(const an_graph *graph)

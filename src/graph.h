@@ -55,6 +55,14 @@ void an_graph_map_colors(const an_graph *graph, const char **land, const char **
 /* Whether the graph was built tight (an_build_options' tight): a map drawn smaller, its text larger. */
 bool an_graph_tight(const an_graph *graph);
 
+/*
+ * The shapes of the graph's map background as drawn (outlines, then leader
+ * lines and their dots), for the SVG's classes: set by the layout that draws
+ * the map; 0 and 0 without one.
+ */
+void an_graph_set_map_shapes(an_graph *graph, size_t outlines, size_t leaders);
+void an_graph_map_shapes(const an_graph *graph, size_t *outlines, size_t *leaders);
+
 /* Where a map draws the actor node n (named by its id), or NULL when n is no actor. */
 const an_geo_place *an_graph_geo_place(const an_graph *graph, Agnode_t *n);
 /*

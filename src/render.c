@@ -57,15 +57,14 @@ struct an_renderer {
 	 * and whether the last one did: cairo draws only pango's layouts of texts.
 	 */
 	bool pango_text, laid_out_with_pango;
-	/* The last layout's map (AN_ENGINE_MAP): its country outlines and leader lines' shapes, for the SVG's classes. */
-	size_t map_outlines, map_leaders;
 	/*
-	 * And for a series' placement (an_place): the outlines' xdot, each
+	 * The last map laid out (AN_ENGINE_MAP), for a series' placement
+	 * (an_place): the outlines' xdot and how many shapes they are, each
 	 * node's leader line (NULL: none), in node order, the map's box (the
 	 * drawing but its title block) and the theme's colours.
 	 */
 	char *map_outline_xdot, **map_leader_xdot;
-	size_t map_nodes;
+	size_t map_outline_shapes, map_nodes;
 	boxf map_box;
 	map_colors map_colors;
 };
@@ -1115,23 +1114,35 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
 	for (size_t i = 0; i < m->count; i++)
 		if (m->placed[i])
 			hold_point(&crop, m->truth[i]);
+	if (!isfinite(crop.LL.x)) /* nothing drawn: an empty period */
+		crop = (boxf){{0, 0}, {0, 0}};
 	crop = (boxf){{crop.LL.x - MAP_MARGIN, crop.LL.y - MAP_MARGIN}, {crop.UR.x + MAP_MARGIN, crop.UR.y + MAP_MARGIN}};
 	textlabel_t *title = GD_label(g);
 	crop = slide_shape(an_graph_target(graph), crop, title ? title->dimen.y + MAP_MARGIN : 0);
 	boxf map = crop, content = crop; /* content: the drawing but its title block */
 	if (column)
 		map.UR.x = fmin(map.UR.x, column_left);
-	if (title) {
+	if (title) { /* above the map, or below it (--cite: labelloc=b) */
 		double middle = (crop.LL.x + crop.UR.x) / 2, width = fmax(crop.UR.x - crop.LL.x, title->dimen.x + 2 * MAP_MARGIN);
 		crop.LL.x = middle - width / 2, crop.UR.x = middle + width / 2;
-		title->pos = (pointf){middle, crop.UR.y + MAP_MARGIN / 2 + title->dimen.y / 2};
+		const char *loc = agget(g, "labelloc");
+		if (loc && *loc == 'b') {
+			title->pos = (pointf){middle, crop.LL.y - MAP_MARGIN / 2 - title->dimen.y / 2};
+			crop.LL.y -= title->dimen.y + MAP_MARGIN;
+		} else {
+			title->pos = (pointf){middle, crop.UR.y + MAP_MARGIN / 2 + title->dimen.y / 2};
+			crop.UR.y += title->dimen.y + MAP_MARGIN;
+		}
 		title->set = TRUE;
-		crop.UR.y += title->dimen.y + MAP_MARGIN;
 	}
 	map_colors colors;
 	an_graph_map_colors(graph, &colors.land, &colors.border, &colors.leader);
 	forget_map(r);
-	r->map_outline_xdot = map_outlines(&m->frame, map, &colors, &r->map_outlines);
+	bool any = false; /* a map with no actor on it (all in the column, or none) draws no countries */
+	for (size_t i = 0; i < m->count; i++)
+		any |= m->placed[i];
+	r->map_outline_shapes = 0;
+	r->map_outline_xdot = any ? map_outlines(&m->frame, map, &colors, &r->map_outline_shapes) : xstrdup("");
 	r->map_leader_xdot = xcalloc(m->count + 1, sizeof *r->map_leader_xdot);
 	r->map_nodes = m->count;
 	r->map_box = content;
@@ -1139,8 +1150,10 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
 	for (size_t i = 0; i < m->count; i++)
 		if (m->placed[i])
 			r->map_leader_xdot[i] = map_leader(m->truth[i], m->at[i], hypot(m->half[i].x, m->half[i].y));
+	size_t leaders;
 	char *background = map_background(r->map_outline_xdot, (const char *const *)r->map_leader_xdot, m->count,
-	                                  &colors, &r->map_leaders);
+	                                  &colors, &leaders);
+	an_graph_set_map_shapes(graph, r->map_outline_shapes, leaders);
 	set_background(g, background);
 	free(background);
 	GD_bb(g) = crop;
@@ -1182,6 +1195,13 @@ static int layout_map(an_renderer *r, an_graph *graph)
 		i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++)
 			ND_coord(n) = m.at[i];
+		/* Labels are cleared within the drawing as it stands now, the title block not placed yet. */
+		GD_bb(g) = spread;
+		for (i = 0; i < m.count; i++)
+			if (!m.spread[i])
+				hold_point(&GD_bb(g), (pointf){m.at[i].x + m.half[i].x, m.at[i].y - m.half[i].y});
+		if (GD_label(g))
+			GD_label(g)->set = FALSE;
 		an_draw_arcs(g);
 		an_clear_labels(g);
 		frame_map(r, graph, &m, column, spread.UR.x + MAP_COLUMN_GAP / 2);
@@ -1212,9 +1232,13 @@ static void bundle_strands(an_graph *graph)
 /* Lays g out with an engine of Graphviz's or actornet's own (AN_ENGINE_PACKED), for a `drawing` or a fit's trial. */
 static int run_engine(an_renderer *r, an_graph *g, const char *engine, bool drawing)
 {
+	if (strncmp(engine, "nop", 3) != 0) { /* nop keeps a drawing as it was given, its map too; others draw anew */
+		an_graph_set_map_shapes(g, 0, 0);
+		if (agget(an_graph_cgraph(g), "_background"))
+			agset(an_graph_cgraph(g), "_background", "");
+	}
 	if (strcmp(engine, AN_ENGINE_PACKED) == 0)
 		return layout_packed(r, g, drawing);
-	r->map_outlines = r->map_leaders = 0;
 	if (strcmp(engine, AN_ENGINE_MAP) == 0)
 		return layout_map(r, g);
 	int rc = layout_caught(r, an_graph_cgraph(g), engine);
@@ -1371,10 +1395,16 @@ static bool layout_at(an_renderer *r, an_graph *g, const char *engine, double dp
 	return true;
 }
 
+static bool has_clusters(Agraph_t *g);
+
 bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 {
-	if (strcmp(engine, AN_ENGINE_MAP) == 0)
+	if (strcmp(engine, AN_ENGINE_MAP) == 0) {
 		an_graph_warn_unplaced(g, diags);
+		if (has_clusters(an_graph_cgraph(g)))
+			an_warning(diags, (an_pos){0, 0},
+			           "a map draws no region boxes (--cluster region): each actor stands at its own place");
+	}
 	return layout_at(r, g, engine, 0, FIT_FILL, diags);
 }
 
@@ -1570,6 +1600,7 @@ struct an_placement {
 	char *map_outlines;
 	size_t map_outline_shapes;
 	char **map_leaders;
+	size_t map_nodes; /* of map_leaders */
 	map_colors map_colors;
 };
 
@@ -1648,8 +1679,9 @@ an_placement *an_place(an_renderer *r, an_graph *g, const char *engine, an_diags
 	p->bb = p->map ? r->map_box : GD_bb(cg);
 	if (p->map) {
 		p->map_outlines = xstrdup(r->map_outline_xdot);
-		p->map_outline_shapes = r->map_outlines;
+		p->map_outline_shapes = r->map_outline_shapes;
 		p->map_leaders = xcalloc(r->map_nodes + 1, sizeof *p->map_leaders);
+		p->map_nodes = r->map_nodes;
 		for (size_t i = 0; i < r->map_nodes; i++)
 			p->map_leaders[i] = r->map_leader_xdot[i] ? xstrdup(r->map_leader_xdot[i]) : NULL;
 		p->map_colors = r->map_colors;
@@ -1699,7 +1731,7 @@ void an_placement_free(an_placement *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; p->map_leaders && i < p->nnodes; i++)
+	for (size_t i = 0; i < p->map_nodes; i++)
 		free(p->map_leaders[i]);
 	free(p->map_leaders);
 	free(p->map_outlines);
@@ -2232,18 +2264,20 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, si
 }
 
 /* A map's period: its placement's outlines, and the leader lines of the actors it draws. */
-static void pin_map(an_renderer *r, Agraph_t *g, const an_placement *p)
+static void pin_map(an_graph *graph, const an_placement *p)
 {
+	Agraph_t *g = an_graph_cgraph(graph);
 	size_t count = (size_t)agnnodes(g), k = 0;
 	const char **leaders = xcalloc(count + 1, sizeof *leaders);
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		size_t i = si_get(&p->nodes, agnameof(n));
-		if (i != SIZE_MAX && p->map_leaders[i])
+		if (i < p->map_nodes && p->map_leaders[i])
 			leaders[k++] = p->map_leaders[i];
 	}
-	char *background = map_background(p->map_outlines, leaders, k, &p->map_colors, &r->map_leaders);
+	size_t nleaders;
+	char *background = map_background(p->map_outlines, leaders, k, &p->map_colors, &nleaders);
 	set_background(g, background);
-	r->map_outlines = p->map_outline_shapes;
+	an_graph_set_map_shapes(graph, p->map_outline_shapes, nleaders);
 	free(background);
 	free(leaders);
 }
@@ -2256,7 +2290,7 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t
 	if (!layout_placed(r, g, p, period, whole, fit, diags))
 		return false;
 	if (p->map)
-		pin_map(r, an_graph_cgraph(g), p);
+		pin_map(g, p);
 	return true;
 }
 
@@ -2385,17 +2419,15 @@ static bool background_shape(const char *s)
 static void tag_map(strbuf *svg, size_t outlines, size_t leaders)
 {
 	const char *graph = strstr(svg->data, "class=\"graph\"");
-	const char *line = graph ? strchr(graph, '\n') : NULL;
+	const char *line = graph ? strstr(graph, "</title>") : NULL; /* the graph's title and description, of any length */
+	const char *desc = line ? strstr(line, "</desc>") : NULL;
+	if (desc && (!strstr(line, "<g id=") || desc < strstr(line, "<g id=")))
+		line = desc;
+	line = line ? strchr(line, '\n') : NULL;
 	size_t shapes = 0;
 	const char **starts = NULL;
 	size_t cap = 0;
-	while (line && *++line) {
-		if (strncmp(line, "<title>", 7) == 0 || strncmp(line, "<desc>", 6) == 0 || strncmp(line, "</desc>", 7) == 0) {
-			line = strchr(line, '\n');
-			continue;
-		}
-		if (!background_shape(line))
-			break;
+	while (line && *++line && background_shape(line)) {
 		GROW(starts, cap, shapes + 1);
 		starts[shapes++] = line;
 		line = strchr(line, '\n');
@@ -2568,8 +2600,10 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	gvFreeRenderData(out);
 	if (svg)
 		finish_svg(&result, an_graph_title(g), an_graph_description(g));
-	if (svg && r->map_outlines + r->map_leaders > 0)
-		tag_map(&result, r->map_outlines, r->map_leaders);
+	size_t outlines, leaders;
+	an_graph_map_shapes(g, &outlines, &leaders);
+	if (svg && outlines + leaders > 0)
+		tag_map(&result, outlines, leaders);
 	if (svg && opt && opt->id_prefix && *opt->id_prefix) {
 		strbuf prefixed;
 		sb_init(&prefixed);

@@ -1282,6 +1282,16 @@ static int by_direction(const void *a, const void *b)
 	return x->head < y->head ? -1 : x->head > y->head;
 }
 
+/* by_direction, then the edges' order in the graph: the same order whatever qsort does with ties. */
+static int by_direction_then_order(const void *a, const void *b)
+{
+	int c = by_direction(a, b);
+	if (c)
+		return c;
+	IDTYPE x = AGSEQ(((const directed *)a)->e), y = AGSEQ(((const directed *)b)->e);
+	return x < y ? -1 : x > y;
+}
+
 void an_draw_arcs(Agraph_t *g)
 {
 	int count = agnnodes(g);
@@ -1297,7 +1307,7 @@ void an_draw_arcs(Agraph_t *g)
 				edges[nedges++] = (directed){e, (int)index[AGSEQ(n)], (int)index[AGSEQ(aghead(e))]};
 			}
 	if (nedges)
-		qsort(edges, nedges, sizeof *edges, by_direction);
+		qsort(edges, nedges, sizeof *edges, by_direction_then_order);
 	Agedge_t **group = xcalloc(nedges + 1, sizeof *group);
 	pointf arc[4], best[4];
 	for (size_t first = 0, last; first < nedges; first = last) {

@@ -430,3 +430,12 @@ check "the timeline page of a map series draws the map in every frame" sh -c \
 	"[ \$(grep -c 'class=\"map\"' '$T/mapj1.html') -eq \$((3 * \$(grep -c 'class=\"map\"' '$T/mapj1-1990s.svg'))) ]"
 check "the shipped network's 2020s on a map: Iran east of Israel, North Korea north-east of Iran, Russia north of it, the United States west" \
 	sh -c "'$A' render -q '$NET' --layout map -p 2020s -o '$T/seed-map.svg' && python3 tests/map-places.py '$T/seed-map.svg' 'IRN east ISR' 'PRK east IRN' 'PRK north IRN' 'RUS north PRK' 'USA west IRN' 'USA west RUS'"
+check "a map's outlines keep their class after a description of several paragraphs, and a map with --cite has its title block below" sh -c "
+	printf 'title: Two paragraphs\ndescription: |\n  First.\n\n  Second.\ndefault_source: s\nsources: {s: S}\nactors:\n  IRN: {name: Iran, kind: state}\n  SYR: {name: Syria, kind: state}\nties:\n  - {from: IRN, to: SYR, type: arms, when: 1990}\n' >'$T/desc.yaml' &&
+	'$A' render -q '$T/desc.yaml' --layout map -o '$T/desc.svg' && [ \$(grep -c '<polygon class=\"map\"' '$T/desc.svg') -gt 0 ] &&
+	'$A' render -q '$T/desc.yaml' --layout map --cite -o '$T/cite.svg' && python3 -c \"
+import re, sys
+s = open('$T/cite.svg').read()
+title = float(re.search(r'<text[^>]*y=\\\"(-?[0-9.]+)\\\"[^>]*>Two paragraphs<', s).group(1))
+node = float(re.search(r'<title>SYR</title>.*?points=\\\"[-0-9.]+,(-?[0-9.]+)', s, re.S).group(1))
+sys.exit(0 if title > node else 1)\""
