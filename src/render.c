@@ -2297,12 +2297,23 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t
 bool an_placement_crop(an_renderer *r, an_placement *p, an_graph *const *periods, size_t count,
                        double *text, an_diags *diags)
 {
-	p->crop = true;
+	p->crop = !p->map; /* a map's periods are drawn on the whole map, at one scale */
 	for (size_t i = 0; i < count; i++)
 		text[i] = 0;
 	const an_target *t = count ? an_graph_target(periods[0]) : NULL;
 	if (!t)
 		return true;
+	if (p->map) {
+		double width, height;
+		if (!layout_placed(r, periods[0], p, 0, true, FIT_NONE, diags))
+			return false;
+		drawing_size(periods[0], TARGET_PAD_PT, &width, &height);
+		an_layout_free(r, periods[0]);
+		double scale = fmin(filling_scale(t, width, height), AN_MAX_GROWTH);
+		for (size_t i = 0; i < count; i++)
+			text[i] = scale * t->min_text;
+		return true;
+	}
 	/* Each period's own picture, laid out as it will be drawn, and the scale that fills the target. */
 	free(p->scales);
 	p->scales = xcalloc(count, sizeof *p->scales);

@@ -439,3 +439,9 @@ s = open('$T/cite.svg').read()
 title = float(re.search(r'<text[^>]*y=\\\"(-?[0-9.]+)\\\"[^>]*>Two paragraphs<', s).group(1))
 node = float(re.search(r'<title>SYR</title>.*?points=\\\"[-0-9.]+,(-?[0-9.]+)', s, re.S).group(1))
 sys.exit(0 if title > node else 1)\""
+check "a map series for a slide: every period on the one map (same places), the warning gives the text the periods are drawn at" sh -c "
+	'$A' render '$M' --layout map --each decade --size 16:9 -o '$T/mapslide-{period}.svg' 2>'$T/mapslide.err';
+	python3 tests/same-places.py '$T'/mapslide-*.svg >/dev/null &&
+	if grep -q 'periods with text under' '$T/mapslide.err'; then
+		[ \$(sed -n 's/.*as large as fits: \\([^;]*\\);.*/\\1/p' '$T/mapslide.err' | grep -o '([0-9.]* pt)' | sort -u | wc -l) -eq 1 ]
+	fi"
