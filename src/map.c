@@ -49,20 +49,42 @@ static double median_neighbour(const double *xy, size_t count)
 	return m;
 }
 
+/*
+ * The shortest arc of longitudes that holds them all, as west and east
+ * (east may pass 180: Fiji and Samoa are 6 degrees apart, not 354).
+ */
+static void longitude_arc(const double *places, size_t count, double *west, double *east)
+{
+	double *lon = xcalloc(count + 1, sizeof *lon);
+	size_t n = 0;
+	for (size_t i = 0; i < count; i++)
+		if (!isnan(places[2 * i]))
+			lon[n++] = places[2 * i + 1];
+	qsort(lon, n, sizeof *lon, compare_doubles);
+	/* The widest gap between neighbours, round the circle: the arc is the rest. */
+	size_t after = 0;
+	double gap = n ? lon[0] + 360 - lon[n - 1] : 0;
+	for (size_t i = 1; i < n; i++)
+		if (lon[i] - lon[i - 1] > gap)
+			gap = lon[i] - lon[i - 1], after = i;
+	*west = n ? lon[after] : 0;
+	*east = n ? (after ? lon[after - 1] + 360 : lon[n - 1]) : 0;
+	free(lon);
+}
+
 map_frame map_frame_for(const double *places, size_t count, bool tight)
 {
 	double south = 90, north = -90, west = 180, east = -180;
 	size_t placed = 0;
 	for (size_t i = 0; i < count; i++) {
-		double lat = places[2 * i], lon = places[2 * i + 1];
+		double lat = places[2 * i];
 		if (isnan(lat))
 			continue;
 		south = fmin(south, lat);
 		north = fmax(north, lat);
-		west = fmin(west, lon);
-		east = fmax(east, lon);
 		placed++;
 	}
+	longitude_arc(places, count, &west, &east);
 	if (!placed) /* the world, between the Antarctic and the Arctic */
 		south = -55, north = 75, west = -170, east = 180;
 	map_frame f = {geo_projection_for(south, north, west, east), 1, 0, 0};

@@ -991,7 +991,10 @@ static void map_open(an_graph *graph, map_nodes *m)
 	m->frame = map_frame_for(places, count, an_graph_tight(graph));
 	double east = 0, north = 0;
 	for (i = 0; i < count; i++) {
-		m->placed[i] = m->placed[i] && map_place(&m->frame, places[2 * i], places[2 * i + 1], &m->truth[i]);
+		bool placed = m->placed[i];
+		m->placed[i] = placed && map_place(&m->frame, places[2 * i], places[2 * i + 1], &m->truth[i]);
+		if (placed && !m->placed[i]) /* on the far side of a local projection: to the column */
+			m->spread[i] = false;
 		m->at[i] = m->truth[i];
 		east = fmax(east, m->at[i].x);
 		north = fmax(north, m->at[i].y);

@@ -445,3 +445,6 @@ check "a map series for a slide: every period on the one map (same places), the 
 	if grep -q 'periods with text under' '$T/mapslide.err'; then
 		[ \$(sed -n 's/.*as large as fits: \\([^;]*\\);.*/\\1/p' '$T/mapslide.err' | grep -o '([0-9.]* pt)' | sort -u | wc -l) -eq 1 ]
 	fi"
+check "a map across the antimeridian is drawn round it: Fiji (180) and Tonga (175 W) east of New Zealand (172 E), Tonga south of Fiji" sh -c "
+	printf 'title: Pacific\ndefault_source: s\nsources: {s: S}\nactors:\n  FJI: {name: Fiji, kind: state}\n  NZL: {name: New Zealand, kind: state}\n  TON: {name: Tonga, kind: state}\nties:\n  - {from: NZL, to: FJI, type: trade, when: 1990}\n  - {from: TON, to: FJI, type: trade, when: 1990}\n' >'$T/pacific.yaml' &&
+	'$A' render -q '$T/pacific.yaml' --layout map -o '$T/pacific.svg' && python3 tests/map-places.py '$T/pacific.svg' 'FJI east NZL' 'TON east NZL' 'TON south FJI'"

@@ -50,7 +50,8 @@ function countries(file) {
   for (const g of topo.objects.countries.geometries) {
     if (!g.id || !g.arcs) continue;
     const polygons = g.type === "Polygon" ? [g.arcs] : g.arcs;
-    out.set(g.id, polygons.map((rings) => rings.map(ring)));
+    // Some ids have several geometries (Australia's code is Ashmore and Cartier's too): all of them.
+    out.set(g.id, (out.get(g.id) || []).concat(polygons.map((rings) => rings.map(ring))));
   }
   return out;
 }
@@ -143,7 +144,12 @@ const rows = [];
 for (const [id, polygons] of fine) {
   const c = byNumeric.get(id);
   if (!c) continue;
-  const [lon, lat] = place(largest(polygons));
+  // A polygon across the antimeridian is two pieces here: measured whole, its jump across the map inflates its area.
+  const pieces = polygons.flatMap((rings) => {
+    const cut = cutAtSeam(rings[0]);
+    return cut.length > 1 ? cut.map((r) => [r]) : [rings];
+  });
+  const [lon, lat] = place(largest(pieces));
   // Outer rings only: a hole is another country's outline (Lesotho in South Africa) or water.
   const outline = (coarse.get(id) || polygons)
     .flatMap((rings) => cutAtSeam(rings[0]))
