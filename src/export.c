@@ -18,8 +18,10 @@ static const attribute ACTOR_ATTRIBUTES[] = {
 	{"type", "string", false},   {"region", "string", false}, {"part_of", "string", false},
 	{"when", "string", false},   {"start", "string", true},  {"end", "string", true},
 	{"url", "string", false},    {"note", "string", false},  {"ties", "int", false},
+	{"latitude", "double", false}, {"longitude", "double", false}, /* `at`: for Gephi's GeoLayout */
 };
-enum { A_NAME, A_LABEL, A_KIND, A_TYPE, A_REGION, A_PART_OF, A_WHEN, A_START, A_END, A_URL, A_NOTE, A_TIES, A_COUNT };
+enum { A_NAME, A_LABEL, A_KIND, A_TYPE, A_REGION, A_PART_OF, A_WHEN, A_START, A_END, A_URL, A_NOTE, A_TIES,
+       A_LATITUDE, A_LONGITUDE, A_COUNT };
 
 static const attribute TIE_ATTRIBUTES[] = {
 	{"tie", "string", false},        {"type", "string", false},    {"type_label", "string", false},
@@ -76,6 +78,12 @@ static void actor_values(const an_view *view, size_t i, const size_t *ties, valu
 	v[A_URL].text = a->url.text;
 	v[A_NOTE].text = a->note.text;
 	set_number(&v[A_TIES], ties[i]);
+	if (a->has_at) {
+		snprintf(v[A_LATITUDE].buf, sizeof v[A_LATITUDE].buf, "%.15g", a->latitude);
+		snprintf(v[A_LONGITUDE].buf, sizeof v[A_LONGITUDE].buf, "%.15g", a->longitude);
+		v[A_LATITUDE].text = v[A_LATITUDE].buf;
+		v[A_LONGITUDE].text = v[A_LONGITUDE].buf;
+	}
 }
 
 /* The tie's values; its sources (keys, or the default source) are joined into *sources. */

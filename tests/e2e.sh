@@ -448,3 +448,9 @@ check "a map series for a slide: every period on the one map (same places), the 
 check "a map across the antimeridian is drawn round it: Fiji (180) and Tonga (175 W) east of New Zealand (172 E), Tonga south of Fiji" sh -c "
 	printf 'title: Pacific\ndefault_source: s\nsources: {s: S}\nactors:\n  FJI: {name: Fiji, kind: state}\n  NZL: {name: New Zealand, kind: state}\n  TON: {name: Tonga, kind: state}\nties:\n  - {from: NZL, to: FJI, type: trade, when: 1990}\n  - {from: TON, to: FJI, type: trade, when: 1990}\n' >'$T/pacific.yaml' &&
 	'$A' render -q '$T/pacific.yaml' --layout map -o '$T/pacific.svg' && python3 tests/map-places.py '$T/pacific.svg' 'FJI east NZL' 'TON east NZL' 'TON south FJI'"
+check "GEXF and GraphML carry an actor's at as latitude and longitude (Gephi's GeoLayout reads them)" /usr/bin/python3 -c "
+import subprocess, networkx as nx
+subprocess.run(['$A', 'export', '-q', '$NET', '-o', '$T/geo.gexf', '-o', '$T/geo.graphml'], check=True)
+for g in (nx.read_gexf('$T/geo.gexf'), nx.read_graphml('$T/geo.graphml')):
+    assert (g.nodes['HZB']['latitude'], g.nodes['HZB']['longitude']) == (33.85, 35.86), g.nodes['HZB']
+    assert 'latitude' not in g.nodes['IRN'], g.nodes['IRN']"
