@@ -25,6 +25,22 @@ static inline boxf box_around(pointf c, double width, double height, double shri
 	              {c.x + width / 2 - shrink, c.y + height / 2 - shrink}};
 }
 
+/* A box that holds nothing yet: box_hold widens it. */
+#define EMPTY_BOX ((boxf){{INFINITY, INFINITY}, {-INFINITY, -INFINITY}})
+
+/* Widens box b to hold point p. */
+static inline void box_hold(boxf *b, pointf p)
+{
+	b->LL.x = fmin(b->LL.x, p.x), b->LL.y = fmin(b->LL.y, p.y);
+	b->UR.x = fmax(b->UR.x, p.x), b->UR.y = fmax(b->UR.y, p.y);
+}
+
+/* Box b with `margin` points more on each side. */
+static inline boxf box_grown(boxf b, double margin)
+{
+	return (boxf){{b.LL.x - margin, b.LL.y - margin}, {b.UR.x + margin, b.UR.y + margin}};
+}
+
 /* A laid-out node's box, less `shrink` points on each side (negative: more). */
 static inline boxf node_box(Agnode_t *n, double shrink)
 {

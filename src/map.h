@@ -29,11 +29,12 @@ map_frame map_frame_for(const double *places, size_t count, bool tight);
 bool map_place(const map_frame *f, double latitude, double longitude, pointf *at);
 
 /*
- * Moves the boxes (centres at[i], half sizes half[i]) apart until none are
- * closer than `gap`, each along the line between the two that meet, as
- * little as it takes: what is near its place stays there.
+ * Moves the boxes (centres at[i], half sizes half[i]) for which moves[i]
+ * apart until none of them are closer than `gap`, each along the line
+ * between the two that meet, as little as it takes: what is near its place
+ * stays there. The others are left where they are, and out of it.
  */
-void map_spread(pointf *at, const pointf *half, size_t count, double gap);
+void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, double gap);
 
 /* The colours of a map's background (a theme's). */
 typedef struct {

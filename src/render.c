@@ -434,13 +434,10 @@ static void squeeze_and_centre_labels(Agraph_t *g, pointf *at, size_t count, dou
 /* The width of the box of g's laid-out nodes over its height (0 for none). */
 static double nodes_shape(Agraph_t *g)
 {
-	boxf box = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	boxf box = EMPTY_BOX;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		boxf b = node_box(n, 0);
-		box.LL.x = fmin(box.LL.x, b.LL.x);
-		box.LL.y = fmin(box.LL.y, b.LL.y);
-		box.UR.x = fmax(box.UR.x, b.UR.x);
-		box.UR.y = fmax(box.UR.y, b.UR.y);
+		box_hold(&box, b.LL), box_hold(&box, b.UR);
 	}
 	double h = box.UR.y - box.LL.y;
 	return h > 0 ? (box.UR.x - box.LL.x) / h : 0;
@@ -686,13 +683,10 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 		return rc;
 	size_t count = (size_t)agnnodes(g), i = 0;
 	pointf *at = xcalloc(count + 1, sizeof *at);
-	boxf box = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	boxf box = EMPTY_BOX;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
 		at[i] = ND_coord(n);
-		box.LL.x = fmin(box.LL.x, at[i].x);
-		box.LL.y = fmin(box.LL.y, at[i].y);
-		box.UR.x = fmax(box.UR.x, at[i].x);
-		box.UR.y = fmax(box.UR.y, at[i].y);
+		box_hold(&box, at[i]);
 	}
 	bool labelled = GD_label(g) != NULL;
 	if (*title < 0 && labelled)
@@ -932,27 +926,20 @@ static void set_background(Agraph_t *g, const char *background)
 /* The gap a map leaves between actors it spreads apart, in points. */
 #define MAP_GAP 6.0
 
-/* Widens box b to hold p. */
-static void hold_point(boxf *b, pointf p)
-{
-	b->LL.x = fmin(b->LL.x, p.x), b->LL.y = fmin(b->LL.y, p.y);
-	b->UR.x = fmax(b->UR.x, p.x), b->UR.y = fmax(b->UR.y, p.y);
-}
-
 /* The box of what g's layout draws but its graph label: nodes, edges and edge labels. */
 static boxf drawn_box(Agraph_t *g)
 {
-	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	boxf b = EMPTY_BOX;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
 		boxf nb = node_box(n, 0);
-		hold_point(&b, nb.LL), hold_point(&b, nb.UR);
+		box_hold(&b, nb.LL), box_hold(&b, nb.UR);
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			for (int i = 0; ED_spl(e) && i < ED_spl(e)->size; i++)
 				for (int j = 0; j < ED_spl(e)->list[i].size; j++)
-					hold_point(&b, ED_spl(e)->list[i].list[j]);
+					box_hold(&b, ED_spl(e)->list[i].list[j]);
 			if (ED_label(e) && ED_label(e)->set) {
 				boxf lb = box_around(ED_label(e)->pos, ED_label(e)->dimen.x, ED_label(e)->dimen.y, 0);
-				hold_point(&b, lb.LL), hold_point(&b, lb.UR);
+				box_hold(&b, lb.LL), box_hold(&b, lb.UR);
 			}
 		}
 	}
@@ -1020,8 +1007,7 @@ static void map_close(map_nodes *m)
  */
 static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 {
-	size_t *index = an_node_indexes(g), count = m->count;
-	pointf *moving = xcalloc(count + 1, sizeof *moving), *moving_half = xcalloc(count + 1, sizeof *moving_half);
+	size_t *index = an_node_indexes(g);
 	for (int round = 0; round < 2; round++) {
 		size_t i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
@@ -1037,35 +1023,25 @@ static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 			if (k)
 				m->at[i] = (pointf){sum.x / (double)k, sum.y / (double)k};
 		}
-		size_t moved = 0;
-		for (i = 0; i < count; i++)
-			if (m->spread[i])
-				moving[moved] = m->at[i], moving_half[moved++] = m->half[i];
-		map_spread(moving, moving_half, moved, MAP_GAP);
-		moved = 0;
-		for (i = 0; i < count; i++)
-			if (m->spread[i])
-				m->at[i] = moving[moved++];
+		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
 	}
-	free(moving);
-	free(moving_half);
 	free(index);
 }
 
 /* The box of the spread nodes and the places their leader lines reach, with a margin. */
 static boxf spread_box(const map_nodes *m)
 {
-	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+	boxf b = EMPTY_BOX;
 	for (size_t i = 0; i < m->count; i++)
 		if (m->spread[i]) {
-			hold_point(&b, (pointf){m->at[i].x - m->half[i].x, m->at[i].y - m->half[i].y});
-			hold_point(&b, (pointf){m->at[i].x + m->half[i].x, m->at[i].y + m->half[i].y});
+			box_hold(&b, (pointf){m->at[i].x - m->half[i].x, m->at[i].y - m->half[i].y});
+			box_hold(&b, (pointf){m->at[i].x + m->half[i].x, m->at[i].y + m->half[i].y});
 			if (m->placed[i])
-				hold_point(&b, m->truth[i]);
+				box_hold(&b, m->truth[i]);
 		}
 	if (!isfinite(b.LL.x))
 		b = (boxf){{0, 0}, {0, 0}};
-	return (boxf){{b.LL.x - MAP_MARGIN, b.LL.y - MAP_MARGIN}, {b.UR.x + MAP_MARGIN, b.UR.y + MAP_MARGIN}};
+	return box_grown(b, MAP_MARGIN);
 }
 
 /* Puts the actors without a place in a column right of the map's box, from its top down; false when there are none. */
@@ -1116,10 +1092,10 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
 	boxf crop = drawn_box(g);
 	for (size_t i = 0; i < m->count; i++)
 		if (m->placed[i])
-			hold_point(&crop, m->truth[i]);
+			box_hold(&crop, m->truth[i]);
 	if (!isfinite(crop.LL.x)) /* nothing drawn: an empty period */
 		crop = (boxf){{0, 0}, {0, 0}};
-	crop = (boxf){{crop.LL.x - MAP_MARGIN, crop.LL.y - MAP_MARGIN}, {crop.UR.x + MAP_MARGIN, crop.UR.y + MAP_MARGIN}};
+	crop = box_grown(crop, MAP_MARGIN);
 	textlabel_t *title = GD_label(g);
 	crop = slide_shape(an_graph_target(graph), crop, title ? title->dimen.y + MAP_MARGIN : 0);
 	boxf map = crop, content = crop; /* content: the drawing but its title block */
@@ -1202,7 +1178,7 @@ static int layout_map(an_renderer *r, an_graph *graph)
 		GD_bb(g) = spread;
 		for (i = 0; i < m.count; i++)
 			if (!m.spread[i])
-				hold_point(&GD_bb(g), (pointf){m.at[i].x + m.half[i].x, m.at[i].y - m.half[i].y});
+				box_hold(&GD_bb(g), (pointf){m.at[i].x + m.half[i].x, m.at[i].y - m.half[i].y});
 		if (GD_label(g))
 			GD_label(g)->set = FALSE;
 		an_draw_arcs(g);

@@ -136,13 +136,9 @@ static bool spline_enters(boxf b, const pointf *ps, int pn)
 /* The box of a set of points. */
 static boxf box_of(const pointf *at, size_t count)
 {
-	boxf b = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
-	for (size_t i = 0; i < count; i++) {
-		b.LL.x = fmin(b.LL.x, at[i].x);
-		b.LL.y = fmin(b.LL.y, at[i].y);
-		b.UR.x = fmax(b.UR.x, at[i].x);
-		b.UR.y = fmax(b.UR.y, at[i].y);
-	}
+	boxf b = EMPTY_BOX;
+	for (size_t i = 0; i < count; i++)
+		box_hold(&b, at[i]);
 	return b;
 }
 
@@ -297,12 +293,8 @@ static int by_pair(const void *a, const void *b)
 
 static void widen_box(boxf *bb, const bezier *bz)
 {
-	for (int i = 0; i < bz->size; i++) {
-		bb->LL.x = fmin(bb->LL.x, bz->list[i].x);
-		bb->LL.y = fmin(bb->LL.y, bz->list[i].y);
-		bb->UR.x = fmax(bb->UR.x, bz->list[i].x);
-		bb->UR.y = fmax(bb->UR.y, bz->list[i].y);
-	}
+	for (int i = 0; i < bz->size; i++)
+		box_hold(bb, bz->list[i]);
 }
 
 /*
@@ -1258,11 +1250,10 @@ static void arc_piece(pointf p, pointf q, double bulge, pointf *out)
 /* How many nodes but its ends the arc runs through, or passes closer than `wide` points to (its strands' spread). */
 static int arc_hits(const obstacle *obs, int count, int from, int to, const pointf *arc, double wide)
 {
-	boxf reach = box_of(arc, 4);
-	reach = (boxf){{reach.LL.x - wide, reach.LL.y - wide}, {reach.UR.x + wide, reach.UR.y + wide}};
+	boxf reach = box_grown(box_of(arc, 4), wide);
 	int hits = 0;
 	for (int i = 0; i < count; i++) {
-		boxf body = {{obs[i].body.LL.x - wide, obs[i].body.LL.y - wide}, {obs[i].body.UR.x + wide, obs[i].body.UR.y + wide}};
+		boxf body = box_grown(obs[i].body, wide);
 		hits += i != from && i != to && boxes_meet(reach, body) && spline_enters(body, arc, 4);
 	}
 	return hits;
