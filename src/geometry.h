@@ -84,6 +84,9 @@ static inline pointf crossing_point(pointf a, pointf b, pointf c, pointf d)
 /* Whether segment pq enters box b. */
 static inline bool segment_enters(boxf b, pointf p, pointf q)
 {
+	if ((p.x <= b.LL.x && q.x <= b.LL.x) || (p.x >= b.UR.x && q.x >= b.UR.x) || (p.y <= b.LL.y && q.y <= b.LL.y) ||
+	    (p.y >= b.UR.y && q.y >= b.UR.y))
+		return false; /* both ends on the far side of one edge: most segments, at a glance */
 	pointf corner[4] = {b.LL, {b.LL.x, b.UR.y}, b.UR, {b.UR.x, b.LL.y}};
 	if (inside(b, p) || inside(b, q))
 		return true;

@@ -867,8 +867,8 @@ void an_bundle_strands(Agraph_t *g, Agedge_t *const *strands, size_t n)
 
 /* ------------------------------------------------------------ labels */
 
-/* How far, in points, a label moves at most from where the engine put it, and in what steps. */
-#define LABEL_SHIFT_MAX 32.0
+/* How far a label moves at most from where the engine put it: LABEL_SHIFTS steps of LABEL_SHIFT_STEP points (32 pt). */
+#define LABEL_SHIFTS 16
 #define LABEL_SHIFT_STEP 2.0
 /* Room kept between a label and another edge's line, a node or another label, in points. */
 #define LABEL_CLEARANCE 1.0
@@ -1102,16 +1102,39 @@ static size_t label_cost(label_scene *s, size_t self, pointf at, bool placed, do
 	return lines_entering(s, self, label_box(label, at, margin), enough);
 }
 
+/* An offset to try a label at, and its length. */
+typedef struct {
+	pointf at;
+	double length;
+} label_offset;
+
 /* Orders offsets by their length, then by their place in the grid (the same order every run). */
 static int by_length(const void *a, const void *b)
 {
-	const pointf *p = a, *q = b;
-	double lp = hypot(p->x, p->y), lq = hypot(q->x, q->y);
-	if (lp != lq)
-		return lp < lq ? -1 : 1;
-	if (p->y != q->y)
-		return p->y < q->y ? -1 : 1;
-	return (p->x > q->x) - (p->x < q->x);
+	const label_offset *p = a, *q = b;
+	if (p->length != q->length)
+		return p->length < q->length ? -1 : 1;
+	if (p->at.y != q->at.y)
+		return p->at.y < q->at.y ? -1 : 1;
+	return (p->at.x > q->at.x) - (p->at.x < q->at.x);
+}
+
+/* The offsets a label is tried at, nearest first: the same for every drawing, so made once. */
+static const label_offset *label_offsets(int *count)
+{
+	static label_offset offsets[(2 * LABEL_SHIFTS + 1) * (2 * LABEL_SHIFTS + 1) - 1];
+	static int made;
+	if (!made) {
+		for (int i = -LABEL_SHIFTS; i <= LABEL_SHIFTS; i++)
+			for (int j = -LABEL_SHIFTS; j <= LABEL_SHIFTS; j++)
+				if (i || j) {
+					pointf at = {i * LABEL_SHIFT_STEP, j * LABEL_SHIFT_STEP};
+					offsets[made++] = (label_offset){at, hypot(at.x, at.y)};
+				}
+		qsort(offsets, (size_t)made, sizeof *offsets, by_length);
+	}
+	*count = made;
+	return offsets;
 }
 
 /* The best place found for a label, how many lines enter it there and how far it moves. */
@@ -1140,19 +1163,19 @@ static void consider_place(label_scene *s, size_t self, pointf at, double margin
 
 /*
  * The place for drawn[self]'s label that the fewest lines enter (counted up
- * to `most`), its box widened by margin: the nearest within LABEL_SHIFT_MAX
+ * to `most`), its box widened by margin: the nearest within LABEL_SHIFTS steps
  * across and up or down from where it is (offsets, nearest first), else,
  * where fewer enter there, beside its own line, above, below, left, right
  * or off a corner of a point along it, a little apart (the nearest of
  * those); where it is, with LABEL_BLOCKED, when it may go nowhere.
  */
-static label_place fewest_lines(label_scene *s, size_t self, const pointf *offsets, int count,
+static label_place fewest_lines(label_scene *s, size_t self, const label_offset *offsets, int count,
                                 double margin, size_t most)
 {
 	const textlabel_t *label = ED_label(s->drawn[self].e);
 	label_place best = {label->pos, LABEL_BLOCKED, INFINITY};
 	for (int k = 0; k < count && best.lines > 0; k++)
-		consider_place(s, self, (pointf){label->pos.x + offsets[k].x, label->pos.y + offsets[k].y}, margin,
+		consider_place(s, self, (pointf){label->pos.x + offsets[k].at.x, label->pos.y + offsets[k].at.y}, margin,
 		               most, &best);
 	if (best.lines == 0)
 		return best;
@@ -1178,7 +1201,7 @@ static label_place fewest_lines(label_scene *s, size_t self, const pointf *offse
  * lines run through (the box a browser draws it in, less LABEL_GRAZE), if
  * fewer than where it is.
  */
-static void place_label(label_scene *s, size_t self, const pointf *offsets, int count)
+static void place_label(label_scene *s, size_t self, const label_offset *offsets, int count)
 {
 	textlabel_t *label = ED_label(s->drawn[self].e);
 	/* First only whether a place is clear: how many lines enter it counts only when none is. */
@@ -1208,13 +1231,8 @@ void an_clear_labels(Agraph_t *g)
 			drawn[ndrawn] = (drawn_edge){e, NULL, 0, {{0, 0}, {0, 0}}};
 			sample_drawn(&drawn[ndrawn++]);
 		}
-	int side = (int)(LABEL_SHIFT_MAX / LABEL_SHIFT_STEP), count = 0;
-	pointf *offsets = xcalloc((size_t)(2 * side + 1) * (size_t)(2 * side + 1), sizeof *offsets);
-	for (int i = -side; i <= side; i++)
-		for (int j = -side; j <= side; j++)
-			if (i || j)
-				offsets[count++] = (pointf){i * LABEL_SHIFT_STEP, j * LABEL_SHIFT_STEP};
-	qsort(offsets, (size_t)count, sizeof *offsets, by_length);
+	int count;
+	const label_offset *offsets = label_offsets(&count);
 	label_scene scene;
 	scene_open(&scene, g, drawn, ndrawn);
 	for (size_t d = 0; d < ndrawn; d++)
@@ -1225,7 +1243,6 @@ void an_clear_labels(Agraph_t *g)
 	for (size_t d = 0; d < ndrawn; d++)
 		free(drawn[d].at);
 	free(drawn);
-	free(offsets);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include "internal.h"
 #include "textlayout.h"
 
 /* libgvc's measurer of a text span, through its context's text layout plugin; in no installed header. */
@@ -55,6 +56,15 @@ static struct {
 	hb_buffer_t *buffer;
 	bool with_pango;         /* an_text_with_pango */
 	GVC_t *pango;            /* a context with pango's plugin, for the texts measured there */
+	/* What each text was measured to: a series lays out the same texts again and again. */
+	strindex measured;       /* "FAMILY\nSIZE FLAGS TEXT" (see measure_here_once) -> index into sizes */
+	arena keys;
+	struct measurement {
+		bool here;           /* false: left to pango */
+		pointf size;
+		double yoffset_layout;
+	} *sizes;
+	size_t nsizes, sizes_cap;
 } text;
 
 /* The face in the file, when it is the one named. */
@@ -169,12 +179,55 @@ static bool measure_here(textspan_t *span)
 	return true;
 }
 
+/* Measures the span here, or remembers that it is left to pango, once for each text, size and weight. */
+static bool measure_here_once(textspan_t *span)
+{
+	const textfont_t *f = span->font;
+	if (!f || !span->str)
+		return false;
+	/* The key: the family, the size's bits and the flags in hexadecimal, the text (by hand: every text measured builds one). */
+	const char *family = f->name ? f->name : "";
+	size_t family_length = strlen(family), text_length = strlen(span->str);
+	size_t length = family_length + 1 + 16 + 8 + 1 + text_length;
+	char *key = xmalloc(length + 1), *end = key;
+	memcpy(end, family, family_length);
+	end += family_length;
+	*end++ = '\n';
+	uint64_t bits;
+	memcpy(&bits, &f->size, sizeof bits);
+	for (int shift = 60; shift >= 0; shift -= 4)
+		*end++ = "0123456789abcdef"[(bits >> shift) & 15];
+	for (int shift = 28; shift >= 0; shift -= 4)
+		*end++ = "0123456789abcdef"[(f->flags >> shift) & 15];
+	*end++ = ' ';
+	memcpy(end, span->str, text_length + 1);
+	size_t at = si_get(&text.measured, key);
+	if (at != SIZE_MAX) {
+		free(key);
+		const struct measurement *m = &text.sizes[at];
+		if (!m->here)
+			return false;
+		span->size = m->size;
+		span->yoffset_layout = m->yoffset_layout;
+		span->yoffset_centerline = 0.2 * f->size;
+		span->layout = NULL;
+		span->free_layout = NULL;
+		return true;
+	}
+	bool here = measure_here(span);
+	GROW(text.sizes, text.sizes_cap, text.nsizes + 1);
+	text.sizes[text.nsizes] = (struct measurement){here, span->size, span->yoffset_layout};
+	si_put(&text.measured, arena_strndup(&text.keys, key, length), text.nsizes++);
+	free(key);
+	return here;
+}
+
 static boolean measure(textspan_t *span, char **fontpath)
 {
 	(void)fontpath;
 	if (!span->str || !*span->str)
 		return FALSE; /* Graphviz's estimate, as after pango's plugin (it fails on a width of 0) */
-	if (!text.with_pango && measure_here(span))
+	if (!text.with_pango && measure_here_once(span))
 		return TRUE;
 	if (!text.pango && !(text.pango = gvContext()))
 		return FALSE; /* Graphviz estimates it */
@@ -217,5 +270,8 @@ void an_text_release(void)
 	hb_buffer_destroy(text.buffer);
 	if (text.pango)
 		gvFreeContext(text.pango);
+	si_free(&text.measured);
+	arena_free(&text.keys);
+	free(text.sizes);
 	memset(&text, 0, sizeof text);
 }
