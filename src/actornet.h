@@ -98,7 +98,7 @@ typedef enum {
 /* One end of a `when`, or a single date (20 bytes: a network holds two per tie). */
 typedef struct {
 	int32_t first, last;      /* the day range the date can mean */
-	int year;                 /* as written; X digits as 0 (199X -> 1990) */
+	int16_t year;             /* as written (4 digits); X digits as 0 (199X -> 1990) */
 	signed char month, day;   /* as written; 0 when not given */
 	signed char unspecified;  /* number of X digits in the year: 0, 1 or 2 */
 	char qualifier;           /* '\0', '?', '~' or '%' */
@@ -107,15 +107,20 @@ typedef struct {
 	unsigned char precision; /* an_precision; AN_BOUND_DATE only */
 } an_date;
 
-/* A resolved `when`: a single date (an event) or an interval. */
+/* The days a `when` covers: possibly, and certainly. */
 typedef struct {
-	an_date start, end;
 	int32_t first_day;   /* earliest possible start (AN_DAY_MIN when open/unknown) */
 	int32_t last_day;    /* latest possible end (AN_DAY_MAX when open/unknown) */
 	int32_t certain_first; /* latest possible start */
 	int32_t certain_last;  /* earliest possible end */
-	bool interval;       /* false: a single date; start == end */
 	bool uncertain;      /* some date carries ?, ~ or % */
+} an_days;
+
+/* A resolved `when`: a single date (an event) or an interval. */
+typedef struct {
+	an_date start, end;
+	an_days days;
+	bool interval;       /* false: a single date; start == end */
 } an_when;
 
 /*
@@ -152,15 +157,14 @@ void an_when_label(const an_when *w, char *buf, size_t size);
 void an_period_label(const an_when *p, char *buf, size_t size);
 
 /*
- * Narrows w's days, possible and certain, to those of `within` (an actor's
+ * Narrows days, possible and certain, to those of `within` (an actor's
  * lifetime: the tie is certainly in force only while the actor certainly
- * exists); its start, end and `uncertain` stay as written. Returns whether
- * it narrowed any.
+ * exists); `uncertain` stays as written. Returns whether it narrowed any.
  */
-bool an_when_clip(an_when *w, const an_when *within);
+bool an_days_clip(an_days *days, const an_when *within);
 
-/* Whether a tie dated `w` is shown in `period`: possibly (default) or certainly. */
-bool an_when_overlaps(const an_when *w, const an_when *period, bool certain);
+/* Whether a tie in force on `days` is shown in `period`: possibly (default) or certainly. */
+bool an_days_overlap(const an_days *days, const an_when *period, bool certain);
 
 /* The step of a series: `--each decade`, `year` or `Ny` (N years). */
 typedef struct {
@@ -297,10 +301,10 @@ typedef struct {
 	size_t from, to; /* actor indices */
 	char *key;       /* the tie's key, with ".2", ".3"... for further pairs */
 	/*
-	 * When it is in force: the tie's `when` (always, when it has none or a
-	 * bad one), its days clipped to both actors' `when` (see an_when_clip).
+	 * The days it is in force: the tie's `when`'s (always, when it has none
+	 * or a bad one), clipped to both actors' `when` (see an_days_clip).
 	 */
-	an_when when;
+	an_days when;
 } an_link;
 
 typedef struct {

@@ -835,14 +835,14 @@ static void put_year_span(strbuf *b, const an_network *net, const tie_group *grp
 		if (!t->when_text.text || !t->when_ok)
 			continue;
 		dated = true; /* as written, as a single tie's label is */
-		if (t->when.first_day == AN_DAY_MIN)
+		if (t->when.days.first_day == AN_DAY_MIN)
 			open_start = true;
-		else if (t->when.first_day < first)
-			first = t->when.first_day;
-		if (t->when.last_day == AN_DAY_MAX)
+		else if (t->when.days.first_day < first)
+			first = t->when.days.first_day;
+		if (t->when.days.last_day == AN_DAY_MAX)
 			open_end = true;
-		else if (t->when.last_day > last)
-			last = t->when.last_day;
+		else if (t->when.days.last_day > last)
+			last = t->when.days.last_day;
 	}
 	if (!dated)
 		return;

@@ -196,18 +196,18 @@ static void resolve(an_when *w)
 {
 	const an_date *start = &w->start, *end = &w->end;
 	bool dated_start = start->kind == AN_BOUND_DATE, dated_end = end->kind == AN_BOUND_DATE;
-	w->first_day = dated_start ? start->first : AN_DAY_MIN;
-	w->last_day = dated_end ? end->last : AN_DAY_MAX;
+	w->days.first_day = dated_start ? start->first : AN_DAY_MIN;
+	w->days.last_day = dated_end ? end->last : AN_DAY_MAX;
 	/* An unknown start is only known to come before the end; an unknown end, after the start. */
 	if (dated_start)
-		w->certain_first = start->last;
+		w->days.certain_first = start->last;
 	else
-		w->certain_first = start->kind == AN_BOUND_OPEN ? AN_DAY_MIN : end->last;
+		w->days.certain_first = start->kind == AN_BOUND_OPEN ? AN_DAY_MIN : end->last;
 	if (dated_end)
-		w->certain_last = end->first;
+		w->days.certain_last = end->first;
 	else
-		w->certain_last = end->kind == AN_BOUND_OPEN ? AN_DAY_MAX : start->first;
-	w->uncertain = start->qualifier != '\0' || end->qualifier != '\0';
+		w->days.certain_last = end->kind == AN_BOUND_OPEN ? AN_DAY_MAX : start->first;
+	w->days.uncertain = start->qualifier != '\0' || end->qualifier != '\0';
 }
 
 /* Parses `when` text into *out, which is written only on success. */
@@ -340,11 +340,11 @@ bool an_period_parse(const char *text, an_when *out, char *problem, size_t size)
 	an_when w;
 	if (!parse_when(parsed, period_shape, &w, problem, size))
 		return false;
-	if (w.uncertain)
+	if (w.days.uncertain)
 		return fail(problem, size, "a period is exact: leave out ?, ~ and %%");
 	/* A period is every day from its first to its last: all of them certainly. */
-	w.certain_first = w.first_day;
-	w.certain_last = w.last_day;
+	w.days.certain_first = w.days.first_day;
+	w.days.certain_last = w.days.last_day;
 	*out = w;
 	return true;
 }
@@ -360,8 +360,9 @@ static void day_bound(int32_t day, int32_t infinite, an_date *d)
 	}
 	d->kind = AN_BOUND_DATE;
 	d->precision = AN_PREC_DAY;
-	int month, mday;
-	an_civil_from_days(day, &d->year, &month, &mday);
+	int year, month, mday;
+	an_civil_from_days(day, &year, &month, &mday);
+	d->year = (int16_t)year; /* the days of 4-digit years */
 	d->month = (signed char)month;
 	d->day = (signed char)mday;
 	d->first = d->last = day;
@@ -386,24 +387,25 @@ static int32_t earlier(int32_t a, int32_t b)
 	return a < b ? a : b;
 }
 
-bool an_when_clip(an_when *w, const an_when *within)
+bool an_days_clip(an_days *days, const an_when *within)
 {
-	an_when was = *w;
-	w->first_day = later(w->first_day, within->first_day);
-	w->last_day = earlier(w->last_day, within->last_day);
+	an_days was = *days;
+	const an_days *w = &within->days;
+	days->first_day = later(days->first_day, w->first_day);
+	days->last_day = earlier(days->last_day, w->last_day);
 	/* Certainly in force only while the actor certainly exists: narrowed even where the possible days fit. */
-	w->certain_first = later(w->certain_first, within->certain_first);
-	w->certain_last = earlier(w->certain_last, within->certain_last);
-	return w->first_day != was.first_day || w->last_day != was.last_day ||
-	       w->certain_first != was.certain_first || w->certain_last != was.certain_last;
+	days->certain_first = later(days->certain_first, w->certain_first);
+	days->certain_last = earlier(days->certain_last, w->certain_last);
+	return days->first_day != was.first_day || days->last_day != was.last_day ||
+	       days->certain_first != was.certain_first || days->certain_last != was.certain_last;
 }
 
-bool an_when_overlaps(const an_when *w, const an_when *period, bool certain)
+bool an_days_overlap(const an_days *days, const an_when *period, bool certain)
 {
 	if (certain)
-		return !w->uncertain && w->certain_first <= period->last_day &&
-		       w->certain_last >= period->first_day;
-	return w->first_day <= period->last_day && w->last_day >= period->first_day;
+		return !days->uncertain && days->certain_first <= period->days.last_day &&
+		       days->certain_last >= period->days.first_day;
+	return days->first_day <= period->days.last_day && days->last_day >= period->days.first_day;
 }
 
 /* Copies the label into buf, cut (if it must be) before a whole UTF-8 character. */
@@ -474,19 +476,19 @@ static void period_end_label(int32_t day, bool start, char *buf, size_t size)
 void an_period_label(const an_when *p, char *buf, size_t size)
 {
 	char first[32], last[32], label[80];
-	bool open_start = p->first_day == AN_DAY_MIN, open_end = p->last_day == AN_DAY_MAX;
+	bool open_start = p->days.first_day == AN_DAY_MIN, open_end = p->days.last_day == AN_DAY_MAX;
 	if (open_start && open_end) {
 		snprintf(label, sizeof label, "all dates");
 	} else if (open_start) {
-		period_end_label(p->last_day, false, last, sizeof last);
+		period_end_label(p->days.last_day, false, last, sizeof last);
 		snprintf(label, sizeof label, EN_DASH "%s", last);
 	} else if (open_end) {
-		period_end_label(p->first_day, true, first, sizeof first);
+		period_end_label(p->days.first_day, true, first, sizeof first);
 		snprintf(label, sizeof label, "%s" EN_DASH, first);
 	} else {
 		int y1, m1, d1, y2, m2, d2;
-		an_civil_from_days(p->first_day, &y1, &m1, &d1);
-		an_civil_from_days(p->last_day, &y2, &m2, &d2);
+		an_civil_from_days(p->days.first_day, &y1, &m1, &d1);
+		an_civil_from_days(p->days.last_day, &y2, &m2, &d2);
 		bool whole_months = d1 == 1 && d2 == days_in_month(y2, m2);
 		bool whole_years = whole_months && m1 == 1 && m2 == 12;
 		if (whole_years && y1 == y2)
@@ -499,9 +501,9 @@ void an_period_label(const an_when *p, char *buf, size_t size)
 			snprintf(label, sizeof label, "%s %04d" EN_DASH "%s %04d", month_abbrevs[m1 - 1], y1,
 			         month_abbrevs[m2 - 1], y2);
 		else {
-			an_day_format(p->first_day, first);
-			an_day_format(p->last_day, last);
-			if (p->first_day == p->last_day)
+			an_day_format(p->days.first_day, first);
+			an_day_format(p->days.last_day, last);
+			if (p->days.first_day == p->days.last_day)
 				snprintf(label, sizeof label, "%s", first);
 			else
 				snprintf(label, sizeof label, "%s" EN_DASH "%s", first, last);

@@ -72,8 +72,8 @@ static void actor_values(const an_view *view, size_t i, const size_t *ties, valu
 	v[A_PART_OF].text = a->part_of.text;
 	v[A_WHEN].text = a->when_text.text;
 	if (a->when_text.text && a->when_ok) {
-		set_day(&v[A_START], a->when.first_day);
-		set_day(&v[A_END], a->when.last_day);
+		set_day(&v[A_START], a->when.days.first_day);
+		set_day(&v[A_END], a->when.days.last_day);
 	}
 	v[A_URL].text = a->url.text;
 	v[A_NOTE].text = a->note.text;

@@ -21,10 +21,10 @@ static bool link_passes(const an_network *net, const an_link *l, const an_filter
 	if (t->confidence > f->min_confidence)
 		return false;
 	if (!t->when_text.text) /* bounded by its actors' lifetimes only */
-		return f->undated == AN_UNDATED_SHOW && (!f->has_period || an_when_overlaps(&l->when, &f->period, false));
+		return f->undated == AN_UNDATED_SHOW && (!f->has_period || an_days_overlap(&l->when, &f->period, false));
 	if (!t->when_ok)
 		return false;
-	return !f->has_period || an_when_overlaps(&l->when, &f->period, f->certain);
+	return !f->has_period || an_days_overlap(&l->when, &f->period, f->certain);
 }
 
 /* Marks in `reached` the actors within f->depth hops of the focus over the kept links. */
@@ -94,7 +94,7 @@ void an_view_build(an_view *view, const an_network *net, const an_filter *f)
 		for (size_t i = 0; i < net->nactors; i++) {
 			const an_actor *a = &net->actors[i];
 			view->actor_shown[i] = !f->has_period || !a->when_text.text || !a->when_ok ||
-			                       an_when_overlaps(&a->when, &f->period, false);
+			                       an_days_overlap(&a->when.days, &f->period, false);
 		}
 	}
 	for (size_t i = 0; i < view->nlinks; i++) {

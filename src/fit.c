@@ -436,21 +436,21 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 
 	/* Half the years: the later half, else the earlier. */
 	int first = 0, last = 0, month, day;
-	if (view->has_period && view->period.first_day != AN_DAY_MIN &&
-	    view->period.last_day != AN_DAY_MAX) {
-		an_civil_from_days(view->period.first_day, &first, &month, &day);
-		an_civil_from_days(view->period.last_day, &last, &month, &day);
+	if (view->has_period && view->period.days.first_day != AN_DAY_MIN &&
+	    view->period.days.last_day != AN_DAY_MAX) {
+		an_civil_from_days(view->period.days.first_day, &first, &month, &day);
+		an_civil_from_days(view->period.days.last_day, &last, &month, &day);
 	}
 	/* Not in a series (its periods are --each's), nor with ghosts (they show every year). */
 	bool halves = periods && !base->ghost && view->has_period &&
-	              view->period.first_day != AN_DAY_MIN && view->period.last_day != AN_DAY_MAX;
+	              view->period.days.first_day != AN_DAY_MIN && view->period.days.last_day != AN_DAY_MAX;
 	for (int later = 1; later >= 0 && halves && last > first; later--) {
 		int middle = first + (last - first + 1) / 2; /* the later half's first year */
 		int from = later ? middle : first, to = later ? last : middle - 1;
 		an_filter f = *filter;
 		int32_t start = an_days_from_civil(from, 1, 1), end = an_days_from_civil(to, 12, 31);
-		an_when_from_days(start > view->period.first_day ? start : view->period.first_day,
-		                  end < view->period.last_day ? end : view->period.last_day, &f.period);
+		an_when_from_days(start > view->period.days.first_day ? start : view->period.days.first_day,
+		                  end < view->period.days.last_day ? end : view->period.days.last_day, &f.period);
 		f.has_period = true;
 		if (compact_text(r, net, &f, base, engine, &ties, &text, diags) && an_target_readable(base->target, text)) {
 			sb_printf(&option, "--period %04d-%04d", from, to);

@@ -98,8 +98,8 @@ char *an_view_json(const an_view *view, size_t *len)
 	if (view->has_period) {
 		sb_puts(&b, "{\"text\": ");
 		sb_put_json(&b, view->period_text);
-		put_day(&b, "first_day", view->period.first_day);
-		put_day(&b, "last_day", view->period.last_day);
+		put_day(&b, "first_day", view->period.days.first_day);
+		put_day(&b, "last_day", view->period.days.last_day);
 		sb_putc(&b, '}');
 	} else {
 		sb_puts(&b, "null");

@@ -146,10 +146,10 @@ static const an_dated_name *dated_name(const an_actor *a, const an_view *view)
 		const an_dated_name *d = &a->names[i];
 		if (!d->when_ok || !d->name.text)
 			continue;
-		if (own ? d->when.first_day > view->period.last_day || d->when.last_day < view->period.last_day
-		        : period && !an_when_overlaps(&d->when, &view->period, false))
+		if (own ? d->when.days.first_day > view->period.days.last_day || d->when.days.last_day < view->period.days.last_day
+		        : period && !an_days_overlap(&d->when.days, &view->period, false))
 			continue;
-		if (!found || d->when.first_day > found->when.first_day)
+		if (!found || d->when.days.first_day > found->when.days.first_day)
 			found = d;
 	}
 	return found || own || !period ? found : dated_name(a, NULL);

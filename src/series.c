@@ -23,7 +23,7 @@ bool an_period_series_open(an_period_series *s, const an_network *net, const an_
 		an_view_build(&s->views[i], net, &f);
 	}
 	an_filter whole = *selection;
-	an_when_from_days(s->periods[0].when.first_day, s->periods[s->count - 1].when.last_day,
+	an_when_from_days(s->periods[0].when.days.first_day, s->periods[s->count - 1].when.days.last_day,
 	                  &whole.period);
 	whole.has_period = true;
 	an_view_build(&s->whole, net, &whole);

@@ -206,14 +206,14 @@ static bool table_periods(const an_view *view, const an_step *step, an_period **
 	*count = 0;
 	int first = 0, last = 0, data_first = 0, data_last = 0, month, day;
 	bool dated = ties_years(view, &data_first, &data_last);
-	bool has_first = view->has_period && view->period.first_day != AN_DAY_MIN;
-	bool has_last = view->has_period && view->period.last_day != AN_DAY_MAX;
+	bool has_first = view->has_period && view->period.days.first_day != AN_DAY_MIN;
+	bool has_last = view->has_period && view->period.days.last_day != AN_DAY_MAX;
 	if (!has_first && !has_last && !dated)
 		return true;
 	if (has_first)
-		an_civil_from_days(view->period.first_day, &first, &month, &day);
+		an_civil_from_days(view->period.days.first_day, &first, &month, &day);
 	if (has_last)
-		an_civil_from_days(view->period.last_day, &last, &month, &day);
+		an_civil_from_days(view->period.days.last_day, &last, &month, &day);
 	if (!has_first)
 		first = dated && (!has_last || data_first <= last) ? data_first : last;
 	if (!has_last)
@@ -254,7 +254,7 @@ static void periods_table(table *tab, const an_view *view, const an_stats_option
 			continue;
 		}
 		for (size_t p = 0; p < nperiods; p++)
-			if (an_when_overlaps(&l->when, &periods[p].when, opt->certain)) {
+			if (an_days_overlap(&l->when, &periods[p].when, opt->certain)) {
 				counts[p * width + col]++;
 				counts[p * width + ntypes]++;
 			}

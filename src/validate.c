@@ -90,17 +90,16 @@ static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *n
 	l->to = to;
 	const an_tie *t = &net->ties[tie];
 	if (t->when_text.text && t->when_ok)
-		l->when = t->when;
+		l->when = t->when.days;
 	else
-		l->when = (an_when){.first_day = AN_DAY_MIN, .last_day = AN_DAY_MAX,
-		                    .certain_first = AN_DAY_MIN, .certain_last = AN_DAY_MAX, .interval = true};
+		l->when = (an_days){AN_DAY_MIN, AN_DAY_MAX, AN_DAY_MIN, AN_DAY_MAX, false};
 	if (V->any_dated_actor) { /* else no actor's lifetime clips it (and none is looked at) */
 		const an_actor *ends[2] = {&net->actors[from], &net->actors[to]};
 		const an_when *lives[2] = {lifetime(ends[0]), lifetime(ends[1])};
 		for (int k = 0; k < 2; k++)
 			if (lives[k])
-				an_when_clip(&l->when, lives[k]);
-		if (lives[0] && lives[1] && !an_when_overlaps(lives[0], lives[1], false))
+				an_days_clip(&l->when, lives[k]);
+		if (lives[0] && lives[1] && !an_days_overlap(&lives[0]->days, lives[1], false))
 			an_error(V->diags, t->pos,
 			         "actors '%s' (%s) and '%s' (%s) never exist at the same time: a tie between them is never in force",
 			         ends[0]->id.text, ends[0]->when_text.text, ends[1]->id.text, ends[1]->when_text.text);
@@ -173,13 +172,13 @@ static void check_actor_dates(validator *V, const an_tie *t, const an_idlist *li
 		const an_actor *a = &V->net->actors[list->index[i]];
 		if (!lifetime(a))
 			continue;
-		if (!an_when_overlaps(&t->when, &a->when, false)) {
+		if (!an_days_overlap(&t->when.days, &a->when, false)) {
 			an_error(V->diags, t->when_text.pos,
 			         "the tie's date '%s' is outside the 'when' of actor '%s' (%s, line %d): "
 			         "a tie is only in force while its actors exist",
 			         t->when_text.text, a->id.text, a->when_text.text, a->when_text.pos.line);
-		} else if ((t->when.first_day != AN_DAY_MIN && t->when.certain_first < a->when.first_day) ||
-		           (t->when.last_day != AN_DAY_MAX && t->when.certain_last > a->when.last_day)) {
+		} else if ((t->when.days.first_day != AN_DAY_MIN && t->when.days.certain_first < a->when.days.first_day) ||
+		           (t->when.days.last_day != AN_DAY_MAX && t->when.days.certain_last > a->when.days.last_day)) {
 			/* Certainly in force on a day the actor did not exist; an open end (`../1989`) is clipped quietly. */
 			an_warning(V->diags, t->when_text.pos,
 			           "the tie's date '%s' runs past the 'when' of actor '%s' (%s, line %d): "
@@ -195,11 +194,11 @@ static void check_dated_names(const an_actor *a, an_diags *diags)
 	for (size_t j = 1; j < a->nnames; j++)
 		for (size_t i = 0; i < j; i++) {
 			const an_dated_name *x = &a->names[i], *y = &a->names[j];
-			if (!x->when_ok || !y->when_ok || x->when.certain_first > x->when.certain_last ||
-			    y->when.certain_first > y->when.certain_last)
+			if (!x->when_ok || !y->when_ok || x->when.days.certain_first > x->when.days.certain_last ||
+			    y->when.days.certain_first > y->when.days.certain_last)
 				continue;
-			an_when both = x->when; /* the days both are certainly in use */
-			an_when_clip(&both, &y->when);
+			an_days both = x->when.days; /* the days both are certainly in use */
+			an_days_clip(&both, &y->when);
 			if (both.certain_first <= both.certain_last) {
 				an_error(diags, y->when_text.pos,
 				         "the names '%s' (%s) and '%s' (%s, line %d) of actor '%s' are in use at the same time: "
@@ -325,10 +324,10 @@ void an_validate(an_network *net, an_diags *diags)
 			 * `../1989` does not stretch the span back to its actor's birth.
 			 */
 			for (size_t k = first_link; k < net->nlinks; k++) {
-				const an_when *w = &net->links[k].when;
-				if (t->when.first_day != AN_DAY_MIN)
+				const an_days *w = &net->links[k].when;
+				if (t->when.days.first_day != AN_DAY_MIN)
 					widen_span(net, w->first_day), widen_span(net, w->certain_first);
-				if (t->when.last_day != AN_DAY_MAX)
+				if (t->when.days.last_day != AN_DAY_MAX)
 					widen_span(net, w->last_day), widen_span(net, w->certain_last);
 			}
 		}

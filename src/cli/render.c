@@ -744,11 +744,11 @@ static bool series_years(const render_options *o, const an_network *net, int *fi
 	if (!net->has_span && (!o->has_from || !o->has_to))
 		return false;
 	if (o->has_from)
-		an_civil_from_days(o->from.first_day, first, &m, &d);
+		an_civil_from_days(o->from.days.first_day, first, &m, &d);
 	else
 		an_civil_from_days(net->span_first, first, &m, &d);
 	if (o->has_to)
-		an_civil_from_days(o->to.last_day, last, &m, &d);
+		an_civil_from_days(o->to.days.last_day, last, &m, &d);
 	else
 		an_civil_from_days(net->span_last, last, &m, &d);
 	return true;
@@ -1101,7 +1101,7 @@ static int check_series_bounds(render_options *o)
 			continue;
 		if (!an_period_parse(o->bounds[i], w, problem, sizeof problem))
 			return usage_error(command, "bad --%s '%s': %s", i ? "to" : "from", o->bounds[i], problem);
-		if (i ? w->last_day == AN_DAY_MAX : w->first_day == AN_DAY_MIN)
+		if (i ? w->days.last_day == AN_DAY_MAX : w->days.first_day == AN_DAY_MIN)
 			return usage_error(command, "--%s needs a date, not an open end: '%s'", i ? "to" : "from", o->bounds[i]);
 	}
 	o->has_from = o->bounds[0] != NULL;

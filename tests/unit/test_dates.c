@@ -38,13 +38,13 @@ static const char *show(int32_t day, char *buf)
 static void check_days(const char *text, const an_when *w, int32_t first, int32_t last,
                        int32_t certain_first, int32_t certain_last)
 {
-	if (w->first_day == first && w->last_day == last && w->certain_first == certain_first &&
-	    w->certain_last == certain_last)
+	if (w->days.first_day == first && w->days.last_day == last && w->days.certain_first == certain_first &&
+	    w->days.certain_last == certain_last)
 		return;
 	char g[4][16], e[4][16];
 	fail_msg("'%s': days %s %s, certain %s %s; expected %s %s, certain %s %s", text,
-	         show(w->first_day, g[0]), show(w->last_day, g[1]), show(w->certain_first, g[2]),
-	         show(w->certain_last, g[3]), show(first, e[0]), show(last, e[1]),
+	         show(w->days.first_day, g[0]), show(w->days.last_day, g[1]), show(w->days.certain_first, g[2]),
+	         show(w->days.certain_last, g[3]), show(first, e[0]), show(last, e[1]),
 	         show(certain_first, e[2]), show(certain_last, e[3]));
 }
 
@@ -76,7 +76,7 @@ static void check_event(const char *text, int32_t first, int32_t last, bool unce
 	assert_int_equal(w.start.first, first);
 	assert_int_equal(w.start.last, last);
 	check_days(text, &w, first, last, last, first);
-	assert_int_equal(w.uncertain, uncertain);
+	assert_int_equal(w.days.uncertain, uncertain);
 }
 
 static void check_interval(const char *text, int32_t first, int32_t last, int32_t certain_first,
@@ -85,7 +85,7 @@ static void check_interval(const char *text, int32_t first, int32_t last, int32_
 	an_when w = parse_ok(text);
 	assert_true(w.interval);
 	check_days(text, &w, first, last, certain_first, certain_last);
-	assert_int_equal(w.uncertain, uncertain);
+	assert_int_equal(w.days.uncertain, uncertain);
 }
 
 typedef struct {
@@ -384,9 +384,9 @@ static void check_overlap(const char *text, const char *period, bool possibly, b
 {
 	an_when w = parse_ok(text);
 	an_when p = period_ok(period);
-	if (an_when_overlaps(&w, &p, false) != possibly)
+	if (an_days_overlap(&w.days, &p, false) != possibly)
 		fail_msg("'%s' is%s possibly in %s", text, possibly ? " not" : "", period);
-	if (an_when_overlaps(&w, &p, true) != certainly)
+	if (an_days_overlap(&w.days, &p, true) != certainly)
 		fail_msg("'%s' is%s certainly in %s", text, certainly ? " not" : "", period);
 }
 
@@ -436,12 +436,12 @@ static void test_overlaps(void **state)
 	an_when all;
 	an_when_from_days(MIN, MAX, &all);
 	an_when w = parse_ok("../1989");
-	assert_true(an_when_overlaps(&w, &all, false));
-	assert_true(an_when_overlaps(&w, &all, true));
+	assert_true(an_days_overlap(&w.days, &all, false));
+	assert_true(an_days_overlap(&w.days, &all, true));
 	w = parse_ok("1973/..");
-	assert_true(an_when_overlaps(&w, &all, true));
+	assert_true(an_days_overlap(&w.days, &all, true));
 	w = parse_ok("0000-01-01");
-	assert_true(an_when_overlaps(&w, &all, true));
+	assert_true(an_days_overlap(&w.days, &all, true));
 }
 
 static void test_when_labels(void **state)
@@ -639,7 +639,7 @@ static void test_when_from_days(void **state)
 	int32_t first = ymd(1990, 3, 5), last = ymd(2001, 7, 9);
 	an_when_from_days(first, last, &w);
 	assert_true(w.interval);
-	assert_false(w.uncertain);
+	assert_false(w.days.uncertain);
 	check_days("from days", &w, first, last, first, last);
 	assert_int_equal(w.start.kind, AN_BOUND_DATE);
 	assert_int_equal(w.start.precision, AN_PREC_DAY);
@@ -709,10 +709,10 @@ static void check_series(const char *step_text, int first, int last, const char 
 		an_period_label(&periods[i].when, label, sizeof label);
 		assert_string_equal(label, labels[i]);
 		if (i > 0)
-			assert_int_equal(periods[i].when.first_day, periods[i - 1].when.last_day + 1);
+			assert_int_equal(periods[i].when.days.first_day, periods[i - 1].when.days.last_day + 1);
 	}
-	assert_true(periods[0].when.first_day <= an_days_from_civil(first, 1, 1));
-	assert_true(periods[n - 1].when.last_day >= an_days_from_civil(last, 12, 31));
+	assert_true(periods[0].when.days.first_day <= an_days_from_civil(first, 1, 1));
+	assert_true(periods[n - 1].when.days.last_day >= an_days_from_civil(last, 12, 31));
 	free(periods);
 }
 

@@ -438,8 +438,8 @@ static void test_period_text(void **state)
 	an_filter f = filter_for(NULL, false);
 	an_view v;
 	an_view_build(&v, n, &f);
-	assert_int_equal(v.period.first_day, an_days_from_civil(1973, 1, 1));
-	assert_int_equal(v.period.last_day, an_days_from_civil(2023, 12, 31));
+	assert_int_equal(v.period.days.first_day, an_days_from_civil(1973, 1, 1));
+	assert_int_equal(v.period.days.last_day, an_days_from_civil(2023, 12, 31));
 	an_view_free(&v);
 	an_network_free(n);
 }
