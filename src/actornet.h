@@ -486,6 +486,11 @@ typedef struct {
 	 * drawing, its text larger on a target, for one that does not fit else.
 	 */
 	bool tight;
+	/*
+	 * A map's width as a share of the width it is drawn at for its own sake
+	 * (0: the whole): drawn smaller, its text larger on a target (see an_fit).
+	 */
+	double map_share;
 	bool transparent;      /* no background colour */
 	/*
 	 * --ghost: what this view (borrowed; a wider view of the same network)
@@ -598,6 +603,7 @@ typedef struct {
 	size_t crossings; /* points where two edges cross, away from nodes */
 	size_t through;   /* (edge, node or label) pairs where an edge runs through one not its own */
 	size_t detours;   /* edges drawn more than AN_MAX_DETOUR times as long as the line between their ends */
+	size_t overlaps;  /* (label, label or node) pairs whose boxes overlap */
 } an_faults;
 /* The longest an edge is drawn and still read as a tie between its ends, times the straight line. */
 #define AN_MAX_DETOUR 2.5

@@ -32,7 +32,7 @@ struct an_graph {
 	bool draws_ghosts;       /* built to draw, faintly, what lies outside its view (--ghost) */
 	double min_width;        /* points the title block's sources need as a browser draws them (see an_graph_min_width) */
 	const char *map_land, *map_border, *map_leader; /* the theme's (an_graph_map_colors) */
-	bool tight;              /* built tighter (an_build_options' tight) */
+	double map_share;        /* an_build_options' map_share */
 	const char *path;        /* the network's file, borrowed */
 	size_t map_outlines, map_leaders; /* the map background's shapes as laid out (an_graph_map_shapes) */
 	/* Each actor's place on a map, in the order drawn, and by id (an_graph_geo_place). */
@@ -689,9 +689,9 @@ void an_graph_map_shapes(const an_graph *graph, size_t *outlines, size_t *leader
 	*leaders = graph->map_leaders;
 }
 
-bool an_graph_tight(const an_graph *graph)
+double an_graph_map_share(const an_graph *graph)
 {
-	return graph->tight;
+	return graph->map_share > 0 && graph->map_share < 1 ? graph->map_share : 1;
 }
 
 const an_geo_place *an_graph_geo_place(const an_graph *graph, Agnode_t *n)
@@ -2010,7 +2010,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	graph->map_land = B.colors->map_land;
 	graph->map_border = B.colors->map_border;
 	graph->map_leader = B.colors->map_leader;
-	graph->tight = opt->tight;
+	graph->map_share = opt->map_share;
 	graph->path = net->path;
 	graph->places_series = view->widest_names;
 	graph->draws_ghosts = opt->ghost != NULL;

@@ -106,7 +106,14 @@ typedef struct {
 	an_build_options build;
 	const char *engine;
 	double text; /* the smallest text on the target, in points */
+	bool overlapping; /* a map whose labels overlap one another or its actors */
 } trial;
+
+/* Whether the trial's drawing can be read on its target. */
+static bool trial_readable(const trial *t)
+{
+	return an_target_readable(t->build.target, t->text) && !t->overlapping;
+}
 
 /* Lays the view out as the trial says and measures its smallest text on the target. */
 static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags *diags)
@@ -216,6 +223,53 @@ static size_t fault_score(an_faults f)
 	return 4 * (f.through + f.detours) + f.crossings;
 }
 
+/* How many times a map is drawn smaller at most, and the smallest share of its width it is drawn at. */
+#define MAP_SHRINKS 4
+#define MAP_MIN_SHARE 0.3
+/* A map is drawn this much smaller than its text asks, for the title block and actors that do not shrink with it. */
+#define MAP_SHRINK_MARGIN 0.95
+
+/* Whether the map trial's labels overlap one another or its actors (trial_faults counts them). */
+static bool map_overlapping(an_renderer *r, const an_view *view, const trial *t, bool *overlapping,
+                            an_diags *diags)
+{
+	an_faults faults;
+	if (!trial_faults(r, view, t, &faults, diags))
+		return false;
+	*overlapping = faults.overlaps > 0;
+	return true;
+}
+
+/*
+ * A map too large for its text to be read on the target is drawn smaller
+ * (its actors and labels keep their size), just enough, as far as
+ * MAP_MIN_SHARE of its width, and while its labels stay clear of one
+ * another and of the actors: a map's labels crowd as it shrinks, where
+ * fewer labels (the next level) read better.
+ */
+static bool shrink_map(an_renderer *r, const an_view *view, trial *t, an_diags *diags)
+{
+	if (strcmp(t->engine, AN_ENGINE_MAP) != 0)
+		return true;
+	if (!map_overlapping(r, view, t, &t->overlapping, diags))
+		return false;
+	for (int k = 0; k < MAP_SHRINKS && !t->overlapping && !trial_readable(t); k++) {
+		double share = t->build.map_share > 0 ? t->build.map_share : 1;
+		if (share <= MAP_MIN_SHARE)
+			break;
+		trial smaller = *t;
+		smaller.build.map_share =
+		    fmax(MAP_MIN_SHARE, share * t->text / t->build.target->min_text * MAP_SHRINK_MARGIN);
+		if (!try_drawing(r, view, &smaller, diags) ||
+		    !map_overlapping(r, view, &smaller, &smaller.overlapping, diags))
+			return false;
+		if (smaller.text <= t->text + TEXT_TOLERANCE)
+			break;
+		*t = smaller;
+	}
+	return true;
+}
+
 /*
  * The best trial of one level of labels, over the ways: of those whose text
  * is readable, the one with the fewest faults (the first of equals), or
@@ -239,11 +293,11 @@ static bool try_level(an_renderer *r, const an_view *view, const an_build_option
 		trial t = trial_of(base, &ways[i]);
 		t.build.labels = LEVELS[level].labels;
 		t.build.merge_types = LEVELS[level].merge_types && strands_allowed(base);
-		if (!try_drawing(r, view, &t, diags))
+		if (!try_drawing(r, view, &t, diags) || !shrink_map(r, view, &t, diags))
 			return false;
 		if (t.text > best->text + TEXT_TOLERANCE)
 			*best = t;
-		if (an_target_readable(base->target, t.text)) {
+		if (trial_readable(&t)) {
 			loose_readable |= strcmp(ways[i].engine, AN_ENGINE_PACKED) == 0 && !ways[i].tight;
 			readable[nreadable++] = t;
 			if (!by_faults)
@@ -285,13 +339,13 @@ bool an_fit(an_renderer *r, const an_view *view, const an_build_options *base,
 			continue; /* the same drawing as the level before */
 		if (!try_level(r, view, base, ways, nways, level, by_faults, &best, diags))
 			return false;
-		if (an_target_readable(base->target, best.text))
+		if (trial_readable(&best))
 			break;
 	}
 	choice->build = best.build;
 	choice->engine = best.engine;
 	choice->text = best.text;
-	choice->fits = an_target_readable(base->target, best.text);
+	choice->fits = trial_readable(&best);
 	return true;
 }
 

@@ -56,6 +56,12 @@ static inline double polyline_length(const pointf *at, size_t count)
 	return length;
 }
 
+/* Whether boxes a and b meet (touching counts). */
+static inline bool boxes_meet(boxf a, boxf b)
+{
+	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;
+}
+
 /* Whether p lies strictly inside b. */
 static inline bool inside(boxf b, pointf p)
 {

@@ -52,8 +52,8 @@ typedef struct {
 
 /* The theme's colours for a map: its countries' fill and borders, and the lines to actors' places. */
 void an_graph_map_colors(const an_graph *graph, const char **land, const char **border, const char **leader);
-/* Whether the graph was built tight (an_build_options' tight): a map drawn smaller, its text larger. */
-bool an_graph_tight(const an_graph *graph);
+/* The share of its own width a map is drawn at (an_build_options' map_share; 1 for 0). */
+double an_graph_map_share(const an_graph *graph);
 
 /*
  * The shapes of the graph's map background as drawn (outlines, then leader

@@ -11,12 +11,11 @@
  * drawn about as far as an actor's box is wide, so that most actors stand
  * at their places, with the map from MAP_MIN_WIDTH to MAP_MAX_WIDTH points
  * across (a close cluster is spread, with leader lines to its places);
- * `tight` draws it smaller, its text larger on a target.
+ * `share` of that on a target where it must be smaller.
  */
 #define NEIGHBOUR_POINTS 110.0
 #define MAP_MIN_WIDTH 560.0
 #define MAP_MAX_WIDTH 1800.0
-#define TIGHT_MAP 0.7
 /* The smallest span of places drawn, in the projection's units (about 10 degrees). */
 #define MIN_SPAN 0.18
 
@@ -72,7 +71,7 @@ static void longitude_arc(const double *places, size_t count, double *west, doub
 	free(lon);
 }
 
-map_frame map_frame_for(const double *places, size_t count, bool tight)
+map_frame map_frame_for(const double *places, size_t count, double share)
 {
 	double south = 90, north = -90, west = 180, east = -180;
 	size_t placed = 0;
@@ -105,7 +104,7 @@ map_frame map_frame_for(const double *places, size_t count, bool tight)
 	double span = fmax(fmax(x1 - x0, y1 - y0), MIN_SPAN), neighbour = median_neighbour(xy, n);
 	free(xy);
 	double width = neighbour > 0 ? NEIGHBOUR_POINTS / neighbour * span : MAP_MIN_WIDTH;
-	width = fmin(fmax(width, MAP_MIN_WIDTH), MAP_MAX_WIDTH) * (tight ? TIGHT_MAP : 1);
+	width = fmin(fmax(width, MAP_MIN_WIDTH), MAP_MAX_WIDTH) * share;
 	f.scale = width / span;
 	return f;
 }

@@ -21,9 +21,9 @@ typedef struct {
  * The frame for places[0..count) (latitude, longitude pairs; NaN for a node
  * without one): the projection for their extent, scaled so that they span
  * about as many points as a map of that many actors needs to be read
- * (`tight`: fewer).
+ * (times share, from 0 to 1: fewer on a small target).
  */
-map_frame map_frame_for(const double *places, size_t count, bool tight);
+map_frame map_frame_for(const double *places, size_t count, double share);
 
 /* Where a place is drawn, in points; false when the frame cannot draw it. */
 bool map_place(const map_frame *f, double latitude, double longitude, pointf *at);

@@ -898,6 +898,8 @@ void *init_xdot(Agraph_t *g);
 
 /* The margin of a map around what is drawn on it, in points. */
 #define MAP_MARGIN 24.0
+/* The northernmost land a map draws (Kaffeklubben Island, 83.7 N): a world map above it is sea. */
+#define LAND_NORTH 84.0
 /* Where a map's actors without a place stand: this far right of the others, this far apart. */
 #define MAP_COLUMN_GAP 60.0
 #define MAP_COLUMN_STEP 40.0
@@ -975,7 +977,7 @@ static void map_open(an_graph *graph, map_nodes *m)
 		places[2 * i] = m->placed[i] ? p->latitude : NAN;
 		places[2 * i + 1] = m->placed[i] ? p->longitude : NAN;
 	}
-	m->frame = map_frame_for(places, count, an_graph_tight(graph));
+	m->frame = map_frame_for(places, count, an_graph_map_share(graph));
 	double east = 0, north = 0;
 	for (i = 0; i < count; i++) {
 		bool placed = m->placed[i];
@@ -1062,17 +1064,21 @@ static bool place_column(map_nodes *m, boxf map)
 
 /*
  * For a slide, the crop grown to the slide's shape below the title block
- * (title_height): the map fills it. A page's drawing is cropped to its
- * height, its map too: it is not grown.
+ * (title_height): the map fills it, grown as evenly up and down as the
+ * land allows (land_top, land_bottom: beyond them only sea is drawn, a band
+ * that would part the title block from the map). A page's drawing is
+ * cropped to its height, its map too: it is not grown.
  */
-static boxf slide_shape(const an_target *t, boxf crop, double title_height)
+static boxf slide_shape(const an_target *t, boxf crop, double title_height, double land_top, double land_bottom)
 {
 	if (!t || t->page || t->width <= 0 || t->height <= 0)
 		return crop;
 	double w = crop.UR.x - crop.LL.x, h = crop.UR.y - crop.LL.y, want = t->width / t->height;
 	if (w / (h + title_height) > want) {
-		double grow = (w / want - title_height - h) / 2;
-		crop.LL.y -= grow, crop.UR.y += grow;
+		double grow = w / want - title_height - h;
+		double up = fmin(grow / 2, fmax(land_top - crop.UR.y, 0));
+		double down = fmin(grow - up, fmax(crop.LL.y - land_bottom, 0));
+		crop.LL.y -= down, crop.UR.y += grow - down;
 	} else {
 		double grow = (want * (h + title_height) - w) / 2;
 		crop.LL.x -= grow, crop.UR.x += grow;
@@ -1097,7 +1103,12 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
 		crop = (boxf){{0, 0}, {0, 0}};
 	crop = box_grown(crop, MAP_MARGIN);
 	textlabel_t *title = GD_label(g);
-	crop = slide_shape(an_graph_target(graph), crop, title ? title->dimen.y + MAP_MARGIN : 0);
+	double land_top = INFINITY, land_bottom = -INFINITY;
+	pointf north, south;
+	if (!m->frame.projection.azimuthal && map_place(&m->frame, LAND_NORTH, 0, &north) &&
+	    map_place(&m->frame, -90, 0, &south))
+		land_top = north.y, land_bottom = south.y; /* a world map's latitudes are its rows */
+	crop = slide_shape(an_graph_target(graph), crop, title ? title->dimen.y + MAP_MARGIN : 0, land_top, land_bottom);
 	boxf map = crop, content = crop; /* content: the drawing but its title block */
 	if (column)
 		map.UR.x = fmin(map.UR.x, column_left);
@@ -1503,7 +1514,10 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 				box_around(label->pos, label->dimen.x, label->dimen.y, 1), NULL, lines[i].e};
 		}
 	}
-	an_faults faults = {0, 0, 0};
+	an_faults faults = {0, 0, 0, 0};
+	for (size_t i = 0; i < nobstacles; i++)
+		for (size_t k = i + 1; k < nobstacles; k++) /* labels come after the nodes */
+			faults.overlaps += obstacles[k].owner && boxes_meet(obstacles[i].b, obstacles[k].b);
 	for (size_t i = 0; i < nlines; i++) {
 		const polyline *l = &lines[i];
 		faults.through += judge_lines && !readable_line(l->e, l->at, l->count);

@@ -98,10 +98,6 @@ static void straight_piece(pointf a, pointf b, pointf *out)
 		out[i] = (pointf){a.x + (b.x - a.x) * i / 3, a.y + (b.y - a.y) * i / 3};
 }
 
-static bool boxes_meet(boxf a, boxf b)
-{
-	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;
-}
 
 /* Whether the straight line between obstacles `from` and `to` enters another. */
 static bool obstructed(const obstacle *obs, int count, int from, int to)

@@ -445,6 +445,18 @@ check "a map series for a slide: every period on the one map (same places), the 
 	if grep -q 'periods with text under' '$T/mapslide.err'; then
 		[ \$(sed -n 's/.*as large as fits: \\([^;]*\\);.*/\\1/p' '$T/mapslide.err' | grep -o '([0-9.]* pt)' | sort -u | wc -l) -eq 1 ]
 	fi"
+"$A" render "$NET" --layout map -p 2020s --size 16:9 -o "$T/seed-map-slide.svg" 2>"$T/seed-map-slide.err"
+check "the shipped network's 2020s on a slide map fits: the map drawn smaller, its actors and text not (10 pt and more as drawn, no warning)" sh -c \
+	"! grep -q 'smallest text' '$T/seed-map-slide.err' && python3 -c 'import sys; sys.exit(float(sys.argv[1]) < 9.95)' '$(drawn_text "$T/seed-map-slide.svg")'"
+check "... and the map stands right under the title block, not below a band of Arctic sea (at most 40 pt between them)" python3 -c "
+import re, sys
+s = open('$T/seed-map-slide.svg').read()
+k = float(re.search(r'scale\(([0-9.]+)', s).group(1))
+top = min(float(y) for points in re.findall(r'<polygon class=\"map\"[^>]*points=\"([^\"]*)\"', s) for y in re.findall(r',(-?[0-9.]+)', points))
+source = float(re.search(r'<text[^>]*y=\"(-?[0-9.]+)\"[^>]*>Source:', s).group(1))
+sys.exit(0 if 0 < (top - source) * k < 40 else 1)"
+# ... and in Chromium: its texts within the slide, its ties' labels (if any) clear of each other and of the actors.
+sh tests/browser/run.sh svg-text.mjs "$T/seed-map-slide.svg"
 check "a map across the antimeridian is drawn round it: Fiji (180) and Tonga (175 W) east of New Zealand (172 E), Tonga south of Fiji" sh -c "
 	printf 'title: Pacific\ndefault_source: s\nsources: {s: S}\nactors:\n  FJI: {name: Fiji, kind: state}\n  NZL: {name: New Zealand, kind: state}\n  TON: {name: Tonga, kind: state}\nties:\n  - {from: NZL, to: FJI, type: trade, when: 1990}\n  - {from: TON, to: FJI, type: trade, when: 1990}\n' >'$T/pacific.yaml' &&
 	'$A' render -q '$T/pacific.yaml' --layout map -o '$T/pacific.svg' && python3 tests/map-places.py '$T/pacific.svg' 'FJI east NZL' 'TON east NZL' 'TON south FJI'"

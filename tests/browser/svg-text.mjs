@@ -1,6 +1,6 @@
 // Checks that every text of each SVG, as headless Chromium draws it, lies within the SVG's canvas, that
 // the title block's lines do not run into each other, that no tie's line runs through them, nor through
-// another tie's label; prints
+// another tie's label, and that ties' labels overlap neither each other nor an actor; prints
 // "ok NAME" or "not ok NAME: why" per check and file.
 // usage: node svg-text.mjs FILE.svg...
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,28 @@ for (const file of files) {
 	const crossed = await page.evaluate(tiesThrough, { root: 'svg', labels: false });
 	const clear = `no tie through the title block in Chromium: ${file.split('/').pop()}`;
 	console.log(crossed.length ? `not ok ${clear}: ${crossed.slice(0, 3).join('; ')}` : `ok ${clear}`);
+	// Ties' labels (one box each) that overlap another's or an actor's box by more than 2 px both ways.
+	const overlapping = await page.evaluate(() => {
+		const boxOf = (elements) => {
+			const boxes = [...elements].map((e) => e.getBoundingClientRect());
+			return boxes.length ? { left: Math.min(...boxes.map((b) => b.left)), right: Math.max(...boxes.map((b) => b.right)),
+				top: Math.min(...boxes.map((b) => b.top)), bottom: Math.max(...boxes.map((b) => b.bottom)) } : null;
+		};
+		const labels = [...document.querySelectorAll('g.edge')].map((e) => ({ name: e.querySelector('text')?.textContent.slice(0, 30), box: boxOf(e.querySelectorAll('text')) }))
+			.filter((l) => l.box);
+		const actors = [...document.querySelectorAll('g.node')].map((n) => ({ name: n.querySelector('text')?.textContent.slice(0, 30), box: boxOf(n.querySelectorAll('polygon, ellipse, path')) }))
+			.filter((a) => a.box);
+		const meet = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+		const found = [];
+		labels.forEach((l, i) => {
+			for (const other of [...labels.slice(i + 1), ...actors])
+				if (meet(l.box, other.box))
+					found.push(`"${l.name}" and "${other.name}"`);
+		});
+		return found;
+	});
+	const separate = `ties' labels clear of each other and of the actors in Chromium: ${file.split('/').pop()}`;
+	console.log(overlapping.length ? `not ok ${separate}: ${overlapping.slice(0, 3).join('; ')}` : `ok ${separate}`);
 	const through = await page.evaluate(tiesThrough, { root: 'svg', labels: true });
 	const apart = `no tie through another tie's label in Chromium: ${file.split('/').pop()}`;
 	console.log(through.length ? `not ok ${apart}: ${through.slice(0, 3).join('; ')}` : `ok ${apart}`);
