@@ -6,7 +6,7 @@ CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wshadow -Werror -pthread
 # Each object's header dependencies, written by the compiler beside it (build/*.d).
 DEPENDS = -MMD -MP
-PKGS = libcgraph libgvc libpathplan yaml-0.1 libpng harfbuzz
+PKGS = libcgraph libgvc libpathplan yaml-0.1 zlib harfbuzz
 # The DejaVu Sans files fontconfig gives here, where actornet measures texts itself (src/textlayout.c).
 FONT_FILES = -DAN_DEJAVU_SANS='"$(shell fc-match -f '%{file}' 'DejaVu Sans:style=Book' 2>/dev/null)"' \
 	-DAN_DEJAVU_SANS_BOLD='"$(shell fc-match -f '%{file}' 'DejaVu Sans:style=Bold' 2>/dev/null)"'

@@ -1,13 +1,14 @@
 /* pngdevice.c: a Graphviz output device that writes cairo's pixels as PNG quickly (the renderer's PNG; cairo's own writer spends most of a PNG's time choosing row filters). */
 #define _POSIX_C_SOURCE 200809L
-#include <setjmp.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <graphviz/gvplugin.h>
 #include <graphviz/gvplugin_device.h>
-#include <png.h>
+#include <zlib.h>
 
 #include "pngdevice.h"
 #include "util.h"
@@ -22,16 +23,15 @@ extern size_t gvwrite(GVJ_t *job, const char *s, size_t len);
  */
 #define PNG_DEFLATE_LEVEL 3
 
-/* The PNG is encoded into memory and handed to Graphviz whole: a failure midway leaves no cut file. */
-static void png_bytes(png_structp png, png_bytep data, png_size_t len)
-{
-	sb_add(png_get_io_ptr(png), (const char *)data, len);
-}
-
-static void png_flush_nothing(png_structp png)
-{
-	(void)png;
-}
+/*
+ * A large image is deflated in PNG_PARTS bands of rows at once, each by a
+ * thread of its own, as pigz does: each band a raw deflate stream that
+ * ends on a byte (a sync flush) but the last, their checksums combined.
+ * Each band starts without the one before as its dictionary: the file is
+ * a few hundred bytes larger. Smaller images are deflated whole.
+ */
+#define PNG_PARTS 2
+#define PNG_PARTS_FROM ((size_t)1 << 20) /* bytes of rows */
 
 /* Whether every pixel of the image (cairo's ARGB32, premultiplied, native-endian words) is opaque. */
 static bool opaque(const uint32_t *pixels, size_t count)
@@ -68,57 +68,171 @@ static bool fill_rounded_edges(uint32_t *pixels, unsigned width, unsigned height
 	return true;
 }
 
-/* One row as PNG bytes: RGB, or RGBA with the colour unpremultiplied (rounded as cairo rounds it). */
-static void row_bytes(const uint32_t *pixels, unsigned width, bool alpha, png_bytep out)
+/* One row as PNG bytes: its filter (0, none), then RGB, or RGBA with the colour unpremultiplied (rounded as cairo rounds it). */
+static void row_bytes(const uint32_t *pixels, unsigned width, bool alpha, unsigned char *out)
 {
+	*out++ = 0;
 	for (unsigned x = 0; x < width; x++) {
 		uint32_t p = pixels[x], a = p >> 24;
 		uint32_t r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 		if (!alpha) {
-			*out++ = (png_byte)r;
-			*out++ = (png_byte)g;
-			*out++ = (png_byte)b;
+			*out++ = (unsigned char)r;
+			*out++ = (unsigned char)g;
+			*out++ = (unsigned char)b;
 		} else if (a == 0) {
 			*out++ = 0;
 			*out++ = 0;
 			*out++ = 0;
 			*out++ = 0;
 		} else {
-			*out++ = (png_byte)((r * 255 + a / 2) / a);
-			*out++ = (png_byte)((g * 255 + a / 2) / a);
-			*out++ = (png_byte)((b * 255 + a / 2) / a);
-			*out++ = (png_byte)a;
+			*out++ = (unsigned char)((r * 255 + a / 2) / a);
+			*out++ = (unsigned char)((g * 255 + a / 2) / a);
+			*out++ = (unsigned char)((b * 255 + a / 2) / a);
+			*out++ = (unsigned char)a;
 		}
 	}
 }
 
-/* Encodes the image's header and rows; false on libpng's error. */
-static bool write_image(png_structp png, png_infop info, const uint32_t *pixels, unsigned width,
-                        unsigned height, bool alpha, png_bytep row)
+/* A band of the image's rows and what deflating it gives. */
+typedef struct {
+	const uint32_t *pixels;
+	unsigned width, first, rows; /* rows first .. first + rows - 1 */
+	bool alpha, last;           /* last: the stream ends with this band */
+	strbuf deflated;            /* raw deflate data, without zlib's header and checksum */
+	uLong adler;                /* the checksum of the band's bytes */
+	size_t length;              /* of the band's bytes */
+	bool ok;
+} band;
+
+/* Deflates a band of rows (a thread's work): ok false when zlib fails (memory). */
+static void *deflate_band(void *arg)
 {
-	if (setjmp(png_jmpbuf(png)))
-		return false;
-	png_set_IHDR(png, info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
-	             PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-	png_color_16 white = {.red = 0xff, .green = 0xff, .blue = 0xff, .gray = 0xff};
-	png_set_bKGD(png, info, &white);
-	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-	png_set_compression_level(png, PNG_DEFLATE_LEVEL);
-	png_write_info(png, info);
-	for (unsigned y = 0; y < height; y++) {
-		row_bytes(pixels + (size_t)y * width, width, alpha, row);
-		png_write_row(png, row);
+	band *b = arg;
+	size_t stride = (size_t)b->width * (b->alpha ? 4 : 3) + 1;
+	unsigned char *row = malloc(stride);
+	unsigned char out[64 << 10];
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	b->ok = row && deflateInit2(&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+	b->adler = adler32(0, NULL, 0);
+	b->length = stride * b->rows;
+	for (unsigned y = 0; b->ok && y < b->rows; y++) {
+		row_bytes(b->pixels + (size_t)(b->first + y) * b->width, b->width, b->alpha, row);
+		b->adler = adler32(b->adler, row, (uInt)stride);
+		z.next_in = row;
+		z.avail_in = (uInt)stride;
+		int flush = y + 1 < b->rows ? Z_NO_FLUSH : b->last ? Z_FINISH : Z_SYNC_FLUSH;
+		do {
+			z.next_out = out;
+			z.avail_out = sizeof out;
+			int rc = deflate(&z, flush);
+			if (rc == Z_STREAM_ERROR)
+				b->ok = false;
+			sb_add(&b->deflated, (const char *)out, sizeof out - z.avail_out);
+		} while (b->ok && (z.avail_in > 0 || z.avail_out == 0));
 	}
-	png_write_end(png, info);
-	return true;
+	deflateEnd(&z);
+	free(row);
+	return NULL;
+}
+
+static void put_u32(unsigned char *at, uint32_t v)
+{
+	at[0] = (unsigned char)(v >> 24);
+	at[1] = (unsigned char)(v >> 16);
+	at[2] = (unsigned char)(v >> 8);
+	at[3] = (unsigned char)v;
+}
+
+/* Appends a PNG chunk: its length, type, data (head then rest) and the CRC of type and data. */
+static void put_chunk(strbuf *png, const char type[4], const void *head, size_t head_len, const void *rest,
+                      size_t rest_len)
+{
+	unsigned char bytes[8];
+	put_u32(bytes, (uint32_t)(head_len + rest_len));
+	memcpy(bytes + 4, type, 4);
+	sb_add(png, (const char *)bytes, sizeof bytes);
+	uLong crc = crc32(0, (const unsigned char *)type, 4);
+	if (head_len) {
+		sb_add(png, head, head_len);
+		crc = crc32(crc, head, (uInt)head_len);
+	}
+	if (rest_len) {
+		sb_add(png, rest, rest_len);
+		crc = crc32(crc, rest, (uInt)rest_len);
+	}
+	put_u32(bytes, (uint32_t)crc);
+	sb_add(png, (const char *)bytes, 4);
+}
+
+/*
+ * The PNG of the image: its header (8-bit RGB or RGBA, a white background
+ * colour), its rows deflated (in bands at once when large) as one zlib
+ * stream in one IDAT chunk, its end; false when zlib or a thread fails.
+ */
+static bool encode(const uint32_t *pixels, unsigned width, unsigned height, bool alpha, strbuf *png)
+{
+	size_t stride = (size_t)width * (alpha ? 4 : 3) + 1;
+	size_t parts = stride * height >= PNG_PARTS_FROM && height >= PNG_PARTS ? PNG_PARTS : 1;
+	band bands[PNG_PARTS];
+	pthread_t threads[PNG_PARTS];
+	bool started[PNG_PARTS] = {false};
+	for (size_t k = 0; k < parts; k++) {
+		unsigned first = (unsigned)(height * k / parts), next = (unsigned)(height * (k + 1) / parts);
+		bands[k] = (band){pixels, width, first, next - first, alpha, k + 1 == parts, {NULL, 0, 0}, 0, 0, false};
+	}
+	for (size_t k = 1; k < parts; k++)
+		started[k] = pthread_create(&threads[k], NULL, deflate_band, &bands[k]) == 0;
+	deflate_band(&bands[0]);
+	for (size_t k = 1; k < parts; k++) {
+		if (started[k])
+			pthread_join(threads[k], NULL);
+		else
+			deflate_band(&bands[k]); /* no thread to be had: here */
+	}
+	bool ok = true;
+	uLong adler = bands[0].adler;
+	for (size_t k = 0; k < parts; k++) {
+		ok &= bands[k].ok;
+		if (k > 0)
+			adler = adler32_combine(adler, bands[k].adler, (z_off_t)bands[k].length);
+	}
+	if (ok) {
+		static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+		unsigned char header[13];
+		put_u32(header, width);
+		put_u32(header + 4, height);
+		header[8] = 8;             /* bits a channel */
+		header[9] = alpha ? 6 : 2; /* RGBA, RGB */
+		header[10] = header[11] = header[12] = 0; /* deflate, filters per row, not interlaced */
+		static const unsigned char white[6] = {0, 0xff, 0, 0xff, 0, 0xff};
+		sb_add(png, (const char *)signature, sizeof signature);
+		put_chunk(png, "IHDR", header, sizeof header, NULL, 0);
+		put_chunk(png, "bKGD", white, sizeof white, NULL, 0);
+		/* One IDAT: zlib's header (deflate, 32 KB window, a fast level), the bands, their checksum. */
+		strbuf idat;
+		sb_init(&idat);
+		sb_add(&idat, "\x78\x5e", 2);
+		for (size_t k = 0; k < parts; k++)
+			sb_add(&idat, bands[k].deflated.data ? bands[k].deflated.data : "", bands[k].deflated.len);
+		unsigned char sum[4];
+		put_u32(sum, (uint32_t)adler);
+		sb_add(&idat, (const char *)sum, sizeof sum);
+		put_chunk(png, "IDAT", idat.data, idat.len, NULL, 0);
+		sb_free(&idat);
+		put_chunk(png, "IEND", NULL, 0, NULL, 0);
+	}
+	for (size_t k = 0; k < parts; k++)
+		sb_free(&bands[k].deflated);
+	return ok;
 }
 
 /*
  * Writes the job's image as cairo_surface_write_to_png would, pixel for
  * pixel but its edges: RGB when it is opaque, else RGBA, with a white
- * background colour.
- * On libpng's failure (memory) nothing is written: the renderer reports
- * an empty PNG.
+ * background colour. The PNG is made in memory and handed to Graphviz
+ * whole: when zlib fails (memory) nothing is written, and the renderer
+ * reports an empty PNG.
  */
 static void png_format(GVJ_t *job)
 {
@@ -127,19 +241,11 @@ static void png_format(GVJ_t *job)
 	if (!pixels || !width || !height)
 		return;
 	bool alpha = !fill_rounded_edges(pixels, width, height);
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-	png_infop info = png ? png_create_info_struct(png) : NULL;
-	png_bytep row = malloc((size_t)width * 4);
-	strbuf encoded;
-	sb_init(&encoded);
-	if (png && info && row) {
-		png_set_write_fn(png, &encoded, png_bytes, png_flush_nothing);
-		if (write_image(png, info, pixels, width, height, alpha, row))
-			gvwrite(job, encoded.data, encoded.len);
-	}
-	png_destroy_write_struct(&png, &info);
-	free(row);
-	sb_free(&encoded);
+	strbuf png;
+	sb_init(&png);
+	if (encode(pixels, width, height, alpha, &png))
+		gvwrite(job, png.data, png.len);
+	sb_free(&png);
 }
 
 static gvdevice_engine_t png_engine = {NULL, png_format, NULL};
