@@ -225,7 +225,7 @@ static size_t fault_score(an_faults f)
 
 /* How many times a map is drawn smaller at most, and the smallest share of its width it is drawn at. */
 #define MAP_SHRINKS 4
-#define MAP_MIN_SHARE 0.3
+#define MAP_MIN_SHARE 0.5
 /* A map is drawn this much smaller than its text asks, for the title block and actors that do not shrink with it. */
 #define MAP_SHRINK_MARGIN 0.95
 
