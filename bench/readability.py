@@ -14,8 +14,10 @@ usage: bench/readability.py [--quick] [--all-targets] [--peers DIR] [--metrics P
 `make bench-readability` installs what this needs and runs it (`make bench` runs
 it last). The graphs: networks/iran-dprk.yaml's whole span and its decade series
 (`--each decade`), syria.yaml's 2010s (`--period 2010s`) and its decade series,
-and `gen_network.py 40 120` and `gen_network.py 60 200`, whole. For each graph
-and target (16:9, a4; 4:3 and letter with --all-targets) three drawings:
+`gen_network.py 40 120` and `gen_network.py 60 200`, whole, and on a map
+(`--layout map`) iran-dprk.yaml's 2020s and syria.yaml's 2010s (their anchors
+are the same graphs' dot and neato drawings). For each graph and target (16:9,
+a4; 4:3 and letter with --all-targets) three drawings:
 
   actornet     `bin/actornet render NET [--period P] --size TARGET -o X.svg` (one
                run, its wall time reported; a series is one `--each decade` run);
@@ -120,12 +122,15 @@ def tag(target):
 class Source:
     """What one actornet command draws: a network's whole span, one period, or its decade series."""
 
-    def __init__(self, name, network, period=None, series=False):
-        self.name, self.network, self.period, self.series = name, network, period, series
-        self.stem = name + ("-" + period if period else "") + ("-series" if series else "")
+    def __init__(self, name, network, period=None, series=False, layout=None):
+        self.name, self.network, self.period, self.series, self.layout = name, network, period, series, layout
+        self.stem = (name + ("-" + period if period else "") + ("-series" if series else "") +
+                     ("-" + layout if layout else ""))
 
     def argv(self, folder, ext, target=None):
         argv = [SNAPSHOT, "render", self.network]
+        if self.layout:
+            argv += ["--layout", self.layout]
         if self.period:
             argv += ["--period", self.period]
         if self.series:
@@ -143,9 +148,10 @@ class Source:
         return sorted(p[len(head):-len(ext) - 1] for p in glob.glob(head + "*." + ext))
 
     def label(self, period=None):
+        on = " on a map" if self.layout == "map" else ""
         if self.series:
-            return "%s %s (series)" % (self.name, period) if period else "%s (series)" % self.name
-        return "%s %s" % (self.name, self.period) if self.period else "%s (whole)" % self.name
+            return "%s %s (series)%s" % (self.name, period, on) if period else "%s (series)%s" % (self.name, on)
+        return "%s %s%s" % (self.name, self.period, on) if self.period else "%s (whole)%s" % (self.name, on)
 
 
 def sources(peers, quick):
@@ -153,7 +159,9 @@ def sources(peers, quick):
         return [Source("iran-dprk", SEED), Source("syria", SYRIA, period="2010s")]
     return [Source("iran-dprk", SEED), Source("iran-dprk", SEED, series=True),
             Source("syria", SYRIA, period="2010s"), Source("syria", SYRIA, series=True),
-            Source("g40-120", generate(peers, 40, 120)), Source("g60-200", generate(peers, 60, 200))]
+            Source("g40-120", generate(peers, 40, 120)), Source("g60-200", generate(peers, 60, 200)),
+            Source("iran-dprk", SEED, period="2020s", layout="map"),
+            Source("syria", SYRIA, period="2010s", layout="map")]
 
 
 def draw_anchors(srcs):
