@@ -1003,9 +1003,49 @@ static void map_close(map_nodes *m)
 	free(m->half);
 }
 
+/* Room kept round a tie's label between its two actors, in points. */
+#define MAP_LABEL_ROOM 4.0
+/* Rounds of making room for labels at most (each then spreads the nodes again). */
+#define MAP_LABEL_ROUNDS 3
+
+/*
+ * Moves apart the two actors of each labelled tie that stand too close for
+ * its label to lie between them (across the gap, or along it), along the
+ * line between them; true when any moved. Short ties between neighbours
+ * (Hamas and Israel) else have nowhere to put their labels but on the
+ * actors.
+ */
+static bool room_for_labels(Agraph_t *g, map_nodes *m, const size_t *index)
+{
+	bool moved = false;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			size_t i = index[AGSEQ(agtail(e))], j = index[AGSEQ(aghead(e))];
+			if (!ED_label(e) || i == j || !m->spread[i] || !m->spread[j])
+				continue;
+			double dx = m->at[j].x - m->at[i].x, dy = m->at[j].y - m->at[i].y, d = hypot(dx, dy);
+			double gap_x = fabs(dx) - m->half[i].x - m->half[j].x, gap_y = fabs(dy) - m->half[i].y - m->half[j].y;
+			pointf label = ED_label(e)->dimen;
+			double need_x = label.x + 2 * MAP_LABEL_ROOM - gap_x, need_y = label.y + 2 * MAP_LABEL_ROOM - gap_y;
+			if (need_x <= 0 || need_y <= 0 || d < 1e-9)
+				continue;
+			/* Up and down, room for the label's height (the least they move), unless side by side: its width. */
+			if (fabs(dy) >= fabs(dx) / 4 || need_y <= need_x) {
+				double s = dy >= 0 ? 1 : -1;
+				m->at[i].y -= s * need_y / 2, m->at[j].y += s * need_y / 2;
+			} else {
+				double s = dx >= 0 ? 1 : -1;
+				m->at[i].x -= s * need_x / 2, m->at[j].x += s * need_x / 2;
+			}
+			moved = true;
+		}
+	return moved;
+}
+
 /*
  * Spreads the map's nodes apart (map_spread), label nodes put in the middle
- * of their ties and events among their actors as the actors stand, twice.
+ * of their ties and events among their actors as the actors stand, twice;
+ * then makes room between close actors for their ties' labels.
  */
 static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 {
@@ -1027,6 +1067,8 @@ static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 		}
 		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
 	}
+	for (int round = 0; round < MAP_LABEL_ROUNDS && room_for_labels(g, m, index); round++)
+		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
 	free(index);
 }
 
