@@ -263,8 +263,8 @@ static bool shrink_map(an_renderer *r, const an_view *view, trial *t, an_diags *
 		if (!try_drawing(r, view, &smaller, diags) ||
 		    !map_overlapping(r, view, &smaller, &smaller.overlapping, diags))
 			return false;
-		if (smaller.text <= t->text + TEXT_TOLERANCE)
-			break;
+		if (smaller.text <= t->text + TEXT_TOLERANCE || (smaller.overlapping && !t->overlapping))
+			break; /* no larger text, or the labels crowd: the map as it was */
 		*t = smaller;
 	}
 	return true;

@@ -109,11 +109,11 @@ static void *deflate_band(void *arg)
 {
 	band *b = arg;
 	size_t stride = (size_t)b->width * (b->alpha ? 4 : 3) + 1;
-	unsigned char *row = malloc(stride);
-	unsigned char out[64 << 10];
+	enum { OUT = 64 << 10 };
+	unsigned char *row = malloc(stride), *out = malloc(OUT); /* not on a thread's stack */
 	z_stream z;
 	memset(&z, 0, sizeof z);
-	b->ok = row && deflateInit2(&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+	b->ok = row && out && deflateInit2(&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
 	b->adler = adler32(0, NULL, 0);
 	b->length = stride * b->rows;
 	for (unsigned y = 0; b->ok && y < b->rows; y++) {
@@ -124,15 +124,16 @@ static void *deflate_band(void *arg)
 		int flush = y + 1 < b->rows ? Z_NO_FLUSH : b->last ? Z_FINISH : Z_SYNC_FLUSH;
 		do {
 			z.next_out = out;
-			z.avail_out = sizeof out;
+			z.avail_out = OUT;
 			int rc = deflate(&z, flush);
 			if (rc == Z_STREAM_ERROR)
 				b->ok = false;
-			sb_add(&b->deflated, (const char *)out, sizeof out - z.avail_out);
+			sb_add(&b->deflated, (const char *)out, OUT - z.avail_out);
 		} while (b->ok && (z.avail_in > 0 || z.avail_out == 0));
 	}
 	deflateEnd(&z);
 	free(row);
+	free(out);
 	return NULL;
 }
 
@@ -155,11 +156,11 @@ static void put_chunk(strbuf *png, const char type[4], const void *head, size_t 
 	uLong crc = crc32(0, (const unsigned char *)type, 4);
 	if (head_len) {
 		sb_add(png, head, head_len);
-		crc = crc32(crc, head, (uInt)head_len);
+		crc = crc32_z(crc, head, head_len);
 	}
 	if (rest_len) {
 		sb_add(png, rest, rest_len);
-		crc = crc32(crc, rest, (uInt)rest_len);
+		crc = crc32_z(crc, rest, rest_len);
 	}
 	put_u32(bytes, (uint32_t)crc);
 	sb_add(png, (const char *)bytes, 4);
@@ -168,7 +169,7 @@ static void put_chunk(strbuf *png, const char type[4], const void *head, size_t 
 /*
  * The PNG of the image: its header (8-bit RGB or RGBA, a white background
  * colour), its rows deflated (in bands at once when large) as one zlib
- * stream in one IDAT chunk, its end; false when zlib or a thread fails.
+ * stream in IDAT chunks, its end; false when zlib fails.
  */
 static bool encode(const uint32_t *pixels, unsigned width, unsigned height, bool alpha, strbuf *png)
 {
@@ -209,17 +210,17 @@ static bool encode(const uint32_t *pixels, unsigned width, unsigned height, bool
 		sb_add(png, (const char *)signature, sizeof signature);
 		put_chunk(png, "IHDR", header, sizeof header, NULL, 0);
 		put_chunk(png, "bKGD", white, sizeof white, NULL, 0);
-		/* One IDAT: zlib's header (deflate, 32 KB window, a fast level), the bands, their checksum. */
-		strbuf idat;
-		sb_init(&idat);
-		sb_add(&idat, "\x78\x5e", 2);
-		for (size_t k = 0; k < parts; k++)
-			sb_add(&idat, bands[k].deflated.data ? bands[k].deflated.data : "", bands[k].deflated.len);
+		/*
+		 * The zlib stream in IDAT chunks, which a reader joins: zlib's
+		 * header (deflate, 32 KB window, a fast level) and the first band,
+		 * each further band, the checksum.
+		 */
 		unsigned char sum[4];
 		put_u32(sum, (uint32_t)adler);
-		sb_add(&idat, (const char *)sum, sizeof sum);
-		put_chunk(png, "IDAT", idat.data, idat.len, NULL, 0);
-		sb_free(&idat);
+		for (size_t k = 0; k < parts; k++)
+			put_chunk(png, "IDAT", k == 0 ? "\x78\x5e" : NULL, k == 0 ? 2 : 0, bands[k].deflated.data,
+			          bands[k].deflated.len);
+		put_chunk(png, "IDAT", sum, sizeof sum, NULL, 0);
 		put_chunk(png, "IEND", NULL, 0, NULL, 0);
 	}
 	for (size_t k = 0; k < parts; k++)

@@ -1548,6 +1548,7 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 			lines[nlines++] = sample_edge(e);
 		}
 	}
+	size_t nnodes = nobstacles; /* the labels' boxes follow */
 	for (size_t i = 0; i < nlines; i++) {
 		textlabel_t *label = ED_label(lines[i].e);
 		if (label && label->set) {
@@ -1557,9 +1558,9 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 		}
 	}
 	an_faults faults = {0, 0, 0, 0};
-	for (size_t i = 0; i < nobstacles; i++)
-		for (size_t k = i + 1; k < nobstacles; k++) /* labels come after the nodes */
-			faults.overlaps += obstacles[k].owner && boxes_meet(obstacles[i].b, obstacles[k].b);
+	for (size_t k = nnodes; k < nobstacles; k++) /* each label against the nodes and the labels before it */
+		for (size_t i = 0; i < k; i++)
+			faults.overlaps += boxes_meet(obstacles[i].b, obstacles[k].b);
 	for (size_t i = 0; i < nlines; i++) {
 		const polyline *l = &lines[i];
 		faults.through += judge_lines && !readable_line(l->e, l->at, l->count);

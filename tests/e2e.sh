@@ -457,6 +457,8 @@ source = float(re.search(r'<text[^>]*y=\"(-?[0-9.]+)\"[^>]*>Source:', s).group(1
 sys.exit(0 if 0 < (top - source) * k < 40 else 1)"
 # ... and in Chromium: its texts within the slide, its ties' labels (if any) clear of each other and of the actors.
 sh tests/browser/run.sh svg-text.mjs "$T/seed-map-slide.svg"
+# ... and at its own size: actors close together (Hamas and Israel) are moved apart for their tie's label
+sh tests/browser/run.sh svg-text.mjs --labels-clear "$T/seed-map.svg"
 check "a map across the antimeridian is drawn round it: Fiji (180) and Tonga (175 W) east of New Zealand (172 E), Tonga south of Fiji" sh -c "
 	printf 'title: Pacific\ndefault_source: s\nsources: {s: S}\nactors:\n  FJI: {name: Fiji, kind: state}\n  NZL: {name: New Zealand, kind: state}\n  TON: {name: Tonga, kind: state}\nties:\n  - {from: NZL, to: FJI, type: trade, when: 1990}\n  - {from: TON, to: FJI, type: trade, when: 1990}\n' >'$T/pacific.yaml' &&
 	'$A' render -q '$T/pacific.yaml' --layout map -o '$T/pacific.svg' && python3 tests/map-places.py '$T/pacific.svg' 'FJI east NZL' 'TON east NZL' 'TON south FJI'"

@@ -1137,6 +1137,7 @@ static int render_network(render_options *o, const an_network *net)
 	return status;
 }
 
+#ifdef M_MMAP_THRESHOLD
 /* How much freed memory the heap keeps when PNGs are drawn, in bytes. */
 #define RASTER_HEAP_KEPT (64 << 20)
 /* Transparent huge pages' size (x86-64's, arm64's with 4 KB pages). */
@@ -1152,7 +1153,7 @@ static int render_network(render_options *o, const an_network *net)
  */
 static void ready_raster_heap(void)
 {
-#if defined(MADV_HUGEPAGE)
+#ifdef MADV_HUGEPAGE
 	size_t size = RASTER_HEAP_KEPT / 4 * 3; /* freed, it stays on the heap: under M_TRIM_THRESHOLD */
 	char *block = malloc(size);
 	if (!block)
@@ -1164,6 +1165,7 @@ static void ready_raster_heap(void)
 	free(block);
 #endif
 }
+#endif
 
 static int run_render(const cli_command *command, int argc, char **argv)
 {
@@ -1195,9 +1197,8 @@ static int run_render(const cli_command *command, int argc, char **argv)
 			 * glibc's defaults keep less: a large file's arrays, once grown,
 			 * are given back.
 			 */
-			mallopt(M_MMAP_THRESHOLD, RASTER_HEAP_KEPT);
-			mallopt(M_TRIM_THRESHOLD, RASTER_HEAP_KEPT);
-			ready_raster_heap();
+			if (mallopt(M_MMAP_THRESHOLD, RASTER_HEAP_KEPT) == 1 && mallopt(M_TRIM_THRESHOLD, RASTER_HEAP_KEPT) == 1)
+				ready_raster_heap();
 			break;
 		}
 #endif

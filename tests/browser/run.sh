@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs a check in headless Chromium: timeline.mjs (a timeline page) or svg-text.mjs (SVGs); prints "ok NAME" or "not ok NAME: why" per check.
 # usage: tests/browser/run.sh timeline.mjs PAGE.html SCREENSHOT.png
-#        tests/browser/run.sh svg-text.mjs FILE.svg...
+#        tests/browser/run.sh svg-text.mjs [--labels-clear] FILE.svg...
 # Installs playwright-core (package-lock.json) into tests/browser/node_modules on first use.
 if [ $# -lt 2 ]; then
 	echo "usage: tests/browser/run.sh SCRIPT.mjs ARGUMENT..." >&2
@@ -18,7 +18,9 @@ command -v node >/dev/null 2>&1 || fail "node is not installed: run scripts/inst
 command -v npm >/dev/null 2>&1 || fail "npm is not installed: run scripts/install-deps"
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is not installed: run scripts/install-deps"
 [ -f "$dir/$script" ] || fail "no script $dir/$script"
-[ -f "$1" ] || fail "no file $1"
+file=$1
+[ "$file" = --labels-clear ] && file=$2 # svg-text.mjs's option
+[ -f "$file" ] || fail "no file $file"
 if [ ! -d "$dir/node_modules/playwright-core" ]; then
 	log=$(cd "$dir" && timeout 300 npm ci --no-audit --no-fund --loglevel=error 2>&1) ||
 		fail "npm ci failed: $(printf '%s' "$log" | tr '\n' ' ' | head -c 300)"
