@@ -504,6 +504,11 @@ typedef struct {
 /* A Graphviz graph built from a view (opaque: only builder.c and render.c see inside). */
 typedef struct an_graph an_graph;
 
+/*
+ * Whether any of the network's actors has a place on a map (--layout map):
+ * an `at`, a country's code as a state's id, a part_of or region with one.
+ */
+bool an_network_has_places(const an_network *net);
 /* Builds the graph of a view; it borrows the view's network. Free with an_graph_free. */
 an_graph *an_graph_build(const an_view *view, const an_build_options *opt);
 void an_graph_free(an_graph *g);
@@ -609,10 +614,11 @@ typedef struct {
 #define AN_MAX_DETOUR 2.5
 /*
  * Lays out the graph with an engine, edges routed as they will be drawn,
- * counts its faults and frees the layout.
+ * counts its faults, measures it as an_layout_measure does unless width is
+ * NULL, and frees the layout.
  */
 bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults *faults,
-                      an_diags *diags);
+                      double *width, double *height, an_diags *diags);
 typedef struct {
 	double dpi;         /* PNG resolution; 0 for Graphviz's 96. Never changes SVG or PDF */
 	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */

@@ -661,6 +661,14 @@ static an_geo_place geo_place(const an_network *net, const an_actor *a, int dept
 	return p;
 }
 
+bool an_network_has_places(const an_network *net)
+{
+	for (size_t i = 0; i < net->nactors; i++)
+		if (geo_place(net, &net->actors[i], 0).source != AN_UNPLACED)
+			return true;
+	return false;
+}
+
 static void keep_place(an_graph *graph, const an_network *net, const an_actor *a)
 {
 	GROW(graph->places, graph->places_cap, graph->nplaces + 1);

@@ -115,12 +115,21 @@ static bool trial_readable(const trial *t)
 	return an_target_readable(t->build.target, t->text) && !t->overlapping;
 }
 
-/* Lays the view out as the trial says and measures its smallest text on the target. */
+/*
+ * Lays the view out as the trial says and measures its smallest text on the
+ * target; a map's, in the same layout, whether its labels overlap one
+ * another or its actors.
+ */
 static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags *diags)
 {
 	an_graph *g = an_graph_build(view, &t->build);
 	double width, height;
-	bool ok = an_layout_measure(r, g, t->engine, &width, &height, diags);
+	an_faults faults;
+	bool ok = strcmp(t->engine, AN_ENGINE_MAP) == 0
+	              ? an_layout_faults(r, g, t->engine, &faults, &width, &height, diags)
+	              : an_layout_measure(r, g, t->engine, &width, &height, diags);
+	if (ok && strcmp(t->engine, AN_ENGINE_MAP) == 0)
+		t->overlapping = faults.overlaps > 0;
 	an_graph_free(g);
 	if (ok) {
 		const an_target *target = t->build.target;
@@ -209,7 +218,7 @@ static bool trial_faults(an_renderer *r, const an_view *view, const trial *t, an
                          an_diags *diags)
 {
 	an_graph *g = an_graph_build(view, &t->build);
-	bool ok = an_layout_faults(r, g, t->engine, faults, diags);
+	bool ok = an_layout_faults(r, g, t->engine, faults, NULL, NULL, diags);
 	an_graph_free(g);
 	return ok;
 }
@@ -229,17 +238,6 @@ static size_t fault_score(an_faults f)
 /* A map is drawn this much smaller than its text asks, for the title block and actors that do not shrink with it. */
 #define MAP_SHRINK_MARGIN 0.95
 
-/* Whether the map trial's labels overlap one another or its actors (trial_faults counts them). */
-static bool map_overlapping(an_renderer *r, const an_view *view, const trial *t, bool *overlapping,
-                            an_diags *diags)
-{
-	an_faults faults;
-	if (!trial_faults(r, view, t, &faults, diags))
-		return false;
-	*overlapping = faults.overlaps > 0;
-	return true;
-}
-
 /*
  * A map too large for its text to be read on the target is drawn smaller
  * (its actors and labels keep their size), just enough, as far as
@@ -251,8 +249,6 @@ static bool shrink_map(an_renderer *r, const an_view *view, trial *t, an_diags *
 {
 	if (strcmp(t->engine, AN_ENGINE_MAP) != 0)
 		return true;
-	if (!map_overlapping(r, view, t, &t->overlapping, diags))
-		return false;
 	for (int k = 0; k < MAP_SHRINKS && !t->overlapping && !trial_readable(t); k++) {
 		double share = t->build.map_share > 0 ? t->build.map_share : 1;
 		if (share <= MAP_MIN_SHARE)
@@ -260,8 +256,7 @@ static bool shrink_map(an_renderer *r, const an_view *view, trial *t, an_diags *
 		trial smaller = *t;
 		smaller.build.map_share =
 		    fmax(MAP_MIN_SHARE, share * t->text / t->build.target->min_text * MAP_SHRINK_MARGIN);
-		if (!try_drawing(r, view, &smaller, diags) ||
-		    !map_overlapping(r, view, &smaller, &smaller.overlapping, diags))
+		if (!try_drawing(r, view, &smaller, diags))
 			return false;
 		if (smaller.text <= t->text + TEXT_TOLERANCE || (smaller.overlapping && !t->overlapping))
 			break; /* no larger text, or the labels crowd: the map as it was */

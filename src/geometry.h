@@ -62,6 +62,12 @@ static inline bool boxes_meet(boxf a, boxf b)
 	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;
 }
 
+/* Whether box a holds box b whole. */
+static inline bool box_holds(boxf a, boxf b)
+{
+	return b.LL.x >= a.LL.x && b.LL.y >= a.LL.y && b.UR.x <= a.UR.x && b.UR.y <= a.UR.y;
+}
+
 /* Whether p lies strictly inside b. */
 static inline bool inside(boxf b, pointf p)
 {

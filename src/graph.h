@@ -116,11 +116,16 @@ void an_route_edges(Agraph_t *g, boxf room);
 /*
  * Draws the edges of g's layout as arcs, for a map: each from its tail to
  * its head, bulging to its left (ties both ways between two actors: an arc
- * on either side), bent more, or to the other side, where it would run
- * through a node it does not join; a pair's edges of one direction side by
- * side along one arc, each label at the top of its arc: route.c.
+ * on either side), bent more, lopsided, or to the other side where it would
+ * run through a node it does not join (around the nodes, pathplan's way,
+ * where every arc would); a pair's edges of one direction side by side
+ * along one line. Then clears the labels (an_clear_labels), bends the
+ * lines that run through other edges' labels round them where an arc
+ * through no node can, and clears the labels again. `bounded` (a period of
+ * a map series, on the series' canvas): every line kept within g's box,
+ * a pair left as drawn where no line there runs through no node: route.c.
  */
-void an_draw_arcs(Agraph_t *g);
+void an_draw_arcs(Agraph_t *g, bool bounded);
 
 /* Room for an_route_edges without bounds. */
 #define AN_ANY_ROOM ((boxf){{-INFINITY, -INFINITY}, {INFINITY, INFINITY}})

@@ -1195,8 +1195,8 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
  * AN_ENGINE_MAP: each actor at its place, projected (map.c), or in a
  * column on the right when it has none; events among their actors; nop
  * sizes the nodes where they are, then they are spread apart just enough
- * not to overlap (spread_map), the ties drawn as arcs (route.c) and their
- * labels cleared; the countries' outlines, and leader lines to the places
+ * not to overlap (spread_map), the ties drawn as arcs and their labels
+ * cleared (route.c); the countries' outlines, and leader lines to the places
  * of actors moved far from them, are the background (frame_map).
  */
 static int layout_map(an_renderer *r, an_graph *graph)
@@ -1234,8 +1234,7 @@ static int layout_map(an_renderer *r, an_graph *graph)
 				box_hold(&GD_bb(g), (pointf){m.at[i].x + m.half[i].x, m.at[i].y - m.half[i].y});
 		if (GD_label(g))
 			GD_label(g)->set = FALSE;
-		an_draw_arcs(g);
-		an_clear_labels(g);
+		an_draw_arcs(g, false);
 		frame_map(r, graph, &m, column, spread.UR.x + MAP_COLUMN_GAP / 2);
 	}
 	map_close(&m);
@@ -1596,11 +1595,13 @@ static an_faults count_faults(Agraph_t *g)
 }
 
 bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults *faults,
-                      an_diags *diags)
+                      double *width, double *height, an_diags *diags)
 {
 	if (!layout_at(r, g, engine, 0, FIT_NONE, diags))
 		return false;
 	*faults = count_faults(an_graph_cgraph(g));
+	if (width)
+		drawing_size(g, TARGET_PAD_PT, width, height);
 	an_layout_free(r, g);
 	return true;
 }
@@ -2299,7 +2300,9 @@ static bool layout_placed(an_renderer *r, an_graph *g, const an_placement *p, si
 	}
 	if (!layout_at(r, g, "nop2", 0, fit, diags))
 		return false;
-	if (!mend) /* labels on edges cleared of the lines this period draws */
+	if (p->map) /* a map's period: its own ties' arcs, on the series' canvas */
+		an_draw_arcs(cg, true);
+	else if (!mend) /* labels on edges cleared of the lines this period draws */
 		an_clear_labels(cg);
 	return true;
 }

@@ -160,6 +160,25 @@ static bool drawn_hits(const obstacle *obs, int count, int from, int to, Agedge_
 /* vispath.h's POLYID_NONE: a path's end that is in no obstacle. */
 #define IN_NO_OBSTACLE (-1111)
 
+/* pathplan's polyline made a smooth curve that keeps off the barrier polygons: its control points (malloc'd), *pn of them, or NULL. */
+static pointf *smooth_path(Ppoly_t **barrier_polys, int nb, Ppolyline_t line, int *pn)
+{
+	Pedge_t *barriers = NULL;
+	int nbarriers = 0;
+	Ppolyline_t spline;
+	Pvector_t slopes[2] = {{0, 0}, {0, 0}};
+	pointf *result = NULL;
+	if (Ppolybarriers(barrier_polys, nb, &barriers, &nbarriers) &&
+	    Proutespline(barriers, nbarriers, line, slopes, &spline) >= 0 && spline.pn >= 4) {
+		result = xcalloc((size_t)spline.pn, sizeof *result);
+		for (int i = 0; i < spline.pn; i++)
+			result[i] = (pointf){spline.ps[i].x, spline.ps[i].y};
+		*pn = spline.pn;
+	}
+	free(barriers);
+	return result;
+}
+
 /*
  * The shortest smooth path from the centre of obstacle `from` to that of
  * `to` around the obstacles near them, through *via unless NULL (a point in
@@ -208,24 +227,15 @@ static pointf *route_between(obstacle *obs, int count, int from, int to, const p
 			line.pn += rest.pn - 1;
 		}
 		if (found && line.pn >= 2) {
-			Pedge_t *barriers = NULL;
-			int nbarriers = 0;
-			Ppolyline_t spline;
-			Pvector_t slopes[2] = {{0, 0}, {0, 0}};
-			if (Ppolybarriers(barriers_of, nb, &barriers, &nbarriers) &&
-			    Proutespline(barriers, nbarriers, line, slopes, &spline) >= 0 && spline.pn >= 4) {
-				bool inside_area = true;
-				for (int i = 0; i < spline.pn; i++)
-					inside_area &= spline.ps[i].x >= area.LL.x && spline.ps[i].x <= area.UR.x &&
-					               spline.ps[i].y >= area.LL.y && spline.ps[i].y <= area.UR.y;
-				if (inside_area || everything) {
-					result = xcalloc((size_t)spline.pn, sizeof *result);
-					for (int i = 0; i < spline.pn; i++)
-						result[i] = (pointf){spline.ps[i].x, spline.ps[i].y};
-					*pn = spline.pn;
-				}
+			result = smooth_path(barriers_of, nb, line, pn);
+			bool inside_area = true;
+			for (int i = 0; result && i < *pn; i++)
+				inside_area &= result[i].x >= area.LL.x && result[i].x <= area.UR.x &&
+				               result[i].y >= area.LL.y && result[i].y <= area.UR.y;
+			if (result && !inside_area && !everything) {
+				free(result);
+				result = NULL;
 			}
-			free(barriers);
 		}
 		free(line.ps);
 		free(rest.ps);
@@ -546,6 +556,17 @@ static bool within(boxf b, const pointf *ps, int pn)
 		inside_all = at[i].x >= b.LL.x && at[i].x <= b.UR.x && at[i].y >= b.LL.y && at[i].y <= b.UR.y;
 	free(at);
 	return inside_all;
+}
+
+/* The length of the curve (control points ps) as drawn, in points. */
+static double curve_length(const pointf *ps, int pn)
+{
+	size_t count = 0, cap = 0;
+	pointf *at = NULL;
+	sample_curve(ps, pn, &at, &count, &cap);
+	double length = polyline_length(at, count);
+	free(at);
+	return length;
 }
 
 /*
@@ -1249,25 +1270,31 @@ void an_clear_labels(Agraph_t *g)
 static const double ARC_BULGES[] = {0.15, 0.25, 0.35, 0.08, 0.5, 0.7, 0.9};
 #define NBULGES (sizeof ARC_BULGES / sizeof *ARC_BULGES)
 
-/* The arc from p to q bulging `bulge` of the chord's length to the left (negative: right), as a cubic Bézier. */
-static void arc_piece(pointf p, pointf q, double bulge, pointf *out)
+/*
+ * The arc from p to q as a cubic Bézier whose control points stand at a
+ * third and two thirds of the chord, moved to its left (negative: right)
+ * by `near` and `far` of the chord's length times 2/3: equal, the arc of a
+ * quadratic bulging that much; unequal, a lopsided arc that swells nearer
+ * one end.
+ */
+static void arc_piece(pointf p, pointf q, double near, double far, pointf *out)
 {
 	double dx = q.x - p.x, dy = q.y - p.y;
-	pointf top = {(p.x + q.x) / 2 - dy * bulge, (p.y + q.y) / 2 + dx * bulge}; /* the quadratic's control */
 	out[0] = p;
-	out[1] = (pointf){p.x + (top.x - p.x) * 2 / 3, p.y + (top.y - p.y) * 2 / 3};
-	out[2] = (pointf){q.x + (top.x - q.x) * 2 / 3, q.y + (top.y - q.y) * 2 / 3};
+	out[1] = (pointf){p.x + dx / 3 - dy * near * 2 / 3, p.y + dy / 3 + dx * near * 2 / 3};
+	out[2] = (pointf){q.x - dx / 3 - dy * far * 2 / 3, q.y - dy / 3 + dx * far * 2 / 3};
 	out[3] = q;
 }
 
 /* How many nodes but its ends the arc runs through, or passes closer than `wide` points to (its strands' spread). */
-static int arc_hits(const obstacle *obs, int count, int from, int to, const pointf *arc, double wide)
+static int arc_hits(const obstacle *obs, int count, int from, int to, const pointf *arc, int pn,
+                    double wide)
 {
-	boxf reach = box_grown(box_of(arc, 4), wide);
+	boxf reach = box_grown(box_of(arc, (size_t)pn), wide);
 	int hits = 0;
 	for (int i = 0; i < count; i++) {
 		boxf body = box_grown(obs[i].body, wide);
-		hits += i != from && i != to && boxes_meet(reach, body) && spline_enters(body, arc, 4);
+		hits += i != from && i != to && boxes_meet(reach, body) && spline_enters(body, arc, pn);
 	}
 	return hits;
 }
@@ -1296,8 +1323,248 @@ static int by_direction_then_order(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-void an_draw_arcs(Agraph_t *g)
+/* A map's bundle: the edges of one direction between two nodes, side by side along one line. */
+typedef struct {
+	Agedge_t **edges;
+	size_t n;
+	int from, to; /* its ends' obstacles */
+	double wide;  /* how far its outer strands lie from its line */
+	pointf *line; /* its line's control points (malloc'd), pn of them */
+	int pn;
+} bundle;
+
+/* What a line running through a node costs, against 1 for each other edge's label it runs through. */
+#define NODE_HIT_COST 1000
+/* Maps of at most this many bundles also bend their lines round other edges' labels, in at most LABEL_ROUNDS rounds. */
+#define LABEL_AVOIDING_MAX 300
+#define LABEL_ROUNDS 3
+/* A line bent round labels is at most this much longer than it was. */
+#define LABEL_DETOUR 1.5
+
+/* What bundle b's line would cost drawn along `line`: nodes it runs through, then labels (boxes). */
+static int line_cost(const obstacle *obs, int count, const bundle *b, const pointf *line, int pn,
+                     const boxf *labels, size_t nlabels)
 {
+	int cost = arc_hits(obs, count, b->from, b->to, line, pn, b->wide) * NODE_HIT_COST;
+	boxf reach = box_grown(box_of(line, (size_t)pn), b->wide);
+	for (size_t i = 0; i < nlabels; i++) {
+		boxf near = box_grown(labels[i], b->wide);
+		cost += boxes_meet(reach, near) && spline_enters(near, line, pn);
+	}
+	return cost;
+}
+
+/*
+ * The arc for bundle b (into best[4]) of least line_cost, its control
+ * points and strands inside *inside_of unless NULL (Graphviz's box of a
+ * drawing holds its curves' control points), no longer than `longest`:
+ * the evenly bowed arcs first, to the left then to the right, then
+ * lopsided ones; the first that costs nothing ends the search. Returns its
+ * cost (-1: no arc fits).
+ */
+static int cheapest_arc(const obstacle *obs, int count, const bundle *b, const boxf *labels,
+                        size_t nlabels, const boxf *inside_of, double longest, pointf *best)
+{
+	pointf p = ND_coord(obs[b->from].n), q = ND_coord(obs[b->to].n), arc[4];
+	int least = -1;
+	for (int lopsided = 0; lopsided <= 1; lopsided++)
+		for (int side = 1; side >= -1; side -= 2)
+			for (size_t i = 0; i < NBULGES; i++)
+				for (size_t j = lopsided ? 0 : i; j < (lopsided ? NBULGES : i + 1); j++) {
+					if (lopsided && i == j)
+						continue;
+					arc_piece(p, q, side * ARC_BULGES[i], side * ARC_BULGES[j], arc);
+					if (inside_of && !box_holds(*inside_of, box_grown(box_of(arc, 4), b->wide)))
+						continue;
+					if (longest < INFINITY && curve_length(arc, 4) > longest)
+						continue;
+					int cost = line_cost(obs, count, b, arc, 4, labels, nlabels);
+					if (least < 0 || cost < least) {
+						least = cost;
+						memcpy(best, arc, sizeof arc);
+					}
+					if (least == 0)
+						return 0;
+				}
+	return least;
+}
+
+/* Draws bundle b's edges along its line, their labels at its middle (for an_clear_labels to clear). */
+static void lay_bundle(Agraph_t *g, const obstacle *obs, const bundle *b)
+{
+	lay_side_by_side(g, b->edges, b->n, b->line, b->pn, obs[b->from].n);
+	int pieces = (b->pn - 1) / 3;
+	pointf middle = pieces % 2 ? bezier_point(b->line + 3 * (pieces / 2), 0.5) : b->line[3 * (pieces / 2)];
+	for (size_t k = 0; k < b->n; k++)
+		if (ED_label(b->edges[k])) {
+			ED_label(b->edges[k])->pos = middle;
+			ED_label(b->edges[k])->set = TRUE;
+		}
+}
+
+/*
+ * pathplan's view of the map's nodes near the lines that need a way round
+ * them: their polygons, and each obstacle's place among them (-1: not in
+ * view). Its cost grows as the cube of their number: with more than
+ * MAP_VIEW_MAX, no way round is looked for.
+ */
+#define MAP_VIEW_MAX 100
+typedef struct {
+	Ppoly_t **polys;
+	Ppoly_t **others; /* scratch: all in view but a path's ends */
+	int *slot;
+	int npolys;
+	vconfig_t *config;
+} map_view;
+
+/* The part of the map a way round for bundle b is looked for in: its ends' box, widened by a quarter of its chord. */
+static boxf way_round_area(const obstacle *obs, const bundle *b)
+{
+	pointf p = ND_coord(obs[b->from].n), q = ND_coord(obs[b->to].n);
+	boxf ends = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
+	return box_grown(ends, fmax(FIRST_REACH, hypot(q.x - p.x, q.y - p.y) / 4));
+}
+
+/* Opens the view of the nodes in the areas of the bundles with no clear arc (cost not 0: through a node, or none fits). */
+static void map_view_open(map_view *view, obstacle *obs, int count, const bundle *bundles,
+                          size_t nbundles, const int *cost)
+{
+	view->polys = xcalloc((size_t)count + 1, sizeof *view->polys);
+	view->others = xcalloc((size_t)count + 1, sizeof *view->others);
+	view->slot = xcalloc((size_t)count + 1, sizeof *view->slot);
+	for (int i = 0; i < count; i++) {
+		bool near = false;
+		for (size_t k = 0; k < nbundles && !near; k++)
+			near = cost[k] != 0 && (bundles[k].from == i || bundles[k].to == i ||
+			                       boxes_meet(way_round_area(obs, &bundles[k]), obs[i].box));
+		view->slot[i] = near ? view->npolys : -1;
+		if (near)
+			view->polys[view->npolys++] = &obs[i].poly;
+	}
+	if (view->npolys <= MAP_VIEW_MAX)
+		view->config = Pobsopen(view->polys, view->npolys);
+}
+
+static void map_view_close(map_view *view)
+{
+	if (view->config)
+		Pobsclose(view->config);
+	free(view->polys);
+	free(view->others);
+	free(view->slot);
+}
+
+/* pathplan's path round the nodes in view for bundle b, smoothed: malloc'd, *pn points, or NULL. */
+static pointf *route_round(const obstacle *obs, map_view *view, const bundle *b, int *pn)
+{
+	Ppolyline_t line = {NULL, 0};
+	int from = view->slot[b->from], to = view->slot[b->to];
+	Ppoint_t p = {ND_coord(obs[b->from].n).x, ND_coord(obs[b->from].n).y};
+	Ppoint_t q = {ND_coord(obs[b->to].n).x, ND_coord(obs[b->to].n).y};
+	if (!view->config || !Pobspath(view->config, p, from, q, to, &line) || line.pn < 2) {
+		free(line.ps);
+		return NULL;
+	}
+	int nb = 0;
+	for (int i = 0; i < view->npolys; i++)
+		if (i != from && i != to)
+			view->others[nb++] = view->polys[i];
+	pointf *result = smooth_path(view->others, nb, line, pn);
+	free(line.ps);
+	return result;
+}
+
+/*
+ * The bundles' first lines: each the arc through the fewest nodes it does
+ * not join, or when every arc runs through one, pathplan's path around
+ * them if that runs through fewer. Within *canvas unless NULL: where no
+ * line there runs through no node, none (the bundle is left as drawn).
+ */
+static void first_lines(obstacle *obs, int count, bundle *bundles, size_t nbundles, const boxf *canvas)
+{
+	int *cost = xcalloc(nbundles + 1, sizeof *cost);
+	bool blocked = false;
+	for (size_t k = 0; k < nbundles; k++) {
+		bundle *b = &bundles[k];
+		b->pn = 4;
+		b->line = xcalloc(4, sizeof *b->line);
+		cost[k] = cheapest_arc(obs, count, b, NULL, 0, canvas, INFINITY, b->line);
+		blocked |= cost[k] != 0;
+	}
+	if (blocked) {
+		map_view view = {0};
+		map_view_open(&view, obs, count, bundles, nbundles, cost);
+		for (size_t k = 0; k < nbundles; k++) {
+			bundle *b = &bundles[k];
+			int routed_pn = 0;
+			pointf *routed = cost[k] != 0 ? route_round(obs, &view, b, &routed_pn) : NULL;
+			if (routed && (!canvas || box_holds(*canvas, box_grown(box_of(routed, (size_t)routed_pn), b->wide))) &&
+			    (cost[k] < 0 || line_cost(obs, count, b, routed, routed_pn, NULL, 0) < cost[k])) {
+				free(b->line);
+				b->line = routed;
+				b->pn = routed_pn;
+				cost[k] = line_cost(obs, count, b, routed, routed_pn, NULL, 0);
+			} else {
+				free(routed);
+			}
+			if (canvas && cost[k] != 0) {
+				free(b->line);
+				b->line = NULL;
+			}
+		}
+		map_view_close(&view);
+	}
+	free(cost);
+}
+
+/* The boxes of the labels of every bundle's edges but b's, as they stand: into *labels, their count. */
+static size_t others_labels(const bundle *bundles, size_t nbundles, const bundle *b, boxf **labels,
+                            size_t *cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nbundles; i++)
+		for (size_t k = 0; &bundles[i] != b && k < bundles[i].n; k++)
+			if (has_label(bundles[i].edges[k])) {
+				const textlabel_t *label = ED_label(bundles[i].edges[k]);
+				GROW(*labels, *cap, n + 1);
+				(*labels)[n++] = label_box(label, label->pos, 0);
+			}
+	return n;
+}
+
+/*
+ * Bends bundle b's line round the labels of other edges it runs through,
+ * as they stand, if an arc through no node and fewer labels keeps within
+ * `drawing` (or its line's box now, control points and all: the drawing
+ * grows no larger) and is not much longer. Returns whether it did.
+ */
+static bool bend_round_labels(Agraph_t *g, const obstacle *obs, int count, bundle *bundles,
+                              size_t nbundles, bundle *b, boxf drawing, boxf **labels, size_t *cap)
+{
+	if (!b->line)
+		return false;
+	size_t nlabels = others_labels(bundles, nbundles, b, labels, cap);
+	int now = line_cost(obs, count, b, b->line, b->pn, *labels, nlabels);
+	if (now % NODE_HIT_COST == 0)
+		return false;
+	boxf room = drawing, reach = box_grown(box_of(b->line, (size_t)b->pn), b->wide);
+	box_hold(&room, reach.LL);
+	box_hold(&room, reach.UR);
+	pointf arc[4];
+	int cost = cheapest_arc(obs, count, b, *labels, nlabels, &room,
+	                        LABEL_DETOUR * curve_length(b->line, b->pn), arc);
+	if (cost < 0 || cost >= now)
+		return false;
+	b->line = xrealloc(b->line, sizeof arc);
+	memcpy(b->line, arc, sizeof arc);
+	b->pn = 4;
+	lay_bundle(g, obs, b);
+	return true;
+}
+
+void an_draw_arcs(Agraph_t *g, bool bounded)
+{
+	boxf drawing = GD_bb(g); /* bounded, every line keeps within it; else one bent round labels, or its first box */
 	int count = agnnodes(g);
 	obstacle *obs = xcalloc((size_t)count + 1, sizeof *obs);
 	size_t *index = an_node_indexes(g);
@@ -1312,32 +1579,39 @@ void an_draw_arcs(Agraph_t *g)
 			}
 	if (nedges)
 		qsort(edges, nedges, sizeof *edges, by_direction_then_order);
-	Agedge_t **group = xcalloc(nedges + 1, sizeof *group);
-	pointf arc[4], best[4];
+	Agedge_t **grouped = xcalloc(nedges + 1, sizeof *grouped);
+	bundle *bundles = xcalloc(nedges + 1, sizeof *bundles);
+	size_t nbundles = 0;
 	for (size_t first = 0, last; first < nedges; first = last) {
-		size_t n = 0;
+		bundle *b = &bundles[nbundles++];
+		b->edges = &grouped[first];
 		for (last = first; last < nedges && by_direction(&edges[first], &edges[last]) == 0; last++)
-			group[n++] = edges[last].e;
-		int from = edges[first].tail, to = edges[first].head, fewest = -1;
-		pointf p = ND_coord(obs[from].n), q = ND_coord(obs[to].n);
-		for (int side = 1; side >= -1 && fewest != 0; side -= 2)
-			for (size_t b = 0; b < NBULGES && fewest != 0; b++) {
-				arc_piece(p, q, side * ARC_BULGES[b], arc);
-				int hits = arc_hits(obs, count, from, to, arc, (double)(n - 1) / 2 * STRAND_GAP);
-				if (fewest < 0 || hits < fewest) {
-					fewest = hits;
-					memcpy(best, arc, sizeof best);
-				}
-			}
-		lay_side_by_side(g, group, n, best, 4, obs[from].n);
-		/* A label at the top of its arc, where an_clear_labels finds it clear or moves it. */
-		for (size_t k = 0; k < n; k++)
-			if (ED_label(group[k])) {
-				ED_label(group[k])->pos = bezier_point(best, 0.5);
-				ED_label(group[k])->set = TRUE;
-			}
+			b->edges[b->n++] = edges[last].e;
+		b->from = edges[first].tail, b->to = edges[first].head;
+		b->wide = (double)(b->n - 1) / 2 * STRAND_GAP;
 	}
-	free(group);
+	first_lines(obs, count, bundles, nbundles, bounded ? &drawing : NULL);
+	for (size_t i = 0; i < nbundles; i++)
+		if (bundles[i].line)
+			lay_bundle(g, obs, &bundles[i]);
+	an_clear_labels(g);
+	/* Then each line that runs through another edge's label, where it stands now, bent round it if an arc can be. */
+	boxf *labels = NULL;
+	size_t labels_cap = 0;
+	bool moved = nbundles <= LABEL_AVOIDING_MAX;
+	for (int round = 0; round < LABEL_ROUNDS && moved; round++) {
+		moved = false;
+		for (size_t i = 0; i < nbundles; i++)
+			moved |= bend_round_labels(g, obs, count, bundles, nbundles, &bundles[i], drawing, &labels,
+			                           &labels_cap);
+		if (moved)
+			an_clear_labels(g);
+	}
+	for (size_t i = 0; i < nbundles; i++)
+		free(bundles[i].line);
+	free(labels);
+	free(bundles);
+	free(grouped);
 	free(edges);
 	free(index);
 	free(obs);

@@ -1206,6 +1206,15 @@ static int run_render(const cli_command *command, int argc, char **argv)
 	status = selection_open(&o.sel, command, argv[optind], o.paths, (size_t)o.npaths, &net);
 	if (status != EXIT_OK)
 		return status;
+	if (strcmp(o.engine, AN_ENGINE_MAP) == 0 && net->nactors && !an_network_has_places(net)) {
+		if (!o.sel.quiet)
+			fprintf(stderr,
+			        "%s: warning: no actor in %s has a place on a map: drawn with --layout auto instead; "
+			        "give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]' "
+			        "or a 'region' the map knows\n",
+			        program, argv[optind]);
+		o.engine = "auto";
+	}
 	bool *highlight = xcalloc(net->nactors + 1, sizeof *highlight);
 	if (o.highlight) {
 		status = mark_names(net, command, o.highlight, "--highlight", false, highlight);

@@ -123,7 +123,7 @@ static void test_strands_drawn_by_dot_are_no_faults(void **state)
 	an_build_options opt = {.merge_types = true, .labels = AN_LABELS_NONE, .no_legend = true};
 	an_graph *graph = an_graph_build(&view, &opt);
 	an_faults faults;
-	assert_true(an_layout_faults(renderer, graph, "dot", &faults, &diags));
+	assert_true(an_layout_faults(renderer, graph, "dot", &faults, NULL, NULL, &diags));
 	assert_int_equal(faults.through, 0);
 	an_graph_free(graph);
 	an_view_free(&view);
