@@ -118,10 +118,11 @@ void an_route_edges(Agraph_t *g, boxf room);
  * its head, bulging to its left (ties both ways between two actors: an arc
  * on either side), bent more, lopsided, or to the other side where it would
  * run through a node it does not join (around the nodes, pathplan's way,
- * where every arc would); a pair's edges of one direction side by side
- * along one line. Then clears the labels (an_clear_labels), bends the
- * lines that run through other edges' labels round them where an arc
- * through no node can, and clears the labels again. `bounded` (a period of
+ * where every arc would and few nodes are near); a pair's edges of one
+ * direction side by side along one line. Then clears the labels
+ * (an_clear_labels), bends the lines that run through other edges' labels
+ * round them where an arc through no more nodes can, and clears the labels
+ * again. `bounded` (a period of
  * a map series, on the series' canvas): every line kept within g's box,
  * a pair left as drawn where no line there runs through no node: route.c.
  */

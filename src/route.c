@@ -228,11 +228,7 @@ static pointf *route_between(obstacle *obs, int count, int from, int to, const p
 		}
 		if (found && line.pn >= 2) {
 			result = smooth_path(barriers_of, nb, line, pn);
-			bool inside_area = true;
-			for (int i = 0; result && i < *pn; i++)
-				inside_area &= result[i].x >= area.LL.x && result[i].x <= area.UR.x &&
-				               result[i].y >= area.LL.y && result[i].y <= area.UR.y;
-			if (result && !inside_area && !everything) {
+			if (result && !everything && !box_holds(area, box_of(result, (size_t)*pn))) {
 				free(result);
 				result = NULL;
 			}
@@ -1336,18 +1332,21 @@ typedef struct {
 /* What a line running through a node costs, against 1 for each other edge's label it runs through. */
 #define NODE_HIT_COST 1000
 /* Maps of at most this many bundles also bend their lines round other edges' labels, in at most LABEL_ROUNDS rounds. */
-#define LABEL_AVOIDING_MAX 300
+#define LABEL_AVOIDING_MAX 100
 #define LABEL_ROUNDS 3
 /* A line bent round labels is at most this much longer than it was. */
 #define LABEL_DETOUR 1.5
 
-/* What bundle b's line would cost drawn along `line`: nodes it runs through, then labels (boxes). */
+/*
+ * What bundle b's line would cost drawn along `line`: nodes it runs
+ * through, then labels (boxes); counted no further than `enough`.
+ */
 static int line_cost(const obstacle *obs, int count, const bundle *b, const pointf *line, int pn,
-                     const boxf *labels, size_t nlabels)
+                     const boxf *labels, size_t nlabels, int enough)
 {
 	int cost = arc_hits(obs, count, b->from, b->to, line, pn, b->wide) * NODE_HIT_COST;
 	boxf reach = box_grown(box_of(line, (size_t)pn), b->wide);
-	for (size_t i = 0; i < nlabels; i++) {
+	for (size_t i = 0; i < nlabels && cost < enough; i++) {
 		boxf near = box_grown(labels[i], b->wide);
 		cost += boxes_meet(reach, near) && spline_enters(near, line, pn);
 	}
@@ -1378,7 +1377,7 @@ static int cheapest_arc(const obstacle *obs, int count, const bundle *b, const b
 						continue;
 					if (longest < INFINITY && curve_length(arc, 4) > longest)
 						continue;
-					int cost = line_cost(obs, count, b, arc, 4, labels, nlabels);
+					int cost = line_cost(obs, count, b, arc, 4, labels, nlabels, least < 0 ? INT_MAX : least);
 					if (least < 0 || cost < least) {
 						least = cost;
 						memcpy(best, arc, sizeof arc);
@@ -1405,10 +1404,13 @@ static void lay_bundle(Agraph_t *g, const obstacle *obs, const bundle *b)
 /*
  * pathplan's view of the map's nodes near the lines that need a way round
  * them: their polygons, and each obstacle's place among them (-1: not in
- * view). Its cost grows as the cube of their number: with more than
- * MAP_VIEW_MAX, no way round is looked for.
+ * view). Only among a few nodes (at most MAP_VIEW_MAX), none touching
+ * another: its cost grows as the cube of their number, and among many, a
+ * way round threads between nodes packed together, crossing more lines and
+ * labels than the arc through a node it replaces (Syria's 2010s: twice
+ * the crossings); pathplan never returns among overlapping polygons.
  */
-#define MAP_VIEW_MAX 100
+#define MAP_VIEW_MAX 16
 typedef struct {
 	Ppoly_t **polys;
 	Ppoly_t **others; /* scratch: all in view but a path's ends */
@@ -1441,7 +1443,10 @@ static void map_view_open(map_view *view, obstacle *obs, int count, const bundle
 		if (near)
 			view->polys[view->npolys++] = &obs[i].poly;
 	}
-	if (view->npolys <= MAP_VIEW_MAX)
+	bool crowded = false;
+	for (int i = 0; i < count; i++)
+		crowded |= view->slot[i] >= 0 && obs[i].crowded;
+	if (view->npolys <= MAP_VIEW_MAX && !crowded)
 		view->config = Pobsopen(view->polys, view->npolys);
 }
 
@@ -1499,11 +1504,11 @@ static void first_lines(obstacle *obs, int count, bundle *bundles, size_t nbundl
 			int routed_pn = 0;
 			pointf *routed = cost[k] != 0 ? route_round(obs, &view, b, &routed_pn) : NULL;
 			if (routed && (!canvas || box_holds(*canvas, box_grown(box_of(routed, (size_t)routed_pn), b->wide))) &&
-			    (cost[k] < 0 || line_cost(obs, count, b, routed, routed_pn, NULL, 0) < cost[k])) {
+			    (cost[k] < 0 || line_cost(obs, count, b, routed, routed_pn, NULL, 0, INT_MAX) < cost[k])) {
 				free(b->line);
 				b->line = routed;
 				b->pn = routed_pn;
-				cost[k] = line_cost(obs, count, b, routed, routed_pn, NULL, 0);
+				cost[k] = line_cost(obs, count, b, routed, routed_pn, NULL, 0, INT_MAX);
 			} else {
 				free(routed);
 			}
@@ -1534,7 +1539,7 @@ static size_t others_labels(const bundle *bundles, size_t nbundles, const bundle
 
 /*
  * Bends bundle b's line round the labels of other edges it runs through,
- * as they stand, if an arc through no node and fewer labels keeps within
+ * as they stand, if an arc through no more nodes and fewer labels keeps within
  * `drawing` (or its line's box now, control points and all: the drawing
  * grows no larger) and is not much longer. Returns whether it did.
  */
@@ -1544,7 +1549,7 @@ static bool bend_round_labels(Agraph_t *g, const obstacle *obs, int count, bundl
 	if (!b->line)
 		return false;
 	size_t nlabels = others_labels(bundles, nbundles, b, labels, cap);
-	int now = line_cost(obs, count, b, b->line, b->pn, *labels, nlabels);
+	int now = line_cost(obs, count, b, b->line, b->pn, *labels, nlabels, INT_MAX);
 	if (now % NODE_HIT_COST == 0)
 		return false;
 	boxf room = drawing, reach = box_grown(box_of(b->line, (size_t)b->pn), b->wide);

@@ -422,7 +422,7 @@ check "an actor without a place stands in the column right of every other actor"
 "$A" render docs/example.yaml --layout map -o "$T/nowhere-map.svg" 2>"$T/nowhere-map.err"
 "$A" render -q docs/example.yaml -o "$T/nowhere-auto.svg"
 check "a network none of whose actors has a place: drawn as --layout auto draws it, with a warning that says why and what gives a place" sh -c \
-	"cmp '$T/nowhere-map.svg' '$T/nowhere-auto.svg' && [ \"\$(cat '$T/nowhere-map.err')\" = \"actornet: warning: no actor in docs/example.yaml has a place on a map: drawn with --layout auto instead; give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]' or a 'region' the map knows\" ]"
+	"cmp '$T/nowhere-map.svg' '$T/nowhere-auto.svg' && [ \"\$(cat '$T/nowhere-map.err')\" = \"actornet: warning: no actor in docs/example.yaml has a place on a map: drawn with --layout auto instead; give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', a 'part_of' actor with a place or a 'region' the map knows\" ]"
 "$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj1-{period}.svg" -o "$T/mapj1-{period}.png" -o "$T/mapj1.html"
 "$A" render -q "$M" --layout map --each decade -j 2 -o "$T/mapj2-{period}.svg" -o "$T/mapj2-{period}.png" -o "$T/mapj2.html"
 "$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj3-{period}.svg" -o "$T/mapj3-{period}.png"

@@ -1210,8 +1210,8 @@ static int run_render(const cli_command *command, int argc, char **argv)
 		if (!o.sel.quiet)
 			fprintf(stderr,
 			        "%s: warning: no actor in %s has a place on a map: drawn with --layout auto instead; "
-			        "give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]' "
-			        "or a 'region' the map knows\n",
+			        "give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', "
+			        "a 'part_of' actor with a place or a 'region' the map knows\n",
 			        program, argv[optind]);
 		o.engine = "auto";
 	}
