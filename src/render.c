@@ -1044,12 +1044,21 @@ static bool room_for_labels(Agraph_t *g, map_nodes *m, const size_t *index)
 
 /*
  * Spreads the map's nodes apart (map_spread), label nodes put in the middle
- * of their ties and events among their actors as the actors stand, twice;
+ * of their ties and events among their actors as the actors stand, twice
+ * (an event none of whose actors is on the map goes to their column);
  * then makes room between close actors for their ties' labels.
  */
 static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 {
 	size_t *index = an_node_indexes(g);
+	size_t j = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), j++) { /* an event none of whose actors is on the map: in their column */
+		bool on_map = false;
+		for (Agedge_t *e = agfstedge(g, n); e && !on_map; e = agnxtedge(g, e, n))
+			on_map = m->spread[index[AGSEQ(agtail(e) == n ? aghead(e) : agtail(e))]];
+		if (!an_graph_geo_place(graph, n) && !on_map)
+			m->spread[j] = false;
+	}
 	for (int round = 0; round < 2; round++) {
 		size_t i = 0;
 		for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {

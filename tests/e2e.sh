@@ -419,6 +419,13 @@ check "an actor without a place: the warning at its id, with what gives it one" 
 	"tests/fixtures/map.yaml:20:3: warning: actor 'NET' has no place on the map: it is drawn in the column on the right; give it 'at: [LATITUDE, LONGITUDE]'" "$T/map.err"
 check "an actor without a place stands in the column right of every other actor" sh -c \
 	"IFS='|'; python3 tests/map-places.py '$T/map.svg' \$(for a in IRN IRQ SYR LBN ISR PRK KOR RUS USA HZB IRGC HAMAS; do printf 'NET east %s|' \$a; done)"
+"$A" render -q tests/fixtures/map-events.yaml --layout map -o "$T/map-events.svg"
+check "an event none of whose actors has a place stands in their column, right of every actor on the map" python3 -c "
+import re, sys
+s = open('$T/map-events.svg').read()
+event = re.search(r'<g id=\"joint&#45;meeting\" class=\"node joint.*?<text[^>]* x=\"([-0-9.]+)\"', s, re.S)
+right = max(float(x) for a in ('IRN', 'PRK') for x in re.findall(r'([-0-9.]+),[-0-9.]+', re.search(r'<g id=\"actor&#45;' + a + r'\" class=\"node.*?<polygon[^>]* points=\"([^\"]*)\"', s, re.S).group(1)))
+sys.exit(not (event and float(event.group(1)) > right))"
 "$A" render docs/example.yaml --layout map -o "$T/nowhere-map.svg" 2>"$T/nowhere-map.err"
 "$A" render -q docs/example.yaml -o "$T/nowhere-auto.svg"
 check "a network none of whose actors has a place: drawn as --layout auto draws it, with a warning that says why and what gives a place" sh -c \
