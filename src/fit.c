@@ -125,10 +125,10 @@ static bool try_drawing(an_renderer *r, const an_view *view, trial *t, an_diags 
 	an_graph *g = an_graph_build(view, &t->build);
 	double width, height;
 	an_faults faults;
-	bool ok = strcmp(t->engine, AN_ENGINE_MAP) == 0
-	              ? an_layout_faults(r, g, t->engine, &faults, &width, &height, diags)
+	bool map = strcmp(t->engine, AN_ENGINE_MAP) == 0;
+	bool ok = map ? an_layout_faults(r, g, t->engine, &faults, &width, &height, diags)
 	              : an_layout_measure(r, g, t->engine, &width, &height, diags);
-	if (ok && strcmp(t->engine, AN_ENGINE_MAP) == 0)
+	if (ok && map)
 		t->overlapping = faults.overlaps > 0;
 	an_graph_free(g);
 	if (ok) {

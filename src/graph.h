@@ -122,9 +122,9 @@ void an_route_edges(Agraph_t *g, boxf room);
  * direction side by side along one line. Then clears the labels
  * (an_clear_labels), bends the lines that run through other edges' labels
  * round them where an arc through no more nodes can, and clears the labels
- * again. `bounded` (a period of
- * a map series, on the series' canvas): every line kept within g's box,
- * a pair left as drawn where no line there runs through no node: route.c.
+ * again. `bounded` (a period of a map series, on the series' canvas): every
+ * line kept within g's box, a pair left as drawn where no line there runs
+ * through no node: route.c.
  */
 void an_draw_arcs(Agraph_t *g, bool bounded);
 

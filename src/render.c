@@ -1053,10 +1053,12 @@ static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 	size_t *index = an_node_indexes(g);
 	size_t j = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), j++) { /* an event none of whose actors is on the map: in their column */
+		if (an_graph_geo_place(graph, n))
+			continue;
 		bool on_map = false;
 		for (Agedge_t *e = agfstedge(g, n); e && !on_map; e = agnxtedge(g, e, n))
 			on_map = m->spread[index[AGSEQ(agtail(e) == n ? aghead(e) : agtail(e))]];
-		if (!an_graph_geo_place(graph, n) && !on_map)
+		if (!on_map)
 			m->spread[j] = false;
 	}
 	for (int round = 0; round < 2; round++) {

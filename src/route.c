@@ -1503,12 +1503,13 @@ static void first_lines(obstacle *obs, int count, bundle *bundles, size_t nbundl
 			bundle *b = &bundles[k];
 			int routed_pn = 0;
 			pointf *routed = cost[k] != 0 ? route_round(obs, &view, b, &routed_pn) : NULL;
-			if (routed && (!canvas || box_holds(*canvas, box_grown(box_of(routed, (size_t)routed_pn), b->wide))) &&
-			    (cost[k] < 0 || line_cost(obs, count, b, routed, routed_pn, NULL, 0, INT_MAX) < cost[k])) {
+			bool fits = routed && (!canvas || box_holds(*canvas, box_grown(box_of(routed, (size_t)routed_pn), b->wide)));
+			int routed_cost = fits ? line_cost(obs, count, b, routed, routed_pn, NULL, 0, INT_MAX) : 0;
+			if (fits && (cost[k] < 0 || routed_cost < cost[k])) {
 				free(b->line);
 				b->line = routed;
 				b->pn = routed_pn;
-				cost[k] = line_cost(obs, count, b, routed, routed_pn, NULL, 0, INT_MAX);
+				cost[k] = routed_cost;
 			} else {
 				free(routed);
 			}
