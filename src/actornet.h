@@ -619,10 +619,14 @@ typedef struct {
  */
 bool an_layout_faults(an_renderer *r, an_graph *g, const char *engine, an_faults *faults,
                       double *width, double *height, an_diags *diags);
+/* The last second a PDF's date can hold (its year has four digits): 9999-12-31 23:59:59 UTC. */
+#define AN_LATEST_DATE 253402300799LL
 typedef struct {
 	double dpi;         /* PNG resolution; 0 for Graphviz's 96. Never changes SVG or PDF */
 	bool outline_text;  /* SVG text as glyph outlines, for programs that lack the font */
 	const char *id_prefix; /* or NULL: put before every id in an SVG, to inline several in one page */
+	bool dated;         /* a PDF's creation date is `date`, not the time it is drawn */
+	long long date;     /* seconds since 1970-01-01 UTC (SOURCE_DATE_EPOCH) */
 } an_render_options;
 
 /*

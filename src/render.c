@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <graphviz/gvc.h>
@@ -164,6 +165,74 @@ static void release_stderr(an_renderer *r, int saved)
 	}
 }
 
+/*
+ * A layout's coordinates, to 1/2^SNAP_BITS of a point. sfdp's layouts and
+ * nop's overlap removal (packed_start) differ from run to run in their last
+ * bits, about 1e-10 pt (heap addresses, which the timing of pango's font
+ * threads changes, order some of their sums): cairo places a glyph from
+ * those bits, and a PNG's text moved by a pixel in one run of two. Snapped,
+ * the noise crosses a step about once in 10^7 coordinates. (fdp is beyond
+ * this: the noise grows through its iterations into another drawing.)
+ */
+#define SNAP_BITS 10
+
+static double snapped(double v)
+{
+	return ldexp(round(ldexp(v, SNAP_BITS)), -SNAP_BITS);
+}
+
+static void snap_point(pointf *p)
+{
+	*p = (pointf){snapped(p->x), snapped(p->y)};
+}
+
+static void snap_label(textlabel_t *label)
+{
+	if (label)
+		snap_point(&label->pos);
+}
+
+static void snap_box(boxf *box)
+{
+	snap_point(&box->LL);
+	snap_point(&box->UR);
+}
+
+static void snap_clusters(Agraph_t *g)
+{
+	for (int c = 1; c <= GD_n_cluster(g); c++) {
+		Agraph_t *sub = GD_clust(g)[c];
+		snap_box(&GD_bb(sub));
+		snap_label(GD_label(sub));
+		snap_clusters(sub);
+	}
+}
+
+static void snap_layout(Agraph_t *g)
+{
+	snap_box(&GD_bb(g));
+	snap_label(GD_label(g));
+	snap_clusters(g);
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		snap_point(&ND_coord(n));
+		snap_label(ND_label(n));
+		snap_label(ND_xlabel(n));
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			for (int b = 0; ED_spl(e) && b < ED_spl(e)->size; b++) {
+				bezier *bz = &ED_spl(e)->list[b];
+				for (int k = 0; k < bz->size; k++)
+					snap_point(&bz->list[k]);
+				snap_point(&bz->sp);
+				snap_point(&bz->ep);
+			}
+			snap_label(ED_label(e));
+			snap_label(ED_xlabel(e));
+			snap_label(ED_head_label(e));
+			snap_label(ED_tail_label(e));
+		}
+	}
+}
+
 static int layout_caught(an_renderer *r, Agraph_t *g, const char *engine)
 {
 	/* nop and nop2 keep the places they are given: nothing to wait for. */
@@ -176,6 +245,8 @@ static int layout_caught(an_renderer *r, Agraph_t *g, const char *engine)
 	an_text_with_pango(r->pango_text);
 	int rc = gvLayout(r->gvc, g, engine);
 	r->laid_out_with_pango = r->pango_text;
+	if (rc == 0 && strcmp(engine, "dot") != 0 && strncmp(engine, "nop", 3) != 0)
+		snap_layout(g); /* dot's layouts are the same each time; nop keeps places given */
 	release_stderr(r, saved);
 	if (watched)
 		r->watch(r->watch_context, engine, nodes, edges, estimate, true);
@@ -717,6 +788,8 @@ static int packed_start(an_renderer *r, an_graph *graph, unsigned seed, double *
 			place_node(g, n, placed[i].x, placed[i].y);
 		srand(seed);
 		rc = layout_caught(r, g, "nop");
+		if (rc == 0)
+			snap_layout(g); /* its overlap removal's noise */
 		/*
 		 * Removing overlaps pushes wide actors apart sideways more than
 		 * up and down: the shape it gives is squeezed again towards the
@@ -2614,6 +2687,37 @@ static bool renderable(Agraph_t *g, const char *format, double dpi, an_diags *di
 	return true;
 }
 
+/*
+ * Dates a PDF that cairo drew: its /CreationDate, written as the time it was
+ * drawn (D:YYYYMMDDHHmmSSZ, or with an offset, +HH'mm), becomes `seconds`
+ * in UTC, in as many bytes (the cross-reference table counts them).
+ */
+static void date_pdf(char *pdf, size_t size, long long seconds)
+{
+	static const char key[] = "/CreationDate (D:";
+	size_t keyed = sizeof key - 1;
+	char *at = NULL;
+	for (size_t i = 0; !at && i + keyed <= size; i++)
+		if (pdf[i] == '/' && memcmp(pdf + i, key, keyed) == 0)
+			at = pdf + i;
+	if (!at)
+		return;
+	char *date = at + keyed - 2, *end = memchr(date, ')', size - (size_t)(date - pdf));
+	time_t t = (time_t)seconds;
+	struct tm utc;
+	char value[32];
+	if (!end || !gmtime_r(&t, &utc) || strftime(value, sizeof value, "D:%Y%m%d%H%M%S", &utc) != 16)
+		return;
+	size_t length = (size_t)(end - date);
+	if (length == 17)
+		strcat(value, "Z");
+	else if (length == 22)
+		strcat(value, "+00'00");
+	else
+		return;
+	memcpy(date, value, length);
+}
+
 bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
                char **data, size_t *len, an_diags *diags)
 {
@@ -2664,6 +2768,8 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	sb_init(&result);
 	sb_add(&result, out, size);
 	gvFreeRenderData(out);
+	if (strcmp(format, "pdf") == 0 && opt && opt->dated)
+		date_pdf(result.data, result.len, opt->date);
 	if (svg)
 		finish_svg(&result, an_graph_title(g), an_graph_description(g));
 	size_t outlines, leaders;

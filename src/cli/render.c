@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -96,6 +97,10 @@ static const char RENDER_HELP[] =
 	SELECTION_OTHER_HELP
 	"  -v, --verbose          say how each diagram was laid out, and how long it took\n"
 	"  -h, --help             show this help and exit\n"
+	"\n"
+	"Environment:\n"
+	"  SOURCE_DATE_EPOCH      seconds since 1970: the date a PDF gives as its creation\n"
+	"                         (else now), so that the same input gives the same PDF\n"
 	"\n"
 	"Examples:\n"
 	"  actornet render networks/iran-dprk.yaml --period 1990s -o out/iran-dprk-1990s.svg\n"
@@ -1087,6 +1092,31 @@ static int check_outputs(render_options *o)
 	return refuse_repeated_outputs(command, o->paths, (size_t)o->npaths);
 }
 
+/*
+ * A PDF's creation date from SOURCE_DATE_EPOCH when it is set (the
+ * reproducible-builds convention: a malformed value is an error), so that
+ * the same input gives the same PDF; else cairo's, the time it is drawn.
+ * Dated, the process keeps UTC: cairo writes a date's offset from local
+ * time, which would make the bytes differ from one time zone to another.
+ */
+static int read_source_date(render_options *o)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (!epoch)
+		return EXIT_OK;
+	char *end;
+	errno = 0;
+	long long seconds = strtoll(epoch, &end, 10);
+	if (errno || end == epoch || *end || *epoch == '-' || *epoch == '+' || seconds > AN_LATEST_DATE)
+		return usage_error(o->command, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to %lld, not '%s'",
+		                   (long long)AN_LATEST_DATE, epoch);
+	o->render.dated = true;
+	o->render.date = seconds;
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	return EXIT_OK;
+}
+
 /* Checks --period against --each, and parses --from and --to. */
 static int check_series_bounds(render_options *o)
 {
@@ -1184,7 +1214,8 @@ static int run_render(const cli_command *command, int argc, char **argv)
 	if (o.build.target && o.render.dpi == 0)
 		o.render.dpi = TARGET_DPI;
 	if ((status = one_network_file(command, argc, argv)) != EXIT_OK ||
-	    (status = check_outputs(&o)) != EXIT_OK || (status = check_series_bounds(&o)) != EXIT_OK)
+	    (status = check_outputs(&o)) != EXIT_OK || (status = check_series_bounds(&o)) != EXIT_OK ||
+	    (status = read_source_date(&o)) != EXIT_OK)
 		return status;
 #ifdef M_MMAP_THRESHOLD
 	for (int i = 0; i < o.noutputs; i++)
