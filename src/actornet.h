@@ -505,10 +505,11 @@ typedef struct {
 typedef struct an_graph an_graph;
 
 /*
- * Whether any of the network's actors has a place on a map (--layout map):
- * an `at`, a country's code as a state's id, a part_of or region with one.
+ * Whether any of the network's actors (those `shown`, per actor; NULL: all)
+ * has a place on a map (--layout map): an `at`, a country's code as a
+ * state's id, a part_of or region with one.
  */
-bool an_network_has_places(const an_network *net);
+bool an_actors_have_places(const an_network *net, const bool *shown);
 /* Builds the graph of a view; it borrows the view's network. Free with an_graph_free. */
 an_graph *an_graph_build(const an_view *view, const an_build_options *opt);
 void an_graph_free(an_graph *g);

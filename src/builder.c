@@ -661,10 +661,10 @@ static an_geo_place geo_place(const an_network *net, const an_actor *a, int dept
 	return p;
 }
 
-bool an_network_has_places(const an_network *net)
+bool an_actors_have_places(const an_network *net, const bool *shown)
 {
 	for (size_t i = 0; i < net->nactors; i++)
-		if (geo_place(net, &net->actors[i], 0).source != AN_UNPLACED)
+		if ((!shown || shown[i]) && geo_place(net, &net->actors[i], 0).source != AN_UNPLACED)
 			return true;
 	return false;
 }

@@ -436,6 +436,12 @@ sys.exit(not (event and float(event.group(1)) > right))"
 "$A" render -q docs/example.yaml -o "$T/nowhere-auto.svg"
 check "a network none of whose actors has a place: drawn as --layout auto draws it, with a warning that says why and what gives a place" sh -c \
 	"cmp '$T/nowhere-map.svg' '$T/nowhere-auto.svg' && [ \"\$(cat '$T/nowhere-map.err')\" = \"actornet: warning: no actor in docs/example.yaml has a place on a map: drawn with --layout auto instead; give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', a 'part_of' actor with a place or a 'region' the map knows\" ]"
+U=tests/fixtures/map-unplaced.yaml
+"$A" render "$U" --layout map -p 1990s -o "$T/offmap-map.svg" 2>"$T/offmap-map.err"
+"$A" render -q "$U" -p 1990s -o "$T/offmap-auto.svg"
+"$A" render -q "$U" --layout map -p 2000s -o "$T/onmap.svg"
+check "a period none of whose actors has a place: drawn as --layout auto draws it, with a warning that names the period" sh -c \
+	"cmp '$T/offmap-map.svg' '$T/offmap-auto.svg' && [ \"\$(cat '$T/offmap-map.err')\" = \"actornet: warning: no actor drawn for 1990–1999 has a place on a map: drawn with --layout auto instead; give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', a 'part_of' actor with a place or a 'region' the map knows\" ] && grep -q 'class=\"map\"' '$T/onmap.svg'"
 "$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj1-{period}.svg" -o "$T/mapj1-{period}.png" -o "$T/mapj1.html"
 "$A" render -q "$M" --layout map --each decade -j 2 -o "$T/mapj2-{period}.svg" -o "$T/mapj2-{period}.png" -o "$T/mapj2.html"
 "$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj3-{period}.svg" -o "$T/mapj3-{period}.png"

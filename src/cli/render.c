@@ -1143,6 +1143,24 @@ static int check_series_bounds(render_options *o)
 }
 
 /* Draws the selection of the network: a series, or one diagram (with --ghost, beside everything at every date). */
+/*
+ * --layout map where none of the actors drawn (`shown`; NULL: the network's)
+ * has a place: drawn as --layout auto, with a warning that says why (`whose`
+ * actors) and what gives an actor a place.
+ */
+static void map_or_auto(render_options *o, const an_network *net, const bool *shown, const char *whose)
+{
+	if (strcmp(o->engine, AN_ENGINE_MAP) != 0 || an_actors_have_places(net, shown))
+		return;
+	if (!o->sel.quiet)
+		fprintf(stderr,
+		        "%s: warning: no actor %s has a place on a map: drawn with --layout auto instead; "
+		        "give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', "
+		        "a 'part_of' actor with a place or a 'region' the map knows\n",
+		        program, whose);
+	o->engine = "auto";
+}
+
 static int render_network(render_options *o, const an_network *net)
 {
 	an_renderer *renderer = NULL;
@@ -1152,6 +1170,12 @@ static int render_network(render_options *o, const an_network *net)
 	} else {
 		an_view view, context;
 		an_view_build(&view, net, &o->sel.filter);
+		if (view.nactors_shown) {
+			char *whose = o->sel.filter.has_period && *view.period_text ? xasprintf("drawn for %s", view.period_text)
+			                                                            : xstrdup("drawn");
+			map_or_auto(o, net, view.actor_shown, whose);
+			free(whose);
+		}
 		if (o->ghost) { /* the same filters at every date */
 			an_filter all_dates = o->sel.filter;
 			all_dates.has_period = false;
@@ -1237,14 +1261,10 @@ static int run_render(const cli_command *command, int argc, char **argv)
 	status = selection_open(&o.sel, command, argv[optind], o.paths, (size_t)o.npaths, &net);
 	if (status != EXIT_OK)
 		return status;
-	if (strcmp(o.engine, AN_ENGINE_MAP) == 0 && net->nactors && !an_network_has_places(net)) {
-		if (!o.sel.quiet)
-			fprintf(stderr,
-			        "%s: warning: no actor in %s has a place on a map: drawn with --layout auto instead; "
-			        "give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', "
-			        "a 'part_of' actor with a place or a 'region' the map knows\n",
-			        program, argv[optind]);
-		o.engine = "auto";
+	if (net->nactors) {
+		char *whose = xasprintf("in %s", argv[optind]);
+		map_or_auto(&o, net, NULL, whose);
+		free(whose);
 	}
 	bool *highlight = xcalloc(net->nactors + 1, sizeof *highlight);
 	if (o.highlight) {
