@@ -463,6 +463,11 @@ size_t an_fit_cuts(an_renderer *r, const an_view *view, const an_filter *filter,
 	strbuf option;
 	sb_init(&option);
 
+	/* On a map: every tie, drawn as a diagram instead (a map spends room on geography). */
+	if (strcmp(engine, AN_ENGINE_MAP) == 0 && compact_text(r, net, filter, base, "auto", &ties, &text, diags) &&
+	    an_target_readable(base->target, text))
+		add_cut(cuts, &n, max, "--layout auto", ties, text);
+
 	/* One actor and its neighbours. */
 	size_t *order = xcalloc((net->nactors > net->ntypes ? net->nactors : net->ntypes) + 1,
 	                        sizeof *order);

@@ -104,6 +104,9 @@ no_warning() { # no_warning ARGS...: renders the crowded network with ARGS and n
 }
 check "following the warning's first cut ($cut) gives a page without it" no_warning --size 5x7in $cut
 check "40 actors and 120 ties fit an A4 page" no_warning --size a4
+"$A" render tests/fixtures/crowded.yaml --layout map --size 16:9 -o "$T/crowded-map.svg" 2>"$T/crowded-map.err"
+check "a map too crowded for a slide names a diagram as its first cut: every tie, the text it would have" grep -q '^actornet: warning: on 16:9 the smallest text would be [0-9.]* pt (minimum 10): 39 actors and 120 ties; --layout auto keeps 120 ties ([0-9.]* pt)' "$T/crowded-map.err"
+check "... and the diagram it names fits the slide" no_warning --size 16:9 --layout auto
 same_runs() { # same_runs N EXT FILE ARGS...: N renders of FILE with ARGS to .EXT, each done in time, exit 0, the same bytes
 	runs=$1 ext=$2 file=$3
 	shift 3
