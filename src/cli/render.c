@@ -1142,7 +1142,6 @@ static int check_series_bounds(render_options *o)
 	return EXIT_OK;
 }
 
-/* Draws the selection of the network: a series, or one diagram (with --ghost, beside everything at every date). */
 /*
  * --layout map where none of the actors drawn (`shown`; NULL: the network's)
  * has a place: drawn as --layout auto, with a warning that says why (`whose`
@@ -1161,6 +1160,7 @@ static void map_or_auto(render_options *o, const an_network *net, const bool *sh
 	o->engine = "auto";
 }
 
+/* Draws the selection of the network: a series, or one diagram (with --ghost, beside everything at every date). */
 static int render_network(render_options *o, const an_network *net)
 {
 	an_renderer *renderer = NULL;
