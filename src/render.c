@@ -168,13 +168,17 @@ static void release_stderr(an_renderer *r, int saved)
 /*
  * A layout's coordinates, to 1/2^SNAP_BITS of a point. sfdp's layouts and
  * nop's overlap removal (packed_start) differ from run to run in their last
- * bits, about 1e-10 pt (heap addresses, which the timing of pango's font
+ * bits, about 1e-11 pt (heap addresses, which the timing of pango's font
  * threads changes, order some of their sums): cairo places a glyph from
- * those bits, and a PNG's text moved by a pixel in one run of two. Snapped,
- * the noise crosses a step about once in 10^7 coordinates. (fdp is beyond
- * this: the noise grows through its iterations into another drawing.)
+ * those bits, and a PNG's text moved by a pixel in one run of two. Snapped
+ * to a millionth of a point, far below anything drawn, a layout is the one
+ * it was but for the noise (snapped to 1/1024 pt, near-equal choices went
+ * the other way: the shipped network's 2020s slide of a series ran a tie
+ * through another's label); the noise crosses a step about once in 50,000
+ * coordinates, moving that one by a millionth. (fdp is beyond this: the
+ * noise grows through its iterations into another drawing.)
  */
-#define SNAP_BITS 10
+#define SNAP_BITS 20
 
 static double snapped(double v)
 {
