@@ -171,10 +171,11 @@ static void release_stderr(an_renderer *r, int saved)
  * bits, about 1e-11 pt (heap addresses, which the timing of pango's font
  * threads changes, order some of their sums): cairo places a glyph from
  * those bits, and a PNG's text moved by a pixel in one run of two. Snapped
- * to a millionth of a point, far below anything drawn, a layout is the one
- * it was but for the noise (snapped to 1/1024 pt, near-equal choices went
- * the other way: the shipped network's 2020s slide of a series ran a tie
- * through another's label); the noise crosses a step about once in 50,000
+ * to a millionth of a point, far below anything drawn, a layout keeps its
+ * choices (snapped to 1/1024 pt, near-equal ones went the other way: the
+ * shipped network's 2020s slide of a series ran a tie through another's
+ * label; at 2^-20 only a value on the edge of the SVG's 2-decimal rounding
+ * may print a step apart); the noise crosses a step about once in 50,000
  * coordinates, moving that one by a millionth. (fdp is beyond this: the
  * noise grows through its iterations into another drawing.)
  */
@@ -2692,34 +2693,78 @@ static bool renderable(Agraph_t *g, const char *format, double dpi, an_diags *di
 }
 
 /*
- * Dates a PDF that cairo drew: its /CreationDate, written as the time it was
- * drawn (D:YYYYMMDDHHmmSSZ, or with an offset, +HH'mm), becomes `seconds`
- * in UTC, in as many bytes (the cross-reference table counts them).
+ * Numbers cairo's surfaces in an SVG (svg:cairo: text as outlines) in the
+ * order they appear: cairo counts them through the process ("surface265"),
+ * so the same drawing's ids would depend on what the process drew before
+ * (a series' periods, in one worker or two). Each "surfaceN" that follows
+ * `id="` or `#` becomes "surfaceK", K its rank among the numbers met.
  */
-static void date_pdf(char *pdf, size_t size, long long seconds)
+static void number_surfaces(strbuf *svg)
+{
+	static const char word[] = "surface";
+	strbuf out;
+	sb_init(&out);
+	unsigned long *seen = NULL;
+	size_t nseen = 0, cap = 0;
+	const char *p = svg->data, *end = svg->data + svg->len;
+	for (const char *at; (at = strstr(p, word)) != NULL && at < end;) {
+		const char *digits = at + sizeof word - 1;
+		bool named = (at - svg->data >= 4 && memcmp(at - 4, "id=\"", 4) == 0) || (at > svg->data && at[-1] == '#');
+		if (!named || *digits < '0' || *digits > '9') {
+			sb_add(&out, p, (size_t)(digits - p));
+			p = digits;
+			continue;
+		}
+		char *after;
+		unsigned long n = strtoul(digits, &after, 10);
+		size_t k = 0;
+		while (k < nseen && seen[k] != n)
+			k++;
+		if (k == nseen) {
+			GROW(seen, cap, nseen + 1);
+			seen[nseen++] = n;
+		}
+		sb_add(&out, p, (size_t)(digits - p));
+		sb_printf(&out, "%zu", k + 1);
+		p = after;
+	}
+	sb_add(&out, p, (size_t)(end - p));
+	free(seen);
+	sb_free(svg);
+	*svg = out;
+}
+
+/*
+ * Dates a PDF that cairo drew: its /CreationDate, written as the time it was
+ * drawn (D:YYYYMMDDHHmmSSZ; with an offset, +HH'mm, unless the process
+ * keeps UTC, as the CLI does), becomes `seconds` in UTC, in as many bytes
+ * (the cross-reference table counts them). False when there is no such date.
+ */
+static bool date_pdf(char *pdf, size_t size, long long seconds)
 {
 	static const char key[] = "/CreationDate (D:";
 	size_t keyed = sizeof key - 1;
 	char *at = NULL;
-	for (size_t i = 0; !at && i + keyed <= size; i++)
+	for (size_t i = size >= keyed ? size - keyed + 1 : 0; !at && i-- > 0;) /* the document's information is at its end */
 		if (pdf[i] == '/' && memcmp(pdf + i, key, keyed) == 0)
 			at = pdf + i;
 	if (!at)
-		return;
+		return false;
 	char *date = at + keyed - 2, *end = memchr(date, ')', size - (size_t)(date - pdf));
 	time_t t = (time_t)seconds;
 	struct tm utc;
 	char value[32];
 	if (!end || !gmtime_r(&t, &utc) || strftime(value, sizeof value, "D:%Y%m%d%H%M%S", &utc) != 16)
-		return;
+		return false;
 	size_t length = (size_t)(end - date);
 	if (length == 17)
 		strcat(value, "Z");
 	else if (length == 22)
 		strcat(value, "+00'00");
 	else
-		return;
+		return false;
 	memcpy(date, value, length);
+	return true;
 }
 
 bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_options *opt,
@@ -2772,8 +2817,10 @@ bool an_render(an_renderer *r, an_graph *g, const char *format, const an_render_
 	sb_init(&result);
 	sb_add(&result, out, size);
 	gvFreeRenderData(out);
-	if (strcmp(format, "pdf") == 0 && opt && opt->dated)
-		date_pdf(result.data, result.len, opt->date);
+	if (strcmp(format, "pdf") == 0 && opt && opt->dated && !date_pdf(result.data, result.len, opt->date))
+		an_warning(diags, (an_pos){0, 0}, "the PDF is dated now, not by SOURCE_DATE_EPOCH: cairo wrote no creation date that actornet can change");
+	if (svg && opt && opt->outline_text)
+		number_surfaces(&result);
 	if (svg)
 		finish_svg(&result, an_graph_title(g), an_graph_description(g));
 	size_t outlines, leaders;

@@ -122,6 +122,8 @@ check "a slide's PNG is the same bytes over 10 runs" same_runs 10 png "$NET" --s
 check "an SVG with its text as outlines is the same bytes over 10 runs" same_runs 10 svg "$NET" --outline-text
 check "SOURCE_DATE_EPOCH dates a PDF: two runs a second apart are the same bytes, dated then" sh -c "SOURCE_DATE_EPOCH=1700000000 '$A' render -q '$NET' -p 1990s -o '$T/dated1.pdf' && sleep 1.1 && SOURCE_DATE_EPOCH=1700000000 TZ=Europe/Paris '$A' render -q '$NET' -p 1990s -o '$T/dated2.pdf' && cmp '$T/dated1.pdf' '$T/dated2.pdf' && grep -a -q '/CreationDate (D:20231114221320Z)' '$T/dated1.pdf'"
 check "a malformed SOURCE_DATE_EPOCH is refused, with what it must be" sh -c "SOURCE_DATE_EPOCH=2023-11-14 '$A' render -q '$NET' -o '$T/undated.pdf' 2>'$T/undated.err'; [ \$? = 2 ] && [ ! -e '$T/undated.pdf' ] && grep -qxF \"actornet: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to 253402300799, not '2023-11-14'\" '$T/undated.err'"
+check "... and so is a signed or spaced one (strtoll would take ' -5')" sh -c "for v in ' -5' ' 17' '+5'; do SOURCE_DATE_EPOCH=\"\$v\" '$A' render -q '$NET' -o '$T/undated.pdf' 2>/dev/null; [ \$? = 2 ] && [ ! -e '$T/undated.pdf' ] || exit 1; done"
+check "an --outline-text series is the same bytes with 1 and 2 workers (cairo's surfaces numbered in each SVG)" sh -c "'$A' render -q '$NET' --each decade -j 1 --outline-text -o '$T/ot1-{period}.svg' && '$A' render -q '$NET' --each decade -j 2 --outline-text -o '$T/ot2-{period}.svg' && for f in '$T'/ot1-*.svg; do cmp \"\$f\" \"\$(echo \"\$f\" | sed 's|/ot1-|/ot2-|')\" || exit 1; done"
 check "a packed page with ties both ways between actors: 20 runs, each drawn, the same" same_twenty tests/fixtures/crowded.yaml --size a4 --focus N0016
 # Layouts differ in their last bits from run to run; untangling on them unrounded drew this slide 4 ways in 10 runs.
 check "a packed slide whose actors swap places to cross less: 20 runs, the same" same_twenty tests/fixtures/medium.yaml --size 16:9
@@ -445,6 +447,9 @@ U=tests/fixtures/map-unplaced.yaml
 "$A" render -q "$U" --layout map -p 2000s -o "$T/onmap.svg"
 check "a period none of whose actors has a place: drawn as --layout auto draws it, with a warning that names the period" sh -c \
 	"cmp '$T/offmap-map.svg' '$T/offmap-auto.svg' && [ \"\$(cat '$T/offmap-map.err')\" = \"actornet: warning: no actor drawn for 1990–1999 has a place on a map: drawn with --layout auto instead; give states their ISO 3166-1 alpha-3 codes as ids, or actors 'at: [LATITUDE, LONGITUDE]', a 'part_of' actor with a place or a 'region' the map knows\" ] && grep -q 'class=\"map\"' '$T/onmap.svg'"
+"$A" render "$U" --layout map -p 1990s --ghost -o "$T/offmap-ghost.svg" 2>"$T/offmap-ghost.err"
+check "... but with --ghost, whose actors of every date are drawn too, it stays a map" sh -c \
+	"grep -q 'class=\"map\"' '$T/offmap-ghost.svg' && ! grep -q 'has a place on a map' '$T/offmap-ghost.err'"
 "$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj1-{period}.svg" -o "$T/mapj1-{period}.png" -o "$T/mapj1.html"
 "$A" render -q "$M" --layout map --each decade -j 2 -o "$T/mapj2-{period}.svg" -o "$T/mapj2-{period}.png" -o "$T/mapj2.html"
 "$A" render -q "$M" --layout map --each decade -j 1 -o "$T/mapj3-{period}.svg" -o "$T/mapj3-{period}.png"

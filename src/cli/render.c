@@ -99,8 +99,8 @@ static const char RENDER_HELP[] =
 	"  -h, --help             show this help and exit\n"
 	"\n"
 	"Environment:\n"
-	"  SOURCE_DATE_EPOCH      seconds since 1970: the date a PDF gives as its creation\n"
-	"                         (else now), so that the same input gives the same PDF\n"
+	"  SOURCE_DATE_EPOCH      seconds since 1970: a PDF's creation date (else now),\n"
+	"                         so that the same input gives the same PDF\n"
 	"\n"
 	"Examples:\n"
 	"  actornet render networks/iran-dprk.yaml --period 1990s -o out/iran-dprk-1990s.svg\n"
@@ -1106,8 +1106,8 @@ static int read_source_date(render_options *o)
 		return EXIT_OK;
 	char *end;
 	errno = 0;
-	long long seconds = strtoll(epoch, &end, 10);
-	if (errno || end == epoch || *end || *epoch == '-' || *epoch == '+' || seconds > AN_LATEST_DATE)
+	long long seconds = strtoll(epoch, &end, 10); /* digits alone: strtoll would take spaces and signs */
+	if (!*epoch || epoch[strspn(epoch, "0123456789")] || errno || *end || seconds > AN_LATEST_DATE)
 		return usage_error(o->command, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to %lld, not '%s'",
 		                   (long long)AN_LATEST_DATE, epoch);
 	o->render.dated = true;
@@ -1170,17 +1170,21 @@ static int render_network(render_options *o, const an_network *net)
 	} else {
 		an_view view, context;
 		an_view_build(&view, net, &o->sel.filter);
-		if (view.nactors_shown) {
-			char *whose = o->sel.filter.has_period && *view.period_text ? xasprintf("drawn for %s", view.period_text)
-			                                                            : xstrdup("drawn");
-			map_or_auto(o, net, view.actor_shown, whose);
-			free(whose);
-		}
 		if (o->ghost) { /* the same filters at every date */
 			an_filter all_dates = o->sel.filter;
 			all_dates.has_period = false;
 			an_view_build(&context, net, &all_dates);
 			o->build.ghost = &context;
+		}
+		if (view.nactors_shown) { /* drawn: the view's actors, and with --ghost the others of every date */
+			bool *shown = xcalloc(net->nactors + 1, sizeof *shown);
+			for (size_t i = 0; i < net->nactors; i++)
+				shown[i] = view.actor_shown[i] || (o->ghost && context.actor_shown[i]);
+			char *whose = o->sel.filter.has_period && *view.period_text ? xasprintf("drawn for %s", view.period_text)
+			                                                            : xstrdup("drawn");
+			map_or_auto(o, net, shown, whose);
+			free(whose);
+			free(shown);
 		}
 		status = draw(o, &(drawing){.view = &view}, &renderer);
 		an_view_free(&view);
