@@ -120,5 +120,10 @@ void an_type_set_extra_style(an_type *t, size_t extra_index);
  * instructions or trailing space, to inline it in HTML.
  */
 void an_svg_put_prefixed(strbuf *b, const char *svg, size_t len, const char *prefix, bool prolog);
+/* Writes an id (n bytes, not NUL-terminated) as it is to stand in the SVG. */
+typedef void (*an_svg_id_writer)(strbuf *b, const char *id, size_t n, void *context);
+/* an_svg_put_prefixed with each id, in an id attribute or a reference, written by put_id. */
+void an_svg_put_renamed(strbuf *b, const char *svg, size_t len, an_svg_id_writer put_id, void *context,
+                        bool prolog);
 
 #endif

@@ -2692,44 +2692,50 @@ static bool renderable(Agraph_t *g, const char *format, double dpi, an_diags *di
 	return true;
 }
 
+/* The surfaces' numbers met in an SVG, in order (number_surfaces). */
+typedef struct {
+	unsigned long *seen;
+	size_t count, cap;
+} surface_numbers;
+
+/* Writes an id, "surfaceN" as "surfaceK", K the rank of N among the numbers met. */
+static void put_surface_id(strbuf *b, const char *id, size_t n, void *context)
+{
+	static const char word[] = "surface";
+	size_t w = sizeof word - 1, digits = w;
+	while (digits < n && id[digits] >= '0' && id[digits] <= '9')
+		digits++;
+	if (n <= w || digits != n || memcmp(id, word, w) != 0 || n - w > 18) {
+		sb_add(b, id, n);
+		return;
+	}
+	surface_numbers *s = context;
+	unsigned long number = 0;
+	for (size_t i = w; i < n; i++)
+		number = number * 10 + (unsigned long)(id[i] - '0');
+	size_t k = 0;
+	while (k < s->count && s->seen[k] != number)
+		k++;
+	if (k == s->count) {
+		GROW(s->seen, s->cap, s->count + 1);
+		s->seen[s->count++] = number;
+	}
+	sb_printf(b, "%s%zu", word, k + 1);
+}
+
 /*
  * Numbers cairo's surfaces in an SVG (svg:cairo: text as outlines) in the
  * order they appear: cairo counts them through the process ("surface265"),
  * so the same drawing's ids would depend on what the process drew before
- * (a series' periods, in one worker or two). Each "surfaceN" that follows
- * `id="` or `#` becomes "surfaceK", K its rank among the numbers met.
+ * (a series' periods, in one worker or two).
  */
 static void number_surfaces(strbuf *svg)
 {
-	static const char word[] = "surface";
+	surface_numbers numbers = {NULL, 0, 0};
 	strbuf out;
 	sb_init(&out);
-	unsigned long *seen = NULL;
-	size_t nseen = 0, cap = 0;
-	const char *p = svg->data, *end = svg->data + svg->len;
-	for (const char *at; (at = strstr(p, word)) != NULL && at < end;) {
-		const char *digits = at + sizeof word - 1;
-		bool named = (at - svg->data >= 4 && memcmp(at - 4, "id=\"", 4) == 0) || (at > svg->data && at[-1] == '#');
-		if (!named || *digits < '0' || *digits > '9') {
-			sb_add(&out, p, (size_t)(digits - p));
-			p = digits;
-			continue;
-		}
-		char *after;
-		unsigned long n = strtoul(digits, &after, 10);
-		size_t k = 0;
-		while (k < nseen && seen[k] != n)
-			k++;
-		if (k == nseen) {
-			GROW(seen, cap, nseen + 1);
-			seen[nseen++] = n;
-		}
-		sb_add(&out, p, (size_t)(digits - p));
-		sb_printf(&out, "%zu", k + 1);
-		p = after;
-	}
-	sb_add(&out, p, (size_t)(end - p));
-	free(seen);
+	an_svg_put_renamed(&out, svg->data, svg->len, put_surface_id, &numbers, true);
+	free(numbers.seen);
 	sb_free(svg);
 	*svg = out;
 }

@@ -1,4 +1,4 @@
-/* svg.c: rewrites an SVG's text so that its ids, and every reference to them, carry a prefix: several diagrams can then share one HTML page. */
+/* svg.c: rewrites an SVG's ids and every reference to them: with a prefix, so that several diagrams can share one HTML page, or as a caller says. */
 #include <string.h>
 
 #include "internal.h"
@@ -51,36 +51,43 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Copies an attribute value, its references to ids prefixed (see an_svg_put_prefixed). */
+/* How ids are written: each id, and each reference's, through put_id. */
+typedef struct {
+	an_svg_id_writer put_id;
+	void *context;
+} id_writer;
+
+/* Copies an attribute value, its ids and references to ids rewritten (see an_svg_put_renamed). */
 static void put_value(strbuf *b, const char *name, size_t name_len, const char *v, size_t n,
-                      const char *prefix)
+                      const id_writer *w)
 {
 	bool id = name_len == 2 && memcmp(name, "id", 2) == 0;
 	bool href = (name_len == 4 && memcmp(name, "href", 4) == 0) ||
 	            (name_len == 10 && memcmp(name, "xlink:href", 10) == 0);
 	bool title = name_len >= 5 && memcmp(name + name_len - 5, "title", 5) == 0;
 	if (id) {
-		sb_puts(b, prefix);
-		sb_add(b, v, n);
+		w->put_id(b, v, n, w->context);
 	} else if (href && n > 0 && v[0] == '#') {
 		sb_putc(b, '#');
-		sb_puts(b, prefix);
-		sb_add(b, v + 1, n - 1);
+		w->put_id(b, v + 1, n - 1, w->context);
 	} else if (href || title) {
 		sb_add(b, v, n); /* a link elsewhere, or a tooltip's text */
 	} else {
 		const char *end = v + n, *at;
 		while ((at = find(v, (size_t)(end - v), "url(#")) != NULL) {
 			sb_add(b, v, (size_t)(at - v) + 5);
-			sb_puts(b, prefix);
 			v = at + 5;
+			const char *close = memchr(v, ')', (size_t)(end - v));
+			const char *id_end = close ? close : end;
+			w->put_id(b, v, (size_t)(id_end - v), w->context);
+			v = id_end;
 		}
 		sb_add(b, v, (size_t)(end - v));
 	}
 }
 
 /* Copies a start or end tag from s; returns where it ends. */
-static const char *put_tag(strbuf *b, const char *s, const char *end, const char *prefix)
+static const char *put_tag(strbuf *b, const char *s, const char *end, const id_writer *w)
 {
 	const char *p = s + 1;
 	if (p < end && *p == '/')
@@ -112,7 +119,7 @@ static const char *put_tag(strbuf *b, const char *s, const char *end, const char
 		while (p < end && *p != quote)
 			p++;
 		sb_putc(b, quote);
-		put_value(b, name, name_len, v, (size_t)(p - v), prefix);
+		put_value(b, name, name_len, v, (size_t)(p - v), w);
 		if (p < end)
 			sb_putc(b, *p++);
 	}
@@ -121,8 +128,10 @@ static const char *put_tag(strbuf *b, const char *s, const char *end, const char
 	return p;
 }
 
-void an_svg_put_prefixed(strbuf *b, const char *svg, size_t len, const char *prefix, bool prolog)
+void an_svg_put_renamed(strbuf *b, const char *svg, size_t len, an_svg_id_writer put_id, void *context,
+                        bool prolog)
 {
+	const id_writer w = {put_id, context};
 	const char *end = svg ? svg + len : NULL;
 	const char *s = svg;
 	if (!prolog) {
@@ -152,8 +161,18 @@ void an_svg_put_prefixed(strbuf *b, const char *svg, size_t len, const char *pre
 			if (prolog)
 				sb_add(b, lt, (size_t)(s - lt));
 		} else {
-			s = put_tag(b, lt, end, prefix);
+			s = put_tag(b, lt, end, &w);
 		}
 	}
 }
 
+static void put_prefixed_id(strbuf *b, const char *id, size_t n, void *prefix)
+{
+	sb_puts(b, prefix);
+	sb_add(b, id, n);
+}
+
+void an_svg_put_prefixed(strbuf *b, const char *svg, size_t len, const char *prefix, bool prolog)
+{
+	an_svg_put_renamed(b, svg, len, put_prefixed_id, (void *)prefix, prolog);
+}

@@ -1176,7 +1176,7 @@ static int render_network(render_options *o, const an_network *net)
 			an_view_build(&context, net, &all_dates);
 			o->build.ghost = &context;
 		}
-		if (view.nactors_shown) { /* drawn: the view's actors, and with --ghost the others of every date */
+		if (view.nactors_shown && strcmp(o->engine, AN_ENGINE_MAP) == 0) { /* drawn: the view's actors, with --ghost every date's */
 			bool *shown = xcalloc(net->nactors + 1, sizeof *shown);
 			for (size_t i = 0; i < net->nactors; i++)
 				shown[i] = view.actor_shown[i] || (o->ghost && context.actor_shown[i]);
