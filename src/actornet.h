@@ -61,6 +61,8 @@ void an_warning(an_diags *d, an_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Drops the diagnostics from index `first` on, except the last one. */
 void an_diags_keep_last(an_diags *d, size_t first);
+/* Drops the diagnostics from index `first` on that repeat one before it (a drawing made twice). */
+void an_diags_drop_repeats(an_diags *d, size_t first);
 /* Orders the diagnostics of each file by position, keeping the order of equals. */
 void an_diags_sort(an_diags *d);
 /*

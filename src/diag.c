@@ -200,6 +200,30 @@ void an_diags_keep_last(an_diags *d, size_t first)
 	d->count = first + 1;
 }
 
+void an_diags_drop_repeats(an_diags *d, size_t first)
+{
+	size_t kept = first;
+	for (size_t i = first; i < d->count; i++) {
+		const an_diag *x = &d->items[i];
+		bool repeat = false;
+		for (size_t j = 0; j < first && !repeat; j++) {
+			const an_diag *y = &d->items[j];
+			repeat = x->severity == y->severity && x->file == y->file && x->pos.line == y->pos.line &&
+			         x->pos.col == y->pos.col && strcmp(x->message, y->message) == 0;
+		}
+		if (!repeat) {
+			d->items[kept++] = *x;
+			continue;
+		}
+		if (x->severity == AN_ERROR)
+			d->errors--;
+		else
+			d->warnings--;
+		free(x->message);
+	}
+	d->count = kept;
+}
+
 typedef struct {
 	an_diag diag;
 	size_t file_rank, seq;

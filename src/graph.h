@@ -35,6 +35,8 @@ const char *an_graph_title_block(const an_graph *graph);
 double an_graph_min_width(const an_graph *graph);
 /* The diagram's title, or NULL: render.c writes it into the SVG's <title>. */
 const char *an_graph_title(const an_graph *graph);
+/* The period the graph draws ("2010–2019"), "" when it draws no one period: for messages. */
+const char *an_graph_period(const an_graph *graph);
 
 /* How a map found an actor's place (--layout map). */
 typedef enum {
@@ -144,6 +146,14 @@ size_t *an_node_indexes(Agraph_t *g);
  * through, if fewer than where it is: route.c.
  */
 void an_clear_labels(Agraph_t *g);
+
+/*
+ * Hides the edge labels of g's layout that overlap a node, and then the
+ * fewest others that leave no two overlapping (the one that overlaps the
+ * most first): a crowded map's labels that an_clear_labels found no room
+ * for. Returns how many it hid; *shown: how many labels are left. route.c.
+ */
+size_t an_hide_crowded_labels(Agraph_t *g, size_t *shown);
 
 /* Draws every edge of g's layout (but loops) as a straight line between its nodes as they are now: route.c. */
 void an_draw_straight(Agraph_t *g);

@@ -1121,6 +1121,36 @@ static bool room_for_labels(Agraph_t *g, map_nodes *m, const size_t *index)
 }
 
 /*
+ * Swaps the places of actors spread about the same places where fewer ties
+ * then run through others (map_untangle); not on maps larger than the
+ * other layouts untangle (a sweep costs O(actors² · ties · actors)).
+ */
+static void untangle_map(Agraph_t *g, an_graph *graph, map_nodes *m, const size_t *index)
+{
+	if (m->count > UNTANGLE_MAX_NODES || (size_t)agnedges(g) > UNTANGLE_MAX_EDGES)
+		return;
+	bool *swaps = xcalloc(m->count + 1, sizeof *swaps), *exact = xcalloc(m->count + 1, sizeof *exact);
+	map_pair *pairs = NULL;
+	size_t npairs = 0, cap = 0, i = 0;
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
+		const an_geo_place *place = an_graph_geo_place(graph, n);
+		swaps[i] = m->placed[i] && m->spread[i] && place;
+		exact[i] = place && (place->source == AN_PLACED_AT || place->source == AN_PLACED_COUNTRY);
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			size_t a = index[AGSEQ(n)], b = index[AGSEQ(aghead(e))];
+			if (a == b || !m->spread[a] || !m->spread[b])
+				continue;
+			GROW(pairs, cap, npairs + 1);
+			pairs[npairs++] = (map_pair){a, b};
+		}
+	}
+	map_untangle(m->at, m->half, m->truth, swaps, exact, m->count, pairs, npairs);
+	free(pairs);
+	free(swaps);
+	free(exact);
+}
+
+/*
  * Spreads the map's nodes apart (map_spread), label nodes put in the middle
  * of their ties and events among their actors as the actors stand, twice
  * (an event none of whose actors is on the map goes to their column);
@@ -1155,6 +1185,8 @@ static void spread_map(Agraph_t *g, an_graph *graph, map_nodes *m)
 				m->at[i] = (pointf){sum.x / (double)k, sum.y / (double)k};
 		}
 		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
+		if (round == 0)
+			untangle_map(g, graph, m, index);
 	}
 	for (int round = 0; round < MAP_LABEL_ROUNDS && room_for_labels(g, m, index); round++)
 		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
@@ -1448,6 +1480,17 @@ static bool text_lost(const an_target *t, pointf canvas, boxf measured, boxf rou
 	return now < before && now < 1 && an_target_readable(t, before * t->min_text);
 }
 
+/* Hides the labels of a map's drawing that have no room (an_hide_crowded_labels), and says how many. */
+static void hide_crowded_labels(an_graph *g, an_diags *diags)
+{
+	size_t shown, hidden = an_hide_crowded_labels(an_graph_cgraph(g), &shown);
+	const char *period = an_graph_period(g);
+	if (hidden)
+		an_warning(diags, (an_pos){0, 0},
+		           "the map%s%s has no room for %zu of its %zu tie labels: they are left out (--labels short draws dates only; --type, --confidence, --focus or --period draw fewer ties)",
+		           *period ? " of " : "", period, hidden, hidden + shown);
+}
+
 /*
  * Lays out g for a dpi (0: the default; dpi is frozen at layout in Graphviz
  * 2.43), fitted to its target as `fit` says (FIT_NONE, FIT_FILL or a scale).
@@ -1525,7 +1568,11 @@ bool an_layout(an_renderer *r, an_graph *g, const char *engine, an_diags *diags)
 			an_warning(diags, (an_pos){0, 0},
 			           "a map draws no region boxes (--cluster region): each actor stands at its own place");
 	}
-	return layout_at(r, g, engine, 0, FIT_FILL, diags);
+	if (!layout_at(r, g, engine, 0, FIT_FILL, diags))
+		return false;
+	if (strcmp(engine, AN_ENGINE_MAP) == 0 && !an_graph_places_series(g)) /* a series' periods hide their own */
+		hide_crowded_labels(g, diags);
+	return true;
 }
 
 double an_layout_text(const an_renderer *r, const an_graph *g)
@@ -2422,8 +2469,10 @@ bool an_layout_pinned(an_renderer *r, an_graph *g, const an_placement *p, size_t
 	double fit = whole || period >= p->nscales ? FIT_FILL : p->scales[period];
 	if (!layout_placed(r, g, p, period, whole, fit, diags))
 		return false;
-	if (p->map)
+	if (p->map) {
 		pin_map(g, p);
+		hide_crowded_labels(g, diags);
+	}
 	return true;
 }
 

@@ -1258,6 +1258,55 @@ void an_clear_labels(Agraph_t *g)
 	free(drawn);
 }
 
+size_t an_hide_crowded_labels(Agraph_t *g, size_t *shown)
+{
+	Agedge_t **edges = NULL;
+	boxf *boxes = NULL;
+	size_t n = 0, cap = 0, boxes_cap = 0, hidden = 0;
+	for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v))
+		for (Agedge_t *e = agfstout(g, v); e; e = agnxtout(g, e))
+			if (has_label(e)) {
+				GROW(edges, cap, n + 1);
+				GROW(boxes, boxes_cap, n + 1);
+				edges[n] = e;
+				boxes[n++] = label_box(ED_label(e), ED_label(e)->pos, 0);
+			}
+	/* Each label's overlaps with other labels still shown; on a node, it is hidden first. */
+	size_t *meets = xcalloc(n + 1, sizeof *meets);
+	bool *gone = xcalloc(n + 1, sizeof *gone);
+	for (size_t i = 0; i < n; i++) {
+		for (Agnode_t *v = agfstnode(g); v && !gone[i]; v = agnxtnode(g, v))
+			gone[i] = boxes_meet(boxes[i], node_box(v, 0));
+		hidden += gone[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n && !gone[i]; j++)
+			if (!gone[j] && boxes_meet(boxes[i], boxes[j]))
+				meets[i]++, meets[j]++;
+	for (;;) { /* the label that meets the most others, the last of equals, till none meets another */
+		size_t worst = SIZE_MAX;
+		for (size_t i = 0; i < n; i++)
+			if (!gone[i] && meets[i] > 0 && (worst == SIZE_MAX || meets[i] >= meets[worst]))
+				worst = i;
+		if (worst == SIZE_MAX)
+			break;
+		gone[worst] = true;
+		hidden++;
+		for (size_t j = 0; j < n; j++)
+			if (!gone[j] && boxes_meet(boxes[worst], boxes[j]))
+				meets[j]--;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (gone[i])
+			ED_label(edges[i])->set = FALSE;
+	*shown = n - hidden;
+	free(meets);
+	free(gone);
+	free(boxes);
+	free(edges);
+	return hidden;
+}
+
 /*
  * How far a map's arc bulges from its chord, as a share of the chord's
  * length: tried in turn to the left of its direction, then to the right,

@@ -107,6 +107,14 @@ check "40 actors and 120 ties fit an A4 page" no_warning --size a4
 "$A" render tests/fixtures/crowded.yaml --layout map --size 16:9 -o "$T/crowded-map.svg" 2>"$T/crowded-map.err"
 check "a map too crowded for a slide names a diagram as its first cut: every tie, the text it would have" grep -q '^actornet: warning: on 16:9 the smallest text would be [0-9.]* pt (minimum 10): 39 actors and 120 ties; --layout auto keeps 120 ties ([0-9.]* pt)' "$T/crowded-map.err"
 check "... and the diagram it names fits the slide" no_warning --size 16:9 --layout auto
+# A crowded map at its own size: the tie labels with no room are left out, said with the period it draws (the
+# network's span), the count and what to do.
+"$A" render tests/fixtures/crowded.yaml --layout map -o "$T/crowded-map-own.svg" 2>"$T/crowded-map-own.err"
+check "a crowded map leaves out the tie labels it has no room for, and says how many" grep -qx 'actornet: warning: the map of 1950–2029 has no room for [0-9]* of its [0-9]* tie labels: they are left out (--labels short draws dates only; --type, --confidence, --focus or --period draw fewer ties)' "$T/crowded-map-own.err"
+sh tests/browser/run.sh svg-text.mjs --labels-clear "$T/crowded-map-own.svg"
+"$A" render tests/fixtures/crowded.yaml --layout map --each decade -o "$T/crowded-map-{period}.svg" -o "$T/crowded-map.html" 2>"$T/crowded-series.err"
+check "... a series' map names the period, once per period though the timeline page draws it again" sh -c "
+	grep -q '^actornet: warning: the map of [0-9]*–[0-9]* has no room for' '$T/crowded-series.err' && [ -z \"\$(grep 'has no room' '$T/crowded-series.err' | sort | uniq -d)\" ]"
 same_runs() { # same_runs N EXT FILE ARGS...: N renders of FILE with ARGS to .EXT, each done in time, exit 0, the same bytes
 	runs=$1 ext=$2 file=$3
 	shift 3
