@@ -35,6 +35,7 @@ struct an_graph {
 	double map_share;        /* an_build_options' map_share */
 	const char *path;        /* the network's file, borrowed */
 	const char *period;      /* the view's period ("2010–2019"), borrowed; "" for none */
+	an_labels labels;        /* an_build_options' labels */
 	size_t map_outlines, map_leaders; /* the map background's shapes as laid out (an_graph_map_shapes) */
 	/* Each actor's place on a map, in the order drawn, and by id (an_graph_geo_place). */
 	an_geo_place *places;
@@ -2022,6 +2023,7 @@ an_graph *an_graph_build(const an_view *view, const an_build_options *options)
 	graph->map_share = opt->map_share;
 	graph->path = net->path;
 	graph->period = view->period_text;
+	graph->labels = opt->labels;
 	graph->places_series = view->widest_names;
 	graph->draws_ghosts = opt->ghost != NULL;
 	return graph;
@@ -2126,6 +2128,11 @@ const char *an_graph_title(const an_graph *graph)
 const char *an_graph_period(const an_graph *graph)
 {
 	return graph->period;
+}
+
+an_labels an_graph_labels(const an_graph *graph)
+{
+	return graph->labels;
 }
 
 bool an_graph_places_series(const an_graph *graph)

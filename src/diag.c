@@ -185,17 +185,22 @@ void an_warning(an_diags *d, an_pos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Forgets diagnostic i's message and count (its slot is the caller's to fill or drop). */
+static void forget(an_diags *d, size_t i)
+{
+	if (d->items[i].severity == AN_ERROR)
+		d->errors--;
+	else
+		d->warnings--;
+	free(d->items[i].message);
+}
+
 void an_diags_keep_last(an_diags *d, size_t first)
 {
 	if (d->count <= first + 1)
 		return;
-	for (size_t i = first; i + 1 < d->count; i++) {
-		if (d->items[i].severity == AN_ERROR)
-			d->errors--;
-		else
-			d->warnings--;
-		free(d->items[i].message);
-	}
+	for (size_t i = first; i + 1 < d->count; i++)
+		forget(d, i);
 	d->items[first] = d->items[d->count - 1];
 	d->count = first + 1;
 }
@@ -211,15 +216,10 @@ void an_diags_drop_repeats(an_diags *d, size_t first)
 			repeat = x->severity == y->severity && x->file == y->file && x->pos.line == y->pos.line &&
 			         x->pos.col == y->pos.col && strcmp(x->message, y->message) == 0;
 		}
-		if (!repeat) {
-			d->items[kept++] = *x;
-			continue;
-		}
-		if (x->severity == AN_ERROR)
-			d->errors--;
+		if (repeat)
+			forget(d, i);
 		else
-			d->warnings--;
-		free(x->message);
+			d->items[kept++] = *x;
 	}
 	d->count = kept;
 }

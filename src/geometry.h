@@ -1,4 +1,4 @@
-/* geometry.h: the point, box and Bézier arithmetic that render.c (counting faults), route.c (routing) and map.c (untangling) share. */
+/* geometry.h: the point, box and Bézier arithmetic that render.c (counting faults) and route.c (routing) share. */
 #ifndef ACTORNET_GEOMETRY_H
 #define ACTORNET_GEOMETRY_H
 

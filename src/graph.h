@@ -37,6 +37,8 @@ double an_graph_min_width(const an_graph *graph);
 const char *an_graph_title(const an_graph *graph);
 /* The period the graph draws ("2010–2019"), "" when it draws no one period: for messages. */
 const char *an_graph_period(const an_graph *graph);
+/* The labels its ties were built with (an_build_options' labels). */
+an_labels an_graph_labels(const an_graph *graph);
 
 /* How a map found an actor's place (--layout map). */
 typedef enum {
@@ -130,6 +132,24 @@ void an_route_edges(Agraph_t *g, boxf room);
  */
 void an_draw_arcs(Agraph_t *g, bool bounded);
 
+/* Two actors of an_untangle_map joined by a tie (indexes). */
+typedef struct {
+	size_t a, b;
+} an_map_pair;
+
+/*
+ * A crowded map's actors (centres at[i], half sizes half[i]) swap places
+ * with their neighbours where fewer of the ties `pairs` then run through
+ * other actors, each tie counted on the least crowded of the evenly bowed
+ * arcs an_draw_arcs tries first: only actors that swaps[i] lets move (not
+ * a state at its country), only two whose true places (truth) are less
+ * than their widths apart (actors spread about one country), and only
+ * where neither ends farther from its true place than the farther of the
+ * two was. Actors may meet after it: spread them again. route.c.
+ */
+void an_untangle_map(pointf *at, const pointf *half, const pointf *truth, const bool *swaps, size_t count,
+                     const an_map_pair *pairs, size_t npairs);
+
 /* Room for an_route_edges without bounds. */
 #define AN_ANY_ROOM ((boxf){{-INFINITY, -INFINITY}, {INFINITY, INFINITY}})
 
@@ -148,10 +168,11 @@ size_t *an_node_indexes(Agraph_t *g);
 void an_clear_labels(Agraph_t *g);
 
 /*
- * Hides the edge labels of g's layout that overlap a node, and then the
- * fewest others that leave no two overlapping (the one that overlaps the
- * most first): a crowded map's labels that an_clear_labels found no room
- * for. Returns how many it hid; *shown: how many labels are left. route.c.
+ * Hides the edge labels of g's layout that overlap a node's box, then,
+ * greedily, others till no two overlap (the one that overlaps the most
+ * first); overlaps of less than a point do not count: a crowded map's
+ * labels that an_clear_labels found no room for. Returns how many it hid;
+ * *shown: how many labels are left. route.c.
  */
 size_t an_hide_crowded_labels(Agraph_t *g, size_t *shown);
 

@@ -1,10 +1,8 @@
 /* map.c: a map's frame (its projection and scale) and its background of country outlines, cut to the drawing, for render.c's map layout. */
 #define _DEFAULT_SOURCE /* M_PI */
 #include "map.h"
-#include "geometry.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,7 +121,7 @@ bool map_place(const map_frame *f, double latitude, double longitude, pointf *at
 /* Rounds of map_spread at most: each moves every pair that meets. */
 #define SPREAD_ROUNDS 400
 
-void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, double gap)
+void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, const double *gaps)
 {
 	for (int round = 0; round < SPREAD_ROUNDS; round++) {
 		bool moved = false;
@@ -131,7 +129,7 @@ void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count,
 			for (size_t j = i + 1; j < count && moves[i]; j++) {
 				if (!moves[j])
 					continue;
-				double dx = at[j].x - at[i].x, dy = at[j].y - at[i].y;
+				double dx = at[j].x - at[i].x, dy = at[j].y - at[i].y, gap = fmax(gaps[i], gaps[j]);
 				double ox = half[i].x + half[j].x + gap - fabs(dx), oy = half[i].y + half[j].y + gap - fabs(dy);
 				if (ox <= 0 || oy <= 0)
 					continue;
@@ -153,107 +151,6 @@ void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count,
 	}
 }
 
-/* The bows map_untangle tries a tie's arc at (of its chord's length), a straight line first. */
-static const double UNTANGLE_BOWS[] = {0, 0.15, -0.15, 0.3, -0.3};
-#define NBOWS (sizeof UNTANGLE_BOWS / sizeof *UNTANGLE_BOWS)
-/* Straight pieces an arc is looked at in. */
-#define ARC_STEPS 6
-/* Rounds of swaps at most: each tries every pair of boxes. */
-#define UNTANGLE_ROUNDS 4
-
-static boxf box_at(pointf at, pointf half)
-{
-	return (boxf){{at.x - half.x, at.y - half.y}, {at.x + half.x, at.y + half.y}};
-}
-
-/* How many boxes but its ends' the least crowded of tie p's arcs runs through. */
-static size_t tie_hits(const pointf *at, const pointf *half, size_t count, map_pair p)
-{
-	pointf from = at[p.a], to = at[p.b];
-	double dx = to.x - from.x, dy = to.y - from.y;
-	size_t least = SIZE_MAX;
-	for (size_t k = 0; k < NBOWS && least > 0; k++) {
-		pointf arc[ARC_STEPS + 1];
-		pointf control = {(from.x + to.x) / 2 - dy * UNTANGLE_BOWS[k], (from.y + to.y) / 2 + dx * UNTANGLE_BOWS[k]};
-		boxf reach = {{fmin(from.x, to.x), fmin(from.y, to.y)}, {fmax(from.x, to.x), fmax(from.y, to.y)}};
-		for (int s = 0; s <= ARC_STEPS; s++) {
-			double t = (double)s / ARC_STEPS, u = 1 - t;
-			arc[s] = (pointf){u * u * from.x + 2 * u * t * control.x + t * t * to.x,
-			                  u * u * from.y + 2 * u * t * control.y + t * t * to.y};
-			box_hold(&reach, arc[s]);
-		}
-		size_t hits = 0;
-		for (size_t i = 0; i < count && hits < least; i++) {
-			boxf b = box_at(at[i], half[i]);
-			if (i == p.a || i == p.b || !boxes_meet(reach, b))
-				continue;
-			for (int s = 0; s < ARC_STEPS; s++)
-				if (segment_enters(b, arc[s], arc[s + 1])) {
-					hits++;
-					break;
-				}
-		}
-		least = hits < least ? hits : least;
-	}
-	return least;
-}
-
-/* Whether a and b may swap places: near the same true place, and neither, nor one at its exact place, further from its own. */
-static bool may_swap(const pointf *at, const pointf *half, const pointf *truth, const bool *exact, size_t a,
-                     size_t b)
-{
-	double a_was = hypot(at[a].x - truth[a].x, at[a].y - truth[a].y);
-	double b_was = hypot(at[b].x - truth[b].x, at[b].y - truth[b].y);
-	double a_would = hypot(at[b].x - truth[a].x, at[b].y - truth[a].y);
-	double b_would = hypot(at[a].x - truth[b].x, at[a].y - truth[b].y);
-	return hypot(truth[a].x - truth[b].x, truth[a].y - truth[b].y) <= half[a].x + half[b].x &&
-	       fmax(a_would, b_would) <= fmax(a_was, b_was) && !(exact[a] && a_would > a_was) &&
-	       !(exact[b] && b_would > b_was);
-}
-
-void map_untangle(pointf *at, const pointf *half, const pointf *truth, const bool *swaps, const bool *exact,
-                  size_t count, const map_pair *pairs, size_t npairs)
-{
-	size_t *hits = calloc(npairs + 1, sizeof *hits), *trial = calloc(npairs + 1, sizeof *trial);
-	for (size_t k = 0; hits && trial && k < npairs; k++)
-		hits[k] = tie_hits(at, half, count, pairs[k]);
-	for (int round = 0; hits && trial && round < UNTANGLE_ROUNDS; round++) {
-		bool swapped = false;
-		for (size_t a = 0; a < count; a++)
-			for (size_t b = a + 1; b < count && swaps[a]; b++) {
-				if (!swaps[b] || !may_swap(at, half, truth, exact, a, b))
-					continue;
-				pointf was = at[a];
-				at[a] = at[b], at[b] = was;
-				/* What may change: a's and b's ties, and those that reach either place. */
-				pointf widest = {fmax(half[a].x, half[b].x), fmax(half[a].y, half[b].y)};
-				boxf here = box_at(at[a], widest), there = box_at(at[b], widest);
-				long change = 0;
-				for (size_t k = 0; k < npairs; k++) {
-					map_pair p = pairs[k];
-					pointf from = at[p.a], to = at[p.b];
-					double bow = UNTANGLE_BOWS[NBOWS - 1] * hypot(to.x - from.x, to.y - from.y);
-					boxf reach = {{fmin(from.x, to.x) - bow, fmin(from.y, to.y) - bow},
-					              {fmax(from.x, to.x) + bow, fmax(from.y, to.y) + bow}};
-					bool near = p.a == a || p.b == a || p.a == b || p.b == b || boxes_meet(reach, here) ||
-					            boxes_meet(reach, there);
-					trial[k] = near ? tie_hits(at, half, count, p) : hits[k];
-					change += (long)trial[k] - (long)hits[k];
-				}
-				if (change < 0) {
-					memcpy(hits, trial, npairs * sizeof *hits);
-					swapped = true;
-				} else {
-					at[b] = at[a], at[a] = was;
-				}
-			}
-		if (!swapped)
-			break;
-	}
-	free(hits);
-	free(trial);
-}
-
 /* A polygon being cut: its points, and room for them. */
 typedef struct {
 	pointf *at;
@@ -267,7 +164,7 @@ static void ring_add(ring *r, pointf p)
 }
 
 /* Which side of one of the crop's edges p is on: inside when >= 0. */
-static double inside_edge(boxf crop, int edge, pointf p)
+static double inside(boxf crop, int edge, pointf p)
 {
 	switch (edge) {
 	case 0:
@@ -288,7 +185,7 @@ static void cut(ring *in, ring *out, boxf crop)
 		out->count = 0;
 		for (size_t i = 0; i < in->count; i++) {
 			pointf p = in->at[i], q = in->at[(i + 1) % in->count];
-			double a = inside_edge(crop, edge, p), b = inside_edge(crop, edge, q);
+			double a = inside(crop, edge, p), b = inside(crop, edge, q);
 			if (a >= 0)
 				ring_add(out, p);
 			if ((a >= 0) != (b >= 0)) {

@@ -30,29 +30,12 @@ bool map_place(const map_frame *f, double latitude, double longitude, pointf *at
 
 /*
  * Moves the boxes (centres at[i], half sizes half[i]) for which moves[i]
- * apart until none of them are closer than `gap`, each along the line
- * between the two that meet, as little as it takes: what is near its place
- * stays there. The others are left where they are, and out of it.
+ * apart until no two of them are closer than the larger of their gaps
+ * (gaps[i]), each along the line between the two that meet, as little as
+ * it takes: what is near its place stays there. The others are left where
+ * they are, and out of it.
  */
-void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, double gap);
-
-/* Two boxes of map_untangle joined by a tie. */
-typedef struct {
-	size_t a, b;
-} map_pair;
-
-/*
- * Swaps the places of pairs of boxes (centres at, half sizes half) where
- * fewer of the ties `pairs` then run through other boxes (each tie counted
- * on the least crowded of a few arcs, straight or bowed either way): only
- * boxes that swaps[i] lets move, only two whose true places (truth) are
- * less than their widths apart (actors spread about one country), and
- * only where neither ends farther from its true place than the farther of
- * the two was, nor one whose place is exact (exact[i]: a country's, an
- * `at`) farther than it was. Boxes may meet after it: spread them again.
- */
-void map_untangle(pointf *at, const pointf *half, const pointf *truth, const bool *swaps, const bool *exact,
-                  size_t count, const map_pair *pairs, size_t npairs);
+void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, const double *gaps);
 
 /* The colours of a map's background (a theme's). */
 typedef struct {

@@ -110,8 +110,10 @@ check "... and the diagram it names fits the slide" no_warning --size 16:9 --lay
 # A crowded map at its own size: the tie labels with no room are left out, said with the period it draws (the
 # network's span), the count and what to do.
 "$A" render tests/fixtures/crowded.yaml --layout map -o "$T/crowded-map-own.svg" 2>"$T/crowded-map-own.err"
-check "a crowded map leaves out the tie labels it has no room for, and says how many" grep -qx 'actornet: warning: the map of 1950–2029 has no room for [0-9]* of its [0-9]* tie labels: they are left out (--labels short draws dates only; --type, --confidence, --focus or --period draw fewer ties)' "$T/crowded-map-own.err"
+check "a crowded map leaves out the tie labels it has no room for, and says how many" grep -qx 'actornet: warning: the map of 1950–2029 has no room for [0-9]* of its [0-9]* tie labels: they are left out (--labels short draws dates only; --type, --confidence or --focus draw fewer ties)' "$T/crowded-map-own.err"
 sh tests/browser/run.sh svg-text.mjs --labels-clear "$T/crowded-map-own.svg"
+check "... and leaves them out at another dpi too: its SVG after a 150-dpi PNG is the same bytes" sh -c "
+	'$A' render -q tests/fixtures/crowded.yaml --layout map --dpi 150 -o '$T/crowded-map-dpi.png' -o '$T/crowded-map-dpi.svg' && cmp '$T/crowded-map-own.svg' '$T/crowded-map-dpi.svg'"
 "$A" render tests/fixtures/crowded.yaml --layout map --each decade -o "$T/crowded-map-{period}.svg" -o "$T/crowded-map.html" 2>"$T/crowded-series.err"
 check "... a series' map names the period, once per period though the timeline page draws it again" sh -c "
 	grep -q '^actornet: warning: the map of [0-9]*–[0-9]* has no room for' '$T/crowded-series.err' && [ -z \"\$(grep 'has no room' '$T/crowded-series.err' | sort | uniq -d)\" ]"

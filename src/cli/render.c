@@ -518,7 +518,7 @@ static int draw_placed(series *s, size_t i, an_renderer **renderer)
 		size_t said = diags.count;
 		ok = an_period_series_draw(&s->ps, *renderer, i, true, &svg, 1, &render, &s->svg[i],
 		                           &s->svg_len[i], &seconds, &diags);
-		an_diags_drop_repeats(&diags, n ? said : 0); /* the period drawn again says nothing new */
+		an_diags_drop_repeats(&diags, said); /* the period drawn again says nothing new */
 		say_placed(s, i, seconds);
 	}
 	free(prefix);
