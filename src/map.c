@@ -121,7 +121,7 @@ bool map_place(const map_frame *f, double latitude, double longitude, pointf *at
 /* Rounds of map_spread at most: each moves every pair that meets. */
 #define SPREAD_ROUNDS 400
 
-void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, const double *gaps)
+void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, double gap)
 {
 	for (int round = 0; round < SPREAD_ROUNDS; round++) {
 		bool moved = false;
@@ -129,7 +129,7 @@ void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count,
 			for (size_t j = i + 1; j < count && moves[i]; j++) {
 				if (!moves[j])
 					continue;
-				double dx = at[j].x - at[i].x, dy = at[j].y - at[i].y, gap = fmax(gaps[i], gaps[j]);
+				double dx = at[j].x - at[i].x, dy = at[j].y - at[i].y;
 				double ox = half[i].x + half[j].x + gap - fabs(dx), oy = half[i].y + half[j].y + gap - fabs(dy);
 				if (ox <= 0 || oy <= 0)
 					continue;

@@ -30,12 +30,11 @@ bool map_place(const map_frame *f, double latitude, double longitude, pointf *at
 
 /*
  * Moves the boxes (centres at[i], half sizes half[i]) for which moves[i]
- * apart until no two of them are closer than the larger of their gaps
- * (gaps[i]), each along the line between the two that meet, as little as
- * it takes: what is near its place stays there. The others are left where
- * they are, and out of it.
+ * apart until none of them are closer than `gap`, each along the line
+ * between the two that meet, as little as it takes: what is near its place
+ * stays there. The others are left where they are, and out of it.
  */
-void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, const double *gaps);
+void map_spread(pointf *at, const pointf *half, const bool *moves, size_t count, double gap);
 
 /* The colours of a map's background (a theme's). */
 typedef struct {

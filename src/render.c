@@ -1205,35 +1205,6 @@ static void untangle_map(an_renderer *r, Agraph_t *g, an_graph *graph, map_nodes
 }
 
 /*
- * An actor of a crowd, at least MAP_CROWD actors whose places are less
- * than their widths apart (the armed groups of one country), keeps
- * MAP_CROWD_GAP from the others, not MAP_GAP: corridors for the arcs of
- * the ties into and across the crowd. With the swaps of untangle_map,
- * Syria's whole network (a crowd of 25) on a slide: 99 -> 62 ties through
- * actors, its 2010s at its own size 85 -> 58; the shipped network's maps
- * (crowds of three; its series' placement has one of five) as they were
- * but a few crossings (its series' 2010s 22 -> 26). A 20-point gap ran
- * fewer ties through actors, but the shipped network's series crossed
- * twice as much.
- */
-#define MAP_CROWD 5
-#define MAP_CROWD_GAP 14.0
-
-/* The gap map_spread keeps round each of m's nodes (malloc'd). */
-static double *crowd_gaps(const map_nodes *m)
-{
-	double *gaps = xcalloc(m->count + 1, sizeof *gaps);
-	for (size_t a = 0; a < m->count; a++) {
-		size_t near = 0;
-		for (size_t b = 0; b < m->count && m->placed[a]; b++)
-			near += m->placed[b] && hypot(m->truth[a].x - m->truth[b].x, m->truth[a].y - m->truth[b].y) <=
-			                            m->half[a].x + m->half[b].x;
-		gaps[a] = near >= MAP_CROWD ? MAP_CROWD_GAP : MAP_GAP;
-	}
-	return gaps;
-}
-
-/*
  * Spreads the map's nodes apart (map_spread), label nodes put in the middle
  * of their ties and events among their actors as the actors stand, twice
  * (an event none of whose actors is on the map goes to their column);
@@ -1242,7 +1213,6 @@ static double *crowd_gaps(const map_nodes *m)
 static void spread_map(an_renderer *r, Agraph_t *g, an_graph *graph, map_nodes *m)
 {
 	size_t *index = an_node_indexes(g);
-	double *gaps = crowd_gaps(m);
 	size_t j = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), j++) { /* an event none of whose actors is on the map: in their column */
 		if (an_graph_geo_place(graph, n))
@@ -1268,13 +1238,12 @@ static void spread_map(an_renderer *r, Agraph_t *g, an_graph *graph, map_nodes *
 			if (k)
 				m->at[i] = (pointf){sum.x / (double)k, sum.y / (double)k};
 		}
-		map_spread(m->at, m->half, m->spread, m->count, gaps);
+		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
 		if (round == 0)
 			untangle_map(r, g, graph, m, index);
 	}
 	for (int round = 0; round < MAP_LABEL_ROUNDS && room_for_labels(g, m, index); round++)
-		map_spread(m->at, m->half, m->spread, m->count, gaps);
-	free(gaps);
+		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
 	free(index);
 }
 
