@@ -1161,7 +1161,7 @@ static int by_ends(const void *a, const void *b)
  * same start, and r gives the places found before. Not on maps larger
  * than the other layouts untangle.
  */
-static void untangle_map(an_renderer *r, Agraph_t *g, an_graph *graph, map_nodes *m, const size_t *index)
+static void untangle_map(an_renderer *r, Agraph_t *g, map_nodes *m, const size_t *index)
 {
 	if (m->count > UNTANGLE_MAX_NODES || (size_t)agnedges(g) > UNTANGLE_MAX_EDGES)
 		return;
@@ -1169,7 +1169,7 @@ static void untangle_map(an_renderer *r, Agraph_t *g, an_graph *graph, map_nodes
 	an_map_pair *pairs = NULL;
 	size_t npairs = 0, cap = 0, i = 0;
 	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n), i++) {
-		swaps[i] = m->placed[i] && m->spread[i] && !m->anchored[i] && an_graph_geo_place(graph, n);
+		swaps[i] = m->placed[i] && !m->anchored[i]; /* an actor with a place is spread, an event has none */
 		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			size_t a = index[AGSEQ(n)], b = index[AGSEQ(aghead(e))];
 			if (a == b || !m->spread[a] || !m->spread[b])
@@ -1240,7 +1240,7 @@ static void spread_map(an_renderer *r, Agraph_t *g, an_graph *graph, map_nodes *
 		}
 		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
 		if (round == 0)
-			untangle_map(r, g, graph, m, index);
+			untangle_map(r, g, m, index);
 	}
 	for (int round = 0; round < MAP_LABEL_ROUNDS && room_for_labels(g, m, index); round++)
 		map_spread(m->at, m->half, m->spread, m->count, MAP_GAP);
