@@ -290,7 +290,7 @@ typedef struct {
 	an_str type;
 	size_t type_index; /* resolved by validation, or SIZE_MAX */
 	an_str when_text;
-	an_when when;
+	an_days when;    /* the days `when` covers, valid when when_ok (its text is parsed again to label it) */
 	an_str label;
 	an_idlist sources; /* keys into network sources; empty when none given */
 	an_tie_extra *extra; /* grade, note and id; NULL when the tie has none */

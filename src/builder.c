@@ -835,6 +835,15 @@ typedef struct {
 	bool ghost;      /* outside the view: drawn faintly, without a label */
 } tie_group;
 
+/* A tie's date as its label shows it ("1995", "c. 1995", "1980–1988"); the tie keeps only its days. */
+static void tie_when_label(const an_tie *t, char *buf, size_t size)
+{
+	an_when when;
+	char problem[160];
+	if (an_when_parse(t->when_text.text, &when, problem, sizeof problem))
+		an_when_label(&when, buf, size);
+}
+
 /* The span of the group's dates in years ("1995–2017", "1979–", "2009"), or nothing. */
 static void put_year_span(strbuf *b, const an_network *net, const tie_group *grp)
 {
@@ -845,14 +854,14 @@ static void put_year_span(strbuf *b, const an_network *net, const tie_group *grp
 		if (!t->when_text.text || !t->when_ok)
 			continue;
 		dated = true; /* as written, as a single tie's label is */
-		if (t->when.days.first_day == AN_DAY_MIN)
+		if (t->when.first_day == AN_DAY_MIN)
 			open_start = true;
-		else if (t->when.days.first_day < first)
-			first = t->when.days.first_day;
-		if (t->when.days.last_day == AN_DAY_MAX)
+		else if (t->when.first_day < first)
+			first = t->when.first_day;
+		if (t->when.last_day == AN_DAY_MAX)
 			open_end = true;
-		else if (t->when.days.last_day > last)
-			last = t->when.days.last_day;
+		else if (t->when.last_day > last)
+			last = t->when.last_day;
 	}
 	if (!dated)
 		return;
@@ -889,7 +898,7 @@ static void put_edge_label(builder *B, strbuf *b, const tie_group *grp,
 	if (grp->count == 1) {
 		char when[96] = "";
 		if (t->when_text.text && t->when_ok)
-			an_when_label(&t->when, when, sizeof when);
+			tie_when_label(t, when, sizeof when);
 		put(&dates, when);
 	} else {
 		put_year_span(&dates, net, grp);
@@ -940,7 +949,7 @@ static void put_tie_line(builder *B, strbuf *b, const an_tie *t)
 	const an_type *type = &net->types[t->type_index];
 	char when[96] = "undated";
 	if (t->when_text.text && t->when_ok)
-		an_when_label(&t->when, when, sizeof when);
+		tie_when_label(t, when, sizeof when);
 	put_tooltip_text(b, when);
 	sb_puts(b, ": ");
 	put_tooltip_text(b, t->label.text ? t->label.text : an_type_label(type));

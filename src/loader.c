@@ -186,13 +186,26 @@ static char *intern(loader *L, const event *ev)
 /* YAML 1.1's words for true and false: YAML 1.1 readers (PyYAML) take them, unquoted, as booleans. */
 static const char *yaml_bool_word(const event *ev)
 {
-	static const char *const words[] = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off",
-	                                    "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", NULL};
+	/* Each word as written in lower case, capitalised or in capitals (not "yEs"). */
+	static const struct {
+		const char *lower, *reading;
+	} words[] = {{"yes", "true"}, {"no", "false"}, {"on", "true"}, {"off", "false"}, {"true", "true"}, {"false", "false"}};
 	if (!ev->plain || ev->length < 2 || ev->length > 5 || !strchr("yYnNoOtTfF", ev->value[0]))
 		return NULL; /* most texts, at a glance */
-	for (size_t i = 0; words[i]; i++)
-		if (strcmp(ev->value, words[i]) == 0)
-			return i / 3 % 2 == 0 ? "true" : "false"; /* three spellings of each, true then false */
+	const char *s = ev->value;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *w = words[i].lower;
+		if (strlen(w) != ev->length || (s[0] | 0x20) != w[0])
+			continue;
+		bool lower = true, upper = true; /* the letters after the first */
+		size_t k = 1;
+		for (; k < ev->length && (s[k] | 0x20) == w[k]; k++) {
+			lower &= s[k] == w[k];
+			upper &= s[k] != w[k];
+		}
+		if (k == ev->length && (lower || (upper && s[0] != w[0])))
+			return words[i].reading;
+	}
 	return NULL;
 }
 
@@ -320,6 +333,15 @@ static void read_when(loader *L, an_str *text, an_when *when, bool *ok)
 	*ok = an_when_parse(text->text, when, problem, sizeof problem);
 	if (!*ok)
 		an_error(L->diags, text->pos, "bad date '%s': %s", text->text, problem);
+}
+
+/* Reads a tie's `when`, keeping only the days it covers. */
+static void read_tie_when(loader *L, an_tie *t)
+{
+	an_when when;
+	read_when(L, &t->when_text, &when, &t->when_ok);
+	if (t->when_ok)
+		t->when = when.days;
 }
 
 static bool valid_color(const char *s)
@@ -826,7 +848,7 @@ static void read_actor_entry(loader *L, const event *key, void *ctx)
 {
 	size_t *cap = ctx;
 	an_network *net = L->net;
-	GROW(net->actors, *cap, net->nactors + 1);
+	BIG_GROW(net->actors, *cap, net->nactors + 1);
 	an_actor *a = &net->actors[net->nactors++];
 	memset(a, 0, sizeof *a);
 	a->id.text = arena_strndup(L->strings, key->value, key->length);
@@ -964,7 +986,7 @@ static void read_tie_body(loader *L, an_tie *t)
 		else if (strcmp(k, "type") == 0)
 			read_text_as(L, k, true, true, &t->type);
 		else if (strcmp(k, "when") == 0)
-			read_when(L, &t->when_text, &t->when, &t->when_ok);
+			read_tie_when(L, t);
 		else if (strcmp(k, "label") == 0)
 			read_text(L, k, false, &t->label);
 		else if (strcmp(k, "confidence") == 0) {
@@ -1006,7 +1028,7 @@ static void read_ties(loader *L)
 	size_t cap = 0;
 	event ev;
 	while (nodes_next(L->nodes, &ev) && ev.type != EV_SEQUENCE_END) {
-		GROW(net->ties, cap, net->nties + 1);
+		BIG_GROW(net->ties, cap, net->nties + 1);
 		an_tie *t = &net->ties[net->nties++];
 		memset(t, 0, sizeof *t);
 		t->confidence = AN_REPORTED;

@@ -67,10 +67,10 @@ void an_network_free(an_network *net)
 	if (!net)
 		return;
 	free(net->sources);
-	free(net->actors);
+	big_free(net->actors);
 	free(net->types);
-	free(net->ties);
-	free(net->links);
+	big_free(net->ties);
+	big_free(net->links);
 	si_free(&net->store->actor_ids);
 	arena_free(&net->store->strings);
 	free(net->store);

@@ -1,9 +1,11 @@
 /* util.c: allocation that aborts on failure, growable buffers, an arena, a string index, edit distance and whole reads and writes of a file descriptor. */
+#define _GNU_SOURCE /* mremap, MADV_HUGEPAGE */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -94,6 +96,71 @@ void grow(void **items, size_t *cap, size_t need, size_t size)
 	}
 	*items = xrealloc(*items, n * size);
 	*cap = n;
+}
+
+/* Transparent huge pages' size (x86-64's, arm64's with 4 KB pages). */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/*
+ * A mapping of `bytes` (a multiple of the page size) at an address that is
+ * a multiple of HUGE_PAGE when it is that large: only whole, aligned huge
+ * pages can back it, and only an aligned mapping keeps them when moved.
+ */
+static char *map_aligned(size_t bytes)
+{
+	size_t slack = bytes >= HUGE_PAGE ? HUGE_PAGE : 0;
+	char *p = mmap(NULL, bytes + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		out_of_memory();
+	if (slack) {
+		size_t head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+		if (head)
+			munmap(p, head);
+		if (slack - head)
+			munmap(p + head + bytes, slack - head);
+		p += head;
+	}
+	/* A hint: the kernel may refuse it, or have huge pages disabled. */
+	madvise(p, bytes, MADV_HUGEPAGE);
+	return p;
+}
+
+/* A big array's mapping starts with its length in bytes; the array follows, aligned as malloc's. */
+#define BIG_HEADER ((size_t)64)
+void big_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t n = *cap ? *cap : 64;
+	while (n < need) {
+		if (n > (SIZE_MAX - BIG_HEADER - HUGE_PAGE) / 2 / size)
+			out_of_memory();
+		n *= 2;
+	}
+	/* Whole huge pages once past one: a partial one at the end would be faulted in 4 KB at a time. */
+	size_t bytes = BIG_HEADER + n * size, unit = bytes >= HUGE_PAGE ? HUGE_PAGE : (size_t)sysconf(_SC_PAGESIZE);
+	bytes = (bytes + unit - 1) / unit * unit;
+	char *base = map_aligned(bytes);
+	if (*items) {
+		/* The pages move, not their bytes: both ends aligned, huge pages stay whole. */
+		char *old = (char *)*items - BIG_HEADER;
+		size_t old_bytes = *(size_t *)old;
+		if (mremap(old, old_bytes, old_bytes, MREMAP_MAYMOVE | MREMAP_FIXED, base) == MAP_FAILED) {
+			memcpy(base, old, old_bytes);
+			munmap(old, old_bytes);
+		}
+	}
+	*(size_t *)base = bytes;
+	*items = base + BIG_HEADER;
+	*cap = n;
+}
+
+void big_free(void *items)
+{
+	if (items) {
+		char *base = (char *)items - BIG_HEADER;
+		munmap(base, *(size_t *)base);
+	}
 }
 
 void sb_init(strbuf *b)

@@ -20,6 +20,17 @@ char *xvasprintf(const char *fmt, va_list ap);
 void grow(void **items, size_t *cap, size_t need, size_t size);
 #define GROW(array, cap, need) grow((void **)&(array), &(cap), (need), sizeof *(array))
 
+/*
+ * GROW for the arrays a large network makes many megabytes long (its
+ * actors, ties and links): each in a mapping of its own, which the kernel
+ * is asked to back by transparent huge pages. Where a page fault costs
+ * microseconds (a virtual machine), 4 KB pages took longer to fault in than
+ * the arrays took to fill. Free such an array with big_free, never free.
+ */
+void big_grow(void **items, size_t *cap, size_t need, size_t size);
+#define BIG_GROW(array, cap, need) big_grow((void **)&(array), &(cap), (need), sizeof *(array))
+void big_free(void *items);
+
 /* A growable NUL-terminated byte buffer. */
 typedef struct {
 	char *data;

@@ -83,14 +83,14 @@ static const an_when *lifetime(const an_actor *a)
 static void add_link(validator *V, size_t tie, size_t from, size_t to, size_t *nth)
 {
 	an_network *net = V->net;
-	GROW(net->links, V->links_cap, net->nlinks + 1);
+	BIG_GROW(net->links, V->links_cap, net->nlinks + 1);
 	an_link *l = &net->links[net->nlinks++];
 	l->tie = tie;
 	l->from = from;
 	l->to = to;
 	const an_tie *t = &net->ties[tie];
 	if (t->when_text.text && t->when_ok)
-		l->when = t->when.days;
+		l->when = t->when;
 	else
 		l->when = (an_days){AN_DAY_MIN, AN_DAY_MAX, AN_DAY_MIN, AN_DAY_MAX, false};
 	if (V->any_dated_actor) { /* else no actor's lifetime clips it (and none is looked at) */
@@ -172,13 +172,13 @@ static void check_actor_dates(validator *V, const an_tie *t, const an_idlist *li
 		const an_actor *a = &V->net->actors[list->index[i]];
 		if (!lifetime(a))
 			continue;
-		if (!an_days_overlap(&t->when.days, &a->when, false)) {
+		if (!an_days_overlap(&t->when, &a->when, false)) {
 			an_error(V->diags, t->when_text.pos,
 			         "the tie's date '%s' is outside the 'when' of actor '%s' (%s, line %d): "
 			         "a tie is only in force while its actors exist",
 			         t->when_text.text, a->id.text, a->when_text.text, a->when_text.pos.line);
-		} else if ((t->when.days.first_day != AN_DAY_MIN && t->when.days.certain_first < a->when.days.first_day) ||
-		           (t->when.days.last_day != AN_DAY_MAX && t->when.days.certain_last > a->when.days.last_day)) {
+		} else if ((t->when.first_day != AN_DAY_MIN && t->when.certain_first < a->when.days.first_day) ||
+		           (t->when.last_day != AN_DAY_MAX && t->when.certain_last > a->when.days.last_day)) {
 			/* Certainly in force on a day the actor did not exist; an open end (`../1989`) is clipped quietly. */
 			an_warning(V->diags, t->when_text.pos,
 			           "the tie's date '%s' runs past the 'when' of actor '%s' (%s, line %d): "
@@ -282,7 +282,7 @@ void an_validate(an_network *net, an_diags *diags)
 
 	strindex tie_ids;
 	si_init(&tie_ids);
-	GROW(net->links, V.links_cap, net->nties); /* one link a tie, mostly: grown once */
+	BIG_GROW(net->links, V.links_cap, net->nties); /* one link a tie, mostly: grown once */
 	size_t unsourced = 0; /* ties without a source, when the file has no default_source */
 	an_pos first_unsourced = {0, 0};
 	for (size_t i = 0; i < net->nties; i++) {
@@ -325,9 +325,9 @@ void an_validate(an_network *net, an_diags *diags)
 			 */
 			for (size_t k = first_link; k < net->nlinks; k++) {
 				const an_days *w = &net->links[k].when;
-				if (t->when.days.first_day != AN_DAY_MIN)
+				if (t->when.first_day != AN_DAY_MIN)
 					widen_span(net, w->first_day), widen_span(net, w->certain_first);
-				if (t->when.days.last_day != AN_DAY_MAX)
+				if (t->when.last_day != AN_DAY_MAX)
 					widen_span(net, w->last_day), widen_span(net, w->certain_last);
 			}
 		}
