@@ -1667,6 +1667,7 @@ bool an_layout_measure(an_renderer *r, an_graph *g, const char *engine, double *
 typedef struct {
 	pointf *at;
 	size_t count;
+	boxf reach; /* the box of its points */
 	Agedge_t *e;
 } polyline;
 
@@ -1679,8 +1680,10 @@ typedef struct {
 
 static polyline sample_edge(Agedge_t *e)
 {
-	polyline line = {.e = e};
+	polyline line = {.e = e, .reach = EMPTY_BOX};
 	line.at = an_edge_points(e, &line.count);
+	for (size_t i = 0; i < line.count; i++)
+		box_hold(&line.reach, line.at[i]);
 	return line;
 }
 
@@ -1768,7 +1771,7 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 		faults.detours += long_way_round(l);
 		for (size_t k = 0; k < nobstacles; k++) {
 			const obstacle *o = &obstacles[k];
-			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e))
+			if (o->owner == l->e || o->node == agtail(l->e) || o->node == aghead(l->e) || !boxes_meet(o->b, l->reach))
 				continue;
 			for (size_t p = 1; p < l->count; p++)
 				if (segment_enters(o->b, l->at[p - 1], l->at[p])) { /* a corner cut counts */
@@ -1777,12 +1780,15 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 				}
 		}
 		for (size_t j = i + 1; j < nlines; j++)
-			for (size_t p = 1; p < l->count; p++)
-				for (size_t q = 1; q < lines[j].count; q++)
+			for (size_t p = 1; p < l->count && boxes_meet(l->reach, lines[j].reach); p++) {
+				boxf piece = {{fmin(l->at[p - 1].x, l->at[p].x), fmin(l->at[p - 1].y, l->at[p].y)},
+				              {fmax(l->at[p - 1].x, l->at[p].x), fmax(l->at[p - 1].y, l->at[p].y)}};
+				for (size_t q = 1; q < lines[j].count && boxes_meet(piece, lines[j].reach); q++)
 					if (segments_cross(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]) &&
 					    !near_node(obstacles, nobstacles,
 					               crossing_point(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]), 8))
 						faults.crossings++;
+			}
 	}
 	for (size_t i = 0; i < nlines; i++)
 		free(lines[i].at);

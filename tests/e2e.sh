@@ -104,14 +104,20 @@ no_warning() { # no_warning ARGS...: renders the crowded network with ARGS and n
 }
 check "following the warning's first cut ($cut) gives a page without it" no_warning --size 5x7in $cut
 check "40 actors and 120 ties fit an A4 page" no_warning --size a4
-"$A" render tests/fixtures/crowded.yaml --layout map --size 16:9 -o "$T/crowded-map.svg" 2>"$T/crowded-map.err"
-check "a map too crowded for a slide names a diagram as its first cut: every tie, the text it would have" grep -q '^actornet: warning: on 16:9 the smallest text would be [0-9.]* pt (minimum 10): 39 actors and 120 ties; --layout auto keeps 120 ties ([0-9.]* pt)' "$T/crowded-map.err"
-check "... and the diagram it names fits the slide" no_warning --size 16:9 --layout auto
+# The same map fits a 16:9 slide, its ties drawn round the actors they do not join (the arcs ran through them);
+# on a 4:3 slide it is too crowded.
+"$A" render tests/fixtures/crowded.yaml --layout map --size 16:9 -o "$T/crowded-map-169.svg" 2>"$T/crowded-map-169.err"
+check "a crowded map fits a 16:9 slide, no tie through an actor it does not join" sh -c "
+	! grep -q 'smallest text' '$T/crowded-map-169.err' && python3 tests/map-places.py '$T/crowded-map-169.svg'"
+"$A" render tests/fixtures/crowded.yaml --layout map --size 4:3 -o "$T/crowded-map.svg" 2>"$T/crowded-map.err"
+check "a map too crowded for a slide names a diagram as its first cut: every tie, the text it would have" grep -q '^actornet: warning: on 4:3 the smallest text would be [0-9.]* pt (minimum 10): 39 actors and 120 ties; --layout auto keeps 120 ties ([0-9.]* pt)' "$T/crowded-map.err"
+check "... and the diagram it names fits the slide" no_warning --size 4:3 --layout auto
 # A crowded map at its own size: the tie labels with no room are left out, said with the period it draws (the
 # network's span), the count and what to do.
 "$A" render tests/fixtures/crowded.yaml --layout map -o "$T/crowded-map-own.svg" 2>"$T/crowded-map-own.err"
 check "a crowded map leaves out the tie labels it has no room for, and says how many" grep -qx 'actornet: warning: the map of 1950–2029 has no room for [0-9]* of its [0-9]* tie labels: they are left out (--labels short draws dates only; --type, --confidence or --focus draw fewer ties)' "$T/crowded-map-own.err"
 sh tests/browser/run.sh svg-text.mjs --labels-clear "$T/crowded-map-own.svg"
+check "... and runs no tie through an actor it does not join" python3 tests/map-places.py "$T/crowded-map-own.svg"
 check "... and leaves them out at another dpi too: its SVG after a 150-dpi PNG is the same bytes" sh -c "
 	'$A' render -q tests/fixtures/crowded.yaml --layout map --dpi 150 -o '$T/crowded-map-dpi.png' -o '$T/crowded-map-dpi.svg' && cmp '$T/crowded-map-own.svg' '$T/crowded-map-dpi.svg'"
 "$A" render tests/fixtures/crowded.yaml --layout map --each decade -o "$T/crowded-map-{period}.svg" -o "$T/crowded-map.html" 2>"$T/crowded-series.err"
