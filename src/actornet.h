@@ -97,7 +97,7 @@ typedef enum {
 	AN_PREC_DAY,   /* 2009-12-11 */
 } an_precision;
 
-/* One end of a `when`, or a single date (20 bytes: a network holds two per tie). */
+/* One end of a `when`, or a single date (16 bytes). */
 typedef struct {
 	int32_t first, last;      /* the day range the date can mean */
 	int16_t year;             /* as written (4 digits); X digits as 0 (199X -> 1990) */

@@ -1779,16 +1779,21 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 					break;
 				}
 		}
-		for (size_t j = i + 1; j < nlines; j++)
-			for (size_t p = 1; p < l->count && boxes_meet(l->reach, lines[j].reach); p++) {
+		for (size_t j = i + 1; j < nlines; j++) {
+			if (!boxes_meet(l->reach, lines[j].reach))
+				continue;
+			for (size_t p = 1; p < l->count; p++) {
 				boxf piece = {{fmin(l->at[p - 1].x, l->at[p].x), fmin(l->at[p - 1].y, l->at[p].y)},
 				              {fmax(l->at[p - 1].x, l->at[p].x), fmax(l->at[p - 1].y, l->at[p].y)}};
-				for (size_t q = 1; q < lines[j].count && boxes_meet(piece, lines[j].reach); q++)
+				if (!boxes_meet(piece, lines[j].reach))
+					continue;
+				for (size_t q = 1; q < lines[j].count; q++)
 					if (segments_cross(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]) &&
 					    !near_node(obstacles, nobstacles,
 					               crossing_point(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]), 8))
 						faults.crossings++;
 			}
+		}
 	}
 	for (size_t i = 0; i < nlines; i++)
 		free(lines[i].at);

@@ -39,7 +39,7 @@ typedef struct {
 	Ppoly_t poly;
 	boxf box;     /* the polygon's bounding box */
 	boxf body;    /* the node itself, less a point: what a line must not cross */
-	bool crowded; /* it touches or overlaps another node: no path is searched among it */
+	bool crowded; /* it touches or overlaps another node: route_between searches no path among it */
 	Agnode_t *n;
 } obstacle;
 
@@ -1574,7 +1574,11 @@ static bool view_blocks(const map_view *view, const obstacle *obs, pointf p, poi
 	boxf span = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
 	for (int k = 0; k < view->npolys; k++) {
 		int i = view->of[k];
-		if (i != skip1 && i != skip2 && boxes_meet(span, obs[i].box) && segment_enters(interior(obs[i].box), p, q))
+		if (i == skip1 || i == skip2 || !boxes_meet(span, obs[i].box))
+			continue;
+		/* segment_enters misses a line along a diagonal, through two corners: its middle is inside. */
+		boxf inner = interior(obs[i].box);
+		if (segment_enters(inner, p, q) || inside(inner, (pointf){(p.x + q.x) / 2, (p.y + q.y) / 2}))
 			return true;
 	}
 	return false;
@@ -1716,23 +1720,33 @@ static pointf *route_round(const obstacle *obs, map_view *view, const bundle *b,
 		free(line.ps);
 		return NULL;
 	}
-	/* The curve keeps off the boxes near the path: those far from it cannot be in its way. */
+	/*
+	 * The curve keeps off the boxes near the path; if it strays beyond them,
+	 * it is smoothed again among all in view.
+	 */
 	boxf near = EMPTY_BOX;
 	for (int k = 0; k < line.pn; k++)
 		box_hold(&near, (pointf){line.ps[k].x, line.ps[k].y});
 	near = box_grown(near, SMOOTHING_REACH);
-	int nb = 0;
-	for (int i = 0; i < view->npolys; i++)
-		if (i != from && i != to && boxes_meet(near, obs[view->of[i]].box))
-			view->others[nb++] = view->polys[i];
-	pointf *result = smooth_path(view->others, nb, line, pn);
+	pointf *result = NULL;
+	for (int all = 0; all <= 1 && !result; all++) {
+		int nb = 0;
+		for (int i = 0; i < view->npolys; i++)
+			if (i != from && i != to && (all || boxes_meet(near, obs[view->of[i]].box)))
+				view->others[nb++] = view->polys[i];
+		result = smooth_path(view->others, nb, line, pn);
+		if (result && !all && !box_holds(near, box_of(result, (size_t)*pn))) {
+			free(result);
+			result = NULL;
+		}
+	}
 	free(line.ps);
 	return result;
 }
 
 /*
  * The bundles' first lines: each the arc through the fewest nodes it does
- * not join, or when every arc runs through one, pathplan's path around
+ * not join, or when every arc runs through one, the shortest way around
  * them if that runs through fewer. Within *canvas unless NULL: where no
  * line there runs through no node, none (the bundle is left as drawn).
  */

@@ -133,7 +133,7 @@ void big_grow(void **items, size_t *cap, size_t need, size_t size)
 		return;
 	size_t n = *cap ? *cap : 64;
 	while (n < need) {
-		if (n > (SIZE_MAX - BIG_HEADER - HUGE_PAGE) / 2 / size)
+		if (n > (SIZE_MAX - BIG_HEADER - 2 * HUGE_PAGE) / 2 / size)
 			out_of_memory();
 		n *= 2;
 	}
@@ -142,10 +142,17 @@ void big_grow(void **items, size_t *cap, size_t need, size_t size)
 	bytes = (bytes + unit - 1) / unit * unit;
 	char *base = map_aligned(bytes);
 	if (*items) {
-		/* The pages move, not their bytes: both ends aligned, huge pages stay whole. */
+		/*
+		 * The pages move, not their bytes, and the mapping grows as it moves
+		 * (one mapping: moved into part of another, it would be two, which
+		 * kernels before 6.17 cannot move again); from an aligned mapping
+		 * to an aligned one, huge pages stay whole.
+		 */
 		char *old = (char *)*items - BIG_HEADER;
 		size_t old_bytes = *(size_t *)old;
-		if (mremap(old, old_bytes, old_bytes, MREMAP_MAYMOVE | MREMAP_FIXED, base) == MAP_FAILED) {
+		if (mremap(old, old_bytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED, base) == base) {
+			madvise(base, bytes, MADV_HUGEPAGE);
+		} else {
 			memcpy(base, old, old_bytes);
 			munmap(old, old_bytes);
 		}
