@@ -143,16 +143,15 @@ void big_grow(void **items, size_t *cap, size_t need, size_t size)
 	char *base = map_aligned(bytes);
 	if (*items) {
 		/*
-		 * The pages move, not their bytes, and the mapping grows as it moves
-		 * (one mapping: moved into part of another, it would be two, which
-		 * kernels before 6.17 cannot move again); from an aligned mapping
-		 * to an aligned one, huge pages stay whole.
+		 * The pages move, not their bytes; from an aligned mapping to an
+		 * aligned one, huge pages stay whole. (Moved into part of the new
+		 * mapping, they make two, which kernels before 6.17 cannot move
+		 * as one: the next growth copies. Growing while moving would not,
+		 * but valgrind then takes the new pages for unaddressable.)
 		 */
 		char *old = (char *)*items - BIG_HEADER;
 		size_t old_bytes = *(size_t *)old;
-		if (mremap(old, old_bytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED, base) == base) {
-			madvise(base, bytes, MADV_HUGEPAGE);
-		} else {
+		if (mremap(old, old_bytes, old_bytes, MREMAP_MAYMOVE | MREMAP_FIXED, base) == MAP_FAILED) {
 			memcpy(base, old, old_bytes);
 			munmap(old, old_bytes);
 		}
