@@ -1783,9 +1783,7 @@ static an_faults faults_of(Agraph_t *g, bool judge_lines)
 			if (!boxes_meet(l->reach, lines[j].reach))
 				continue;
 			for (size_t p = 1; p < l->count; p++) {
-				boxf piece = {{fmin(l->at[p - 1].x, l->at[p].x), fmin(l->at[p - 1].y, l->at[p].y)},
-				              {fmax(l->at[p - 1].x, l->at[p].x), fmax(l->at[p - 1].y, l->at[p].y)}};
-				if (!boxes_meet(piece, lines[j].reach))
+				if (!boxes_meet(segment_box(l->at[p - 1], l->at[p]), lines[j].reach))
 					continue;
 				for (size_t q = 1; q < lines[j].count; q++)
 					if (segments_cross(l->at[p - 1], l->at[p], lines[j].at[q - 1], lines[j].at[q]) &&

@@ -103,7 +103,7 @@ static void straight_piece(pointf a, pointf b, pointf *out)
 static bool obstructed(const obstacle *obs, int count, int from, int to)
 {
 	pointf p = ND_coord(obs[from].n), q = ND_coord(obs[to].n);
-	boxf span = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
+	boxf span = segment_box(p, q);
 	for (int i = 0; i < count; i++)
 		if (i != from && i != to && boxes_meet(span, obs[i].box) && segment_enters(obs[i].box, p, q))
 			return true;
@@ -1571,7 +1571,7 @@ static boxf interior(boxf b)
 /* Whether segment pq enters a box in view but those of the obstacles `skip1` and `skip2` (-1: none). */
 static bool view_blocks(const map_view *view, const obstacle *obs, pointf p, pointf q, int skip1, int skip2)
 {
-	boxf span = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
+	boxf span = segment_box(p, q);
 	for (int k = 0; k < view->npolys; k++) {
 		int i = view->of[k];
 		if (i == skip1 || i == skip2 || !boxes_meet(span, obs[i].box))
@@ -1588,8 +1588,7 @@ static bool view_blocks(const map_view *view, const obstacle *obs, pointf p, poi
 static boxf way_round_area(const obstacle *obs, const bundle *b)
 {
 	pointf p = ND_coord(obs[b->from].n), q = ND_coord(obs[b->to].n);
-	boxf ends = {{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
-	return box_grown(ends, fmax(FIRST_REACH, hypot(q.x - p.x, q.y - p.y) / 4));
+	return box_grown(segment_box(p, q), fmax(FIRST_REACH, hypot(q.x - p.x, q.y - p.y) / 4));
 }
 
 /*

@@ -120,9 +120,16 @@ static char *map_aligned(size_t bytes)
 			munmap(p + head + bytes, slack - head);
 		p += head;
 	}
-	/* A hint: the kernel may refuse it, or have huge pages disabled. */
-	madvise(p, bytes, MADV_HUGEPAGE);
+	advise_huge_pages(p, bytes);
 	return p;
+}
+
+void advise_huge_pages(void *block, size_t size)
+{
+	uintptr_t first = ((uintptr_t)block + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t end = ((uintptr_t)block + size) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (end > first)
+		madvise((void *)first, end - first, MADV_HUGEPAGE);
 }
 
 /* A big array's mapping starts with its length in bytes; the array follows, aligned as malloc's. */

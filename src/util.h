@@ -28,6 +28,8 @@ void grow(void **items, size_t *cap, size_t need, size_t size);
  * the arrays took to fill. Free such an array with big_free, never free.
  */
 void big_grow(void **items, size_t *cap, size_t need, size_t size);
+/* Asks that the whole 2 MB pages within a block be transparent huge pages (a hint, which may be refused). */
+void advise_huge_pages(void *block, size_t size);
 #define BIG_GROW(array, cap, need) big_grow((void **)&(array), &(cap), (need), sizeof *(array))
 void big_free(void *items);
 

@@ -1,13 +1,11 @@
 /* render.c: `actornet render`: draws the selected ties, one diagram or a series of periods, to SVG, PNG, PDF, DOT, JSON and a timeline page. */
 #define _POSIX_C_SOURCE 200809L
-#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
 #include <errno.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1200,9 +1198,6 @@ static int render_network(render_options *o, const an_network *net)
 #ifdef M_MMAP_THRESHOLD
 /* How much freed memory the heap keeps when PNGs are drawn, in bytes. */
 #define RASTER_HEAP_KEPT (64 << 20)
-/* Transparent huge pages' size (x86-64's, arm64's with 4 KB pages). */
-#define HUGE_PAGE ((uintptr_t)2 << 20)
-
 /*
  * Readies the heap for PNG surfaces before anything else is on it: a block
  * of most of what it keeps is taken, advised to be backed by huge pages,
@@ -1213,17 +1208,12 @@ static int render_network(render_options *o, const an_network *net)
  */
 static void ready_raster_heap(void)
 {
-#ifdef MADV_HUGEPAGE
 	size_t size = RASTER_HEAP_KEPT / 4 * 3; /* freed, it stays on the heap: under M_TRIM_THRESHOLD */
 	char *block = malloc(size);
 	if (!block)
 		return;
-	uintptr_t first = ((uintptr_t)block + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-	uintptr_t end = ((uintptr_t)block + size) & ~(HUGE_PAGE - 1);
-	if (end > first)
-		madvise((void *)first, end - first, MADV_HUGEPAGE);
+	advise_huge_pages(block, size);
 	free(block);
-#endif
 }
 #endif
 
