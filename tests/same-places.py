@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the SVGs of a stable series keep every actor in its place.
 
-usage: tests/same-places.py SVG...
+usage: tests/same-places.py [--exact] SVG...
 
 Every pair of diagrams must be drawn at the same scale, and every actor
 drawn in both in the same place relative to every other actor drawn in
@@ -9,8 +9,10 @@ both: left of, right of or level with it, and above, below or level with
 it; and at the same size, unless its name differs (a dated name). Each
 period's picture is cropped to what it draws and its empty bands are
 narrowed, so positions may shift; that order may not. No two actors of a
-diagram may overlap. Prints what differs and exits 1, or prints how many
-actors and pairs it compared and exits 0.
+diagram may overlap. With --exact (a map series, every period on one map),
+every actor drawn in two diagrams must be at the same coordinates in both.
+Prints what differs and exits 1, or prints how many actors and pairs it
+compared and exits 0.
 """
 import itertools
 import sys
@@ -71,6 +73,8 @@ def size(b):
 
 
 def main(paths):
+    exact = paths[:1] == ["--exact"]
+    paths = paths[1:] if exact else paths
     if len(paths) < 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
@@ -94,6 +98,9 @@ def main(paths):
         for actor in both:
             if size(a[actor]) != size(b[actor]) and named[0][actor][1] == named[1][actor][1]:
                 problems.append(f"{actor}: {size(a[actor])} in {one} but {size(b[actor])} in {other}")
+            centres = [((s[0] + s[2]) / 2, (s[1] + s[3]) / 2) for s in (a[actor], b[actor])]
+            if exact and max(abs(u - v) for u, v in zip(*centres)) >= LEVEL:
+                problems.append(f"{actor}: at {centres[0]} in {one} but at {centres[1]} in {other}")
         for p, q in itertools.combinations(both, 2):
             pairs += 1
             if relation(a[p], a[q]) != relation(b[p], b[q]):

@@ -7,7 +7,10 @@
 // (Bahrain, Singapore, Malta) takes its 1:50m outline. Each country's place is the point inside its
 // largest polygon farthest from its border (its pole of inaccessibility), found on the 1:50m outline:
 // inside the country, unlike the centre of its bounding box (France's is not in the Atlantic). Codes:
-// ISO 3166-1 numeric (Natural Earth's ids) to alpha-3, from Debian's iso-codes.
+// ISO 3166-1 numeric (Natural Earth's ids) to alpha-3, from Debian's iso-codes. Three shapes have no
+// ISO code: Kosovo is a country of its own under XKX, the user-assigned code the EU and the IMF use;
+// Northern Cyprus and Somaliland are drawn as parts of Cyprus and Somalia, as ISO 3166-1 counts them
+// (without them the map would have holes there).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -16,6 +19,8 @@ const atlasVersion = require("world-atlas/package.json").version;
 const isoPath = process.argv[2] || "/usr/share/iso-codes/json/iso_3166-1.json";
 const iso = JSON.parse(readFileSync(isoPath, "utf8"))["3166-1"];
 const byNumeric = new Map(iso.map((c) => [c.numeric, c]));
+byNumeric.set("Kosovo", { alpha_3: "XKX", numeric: "0", name: "Kosovo" });
+const partOf = { "N. Cyprus": "196", Somaliland: "706" };
 const isoVersion = (() => {
   try {
     const changelog = readFileSync("/usr/share/doc/iso-codes/changelog.Debian.gz");
@@ -25,7 +30,8 @@ const isoVersion = (() => {
   }
 })();
 
-// A TopoJSON file's countries: Map id -> list of polygons, each a list of rings of [lon, lat].
+// A TopoJSON file's countries: Map id (its name, when it has none) -> list of polygons, each a list of
+// rings of [lon, lat]; a shape that is part of a country (partOf) among that country's.
 function countries(file) {
   const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), "utf8"));
   const [sx, sy] = topo.transform.scale;
@@ -48,10 +54,12 @@ function countries(file) {
   };
   const out = new Map();
   for (const g of topo.objects.countries.geometries) {
-    if (!g.id || !g.arcs) continue;
+    const name = g.properties && g.properties.name;
+    const id = g.id || partOf[name] || name;
+    if (!id || !g.arcs) continue;
     const polygons = g.type === "Polygon" ? [g.arcs] : g.arcs;
     // Some ids have several geometries (Australia's code is Ashmore and Cartier's too): all of them.
-    out.set(g.id, (out.get(g.id) || []).concat(polygons.map((rings) => rings.map(ring))));
+    out.set(id, (out.get(id) || []).concat(polygons.map((rings) => rings.map(ring))));
   }
   return out;
 }
@@ -163,7 +171,7 @@ for (const [id, polygons] of fine) {
     })
     .join("|");
   const name = (c.common_name || c.name).replace(/"/g, "'");
-  rows.push(`COUNTRY("${c.alpha_3}", ${Number(id)}, "${name}", ${lat.toFixed(2)}, ${lon.toFixed(2)},\n\t"${outline}")`);
+  rows.push(`COUNTRY("${c.alpha_3}", ${Number(c.numeric)}, "${name}", ${lat.toFixed(2)}, ${lon.toFixed(2)},\n\t"${outline}")`);
 }
 rows.sort();
 console.log(`/*
@@ -172,7 +180,9 @@ console.log(`/*
  *
  * Source: Natural Earth 4.1.0, Admin 0 countries (public domain), as the npm
  * package world-atlas ${atlasVersion} ships them (ISC licence); ISO 3166-1 codes
- * from Debian's iso-codes ${isoVersion}.
+ * from Debian's iso-codes ${isoVersion}. Kosovo, which has none, is XKX (the
+ * user-assigned code the EU and the IMF use); Northern Cyprus and Somaliland
+ * are drawn as parts of Cyprus and Somalia, as ISO 3166-1 counts them.
  *
  * COUNTRY(alpha-3 code, numeric code, name, latitude, longitude, outline): the
  * latitude and longitude of the country's place, the point inside its largest
