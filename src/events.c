@@ -50,6 +50,7 @@ static void describe_event(const yaml_event_t *e, parsed_event *p)
 		p->value = (const char *)e->data.scalar.value;
 		p->length = e->data.scalar.length;
 		p->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		p->escaped = e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 		p->tagged = e->data.scalar.tag != NULL;
 		p->anchor = (const char *)e->data.scalar.anchor;
 		break;

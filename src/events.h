@@ -16,6 +16,7 @@ typedef struct {
 	size_t length;
 	const char *anchor;  /* &name on a node, or NULL */
 	bool plain;          /* an unquoted scalar; for a sequence, a block one ("- " items) */
+	bool escaped;        /* a double-quoted scalar: the one style with escapes ("\x01") */
 	bool tagged;         /* an explicit tag was written */
 	bool has_version;    /* a %YAML directive: version_major.version_minor */
 	int version_major, version_minor;

@@ -15,6 +15,7 @@ typedef struct {
 	arena *strings;
 	an_diags *diags;
 	strindex texts;    /* texts that recur (ids, types, dates), each kept once */
+	struct parsed_when *whens; /* WHEN_CACHE of them, or NULL before the first */
 	/*
 	 * The plain text value of the key before the one being read (NULL if it
 	 * had none), and the value being read: a ',' inside {...} ends a text
@@ -35,6 +36,9 @@ static const char *const TIE_KEYS[] = {"from", "to", "type", "when", "label", "c
                                        "mutual", "sources", "grade", "note", "id", NULL};
 static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL};
 static const char *const TYPE_KEYS[] = {"label", "color", NULL};
+
+/* Whether a mapping's key (an event) is `word`, all of it: one with a NUL inside is none. */
+#define KEY_IS(key, word) ((key).length == sizeof word - 1 && memcmp((key).value, word, sizeof word - 1) == 0)
 
 /* ------------------------------------------------------------------ nodes */
 
@@ -130,6 +134,11 @@ static void unknown_key(loader *L, const event *key, const char *where, const ch
 		L->last_text = (an_str){arena_strdup(L->strings, whole), text->pos};
 		strcpy(L->last_key, L->key_before);
 		free(whole);
+		event_free(&value);
+		return;
+	}
+	if (memchr(key->value, '\0', key->length)) { /* reported as a control character: no key of the format */
+		skip_node(L, &value);
 		event_free(&value);
 		return;
 	}
@@ -323,15 +332,36 @@ static void read_url(loader *L, an_str *dst)
 	}
 }
 
+/*
+ * Dates parsed, by their text: a text that recurs is kept once (intern), so
+ * its address stands for it. Direct-mapped by that address: a date written
+ * again (a large network's ties share a few thousand dates) is not parsed again.
+ */
+#define WHEN_CACHE 1024
+struct parsed_when {
+	const char *text; /* the interned text, or NULL */
+	an_when when;
+};
+
 /* Reads a `when`; *ok tells whether it parsed (false too when absent). */
 static void read_when(loader *L, an_str *text, an_when *when, bool *ok)
 {
 	*ok = false;
 	if (!read_text_as(L, "when", false, true, text))
 		return;
+	if (!L->whens)
+		L->whens = xcalloc(WHEN_CACHE, sizeof *L->whens);
+	struct parsed_when *cached = &L->whens[((uintptr_t)text->text >> 3) % WHEN_CACHE];
+	if (cached->text == text->text) {
+		*when = cached->when;
+		*ok = true;
+		return;
+	}
 	char problem[160];
 	*ok = an_when_parse(text->text, when, problem, sizeof problem);
-	if (!*ok)
+	if (*ok)
+		*cached = (struct parsed_when){text->text, *when};
+	else
 		an_error(L->diags, text->pos, "bad date '%s': %s", text->text, problem);
 }
 
@@ -570,15 +600,15 @@ static void read_source(loader *L, an_source *s)
 	event key;
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
-		if (strcmp(k, "title") == 0)
+		if (KEY_IS(key, "title"))
 			read_text(L, k, true, &s->title);
-		else if (strcmp(k, "author") == 0)
+		else if (KEY_IS(key, "author"))
 			read_text(L, k, false, &s->author);
-		else if (strcmp(k, "date") == 0) {
+		else if (KEY_IS(key, "date")) {
 			an_when w;
 			bool ok;
 			read_when(L, &s->date, &w, &ok); /* checked only: a source's date is shown as written */
-		} else if (strcmp(k, "url") == 0)
+		} else if (KEY_IS(key, "url"))
 			read_url(L, &s->url);
 		else
 			unknown_key(L, &key, "a source", SOURCE_KEYS);
@@ -673,11 +703,11 @@ static void read_dated_name(loader *L, an_dated_name *d, an_pos pos)
 	event key;
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
-		if (strcmp(k, "name") == 0)
+		if (KEY_IS(key, "name"))
 			read_text(L, k, true, &d->name);
-		else if (strcmp(k, "label") == 0)
+		else if (KEY_IS(key, "label"))
 			read_text(L, k, false, &d->label);
-		else if (strcmp(k, "when") == 0)
+		else if (KEY_IS(key, "when"))
 			read_when(L, &d->when_text, &d->when, &d->when_ok);
 		else
 			unknown_key(L, &key, "a dated name", DATED_NAME_KEYS);
@@ -803,32 +833,32 @@ static void read_actor_body(loader *L, an_actor *a, an_pos pos)
 	event key;
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
-		if (strcmp(k, "name") == 0)
+		if (KEY_IS(key, "name"))
 			read_text(L, k, true, &a->name);
-		else if (strcmp(k, "names") == 0)
+		else if (KEY_IS(key, "names"))
 			read_names(L, a);
-		else if (strcmp(k, "label") == 0)
+		else if (KEY_IS(key, "label"))
 			read_text(L, k, false, &a->label);
-		else if (strcmp(k, "kind") == 0) {
+		else if (KEY_IS(key, "kind")) {
 			an_pos kind_pos;
 			int kind = read_enum(L, k, true, KIND_NAMES, &kind_pos);
 			if (kind >= 0) {
 				a->kind = (an_kind)kind;
 				a->has_kind = true;
 			}
-		} else if (strcmp(k, "type") == 0)
+		} else if (KEY_IS(key, "type"))
 			read_text(L, k, false, &a->type);
-		else if (strcmp(k, "region") == 0)
+		else if (KEY_IS(key, "region"))
 			read_text(L, k, false, &a->region);
-		else if (strcmp(k, "part_of") == 0)
+		else if (KEY_IS(key, "part_of"))
 			read_id(L, k, &a->part_of);
-		else if (strcmp(k, "when") == 0)
+		else if (KEY_IS(key, "when"))
 			read_when(L, &a->when_text, &a->when, &a->when_ok);
-		else if (strcmp(k, "url") == 0)
+		else if (KEY_IS(key, "url"))
 			read_url(L, &a->url);
-		else if (strcmp(k, "note") == 0)
+		else if (KEY_IS(key, "note"))
 			read_text(L, k, false, &a->note);
-		else if (strcmp(k, "at") == 0)
+		else if (KEY_IS(key, "at"))
 			read_at(L, a);
 		else
 			unknown_key(L, &key, "an actor", ACTOR_KEYS);
@@ -979,30 +1009,30 @@ static void read_tie_body(loader *L, an_tie *t)
 	event key;
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
-		if (strcmp(k, "from") == 0)
+		if (KEY_IS(key, "from"))
 			read_idlist(L, k, false, true, &t->from);
-		else if (strcmp(k, "to") == 0)
+		else if (KEY_IS(key, "to"))
 			read_idlist(L, k, false, true, &t->to);
-		else if (strcmp(k, "type") == 0)
+		else if (KEY_IS(key, "type"))
 			read_text_as(L, k, true, true, &t->type);
-		else if (strcmp(k, "when") == 0)
+		else if (KEY_IS(key, "when"))
 			read_tie_when(L, t);
-		else if (strcmp(k, "label") == 0)
+		else if (KEY_IS(key, "label"))
 			read_text(L, k, false, &t->label);
-		else if (strcmp(k, "confidence") == 0) {
+		else if (KEY_IS(key, "confidence")) {
 			an_pos p;
 			int c = read_enum(L, k, false, CONFIDENCE_NAMES, &p);
 			if (c >= 0)
 				t->confidence = (an_confidence)c;
-		} else if (strcmp(k, "mutual") == 0)
+		} else if (KEY_IS(key, "mutual"))
 			read_bool(L, k, &t->mutual);
-		else if (strcmp(k, "sources") == 0)
+		else if (KEY_IS(key, "sources"))
 			read_idlist(L, k, true, false, &t->sources);
-		else if (strcmp(k, "grade") == 0)
+		else if (KEY_IS(key, "grade"))
 			read_grade(L, &tie_extra(L, t)->grade);
-		else if (strcmp(k, "note") == 0)
+		else if (KEY_IS(key, "note"))
 			read_text(L, k, false, &tie_extra(L, t)->note);
-		else if (strcmp(k, "id") == 0)
+		else if (KEY_IS(key, "id"))
 			read_id(L, k, &tie_extra(L, t)->id);
 		else
 			unknown_key(L, &key, "a tie", TIE_KEYS);
@@ -1056,27 +1086,27 @@ static void read_network(loader *L, an_pos pos)
 	size_t actors_cap = 0, extra_types = 0;
 	while (map_next(L, &m, &key)) {
 		const char *k = key.value;
-		if (strcmp(k, "format") == 0) {
+		if (KEY_IS(key, "format")) {
 			an_str f = {0};
 			if (read_text(L, k, false, &f) && strcmp(f.text, "1") != 0)
 				an_error(L->diags, f.pos,
 				         "format '%s' is not supported: this version of actornet reads format 1",
 				         f.text);
-		} else if (strcmp(k, "title") == 0)
+		} else if (KEY_IS(key, "title"))
 			read_text(L, k, true, &net->title);
-		else if (strcmp(k, "subtitle") == 0)
+		else if (KEY_IS(key, "subtitle"))
 			read_text(L, k, false, &net->subtitle);
-		else if (strcmp(k, "description") == 0)
+		else if (KEY_IS(key, "description"))
 			read_text(L, k, false, &net->description);
-		else if (strcmp(k, "sources") == 0)
+		else if (KEY_IS(key, "sources"))
 			read_id_mapping(L, "'sources'", true, read_source_entry, NULL);
-		else if (strcmp(k, "default_source") == 0)
+		else if (KEY_IS(key, "default_source"))
 			read_id(L, k, &net->default_source);
-		else if (strcmp(k, "actors") == 0)
+		else if (KEY_IS(key, "actors"))
 			read_id_mapping(L, "'actors'", false, read_actor_entry, &actors_cap);
-		else if (strcmp(k, "types") == 0)
+		else if (KEY_IS(key, "types"))
 			read_id_mapping(L, "'types'", true, read_type_entry, &extra_types);
-		else if (strcmp(k, "ties") == 0)
+		else if (KEY_IS(key, "ties"))
 			read_ties(L);
 		else
 			unknown_key(L, &key, "the network", TOP_KEYS);
@@ -1135,6 +1165,7 @@ static void loader_free(loader *L)
 	nodes_close(L->nodes);
 	si_free(&L->texts);
 	si_free(&L->bool_words);
+	free(L->whens);
 }
 
 static void utf16_error(an_diags *diags)

@@ -406,7 +406,12 @@ static bool raw_next(node_reader *L, event *ev)
 		ev->length = y->length;
 		ev->plain = y->plain;
 		ev->value = events_take_value(L->events);
-		long control = control_character(ev->value, ev->length);
+		/*
+		 * Only an escape lets one in: libyaml refuses the file that holds a
+		 * control character but tab and line breaks, and reads a NEL (U+0085)
+		 * written as it is as a line break.
+		 */
+		long control = y->escaped ? control_character(ev->value, ev->length) : -1;
 		if (control >= 0)
 			an_error(L->diags, ev->pos,
 			         "the control character U+%04lX is not allowed in a text (write it out, or remove it)",

@@ -28,6 +28,9 @@ FONTCONFIG_FILE=/nonexistent run "$A" render networks/iran-dprk.yaml -o "$TMP/me
 # Two keys with a NUL byte in them (escaped in YAML) are told apart by their whole text.
 printf 'title: x\nactors:\n  "A\\0B": {name: A, kind: state}\n  "A\\0B": {name: B, kind: state}\n  "A\\0C": {name: C, kind: state}\nties: []\n' >"$TMP/messages/nul-keys.yaml"
 run "$A" check -q "$TMP/messages/nul-keys.yaml"
+# A key of the format with a NUL in it ("from\0x") is no key of the format: only the control character is reported, no "did you mean".
+printf 'title: x\nactors:\n  A: {name: A, kind: state}\n  B: {name: B, kind: state}\nties:\n  - {"from\\0x": A, to: B, type: arms, when: 1990}\n' >"$TMP/messages/nul-tie-key.yaml"
+run "$A" check -q "$TMP/messages/nul-tie-key.yaml"
 # An unquoted " #" ends a text (the rest is a comment): a warning with the text quoted; not in a block text, a quoted one or after a date.
 cat >"$TMP/messages/hash.yaml" <<'YAML'
 title: UN Resolution #2231 # the title
