@@ -118,6 +118,13 @@ bool map_place(const map_frame *f, double latitude, double longitude, pointf *at
 	return true;
 }
 
+/*
+ * The finest detail of an outline drawn, in points: what lies nearer than
+ * that to the line through the points kept is left out (a world map needs
+ * a fraction of the points that a map of the Levant shows).
+ */
+#define MAP_DETAIL 0.75
+
 /* Rounds of map_spread at most: each moves every pair that meets. */
 #define SPREAD_ROUNDS 400
 
@@ -161,6 +168,54 @@ static void ring_add(ring *r, pointf p)
 {
 	GROW(r->at, r->cap, r->count + 1);
 	r->at[r->count++] = p;
+}
+
+/* How far p lies from the line through a and b (from a, when they are one point). */
+static double off_line(pointf p, pointf a, pointf b)
+{
+	double dx = b.x - a.x, dy = b.y - a.y, length = hypot(dx, dy);
+	return length > 0 ? fabs((p.x - a.x) * dy - (p.y - a.y) * dx) / length : hypot(p.x - a.x, p.y - a.y);
+}
+
+/*
+ * Keeps the points of the closed ring r that lie more than `detail` off the
+ * line through those kept around them (Douglas and Peucker), the ring cut
+ * at its first point and the point farthest from it.
+ */
+static void simplify(ring *r, double detail)
+{
+	size_t n = r->count;
+	if (n < 4)
+		return;
+	size_t far = 0;
+	for (size_t i = 1; i < n; i++)
+		if (hypot(r->at[i].x - r->at[0].x, r->at[i].y - r->at[0].y) >
+		    hypot(r->at[far].x - r->at[0].x, r->at[far].y - r->at[0].y))
+			far = i;
+	bool *keep = xcalloc(n + 1, sizeof *keep);
+	size_t *spans = xcalloc(2 * n + 4, sizeof *spans), top = 0; /* pairs of ends still to look between */
+	keep[0] = keep[far] = true;
+	spans[top++] = 0, spans[top++] = far, spans[top++] = far, spans[top++] = n; /* n: the first point again */
+	while (top) {
+		size_t b = spans[--top], a = spans[--top], most = 0;
+		double worst = detail;
+		for (size_t i = a + 1; i < b; i++) {
+			double d = off_line(r->at[i], r->at[a], r->at[b % n]);
+			if (d > worst)
+				worst = d, most = i;
+		}
+		if (most) {
+			keep[most] = true;
+			spans[top++] = a, spans[top++] = most, spans[top++] = most, spans[top++] = b;
+		}
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (keep[i])
+			r->at[kept++] = r->at[i];
+	r->count = kept;
+	free(keep);
+	free(spans);
 }
 
 /* Which side of one of the crop's edges p is on: inside when >= 0. */
@@ -233,12 +288,14 @@ char *map_outlines(const map_frame *f, boxf crop, const map_colors *colors, size
 			bool drawable = true;
 			for (size_t i = 0; i < n && drawable; i++) {
 				pointf p = {0, 0};
-				if ((drawable = map_place(f, points[2 * i + 1], points[2 * i], &p)))
-					ring_add(&poly, p);
+				if (!(drawable = map_place(f, points[2 * i + 1], points[2 * i], &p)))
+					break;
+				ring_add(&poly, p);
 			}
 			if (!drawable)
 				continue;
 			cut(&poly, &spare, crop);
+			simplify(&poly, MAP_DETAIL);
 			if (poly.count < 3)
 				continue;
 			sb_printf(&b, "P %zu", poly.count);

@@ -71,6 +71,10 @@ struct an_renderer {
 	size_t map_outline_shapes, map_nodes;
 	boxf map_box;
 	map_colors map_colors;
+	/* The last outlines drawn, and what they were drawn for (a fit tries one frame and crop again and again). */
+	strbuf outlines_for;
+	char *outlines;
+	size_t outlines_shapes;
 };
 
 static void forget_map(an_renderer *r);
@@ -343,6 +347,8 @@ void an_renderer_free(an_renderer *r)
 	gvFreeContext(r->gvc);
 	an_text_release();
 	forget_map(r);
+	sb_free(&r->outlines_for);
+	free(r->outlines);
 	if (r->caught)
 		fclose(r->caught);
 	sb_free(&graphviz_messages);
@@ -1003,6 +1009,26 @@ void *init_xdot(Agraph_t *g);
 #define MAP_COLUMN_GAP 60.0
 #define MAP_COLUMN_STEP 40.0
 
+/* The country outlines of a map (map_outlines), drawn again only for another frame, crop or theme. */
+static char *outlines(an_renderer *r, const map_frame *f, boxf crop, const map_colors *colors, size_t *shapes)
+{
+	strbuf key;
+	sb_init(&key);
+	sb_printf(&key, "%d %a %a %a %a %a %a %a %a %a %s %s", f->projection.azimuthal, f->projection.centre_latitude,
+	          f->projection.centre_longitude, f->scale, f->centre_x, f->centre_y, crop.LL.x, crop.LL.y, crop.UR.x,
+	          crop.UR.y, colors->land, colors->border);
+	if (!r->outlines || strcmp(key.data, r->outlines_for.data) != 0) {
+		free(r->outlines);
+		r->outlines = map_outlines(f, crop, colors, &r->outlines_shapes);
+		sb_free(&r->outlines_for);
+		r->outlines_for = key;
+	} else {
+		sb_free(&key);
+	}
+	*shapes = r->outlines_shapes;
+	return xstrdup(r->outlines);
+}
+
 /* Frees what the renderer kept of its last map. */
 static void forget_map(an_renderer *r)
 {
@@ -1349,7 +1375,7 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
 	for (size_t i = 0; i < m->count; i++)
 		any |= m->placed[i];
 	r->map_outline_shapes = 0;
-	r->map_outline_xdot = any ? map_outlines(&m->frame, map, &colors, &r->map_outline_shapes) : xstrdup("");
+	r->map_outline_xdot = any ? outlines(r, &m->frame, map, &colors, &r->map_outline_shapes) : xstrdup("");
 	r->map_leader_xdot = xcalloc(m->count + 1, sizeof *r->map_leader_xdot);
 	r->map_nodes = m->count;
 	r->map_box = content;

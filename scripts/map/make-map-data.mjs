@@ -3,9 +3,11 @@
 //
 // usage: cd scripts/map && npm ci && node make-map-data.mjs [ISO_3166-1.json] > ../../src/countries.inc
 //
-// Outlines come from the 1:110m file (the scale of a report's figure); a country too small for it
-// (Bahrain, Singapore, Malta) takes its 1:50m outline. Each country's place is the point inside its
-// largest polygon farthest from its border (its pole of inaccessibility), found on the 1:50m outline:
+// Outlines come from the 1:50m file, simplified to SIMPLIFIED degrees, each border two countries share
+// once (the Levant, the Balkans or the Gulf on a map of their own need more than 1:110m's few points;
+// actornet leaves out, as it draws, what a smaller scale cannot show). Each country's place is the
+// point inside its largest polygon farthest from its border (its pole of inaccessibility), found on
+// the 1:50m outline as it is:
 // inside the country, unlike the centre of its bounding box (France's is not in the Atlantic). Codes:
 // ISO 3166-1 numeric (Natural Earth's ids) to alpha-3, from Debian's iso-codes. Three shapes have no
 // ISO code: Kosovo is a country of its own under XKX, the user-assigned code the EU and the IMF use;
@@ -30,19 +32,56 @@ const isoVersion = (() => {
   }
 })();
 
+// The points of a line (its ends kept) that stand more than `tolerance` degrees off the line through
+// those kept around them (Douglas and Peucker); a closed line is cut in two at its point farthest from
+// its start.
+function simplify(line, tolerance) {
+  const last = line.length - 1;
+  if (last < 2) return line;
+  if (line[0][0] === line[last][0] && line[0][1] === line[last][1]) {
+    let far = 0;
+    for (let i = 1; i < last; i++)
+      if (Math.hypot(line[i][0] - line[0][0], line[i][1] - line[0][1]) > Math.hypot(line[far][0] - line[0][0], line[far][1] - line[0][1])) far = i;
+    if (far === 0) return [line[0], line[last]];
+    return simplify(line.slice(0, far + 1), tolerance).concat(simplify(line.slice(far), tolerance).slice(1));
+  }
+  const keep = new Uint8Array(line.length);
+  keep[0] = keep[last] = 1;
+  const spans = [[0, last]];
+  while (spans.length) {
+    const [a, b] = spans.pop();
+    const [ax, ay] = line[a], [bx, by] = line[b];
+    const length = Math.hypot(bx - ax, by - ay);
+    let farthest = -1, most = tolerance;
+    for (let i = a + 1; i < b; i++) {
+      const d = length ? Math.abs((line[i][0] - ax) * (by - ay) - (line[i][1] - ay) * (bx - ax)) / length
+                       : Math.hypot(line[i][0] - ax, line[i][1] - ay);
+      if (d > most) most = d, farthest = i;
+    }
+    if (farthest >= 0) {
+      keep[farthest] = 1;
+      spans.push([a, farthest], [farthest, b]);
+    }
+  }
+  return line.filter((_, i) => keep[i]);
+}
+
 // A TopoJSON file's countries: Map id (its name, when it has none) -> list of polygons, each a list of
-// rings of [lon, lat]; a shape that is part of a country (partOf) among that country's.
-function countries(file) {
+// rings of [lon, lat]; a shape that is part of a country (partOf) among that country's. With a
+// tolerance, each arc simplified (simplify): a border two countries share is simplified once, the same
+// line in both.
+function countries(file, tolerance = 0) {
   const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), "utf8"));
   const [sx, sy] = topo.transform.scale;
   const [tx, ty] = topo.transform.translate;
   const arcs = topo.arcs.map((arc) => {
     let x = 0, y = 0;
-    return arc.map(([dx, dy]) => {
+    const line = arc.map(([dx, dy]) => {
       x += dx;
       y += dy;
       return [x * sx + tx, y * sy + ty];
     });
+    return tolerance ? simplify(line, tolerance) : line;
   });
   const ring = (indexes) => {
     const points = [];
@@ -146,7 +185,8 @@ function cutAtSeam(ring) {
 }
 
 const largest = (polygons) => polygons.reduce((a, b) => (area(b[0]) > area(a[0]) ? b : a));
-const fine = countries("countries-50m.json"), coarse = countries("countries-110m.json");
+const SIMPLIFIED = 0.05; // degrees: about 5 km, a few points on a map of the Levant a page wide
+const fine = countries("countries-50m.json"), simplified = countries("countries-50m.json", SIMPLIFIED);
 const hundredths = (v) => Math.round(v * 100);
 const rows = [];
 for (const [id, polygons] of fine) {
@@ -158,8 +198,10 @@ for (const [id, polygons] of fine) {
     return cut.length > 1 ? cut.map((r) => [r]) : [rings];
   });
   const [lon, lat] = place(largest(pieces));
-  // Outer rings only: a hole is another country's outline (Lesotho in South Africa) or water.
-  const outline = (coarse.get(id) || polygons)
+  // Outer rings only: a hole is another country's outline (Lesotho in South Africa) or water. An island
+  // smaller than the simplification (Nauru, Monaco's coast) keeps its 1:50m ring.
+  const outline = simplified.get(id)
+    .map((rings, i) => (rings[0].length >= 4 ? rings : polygons[i]))
     .flatMap((rings) => cutAtSeam(rings[0]))
     .map((ring) => {
       const points = [];
@@ -186,8 +228,9 @@ console.log(`/*
  *
  * COUNTRY(alpha-3 code, numeric code, name, latitude, longitude, outline): the
  * latitude and longitude of the country's place, the point inside its largest
- * polygon farthest from its border (1:50m); its outline at 1:110m (1:50m for a
- * country too small for 1:110m), polygons separated by '|', each a list of
- * "longitude,latitude" points in hundredths of a degree.
+ * polygon farthest from its border (1:50m); its outline at 1:50m simplified to
+ * ${SIMPLIFIED} degrees (Douglas and Peucker, each shared border once), polygons
+ * separated by '|', each a list of "longitude,latitude" points in hundredths of
+ * a degree.
  */`);
 console.log(rows.join("\n"));
