@@ -7,7 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define COUNTRY(code, numeric, name, latitude, longitude, outline) {code, numeric, name, latitude, longitude, outline},
+#define COUNTRY(code, numeric, name, latitude, longitude, outline, regional) \
+	{code, numeric, name, latitude, longitude, outline, regional},
 static const geo_country COUNTRIES[] = {
 #include "countries.inc"
 };
@@ -106,9 +107,9 @@ bool geo_region_place(const char *region, double *latitude, double *longitude)
 	return c != NULL;
 }
 
-size_t geo_next_polygon(const geo_country *c, size_t *at, double *points, size_t cap)
+size_t geo_next_polygon(const geo_country *c, bool regional, size_t *at, double *points, size_t cap)
 {
-	const char *s = c->outline + *at;
+	const char *outline = regional ? c->regional : c->outline, *s = outline + *at;
 	if (!*s)
 		return 0;
 	size_t count = 0;
@@ -127,7 +128,7 @@ size_t geo_next_polygon(const geo_country *c, size_t *at, double *points, size_t
 	}
 	if (*s == '|')
 		s++;
-	*at = (size_t)(s - c->outline);
+	*at = (size_t)(s - outline);
 	return count;
 }
 

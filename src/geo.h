@@ -11,7 +11,8 @@ typedef struct {
 	int numeric;       /* ISO 3166-1 numeric */
 	const char *name;
 	double latitude, longitude; /* its place: inside its largest polygon, far from its border */
-	const char *outline; /* polygons separated by '|', "lon,lat" points in hundredths of a degree */
+	/* Polygons separated by '|', "lon,lat" points in hundredths of a degree: at 1:110m, and finer for a region's map. */
+	const char *outline, *regional;
 } geo_country;
 
 /* The country with this alpha-3 code (upper case), or NULL. */
@@ -29,11 +30,12 @@ bool geo_region_place(const char *region, double *latitude, double *longitude);
 const geo_country *geo_countries(size_t *count);
 
 /*
- * A country's outline, one polygon at a time: call with *at = 0 first; each
- * call fills points (longitude, latitude pairs in degrees, at most `cap`
- * pairs; more are dropped) and returns their count, 0 after the last.
+ * A country's outline (its regional one: finer), one polygon at a time:
+ * call with *at = 0 first; each call fills points (longitude, latitude
+ * pairs in degrees, at most `cap` pairs; more are dropped) and returns
+ * their count, 0 after the last.
  */
-size_t geo_next_polygon(const geo_country *c, size_t *at, double *points, size_t cap);
+size_t geo_next_polygon(const geo_country *c, bool regional, size_t *at, double *points, size_t cap);
 
 /*
  * An equal-area projection: Equal Earth for a wide extent (the world), a

@@ -38,7 +38,7 @@ static const char *const SOURCE_KEYS[] = {"title", "author", "date", "url", NULL
 static const char *const TYPE_KEYS[] = {"label", "color", NULL};
 
 /* Whether a mapping's key (an event) is `word`, all of it: one with a NUL inside is none. */
-#define KEY_IS(key, word) ((key).length == sizeof word - 1 && memcmp((key).value, word, sizeof word - 1) == 0)
+#define KEY_IS(key, word) ((key).length == sizeof("" word) - 1 && memcmp((key).value, word, sizeof(word) - 1) == 0)
 
 /* ------------------------------------------------------------------ nodes */
 
@@ -351,7 +351,7 @@ static void read_when(loader *L, an_str *text, an_when *when, bool *ok)
 		return;
 	if (!L->whens)
 		L->whens = xcalloc(WHEN_CACHE, sizeof *L->whens);
-	struct parsed_when *cached = &L->whens[((uintptr_t)text->text >> 3) % WHEN_CACHE];
+	struct parsed_when *cached = &L->whens[(uintptr_t)text->text % WHEN_CACHE]; /* the arena packs texts bytewise */
 	if (cached->text == text->text) {
 		*when = cached->when;
 		*ok = true;

@@ -119,11 +119,12 @@ bool map_place(const map_frame *f, double latitude, double longitude, pointf *at
 }
 
 /*
- * The finest detail of an outline drawn, in points: what lies nearer than
- * that to the line through the points kept is left out (a world map needs
- * a fraction of the points that a map of the Levant shows).
+ * A map drawn at this many points a degree or more (a region's, the Levant
+ * or the Balkans a page wide) has the countries' regional outlines, finer
+ * than 1:110m; a map of a large part of the world the 1:110m ones, whose
+ * detail is all it can show.
  */
-#define MAP_DETAIL 0.75
+#define REGIONAL_FROM 20.0
 
 /* Rounds of map_spread at most: each moves every pair that meets. */
 #define SPREAD_ROUNDS 400
@@ -168,54 +169,6 @@ static void ring_add(ring *r, pointf p)
 {
 	GROW(r->at, r->cap, r->count + 1);
 	r->at[r->count++] = p;
-}
-
-/* How far p lies from the line through a and b (from a, when they are one point). */
-static double off_line(pointf p, pointf a, pointf b)
-{
-	double dx = b.x - a.x, dy = b.y - a.y, length = hypot(dx, dy);
-	return length > 0 ? fabs((p.x - a.x) * dy - (p.y - a.y) * dx) / length : hypot(p.x - a.x, p.y - a.y);
-}
-
-/*
- * Keeps the points of the closed ring r that lie more than `detail` off the
- * line through those kept around them (Douglas and Peucker), the ring cut
- * at its first point and the point farthest from it.
- */
-static void simplify(ring *r, double detail)
-{
-	size_t n = r->count;
-	if (n < 4)
-		return;
-	size_t far = 0;
-	for (size_t i = 1; i < n; i++)
-		if (hypot(r->at[i].x - r->at[0].x, r->at[i].y - r->at[0].y) >
-		    hypot(r->at[far].x - r->at[0].x, r->at[far].y - r->at[0].y))
-			far = i;
-	bool *keep = xcalloc(n + 1, sizeof *keep);
-	size_t *spans = xcalloc(2 * n + 4, sizeof *spans), top = 0; /* pairs of ends still to look between */
-	keep[0] = keep[far] = true;
-	spans[top++] = 0, spans[top++] = far, spans[top++] = far, spans[top++] = n; /* n: the first point again */
-	while (top) {
-		size_t b = spans[--top], a = spans[--top], most = 0;
-		double worst = detail;
-		for (size_t i = a + 1; i < b; i++) {
-			double d = off_line(r->at[i], r->at[a], r->at[b % n]);
-			if (d > worst)
-				worst = d, most = i;
-		}
-		if (most) {
-			keep[most] = true;
-			spans[top++] = a, spans[top++] = most, spans[top++] = most, spans[top++] = b;
-		}
-	}
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++)
-		if (keep[i])
-			r->at[kept++] = r->at[i];
-	r->count = kept;
-	free(keep);
-	free(spans);
 }
 
 /* Which side of one of the crop's edges p is on: inside when >= 0. */
@@ -278,11 +231,12 @@ char *map_outlines(const map_frame *f, boxf crop, const map_colors *colors, size
 	double *points = NULL;
 	size_t points_cap = 0;
 	ring poly = {0}, spare = {0};
+	bool regional = f->scale * M_PI / 180 >= REGIONAL_FROM; /* the scale is in points an Earth's radius */
 	for (size_t c = 0; c < ncountries; c++) {
 		size_t at = 0, n;
 		for (;;) {
 			GROW(points, points_cap, 16384);
-			if (!(n = geo_next_polygon(&countries[c], &at, points, points_cap / 2)))
+			if (!(n = geo_next_polygon(&countries[c], regional, &at, points, points_cap / 2)))
 				break;
 			poly.count = 0;
 			bool drawable = true;
@@ -295,7 +249,6 @@ char *map_outlines(const map_frame *f, boxf crop, const map_colors *colors, size
 			if (!drawable)
 				continue;
 			cut(&poly, &spare, crop);
-			simplify(&poly, MAP_DETAIL);
 			if (poly.count < 3)
 				continue;
 			sb_printf(&b, "P %zu", poly.count);

@@ -1009,8 +1009,12 @@ void *init_xdot(Agraph_t *g);
 #define MAP_COLUMN_GAP 60.0
 #define MAP_COLUMN_STEP 40.0
 
-/* The country outlines of a map (map_outlines), drawn again only for another frame, crop or theme. */
-static char *outlines(an_renderer *r, const map_frame *f, boxf crop, const map_colors *colors, size_t *shapes)
+/*
+ * The country outlines of a map (map_outlines), drawn again only for another
+ * frame, crop or theme: the key holds every field of map_frame (one added
+ * there must be added here).
+ */
+static char *cached_outlines(an_renderer *r, const map_frame *f, boxf crop, const map_colors *colors, size_t *shapes)
 {
 	strbuf key;
 	sb_init(&key);
@@ -1375,7 +1379,7 @@ static void frame_map(an_renderer *r, an_graph *graph, const map_nodes *m, bool 
 	for (size_t i = 0; i < m->count; i++)
 		any |= m->placed[i];
 	r->map_outline_shapes = 0;
-	r->map_outline_xdot = any ? outlines(r, &m->frame, map, &colors, &r->map_outline_shapes) : xstrdup("");
+	r->map_outline_xdot = any ? cached_outlines(r, &m->frame, map, &colors, &r->map_outline_shapes) : xstrdup("");
 	r->map_leader_xdot = xcalloc(m->count + 1, sizeof *r->map_leader_xdot);
 	r->map_nodes = m->count;
 	r->map_box = content;

@@ -10,7 +10,8 @@ it; and at the same size, unless its name differs (a dated name). Each
 period's picture is cropped to what it draws and its empty bands are
 narrowed, so positions may shift; that order may not. No two actors of a
 diagram may overlap. With --exact (a map series, every period on one map),
-every actor drawn in two diagrams must be at the same coordinates in both.
+every actor drawn in two diagrams must be at the same coordinates in both,
+and the diagrams must have the same viewBox and transform.
 Prints what differs and exits 1, or prints how many actors and pairs it
 compared and exits 0.
 """
@@ -50,7 +51,7 @@ def read(path):
         shape = next((b for b in map(box, g.iter()) if b), None)
         if shape:
             actors[key] = (shape, " ".join(t.text or "" for t in g.iter(SVG + "text")))
-    return scale, actors
+    return scale, actors, (root.get("viewBox"), transform)
 
 
 def order(a, b):
@@ -84,6 +85,8 @@ def main(paths):
     for path in paths[1:]:
         if drawn[path][0] != drawn[first][0]:
             problems.append(f"{path}: scale {drawn[path][0]} differs from {first}'s {drawn[first][0]}")
+        if exact and drawn[path][2] != drawn[first][2]:
+            problems.append(f"{path}: viewBox and transform {drawn[path][2]} differ from {first}'s {drawn[first][2]}")
     for path in paths:
         for (p, (pb, _)), (q, (qb, _)) in itertools.combinations(sorted(drawn[path][1].items()), 2):
             if overlap(pb, qb):

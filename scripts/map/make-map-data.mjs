@@ -3,12 +3,13 @@
 //
 // usage: cd scripts/map && npm ci && node make-map-data.mjs [ISO_3166-1.json] > ../../src/countries.inc
 //
-// Outlines come from the 1:50m file, simplified to SIMPLIFIED degrees, each border two countries share
-// once (the Levant, the Balkans or the Gulf on a map of their own need more than 1:110m's few points;
-// actornet leaves out, as it draws, what a smaller scale cannot show). Each country's place is the
+// Each country has two outlines: the 1:110m file's, for a map of a large part of the world, and the
+// 1:50m file's simplified to TOLERANCE degrees, each border two countries share once, for a map of a
+// region (the Levant, the Balkans or the Gulf need more than 1:110m's few points). A country too small
+// for 1:110m (Bahrain, Singapore, Malta) takes the 1:50m outline for both. Each country's place is the
 // point inside its largest polygon farthest from its border (its pole of inaccessibility), found on
-// the 1:50m outline as it is:
-// inside the country, unlike the centre of its bounding box (France's is not in the Atlantic). Codes:
+// the full 1:50m outline: inside the country, unlike the centre of its bounding box (France's is not
+// in the Atlantic). Codes:
 // ISO 3166-1 numeric (Natural Earth's ids) to alpha-3, from Debian's iso-codes. Three shapes have no
 // ISO code: Kosovo is a country of its own under XKX, the user-assigned code the EU and the IMF use;
 // Northern Cyprus and Somaliland are drawn as parts of Cyprus and Somalia, as ISO 3166-1 counts them
@@ -185,8 +186,9 @@ function cutAtSeam(ring) {
 }
 
 const largest = (polygons) => polygons.reduce((a, b) => (area(b[0]) > area(a[0]) ? b : a));
-const SIMPLIFIED = 0.05; // degrees: about 5 km, a few points on a map of the Levant a page wide
-const fine = countries("countries-50m.json"), simplified = countries("countries-50m.json", SIMPLIFIED);
+const TOLERANCE = 0.05; // degrees: about 5 km, a few points on a map of the Levant a page wide
+const fine = countries("countries-50m.json"), simplified = countries("countries-50m.json", TOLERANCE);
+const coarse = countries("countries-110m.json");
 const hundredths = (v) => Math.round(v * 100);
 const rows = [];
 for (const [id, polygons] of fine) {
@@ -198,22 +200,24 @@ for (const [id, polygons] of fine) {
     return cut.length > 1 ? cut.map((r) => [r]) : [rings];
   });
   const [lon, lat] = place(largest(pieces));
-  // Outer rings only: a hole is another country's outline (Lesotho in South Africa) or water. An island
-  // smaller than the simplification (Nauru, Monaco's coast) keeps its 1:50m ring.
-  const outline = simplified.get(id)
-    .map((rings, i) => (rings[0].length >= 4 ? rings : polygons[i]))
-    .flatMap((rings) => cutAtSeam(rings[0]))
-    .map((ring) => {
-      const points = [];
-      for (const [x, y] of ring) {
-        const p = `${hundredths(x)},${hundredths(y)}`;
-        if (p !== points[points.length - 1]) points.push(p);
-      }
-      return points.join(" ");
-    })
-    .join("|");
+  // Outer rings only: a hole is another country's outline (Lesotho in South Africa) or water.
+  const written = (outline) =>
+    outline
+      .flatMap((rings) => cutAtSeam(rings[0]))
+      .map((ring) => {
+        const points = [];
+        for (const [x, y] of ring) {
+          const p = `${hundredths(x)},${hundredths(y)}`;
+          if (p !== points[points.length - 1]) points.push(p);
+        }
+        return points.join(" ");
+      })
+      .join("|");
+  // An island smaller than the simplification (Nauru, Monaco's coast) keeps its 1:50m ring.
+  const regional = simplified.get(id).map((rings, i) => (rings[0].length >= 4 ? rings : polygons[i]));
   const name = (c.common_name || c.name).replace(/"/g, "'");
-  rows.push(`COUNTRY("${c.alpha_3}", ${Number(c.numeric)}, "${name}", ${lat.toFixed(2)}, ${lon.toFixed(2)},\n\t"${outline}")`);
+  rows.push(`COUNTRY("${c.alpha_3}", ${Number(c.numeric)}, "${name}", ${lat.toFixed(2)}, ${lon.toFixed(2)},\n\t` +
+            `"${written(coarse.get(id) || regional)}",\n\t"${written(regional)}")`);
 }
 rows.sort();
 console.log(`/*
@@ -226,11 +230,13 @@ console.log(`/*
  * user-assigned code the EU and the IMF use); Northern Cyprus and Somaliland
  * are drawn as parts of Cyprus and Somalia, as ISO 3166-1 counts them.
  *
- * COUNTRY(alpha-3 code, numeric code, name, latitude, longitude, outline): the
- * latitude and longitude of the country's place, the point inside its largest
- * polygon farthest from its border (1:50m); its outline at 1:50m simplified to
- * ${SIMPLIFIED} degrees (Douglas and Peucker, each shared border once), polygons
- * separated by '|', each a list of "longitude,latitude" points in hundredths of
- * a degree.
+ * COUNTRY(alpha-3 code, numeric code (0: none), name, latitude, longitude,
+ * outline, regional outline): the latitude and longitude of the country's
+ * place, the point inside its largest polygon farthest from its border
+ * (1:50m); its outline at 1:110m (1:50m for a country too small for it), for
+ * a map of a large part of the world, and at 1:50m simplified to ${TOLERANCE}
+ * degrees (Douglas and Peucker, each shared border once), for a map of a
+ * region; polygons separated by '|', each a list of "longitude,latitude"
+ * points in hundredths of a degree.
  */`);
 console.log(rows.join("\n"));

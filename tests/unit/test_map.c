@@ -1,13 +1,18 @@
-/* test_map.c: a crowded map's actors swap places where a tie then runs through no other (an_untangle_map), never away from their places. */
+/* test_map.c: a crowded map's actors swap places where a tie then runs through no other (an_untangle_map), never away from their places; a region's map has finer outlines. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <cmocka.h>
 
 #include "graph.h"
+#include "map.h"
 
 /*
  * Three 40x40 actors in a row, 60 points apart, spread about one true place
@@ -87,6 +92,35 @@ static void test_a_clear_tie_keeps_its_places(void **state)
 	assert_true(row_as_laid());
 }
 
+/*
+ * How many points the countries' outlines have on a map of the Korean
+ * peninsula and Japan (between 33 and 43 N, 124 and 132 E), the map `share`
+ * of its own size: its scale, in points a degree, follows the share.
+ */
+static size_t korea_points(double share)
+{
+	const double places[] = {40.0, 127.0, 36.0, 128.0, 36.0, 138.0}; /* PRK, KOR, JPN */
+	map_frame f = map_frame_for(places, 3, share);
+	pointf a, b;
+	assert_true(map_place(&f, 43, 124, &a) && map_place(&f, 33, 132, &b));
+	boxf crop = {{fmin(a.x, b.x), fmin(a.y, b.y)}, {fmax(a.x, b.x), fmax(a.y, b.y)}};
+	map_colors colors = {"#F1F0EC", "#CFCCC4", "#8A8A8A"};
+	size_t shapes, points = 0;
+	char *xdot = map_outlines(&f, crop, &colors, &shapes);
+	for (const char *p = strstr(xdot, "P "); p; p = strstr(p + 2, "P "))
+		points += strtoul(p + 2, NULL, 10);
+	free(xdot);
+	assert_true(shapes > 0);
+	return points;
+}
+
+static void test_a_region_drawn_large_has_finer_outlines(void **state)
+{
+	(void)state;
+	size_t large = korea_points(1.0), small = korea_points(0.2); /* about 54 and 11 points a degree */
+	assert_true(large > 2 * small); /* the same outlines would give about as many */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -95,6 +129,7 @@ int main(void)
 		cmocka_unit_test(test_actors_of_different_places_never_swap),
 		cmocka_unit_test(test_only_actors_that_may_swap_do),
 		cmocka_unit_test(test_a_clear_tie_keeps_its_places),
+		cmocka_unit_test(test_a_region_drawn_large_has_finer_outlines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
