@@ -832,7 +832,11 @@ static int render_series(render_options *o, const an_network *net, an_renderer *
 		status = draw_period(&s, 0, renderer);
 		show_progress(&s, 0);
 		here = 1;
-		if ((now() - start) * (double)(s.ps.count - 1) < WORKERS_WORTH)
+		/* The others' time, by what each draws against the first: a series' first decades are its smallest. */
+		double rest = 0, first_size = (double)(s.ps.views[0].nlinks + s.ps.views[0].nactors_shown + 1);
+		for (size_t i = 1; i < s.ps.count; i++)
+			rest += (double)(s.ps.views[i].nlinks + s.ps.views[i].nactors_shown + 1) / first_size;
+		if ((now() - start) * rest < WORKERS_WORTH)
 			jobs = 1;
 	}
 	if ((size_t)jobs > s.ps.count - here)
