@@ -56,13 +56,13 @@ static inline double polyline_length(const pointf *at, size_t count)
 	return length;
 }
 
-/* Whether boxes a and b meet (touching counts). */
 /* The box of segment pq. */
 static inline boxf segment_box(pointf p, pointf q)
 {
 	return (boxf){{fmin(p.x, q.x), fmin(p.y, q.y)}, {fmax(p.x, q.x), fmax(p.y, q.y)}};
 }
 
+/* Whether boxes a and b meet (touching counts). */
 static inline bool boxes_meet(boxf a, boxf b)
 {
 	return a.LL.x <= b.UR.x && b.LL.x <= a.UR.x && a.LL.y <= b.UR.y && b.LL.y <= a.UR.y;

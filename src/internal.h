@@ -55,6 +55,7 @@ size_t si_find(const strindex *ix, const char *key, const char **stored);
 struct an_network_store {
 	arena strings;      /* owns every string of the network */
 	strindex actor_ids; /* actor id -> index, for the actors read so far */
+	strindex type_names, source_keys; /* likewise for types (built-in ones first) and sources */
 };
 
 /*

@@ -653,6 +653,7 @@ static void read_source_entry(loader *L, const event *key, void *ctx)
 	memset(s, 0, sizeof *s);
 	s->key.text = arena_strndup(L->strings, key->value, key->length);
 	s->key.pos = key->pos;
+	si_put(&net->store->source_keys, s->key.text, net->nsources - 1);
 	read_source(L, s);
 }
 
@@ -666,6 +667,7 @@ static void read_type_entry(loader *L, const event *key, void *ctx)
 		i = net->ntypes++;
 		memset(&net->types[i], 0, sizeof net->types[i]);
 		net->types[i].name.text = arena_strndup(L->strings, key->value, key->length);
+		si_put(&net->store->type_names, net->types[i].name.text, i);
 	}
 	an_type *t = &net->types[i];
 	t->name.pos = key->pos;
@@ -676,9 +678,9 @@ static void read_type_entry(loader *L, const event *key, void *ctx)
 	map_begin(&m, pos);
 	event k;
 	while (map_next(L, &m, &k)) {
-		if (strcmp(k.value, "label") == 0)
+		if (KEY_IS(k, "label"))
 			read_text(L, "label", false, &t->label);
-		else if (strcmp(k.value, "color") == 0) {
+		else if (KEY_IS(k, "color")) {
 			if (read_text(L, "color", false, &t->color) && !valid_color(t->color.text)) {
 				an_error(L->diags, t->color.pos, "color '%s' must be written #RRGGBB",
 				         t->color.text);

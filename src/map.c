@@ -240,7 +240,7 @@ char *map_outlines(const map_frame *f, boxf crop, const map_colors *colors, size
 				break;
 			poly.count = 0;
 			bool drawable = true;
-			for (size_t i = 0; i < n && drawable; i++) {
+			for (size_t i = 0; i < n; i++) {
 				pointf p = {0, 0};
 				if (!(drawable = map_place(f, points[2 * i + 1], points[2 * i], &p)))
 					break;

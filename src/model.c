@@ -40,6 +40,8 @@ an_network *an_network_new(const char *path)
 	an_network *net = xcalloc(1, sizeof *net);
 	net->store = xcalloc(1, sizeof *net->store);
 	si_init(&net->store->actor_ids);
+	si_init(&net->store->type_names);
+	si_init(&net->store->source_keys);
 	net->path = arena_strdup(&net->store->strings, path);
 	net->types = xcalloc(NBUILTIN_TYPES, sizeof *net->types);
 	net->ntypes = NBUILTIN_TYPES;
@@ -50,6 +52,7 @@ an_network *an_network_new(const char *path)
 		t->builtin_color = BUILTIN_TYPES[i].color;
 		t->builtin_label = BUILTIN_TYPES[i].label;
 		t->arrowhead = BUILTIN_TYPES[i].arrowhead;
+		si_put(&net->store->type_names, t->name.text, i);
 	}
 	return net;
 }
@@ -72,6 +75,8 @@ void an_network_free(an_network *net)
 	big_free(net->ties);
 	big_free(net->links);
 	si_free(&net->store->actor_ids);
+	si_free(&net->store->type_names);
+	si_free(&net->store->source_keys);
 	arena_free(&net->store->strings);
 	free(net->store);
 	free(net);
@@ -89,6 +94,8 @@ size_t an_find_actor(const an_network *net, const char *id)
 
 size_t an_find_type(const an_network *net, const char *name)
 {
+	if (net->store->type_names.count == net->ntypes)
+		return si_get(&net->store->type_names, name);
 	for (size_t i = 0; i < net->ntypes; i++)
 		if (strcmp(net->types[i].name.text, name) == 0)
 			return i;
@@ -97,6 +104,8 @@ size_t an_find_type(const an_network *net, const char *name)
 
 size_t an_find_source(const an_network *net, const char *key)
 {
+	if (net->store->source_keys.count == net->nsources)
+		return si_get(&net->store->source_keys, key);
 	for (size_t i = 0; i < net->nsources; i++)
 		if (net->sources[i].key.text && strcmp(net->sources[i].key.text, key) == 0)
 			return i;

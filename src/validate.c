@@ -12,7 +12,6 @@ typedef struct {
 	bool *actor_used;
 	bool any_dated_actor; /* whether ties' dates are checked against actors' */
 	size_t links_cap;
-	strindex types, sources; /* by name and key: the first of each, as an_find_type and an_find_source */
 } validator;
 
 static size_t resolve_actor(validator *V, const an_str *id, const char *role)
@@ -35,7 +34,7 @@ static void resolve_type(validator *V, an_tie *t)
 {
 	if (!t->type.text)
 		return;
-	t->type_index = si_get(&V->types, t->type.text);
+	t->type_index = an_find_type(V->net, t->type.text);
 	if (t->type_index != SIZE_MAX)
 		return;
 	const char *best = an_suggest_type(V->net, t->type.text);
@@ -50,7 +49,7 @@ static void resolve_type(validator *V, an_tie *t)
 
 static void resolve_source(validator *V, const an_str *key)
 {
-	if (si_get(&V->sources, key->text) != SIZE_MAX)
+	if (an_find_source(V->net, key->text) != SIZE_MAX)
 		return;
 	const char *best = an_suggest_source(V->net, key->text);
 	if (best)
@@ -262,11 +261,6 @@ void an_validate(an_network *net, an_diags *diags)
 	for (size_t i = 0; i < net->nactors; i++)
 		V.any_dated_actor |= lifetime(&net->actors[i]) != NULL;
 	V.actor_used = xcalloc(net->nactors, sizeof *V.actor_used);
-	for (size_t i = 0; i < net->ntypes; i++)
-		si_put(&V.types, net->types[i].name.text, i);
-	for (size_t i = 0; i < net->nsources; i++)
-		if (net->sources[i].key.text)
-			si_put(&V.sources, net->sources[i].key.text, i);
 
 	if (net->default_source.text)
 		resolve_source(&V, &net->default_source);
@@ -356,6 +350,4 @@ void an_validate(an_network *net, an_diags *diags)
 			an_warning(diags, net->actors[i].id.pos, "actor '%s' is in no tie",
 			           net->actors[i].id.text);
 	free(V.actor_used);
-	si_free(&V.types);
-	si_free(&V.sources);
 }
